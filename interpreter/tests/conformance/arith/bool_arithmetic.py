@@ -1,0 +1,5 @@
+print(True + 1, False * 5, True / 2)
+print(sum([True, True, False, True]))
+print(True == 1, False == 0, True is True)
+print(-True, ~False)
+print(True // True, True % 2)

@@ -1,0 +1,7 @@
+print(divmod(17, 5))
+print(divmod(-17, 5))
+print(divmod(17, -5))
+print(divmod(-17, -5))
+print(divmod(7.5, 2))
+q, r = divmod(2 ** 70, 1000)
+print(q, r)

@@ -1,0 +1,5 @@
+print(float(3), float("2.5"), float("  -1.25 "))
+print(float("1e3"), float("1E-3"))
+print(float("inf"), float("-inf"), float("nan"))
+print(float("Infinity"), float(" -INF "))
+print(float(True), float(10 ** 20))

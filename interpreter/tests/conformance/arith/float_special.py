@@ -1,0 +1,8 @@
+inf = float("inf")
+nan = float("nan")
+print(inf + 1, -inf, inf * 0)
+print(inf > 10 ** 300, -inf < -1e308)
+print(nan == nan, nan != nan, nan < 1, nan > 1)
+print(inf == inf, inf - inf)
+print(1e308 * 10)
+print(max(1.0, inf), min(-inf, 0))

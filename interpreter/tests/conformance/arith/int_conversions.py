@@ -1,0 +1,6 @@
+print(int(3.9), int(-3.9), int(0.5))
+print(int("42"), int("  -17  "), int("+8"))
+print(int(True), int(False))
+print(int("1_000_000"))
+print(int(1e15))
+print(int(2.5e20))

@@ -1,0 +1,6 @@
+print(3 + 2.0, 3 * 1.5, 10 - 0.5)
+print(2 ** 0.5 * 2 ** 0.5)
+print(7 // 2.0, 7 % 2.0)
+print(True + True, True * 10, False - 1)
+print(3 == 3.0, 1 + 0.0)
+print(2 ** -2, 10 ** -1)

@@ -1,0 +1,5 @@
+print(int("ff", 16), int("FF", 16), int("0xff", 16))
+print(int("101", 2), int("0b101", 2))
+print(int("777", 8), int("z", 36))
+print(int("0x1A", 0), int("0o17", 0), int("10", 0))
+print(int("-101", 2))

@@ -1,0 +1,5 @@
+print(0x1f, 0o17, 0b1101)
+print(1_000_000, 3.141_592)
+print(1e3, 2.5e-3, 1E10)
+print(.5, 5., 0.0)
+print(0 if False else 7)

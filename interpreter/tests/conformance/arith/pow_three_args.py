@@ -1,0 +1,6 @@
+print(pow(2, 10))
+print(pow(2, 10, 1000))
+print(pow(3, 200, 13))
+print(pow(7, 0, 5))
+print(pow(2, -1))
+print(pow(-2, 3), pow(-2, 2))

@@ -1,0 +1,5 @@
+print(round(0.5), round(1.5), round(2.5), round(3.5))
+print(round(-0.5), round(-1.5), round(-2.5))
+print(round(2.4), round(2.6), round(-2.6))
+print(round(7), round(-7))
+print(type(round(2.5)))

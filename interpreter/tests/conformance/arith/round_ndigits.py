@@ -1,0 +1,7 @@
+print(round(3.14159, 2))
+print(round(2.675, 2))
+print(round(1.005, 2))
+print(round(123.456, 1), round(123.456, 0))
+print(round(1234, -2), round(1250, -2), round(1350, -2))
+print(round(-1234.5678, -1))
+print(round(0.125, 2), round(0.375, 2))

@@ -1,0 +1,6 @@
+print(1 / 2, 10 / 5, -7 / 2)
+print(1 / 3)
+print(2 / 3)
+print(10 / 4, 9 / 3)
+print(type(4 / 2))
+print(2 ** 100 / 2 ** 98)

@@ -1,0 +1,6 @@
+inf = float("inf")
+nan = float("nan")
+print(inf > 1e308, -inf < -1e308, inf == inf)
+print(nan == nan, nan != nan, nan > 0 or nan <= 0)
+print(1e16 + 1 == 1e16, 2 ** 53 == 2.0 ** 53)
+print(0.1 * 3 > 0.3, 0.1 * 3 == 0.30000000000000004)

@@ -1,0 +1,6 @@
+print(3 in [1, 2, 3], 4 in [1, 2, 3], 4 not in [1, 2, 3])
+print("a" in "cat", "at" in "cat", "ta" in "cat", "" in "cat")
+print("k" in {"k": 1}, 1 in {"k": 1})
+print(2 in (1, 2), 2 in {1, 2})
+print(1.0 in [1, 2], True in [1, 2])
+print([1] in [[1], [2]], (1, 2) in [(1, 2)])

@@ -1,0 +1,5 @@
+print("apple" < "banana", "apple" < "Apple", "Zebra" < "apple")
+print("abc" < "abd", "abc" < "ab", "" < "a")
+print("10" < "9", "a" < "aa")
+print(sorted(["pear", "Apple", "banana", "apple", "_x", "1z"]))
+print("é" > "z", max("hello"), min("hello"))
