@@ -1,0 +1,5 @@
+print("{!r} {!s}".format("text", "text"))
+print("{0!r:>10}".format("hi"))
+print("{!r}".format([1, "two"]))
+print("{x!r}".format(x=None))
+print("{!r}".format("quote's"))

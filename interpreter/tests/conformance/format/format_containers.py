@@ -1,0 +1,5 @@
+print("{}".format([1, 2, 3]))
+print("{}".format({"a": 1}))
+print("{}".format((1,)))
+print("{} {}".format(True, None))
+print("{}".format(sorted({"b", "a"})))

@@ -1,0 +1,8 @@
+print("{:.2f}".format(3.14159))
+print("{:,}".format(9876543210))
+print("{:_}".format(10 ** 7))
+print("{:08.3f}".format(-2.5))
+print("{:+d} {:+d}".format(5, -5))
+print("{:e}".format(0.00042))
+print("{:.3g}".format(1234.5678))
+print("{:.1%}".format(0.4567))

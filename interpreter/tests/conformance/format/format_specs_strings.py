@@ -1,0 +1,6 @@
+print("[{:>10}]".format("right"))
+print("[{:<10}]".format("left"))
+print("[{:^10}]".format("mid"))
+print("[{:*^11}]".format("star"))
+print("[{:.3}]".format("abcdef"))
+print("[{:>6.2}]".format("abcdef"))

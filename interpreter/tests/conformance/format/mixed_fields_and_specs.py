@@ -1,0 +1,5 @@
+print("{0:>5}|{1:<5}|{0:^5}".format("a", "b"))
+print("{name:*>10.2f}".format(name=3.14159))
+print("{:>{}}".format("w", 5))
+print("{:{fill}^{width}}".format("c", fill="-", width=7))
+print("{0:{1}}".format(42, 6) + "|")

@@ -1,0 +1,5 @@
+print("{} + {} = {}".format(2, 3, 2 + 3))
+print("{}".format("only"))
+print("[{}]".format(""))
+print("{}{}{}".format("a", 1, None))
+print("no fields".format(1, 2))

@@ -1,0 +1,6 @@
+print("tab\there")
+print("new\nline")
+print("back\\slash", 'single \' quote', "double \" quote")
+print("unicode \u00e9 \u263a")
+print(len("\n\t\\"), "\x41\x42")
+print(r"raw\nstring", len(r"\n"))

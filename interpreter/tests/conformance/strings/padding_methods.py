@@ -1,0 +1,5 @@
+print("42".zfill(5), "-42".zfill(5), "+7".zfill(4), "abc".zfill(2))
+print("[" + "hi".center(6) + "]", "[" + "hi".center(7, "*") + "]")
+print("[" + "hi".ljust(5) + "]", "[" + "hi".rjust(5, ".") + "]")
+print("[" + "toolong".center(3) + "]")
+print("[" + "odd".center(6, "-") + "]", "[" + "ab".center(5, "-") + "]")

@@ -1,0 +1,7 @@
+print("key=value".partition("="))
+print("key=value=more".partition("="))
+print("novalue".partition("="))
+print("a.b.c".rpartition("."))
+print("abc".rpartition("."))
+head, sep, tail = "user@example.com".partition("@")
+print(head, sep, tail)

@@ -1,0 +1,6 @@
+print(repr("plain"), repr("it's"), repr('say "hi"'))
+print(repr('both \' and "'))
+print(repr("line\nbreak\ttab\\"))
+print(repr(""), repr("é 🙂"))
+print(repr("\x00\x1f\x7f"))
+print([("a", "b'c")], {"k": "v\n"})

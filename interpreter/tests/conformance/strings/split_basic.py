@@ -1,0 +1,7 @@
+print("a,b,c".split(","))
+print("a,,b,".split(","))
+print("  hello   world  ".split())
+print("one two  three".split(" "))
+print("a-b-c-d".split("-", 2))
+print("".split(","), "".split())
+print("key=value=x".split("=", 1))

@@ -1,0 +1,5 @@
+print(str(42), str(-3.5), str(True), str(None))
+print(str([1, "a", None]), str((1,)), str({"a": 1}))
+print(str("already"), str(1e20), str(1 / 3))
+print(len(str(2 ** 64)))
+print(str([1.0, 2.5]) + str(()))

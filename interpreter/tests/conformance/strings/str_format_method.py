@@ -1,0 +1,5 @@
+print("{} and {}".format("this", "that"))
+print("{1} then {0}".format("a", "b"))
+print("{name} is {age}".format(name="Ann", age=30))
+print("{:>6}|{:<6}|{:^6}".format("r", "l", "c"))
+print("{:.3f} {:,}".format(3.14159, 1234567))
