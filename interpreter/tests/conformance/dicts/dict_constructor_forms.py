@@ -1,0 +1,6 @@
+print(dict(a=1, b="two"))
+print(dict([("x", 1), ("y", 2)]))
+print(dict(zip(["k1", "k2", "k3"], [10, 20, 30])))
+print(dict({"m": 1}, n=2))
+print(dict(zip("abc", range(3))))
+print(dict([]))

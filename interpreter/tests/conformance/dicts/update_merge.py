@@ -1,0 +1,10 @@
+base = {"a": 1, "b": 2}
+base.update({"b": 20, "c": 30})
+print(base)
+base.update(d=4, a=10)
+print(base)
+base.update([("e", 5), ("a", 0)])
+print(base)
+merged = dict(base)
+merged.update({})
+print(merged == base)

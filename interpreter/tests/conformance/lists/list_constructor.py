@@ -1,0 +1,5 @@
+print(list(), list("abc"), list(range(4)))
+print(list((1, 2)), list({"a": 1, "b": 2}))
+print(list(x * 2 for x in range(3)))
+print(list(reversed([1, 2, 3])))
+print(list(enumerate("ab")))
