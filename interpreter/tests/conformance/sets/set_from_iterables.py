@@ -1,0 +1,5 @@
+print(sorted(set([3, 3, 1])))
+print(sorted(set((5, 4, 5))))
+print(sorted(set("mississippi")))
+print(sorted(set({"k1": 1, "k2": 2})))
+print(sorted(set(range(5)) - set(range(0, 5, 2))))

@@ -1,0 +1,5 @@
+s = {"only"}
+item = s.pop()
+print(item, s, len(s))
+nums = {7}
+print(nums.pop(), nums)

@@ -1,0 +1,5 @@
+print({42})
+print({"x"})
+print({(1, 2)})
+print(set(), {None})
+print([{5}], {"k": {True}})

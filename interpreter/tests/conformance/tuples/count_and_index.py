@@ -1,0 +1,5 @@
+t = (1, 2, 3, 2, 1, 2)
+print(t.count(2), t.count(9), t.index(3), t.index(2, 2))
+print(t.index(1, 1))
+words = ("a", "b", "a")
+print(words.count("a"), words.index("b"))

@@ -1,0 +1,6 @@
+minutes, seconds = divmod(3725, 60)
+hours, minutes = divmod(minutes, 60)
+print(hours, minutes, seconds)
+print(f"{hours:02}:{minutes:02}:{seconds:02}")
+q = divmod(-7, 2)
+print(q, q[0], q[1])

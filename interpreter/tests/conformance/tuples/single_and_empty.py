@@ -1,0 +1,7 @@
+single = (5,)
+not_tuple = (5)
+empty = ()
+print(single, not_tuple, empty)
+print(len(single), len(empty), type(single), type(not_tuple))
+print(tuple(), tuple([1]), tuple("ab"))
+print(1,)

@@ -1,0 +1,5 @@
+t = tuple([3, 1, 2])
+print(t, list(t), sorted(t))
+print(tuple({"a": 1, "b": 2}))
+print(tuple(range(3)), tuple(x * x for x in range(4)))
+print(str((1, "a")), repr(("x",)))

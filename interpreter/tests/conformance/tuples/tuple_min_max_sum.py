@@ -1,0 +1,5 @@
+t = (5, -1, 3.5)
+print(min(t), max(t), sum(t))
+print(sorted(t, key=abs))
+records = (("a", 3), ("b", 1), ("c", 2))
+print(min(records, key=lambda r: r[1]), sorted(records, key=lambda r: -r[1]))
