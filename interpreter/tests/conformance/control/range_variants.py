@@ -1,0 +1,6 @@
+print(list(range(5)), list(range(2, 6)), list(range(0, 10, 3)))
+print(list(range(10, 0, -2)), list(range(5, -5, -3)))
+print(list(range(0)), list(range(3, 3)), list(range(5, 1)))
+print(len(range(0, 100, 7)), range(10)[-1], range(2, 20, 4)[2])
+print(7 in range(0, 10, 7), 8 in range(0, 10, 7))
+print(sum(range(101)))
