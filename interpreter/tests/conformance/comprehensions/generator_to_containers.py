@@ -1,0 +1,6 @@
+print(list(x + 1 for x in range(4)))
+print(tuple(c for c in "abc" if c != "b"))
+print(dict((k, k * k) for k in range(3)))
+print(sorted(set(x // 2 for x in range(7))))
+print(", ".join(str(x) for x in range(5)))
+print("".join(w[0] for w in ["hello", "every", "yak"]))
