@@ -1,0 +1,5 @@
+print(abs(-7), abs(7.5), abs(-0), abs(-2 ** 70))
+print(round(3.7), round(-3.7), round(4.5), round(5.5))
+print(round(3.14159, 3), round(-2.5), round(10.0))
+print(round(0.1 + 0.2, 1), round(12345.6789, -2))
+print(type(round(3.7)), type(round(3.7, 1)))

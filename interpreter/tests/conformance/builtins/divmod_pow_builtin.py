@@ -1,0 +1,5 @@
+print(divmod(100, 7), divmod(-100, 7), divmod(100, -7))
+print(divmod(5.5, 2), divmod(0, 3))
+print(pow(2, 8), pow(2, 8, 5), pow(10, -2))
+print(pow(3, 1000, 1000000007))
+print(pow(2.5, 2), pow(-8, 2))

@@ -1,0 +1,5 @@
+print(int(), float(), str(), bool())
+print(int("  12 "), int(-7.9), int(True), int("-0"))
+print(float("3"), float(" 1e-2 "), float(7), float("-0"))
+print(str(12), str(0.5), str([1, "x"]), str(None))
+print(bool(0), bool(1), bool(""), bool("False"), bool([]), bool(None))

@@ -1,0 +1,6 @@
+print(min(3, 1, 2), max(3, 1, 2), min([4, 5]), max("hello"))
+print(min("b", "a", "c"), max([1.5, 2, -3]))
+print(min([], default=0), max([], default="none"))
+print(max(["aa", "b", "cccc"], key=len), min("xyz", "ab", key=len))
+print(max([3, 3.0]), max([3.0, 3]))
+print(max({"a": 1, "b": 9}), max({"a": 1, "b": 9}.values()))

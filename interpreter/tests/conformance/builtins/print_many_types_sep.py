@@ -1,0 +1,5 @@
+print(1, "two", 3.0, sep="")
+print(*[1, 2, 3])
+print(*"abc", sep="|")
+print(*[], sep="x")
+print("end", *range(3), sep=", ", end="!\n")

@@ -1,0 +1,6 @@
+print(None, True, False)
+print([1, "a", 2.0], (1,), {"k": "v"})
+print("it's", "quote\"s")
+print(["it's", 'quote"s'])
+print(1e100, -0.0, 10 ** 20)
+print(print("inner"))

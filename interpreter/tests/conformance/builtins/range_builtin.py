@@ -1,0 +1,6 @@
+r = range(2, 12, 3)
+print(list(r), len(r), r[0], r[-1])
+print(list(range(-3)), list(range(-3, 0)))
+print(list(range(1, -6, -2)))
+print(sum(range(1, 11)), max(range(7)), min(range(3, 9)))
+print(list(range(3)) == [0, 1, 2])

@@ -1,0 +1,5 @@
+print(repr(1), repr(1.0), repr("s"), repr(None), repr(True))
+print(repr([1, "a"]), repr((1,)), repr({"k": 1.5}))
+print(repr("multi\nline"), repr("tab\t"))
+print(repr(repr("x")))
+print(repr(-0.0), repr(1e-10), repr(123456789012345678))

@@ -1,0 +1,5 @@
+print(list(reversed([1, 2, 3])))
+print(list(reversed("abc")), "".join(reversed("stressed")))
+print(list(reversed((1, 2))), list(reversed(range(5))))
+print(list(reversed([])))
+print(list(reversed(list({"a": 1, "b": 2}))))

@@ -1,0 +1,6 @@
+print(sum([1, 2, 3]), sum([]), sum([0.5, 0.25]))
+print(sum([1, 2], 10), sum(range(5), start=1))
+print(sum([[1], [2, 3]], []))
+print(sum([True, True, False]))
+print(sum(x / 10 for x in range(5)))
+print(sum([10 ** 20, 1]))

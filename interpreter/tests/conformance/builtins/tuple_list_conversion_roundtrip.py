@@ -1,0 +1,6 @@
+t = (3, 1, 2)
+l = list(t)
+l.sort()
+print(t, l, tuple(l))
+print(list(tuple("abc")), tuple(list(range(3))))
+print(set(tuple([1, 1])) == {1}, tuple(sorted({3, 2})))

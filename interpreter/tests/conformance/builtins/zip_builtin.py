@@ -1,0 +1,6 @@
+print(list(zip([1, 2, 3], "abc")))
+print(list(zip([1, 2, 3], "ab")))
+print(list(zip([1])))
+print(dict(zip(("k1", "k2"), [[], {}])))
+a, b = zip(*[(1, "x"), (2, "y")])
+print(a, b)
