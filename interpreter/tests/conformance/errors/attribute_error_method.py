@@ -1,0 +1,3 @@
+s = "text"
+print(s.upper())
+print(s.push("x"))

@@ -1,0 +1,5 @@
+x = 10
+print("x is", x)
+print("about to use y")
+print(y)
+print("never printed")

@@ -1,0 +1,6 @@
+try:
+    print("trying")
+    {}["missing"]
+except KeyError:
+    print("handled, re-raising")
+    raise

@@ -1,0 +1,4 @@
+steps = ["load", "parse"]
+for s in steps:
+    print("step", s)
+raise RuntimeError("pipeline aborted")

@@ -1,0 +1,3 @@
+values = ["b", "a"]
+print(sorted(values))
+print("a" < 1)

@@ -1,0 +1,4 @@
+d = {}
+d["ok"] = 1
+print(d)
+d[["list", "key"]] = 2

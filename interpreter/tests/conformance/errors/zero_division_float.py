@@ -1,0 +1,3 @@
+weights = [1.5, 3.0]
+print(weights[0] / weights[1])
+print(weights[0] / 0.0)

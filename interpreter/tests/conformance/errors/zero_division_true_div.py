@@ -1,0 +1,4 @@
+count = 0
+total = 10
+print("computing average")
+print(total / count)
