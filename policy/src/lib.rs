@@ -1,1 +1,232 @@
-//! Policy (in progress).
+//! Decisions on tool calls: built-in rules, YAML rules and Rego.
+//!
+//! Before every tool call the engine builds one *input document* (the tool, each argument
+//! with its value and label, the user's trusted values, the call history; the fields are
+//! described in `docs/policy.md`) and asks a [`PolicySet`]. Every policy in the set may
+//! speak; the strictest answer wins (`deny` > `ask` > `allow`), and `log` rules add audit
+//! notes.
+//!
+//! # A tour
+//!
+//! A policy set starts with the built-in rules on: a *sensitive* argument must be trusted
+//! or equal to a value the user gave, and data may only go to its readers.
+//!
+//! ```
+//! use bactrian_policy::{PolicySet, Verdict};
+//! use serde_json::json;
+//!
+//! // The planner's program sends mail to an address it read on the web.
+//! let input = json!({
+//!     "tool": "send_message",
+//!     "call": {"index": 3, "id": "c3"},
+//!     "args": {
+//!         "to": {"value": "bob@evil.com", "trusted": false,
+//!                "sources": [{"kind": "tool", "name": "web_search", "call": "c1"}],
+//!                "readers": "public", "sensitive": true},
+//!         "content": {"value": "hi", "trusted": true,
+//!                     "sources": [{"kind": "program"}], "readers": "public"}
+//!     },
+//!     "user": {"trusted_values": ["alice@example.com"]}
+//! });
+//!
+//! let policies = PolicySet::new();
+//! let decision = policies.decide(&input);
+//! assert_eq!(decision.verdict, Some(Verdict::Deny));
+//! let reason = &decision.reasons[0];
+//! assert_eq!(reason.policy, "builtin:sensitive");
+//! assert!(reason.message.starts_with("to came from web_search (call c1)"));
+//! ```
+//!
+//! Policies are files: Rego (`package bactrian`, rules `deny`, `ask`, `log`, `allow`)
+//! or YAML rules. [`PolicySet::load`] reads them from disk; [`PolicySet::add_policy`]
+//! takes the text, and the path only names it in reasons and errors.
+//!
+//! ```
+//! use bactrian_policy::{PolicySet, Verdict};
+//! use serde_json::json;
+//!
+//! let mut policies = PolicySet::new();
+//! policies.set_builtin_rules(false);
+//! policies.add_policy("mail.rego", r#"
+//!     package bactrian
+//!
+//!     ask contains msg if {
+//!         input.tool == "send_message"
+//!         not endswith(input.args.to.value, "@example.com")
+//!         msg := sprintf("mail to %s leaves the company", [input.args.to.value])
+//!     }
+//! "#)?;
+//! policies.add_policy("audit.yaml", r#"
+//! rules:
+//!   - tool_matches: "send_.*"
+//!     action: log
+//!     reason: "{tool} called"
+//! "#)?;
+//!
+//! let input = json!({"tool": "send_message",
+//!                    "args": {"to": {"value": "carol@other.org", "trusted": true}}});
+//! let decision = policies.decide(&input);
+//! assert_eq!(decision.verdict, Some(Verdict::Ask));
+//! assert_eq!(decision.reasons[0].message, "mail to carol@other.org leaves the company");
+//! assert_eq!(decision.audit[0].message, "send_message called");
+//!
+//! // A policy that does not compile is an error that points at the line.
+//! let err = policies.add_policy("broken.rego", "package bactrian\ndeny contains x if {").unwrap_err();
+//! assert!(err.to_string().starts_with("broken.rego:2:"), "{err}");
+//! # Ok::<(), bactrian_policy::PolicyError>(())
+//! ```
+//!
+//! [`run_tests`] runs a directory's Rego `test_*` rules and YAML fixtures, as
+//! `bactrian policy test DIR` does.
+
+mod builtin;
+mod decision;
+mod error;
+mod input;
+mod rego;
+mod testing;
+mod yaml;
+
+use std::path::{Path, PathBuf};
+
+pub use builtin::{READERS, SENSITIVE};
+pub use decision::{Decision, Note, Reason, Verdict};
+pub use error::{Location, PolicyError};
+pub use testing::{run_tests, TestReport, TestResult};
+
+use input::Call;
+use rego::RegoPolicy;
+use yaml::YamlPolicy;
+
+/// Name of the check on the input document itself in reasons.
+pub const INPUT: &str = "builtin:input";
+
+/// The policies asked about every tool call.
+#[derive(Debug)]
+pub struct PolicySet {
+    builtin: bool,
+    files: Vec<PathBuf>,
+    yaml: Vec<YamlPolicy>,
+    rego_sources: Vec<(PathBuf, String)>,
+    rego: Option<RegoPolicy>,
+}
+
+impl Default for PolicySet {
+    fn default() -> PolicySet {
+        PolicySet::new()
+    }
+}
+
+enum Kind {
+    Rego,
+    Yaml,
+}
+
+fn kind_of(path: &Path) -> Result<Kind, PolicyError> {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("rego") => Ok(Kind::Rego),
+        Some("yaml" | "yml") => Ok(Kind::Yaml),
+        _ => Err(PolicyError::UnknownKind {
+            path: path.to_path_buf(),
+        }),
+    }
+}
+
+impl PolicySet {
+    /// The built-in rules and no policy file.
+    pub fn new() -> PolicySet {
+        PolicySet {
+            builtin: true,
+            files: Vec::new(),
+            yaml: Vec::new(),
+            rego_sources: Vec::new(),
+            rego: None,
+        }
+    }
+
+    /// The built-in rules and the given `.rego`, `.yaml` and `.yml` files. All Rego files
+    /// are compiled together (a package may span files); a file that does not compile
+    /// is an error with its line and column.
+    pub fn load<P: AsRef<Path>>(paths: &[P]) -> Result<PolicySet, PolicyError> {
+        let mut set = PolicySet::new();
+        let mut rego = Vec::new();
+        for path in paths {
+            let path = path.as_ref();
+            if set.files.iter().any(|f| f == path) {
+                continue;
+            }
+            let text =
+                std::fs::read_to_string(path).map_err(|e| PolicyError::read(path, e))?;
+            match kind_of(path)? {
+                Kind::Rego => rego.push((path.to_path_buf(), text)),
+                Kind::Yaml => set.yaml.push(YamlPolicy::parse(path, &text)?),
+            }
+            set.files.push(path.to_path_buf());
+        }
+        if !rego.is_empty() {
+            set.rego = Some(RegoPolicy::load(&rego)?);
+            set.rego_sources = rego;
+        }
+        Ok(set)
+    }
+
+    /// Adds one policy from its text; `path` says its kind (by extension) and names it
+    /// in reasons and errors. On error the set is unchanged.
+    pub fn add_policy(&mut self, path: impl AsRef<Path>, text: &str) -> Result<(), PolicyError> {
+        let path = path.as_ref();
+        match kind_of(path)? {
+            Kind::Rego => {
+                let mut sources = self.rego_sources.clone();
+                sources.retain(|(p, _)| p != path);
+                sources.push((path.to_path_buf(), text.to_string()));
+                self.rego = Some(RegoPolicy::load(&sources)?);
+                self.rego_sources = sources;
+            }
+            Kind::Yaml => self.yaml.push(YamlPolicy::parse(path, text)?),
+        }
+        if !self.files.iter().any(|f| f == path) {
+            self.files.push(path.to_path_buf());
+        }
+        Ok(())
+    }
+
+    /// Turns the built-in `sensitive` and `readers` rules on or off (on by default).
+    /// YAML `tools:` declarations apply whatever this says.
+    pub fn set_builtin_rules(&mut self, on: bool) {
+        self.builtin = on;
+    }
+
+    /// Whether the built-in rules are on.
+    pub fn builtin_rules(&self) -> bool {
+        self.builtin
+    }
+
+    /// The policy files in the set, in load order.
+    pub fn files(&self) -> &[PathBuf] {
+        &self.files
+    }
+
+    /// Decides on one tool call. Never fails: a malformed input document, or a Rego
+    /// policy that errors while evaluating, denies the call with a reason saying why.
+    pub fn decide(&self, input: &serde_json::Value) -> Decision {
+        let mut out = Decision::default();
+        let call = match Call::new(input) {
+            Ok(call) => call,
+            Err(why) => {
+                out.add(INPUT, Verdict::Deny, format!("malformed input document: {why}"));
+                return out;
+            }
+        };
+        if self.builtin {
+            builtin::check_sensitive(&call, |_, node| node.sensitive(), SENSITIVE, &mut out);
+            builtin::check_readers(&call, |_, node| node.recipient(), READERS, &mut out);
+        }
+        for policy in &self.yaml {
+            policy.decide(&call, &mut out);
+        }
+        if let Some(rego) = &self.rego {
+            rego.decide(&regorus::Value::from(input.clone()), &mut out);
+        }
+        out
+    }
+}
