@@ -164,7 +164,7 @@ impl PolicySet {
             set.files.push(path.to_path_buf());
         }
         if !rego.is_empty() {
-            set.rego = Some(RegoPolicy::load(&rego)?);
+            set.rego = Some(RegoPolicy::load(&rego, true)?);
             set.rego_sources = rego;
         }
         Ok(set)
@@ -179,7 +179,7 @@ impl PolicySet {
                 let mut sources = self.rego_sources.clone();
                 sources.retain(|(p, _)| p != path);
                 sources.push((path.to_path_buf(), text.to_string()));
-                self.rego = Some(RegoPolicy::load(&sources)?);
+                self.rego = Some(RegoPolicy::load(&sources, false)?);
                 self.rego_sources = sources;
             }
             Kind::Yaml => self.yaml.push(YamlPolicy::parse(path, text)?),

@@ -86,7 +86,13 @@ impl RegoPolicy {
     /// Compiles the files. Errors that regorus finds only when it first evaluates
     /// (unsafe variables, conflicting rules) are found here too, by a dry run of each
     /// decision rule on an empty input.
-    pub(crate) fn load(files: &[(PathBuf, String)]) -> Result<RegoPolicy, PolicyError> {
+    ///
+    /// With `need_decisions`, some file must declare `package bactrian` (a set loaded
+    /// whole); without it a library may come before the files that use it.
+    pub(crate) fn load(
+        files: &[(PathBuf, String)],
+        need_decisions: bool,
+    ) -> Result<RegoPolicy, PolicyError> {
         let mut engine = new_engine();
         let packages = add_files(&mut engine, files)?;
         let decision_files: Vec<String> = files
@@ -95,7 +101,7 @@ impl RegoPolicy {
             .filter(|(_, pkg)| *pkg == PACKAGE)
             .map(|((path, _), _)| path.display().to_string())
             .collect();
-        if decision_files.is_empty() {
+        if decision_files.is_empty() && need_decisions {
             let path = files.first().map(|(p, _)| p.as_path()).unwrap_or(Path::new(""));
             return Err(PolicyError::Rego {
                 at: Location::file(path),
@@ -190,7 +196,7 @@ impl RegoPolicy {
 fn messages(value: &Value, fallback: &str) -> Vec<String> {
     let text = |v: &Value| match v {
         Value::String(s) => s.to_string(),
-        other => other.to_json_str().unwrap_or_else(|_| format!("{other:?}")),
+        other => serde_json::to_string(other).unwrap_or_else(|_| format!("{other:?}")),
     };
     match value {
         Value::Set(set) => set.iter().map(text).collect(),

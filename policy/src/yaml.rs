@@ -65,8 +65,7 @@ struct RawRule {
     reason: String,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(try_from = "RawRule")]
+#[derive(Debug)]
 struct Rule {
     name: Option<String>,
     tool: ToolMatch,
@@ -109,6 +108,42 @@ impl TryFrom<RawRule> for Rule {
             reason,
         })
     }
+}
+
+impl<'de> Deserialize<'de> for Rule {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Rule, D::Error> {
+        checked::<D, RawRule, Rule>(d, "a rule (a mapping)")
+    }
+}
+
+impl<'de> Deserialize<'de> for Cond {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Cond, D::Error> {
+        checked::<D, RawCond, Cond>(d, "a condition (a mapping)")
+    }
+}
+
+/// Deserializes a mapping as `R`, then checks it into `T`, raising the check's error
+/// while the deserializer still sits on that mapping: serde_yaml then reports the
+/// mapping's own line and column (with `#[serde(try_from)]` it would report the
+/// enclosing list's).
+fn checked<'de, D, R, T>(d: D, expecting: &'static str) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    R: Deserialize<'de>,
+    T: TryFrom<R, Error = String>,
+{
+    struct Checked<R, T>(&'static str, std::marker::PhantomData<(R, T)>);
+    impl<'de, R: Deserialize<'de>, T: TryFrom<R, Error = String>> Visitor<'de> for Checked<R, T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            let raw = R::deserialize(de::value::MapAccessDeserializer::new(map))?;
+            T::try_from(raw).map_err(de::Error::custom)
+        }
+    }
+    d.deserialize_map(Checked::<R, T>(expecting, std::marker::PhantomData))
 }
 
 fn full_match_regex(pattern: &str, key: &str) -> Result<Regex, String> {
@@ -208,8 +243,7 @@ struct RawCond {
 }
 
 /// A condition on the call's arguments.
-#[derive(Debug, Deserialize)]
-#[serde(try_from = "RawCond")]
+#[derive(Debug)]
 enum Cond {
     All(Vec<Cond>),
     Any(Vec<Cond>),
