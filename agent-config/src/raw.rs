@@ -14,7 +14,10 @@ use crate::model::{
 use crate::units::{de_duration, de_opt_duration, de_size};
 
 #[derive(Deserialize)]
-#[serde(rename = "AgentConfig", deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an agent config: a mapping with at least `name:`"
+)]
 pub(crate) struct RawAgent {
     pub name: String,
     #[serde(default)]
@@ -38,7 +41,7 @@ pub(crate) struct RawAgent {
 }
 
 #[derive(Deserialize)]
-#[serde(rename = "Llm", deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "the `llm:` mapping")]
 pub(crate) struct RawLlm {
     #[serde(default)]
     pub secure_execution: Option<bool>,
@@ -49,7 +52,10 @@ pub(crate) struct RawLlm {
 }
 
 #[derive(Deserialize)]
-#[serde(rename = "QuarantinedModel", deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "the quarantined model: a mapping with `base_url` and `model`, or `command`"
+)]
 pub(crate) struct RawQuarantined {
     #[serde(default)]
     pub base_url: Option<String>,
@@ -83,7 +89,10 @@ fn yes() -> bool {
 }
 
 #[derive(Deserialize)]
-#[serde(rename = "Tool", deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a tool: a mapping with `name` and `command` or `mcp`"
+)]
 pub(crate) struct RawTool {
     pub name: String,
     #[serde(default)]
@@ -112,7 +121,10 @@ pub(crate) struct RawTool {
 }
 
 #[derive(Deserialize)]
-#[serde(rename = "Mcp", deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an MCP server: a mapping with `command`"
+)]
 pub(crate) struct RawMcp {
     pub command: Vec<String>,
     #[serde(default)]
@@ -120,7 +132,10 @@ pub(crate) struct RawMcp {
 }
 
 #[derive(Deserialize)]
-#[serde(rename = "Parameter", deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a parameter: a mapping such as {type: str, sensitive: true}"
+)]
 pub(crate) struct RawParameter {
     #[serde(rename = "type", default)]
     pub ty: ParamType,
@@ -139,7 +154,10 @@ pub(crate) struct RawParameter {
 }
 
 #[derive(Deserialize)]
-#[serde(rename = "McpToolSettings", deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "settings for an MCP tool: a mapping such as {parameters: {path: {sensitive: true}}}"
+)]
 pub(crate) struct RawToolOverride {
     #[serde(default)]
     pub description: Option<String>,
@@ -158,7 +176,10 @@ pub(crate) struct RawToolOverride {
 }
 
 #[derive(Deserialize)]
-#[serde(rename = "McpParameterSettings", deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "settings for an MCP tool parameter: a mapping such as {sensitive: true}"
+)]
 pub(crate) struct RawParameterOverride {
     #[serde(default)]
     pub description: Option<String>,
@@ -171,7 +192,7 @@ pub(crate) struct RawParameterOverride {
 }
 
 #[derive(Deserialize)]
-#[serde(rename = "Policy", deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "the `policy:` mapping")]
 pub(crate) struct RawPolicy {
     #[serde(default)]
     pub default: DefaultDecision,
@@ -182,14 +203,14 @@ pub(crate) struct RawPolicy {
 }
 
 #[derive(Deserialize)]
-#[serde(rename = "User", deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "the `user:` mapping")]
 pub(crate) struct RawUser {
     #[serde(default)]
     pub trusted_values: Vec<TrustedValue>,
 }
 
 #[derive(Deserialize)]
-#[serde(rename = "Sandbox", deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "the `sandbox:` mapping")]
 pub(crate) struct RawSandbox {
     #[serde(default)]
     pub enforce: Enforce,
@@ -211,7 +232,10 @@ fn sixty_four_mib() -> u64 {
 }
 
 #[derive(Deserialize)]
-#[serde(rename = "SandboxProfile", deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a sandbox profile: a mapping such as {read: [...], connect: [443]}"
+)]
 pub(crate) struct RawProfile {
     #[serde(default)]
     pub read: Vec<String>,
@@ -236,7 +260,7 @@ pub(crate) struct RawProfile {
 }
 
 #[derive(Deserialize)]
-#[serde(rename = "Sensor", deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "the `sensor:` mapping")]
 pub(crate) struct RawSensor {
     #[serde(default)]
     pub mode: SensorMode,
@@ -245,7 +269,10 @@ pub(crate) struct RawSensor {
 }
 
 #[derive(Deserialize)]
-#[serde(rename = "SensorRule", deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a sensor rule: one of {deny_connect: ...}, {deny_open: ...}, {deny_exec: ...}"
+)]
 pub(crate) struct RawSensorRule {
     #[serde(default)]
     pub deny_connect: Option<RawConnect>,
@@ -263,7 +290,7 @@ pub(crate) struct RawConnect {
 }
 
 #[derive(Deserialize)]
-#[serde(rename = "DenyConnect", deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a mapping with `net` and/or `port`")]
 struct RawConnectMap {
     #[serde(default)]
     net: Option<String>,
@@ -312,7 +339,7 @@ impl<'de> Deserialize<'de> for RawConnect {
 }
 
 #[derive(Deserialize)]
-#[serde(rename = "Record", deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "the `record:` mapping")]
 pub(crate) struct RawRecord {
     #[serde(default)]
     pub path: Option<String>,

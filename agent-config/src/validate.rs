@@ -356,7 +356,7 @@ impl Checker<'_> {
                     if !p.ty.admits(default) {
                         self.problem(
                             here.key("default"),
-                            format!("the default of parameter `{name}` is not a {}", p.ty),
+                            format!("the default of parameter `{name}` is not of type `{}`", p.ty),
                         );
                     }
                 }
