@@ -1,10 +1,130 @@
 //! `bactrian policy eval` and `bactrian policy test`.
 
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use bactrian_policy::{run_tests, Decision, PolicySet, Verdict};
 use clap::Subcommand;
 
 #[derive(Subcommand)]
-pub enum PolicyCommand {}
+pub enum PolicyCommand {
+    /// Decide on one tool call: print the verdict and every reason.
+    ///
+    /// Exit code: 0 allow, ask or no policy spoke; 3 deny; 2 bad input or policy.
+    Eval {
+        /// The input document (JSON; `-` reads standard input).
+        #[arg(long, value_name = "FILE")]
+        input: PathBuf,
+        /// Print the decision as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Turn off the built-in rules (builtin:sensitive, builtin:readers).
+        #[arg(long)]
+        no_builtin: bool,
+        /// Policy files: .rego, .yaml or .yml. None: the built-in rules alone.
+        #[arg(value_name = "POLICY")]
+        policies: Vec<PathBuf>,
+    },
+    /// Run the Rego `test_*` rules and the YAML fixtures (`*_test.yaml`) under DIR.
+    ///
+    /// Exit code: 0 all passed; 1 a test failed or none was found; 2 a file did not load.
+    Test {
+        /// The directory to search (recursively).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+}
 
 pub fn run(cmd: PolicyCommand) -> i32 {
-    match cmd {}
+    match cmd {
+        PolicyCommand::Eval {
+            input,
+            json,
+            no_builtin,
+            policies,
+        } => eval(&input, json, no_builtin, &policies),
+        PolicyCommand::Test { dir } => test(&dir),
+    }
+}
+
+fn read_input(path: &Path) -> Result<serde_json::Value, String> {
+    let text = if path == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("standard input: {e}"))?;
+        text
+    } else {
+        std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?
+    };
+    serde_json::from_str(&text)
+        .map_err(|e| format!("{}: not a JSON input document: {e}", path.display()))
+}
+
+fn eval(input: &Path, json: bool, no_builtin: bool, policies: &[PathBuf]) -> i32 {
+    let doc = match read_input(input) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("bactrian policy eval: {e}");
+            return 2;
+        }
+    };
+    let mut set = match PolicySet::load(policies) {
+        Ok(set) => set,
+        Err(e) => {
+            eprintln!("bactrian policy eval: {e}");
+            return 2;
+        }
+    };
+    set.set_builtin_rules(!no_builtin);
+    let decision = set.decide(&doc);
+    if json {
+        match serde_json::to_string_pretty(&decision) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("bactrian policy eval: {e}");
+                return 2;
+            }
+        }
+    } else {
+        print_decision(&decision);
+    }
+    match decision.verdict {
+        Some(Verdict::Deny) => 3,
+        _ => 0,
+    }
+}
+
+fn print_decision(decision: &Decision) {
+    println!("{decision}");
+    match decision.verdict {
+        Some(Verdict::Ask) => println!("the call needs approval before it runs"),
+        None => println!("no policy spoke about this call; the engine's default applies"),
+        _ => {}
+    }
+}
+
+fn test(dir: &Path) -> i32 {
+    match run_tests(dir) {
+        Ok(report) => {
+            if report.results.is_empty() {
+                eprintln!(
+                    "bactrian policy test: no tests in {} (Rego test_* rules, *_test.yaml fixtures)",
+                    dir.display()
+                );
+                return 1;
+            }
+            println!("{report}");
+            if report.ok() {
+                0
+            } else {
+                1
+            }
+        }
+        Err(e) => {
+            eprintln!("bactrian policy test: {e}");
+            2
+        }
+    }
 }
