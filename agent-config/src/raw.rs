@@ -205,8 +205,9 @@ pub(crate) struct RawPolicy {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, expecting = "the `user:` mapping")]
 pub(crate) struct RawUser {
+    /// Scalars are kept exactly as written (`0x95` stays `"0x95"`).
     #[serde(default)]
-    pub trusted_values: Vec<TrustedValue>,
+    pub trusted_values: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -379,41 +380,6 @@ impl<'de> Deserialize<'de> for RawReaders {
                     }
                 }
                 Ok(RawReaders(Readers::Principals(principals)))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// A trusted value: a string, or an integer written without quotes (kept as its digits).
-pub(crate) struct TrustedValue(pub String);
-
-impl<'de> Deserialize<'de> for TrustedValue {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = TrustedValue;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<TrustedValue, E> {
-                Ok(TrustedValue(v.to_string()))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<TrustedValue, E> {
-                Ok(TrustedValue(v.to_string()))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<TrustedValue, E> {
-                Ok(TrustedValue(v.to_string()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<TrustedValue, E> {
-                Err(E::custom(format!(
-                    "trusted value {v} is a float; quote it so it is kept exactly as written"
-                )))
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<TrustedValue, E> {
-                Err(E::custom(format!(
-                    "trusted value {v} is a boolean; quote it (\"{v}\") if you mean the text"
-                )))
             }
         }
         d.deserialize_any(V)

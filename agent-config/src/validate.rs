@@ -558,7 +558,7 @@ impl Checker<'_> {
 
     fn user(&mut self, raw: Option<RawUser>, at: &NodePath) -> UserConfig {
         let mut trusted_values: Vec<String> = Vec::new();
-        for (i, TrustedValue(v)) in raw
+        for (i, v) in raw
             .map(|u| u.trusted_values)
             .unwrap_or_default()
             .into_iter()

@@ -254,6 +254,16 @@ fn secure_execution_off_is_refused_with_its_location() {
 }
 
 #[test]
+fn trusted_values_are_kept_as_written() {
+    let yaml = "name: x\nuser:\n  trusted_values: [\"a\", 149, 0149, 0x95, 1.50, true, \"a\"]\n";
+    let c = AgentConfig::from_str(yaml, "agent.yaml").expect("loads");
+    assert_eq!(
+        c.user.trusted_values,
+        ["a", "149", "0149", "0x95", "1.50", "true"]
+    );
+}
+
+#[test]
 fn policy_defaults_per_tool() {
     let yaml = "\
 name: x
@@ -447,4 +457,20 @@ tools:
             ("a".into(), Literal::Dict(vec![])),
         ]))
     );
+}
+
+#[test]
+fn the_example_in_the_docs_loads() {
+    let doc =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/agent-yaml.md"))
+            .expect("docs/agent-yaml.md");
+    let start = doc.find("```yaml\n").expect("a yaml block") + "```yaml\n".len();
+    let end = start + doc[start..].find("```").expect("the block ends");
+    let dir = scratch("doc-example", EXAMPLE_FILES);
+    let path = dir.join("agent.yaml");
+    fs::write(&path, &doc[start..end]).expect("write");
+    let c = AgentConfig::load(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(c.name, "news-reporter");
+    assert!(c.check_secure_execution().is_ok());
+    assert_eq!(c.tools.len(), 3);
 }
