@@ -1,1 +1,400 @@
-//! Interpreter (in progress).
+//! Bactrian's interpreter: runs the Python subset a planner model writes, with a label on every
+//! value, and hands every tool call to a [`ToolHost`].
+//!
+//! A tour. Run a plan that uses only builtins and read what it printed:
+//!
+//! ```
+//! use bactrian_interpreter::{Config, Interpreter};
+//!
+//! let outcome = Interpreter::new(Config::default())
+//!     .run("plan.py", "total = sum(x * x for x in range(4))\nprint(f'total={total}')\n");
+//! assert_eq!(outcome.stdout, "total=14\n");
+//! assert!(outcome.error.is_none());
+//! ```
+//!
+//! Errors are Python-shaped, with the line where they happened:
+//!
+//! ```
+//! # use bactrian_interpreter::{Config, Interpreter};
+//! let outcome = Interpreter::new(Config::default()).run("plan.py", "d = {}\nd['missing']\n");
+//! let error = outcome.error.unwrap();
+//! assert_eq!((error.type_name.as_str(), error.line), ("KeyError", 2));
+//! ```
+//!
+//! Tools come from a [`ToolHost`]. Their results are untrusted: whatever is computed from them
+//! carries the tool as a source, through containers and methods alike, and the host sees each
+//! argument's label when the plan calls the next tool:
+//!
+//! ```
+//! use bactrian_interpreter::{Config, InProcessHost, Interpreter};
+//! use serde_json::json;
+//!
+//! let mut host = InProcessHost::new()
+//!     .tool("web_search", |_| Ok(json!({"email": "attacker@evil.com"})))
+//!     .tool("send_message", |_| Ok(json!("sent")));
+//! let plan = "r = web_search('news')\nto = [r['email']][0].lower()\nsend_message(to, 'hi')\n";
+//! let outcome = Interpreter::new(Config::default()).with_host(&mut host).run("plan.py", plan);
+//! assert!(outcome.error.is_none());
+//! let send = &host.calls[1];
+//! assert!(!send.args[0].is_trusted()); // the recipient came from the web
+//! assert!(send.args[1].is_trusted()); // the literal body did not
+//! ```
+//!
+//! Constructs outside the subset are refused before anything runs, all at once:
+//!
+//! ```
+//! use bactrian_interpreter::check;
+//! let problems = check("import os\nx = open('/etc/passwd')\n", &[]);
+//! assert_eq!(problems.len(), 2);
+//! assert_eq!(problems[0].line, 1);
+//! ```
+
+mod builtins;
+mod error;
+mod eval;
+mod format;
+mod host;
+mod limits;
+mod methods;
+mod ops;
+mod syntax;
+mod value;
+
+pub use error::{Fatal, Frame as TraceFrame};
+pub use host::{ArgValue, HostError, InProcessHost, NoTools, PartLabel, ToolCall, ToolHost, ToolOutput};
+pub use limits::Limits;
+pub use syntax::Diagnostic;
+
+use bactrian_provenance::{Graph, LabelData, Source};
+use error::Unwind;
+use serde::Serialize;
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// How labels follow control flow.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Values assigned under a condition, and tool calls made under it, carry the condition's
+    /// label (the default: a branch on untrusted data cannot choose a recipient).
+    #[default]
+    Strict,
+    /// Only data flow is tracked.
+    Normal,
+}
+
+/// What a run may do.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    pub limits: Limits,
+    pub mode: Mode,
+}
+
+/// An error that ended a run, shaped for a planner model to fix its code.
+#[derive(Clone, Debug, Serialize)]
+pub struct ErrorReport {
+    /// `KeyError`, `SyntaxError`, `PolicyViolation`, `LimitExceeded`, ...
+    pub type_name: String,
+    /// The message; replaced by a notice when it depends on untrusted data.
+    pub message: String,
+    pub line: u32,
+    pub col: u32,
+    /// True when the message was withheld because it depends on untrusted data.
+    pub redacted: bool,
+    /// Where the error happened, outermost first.
+    pub traceback: Vec<TraceFrame>,
+    /// Every problem, for `SyntaxError`/`UnsupportedSyntax` reports.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub diagnostics: Vec<Diagnostic>,
+    /// Set when a policy, sandbox or limit stopped the run (not a Python exception).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fatal: Option<Fatal>,
+}
+
+impl ErrorReport {
+    /// A Python-style traceback, as `python3` prints it on stderr.
+    pub fn traceback_text(&self, filename: &str) -> String {
+        let mut out = String::from("Traceback (most recent call last):\n");
+        for f in &self.traceback {
+            out.push_str(&format!("  File \"{filename}\", line {}, in {}\n", f.line, f.function));
+        }
+        if self.message.is_empty() {
+            out.push_str(&format!("{}\n", self.type_name));
+        } else {
+            out.push_str(&format!("{}: {}\n", self.type_name, self.message));
+        }
+        out
+    }
+}
+
+/// The result of a run.
+pub struct RunOutcome {
+    /// Everything the plan printed.
+    pub stdout: String,
+    /// `None` when the plan finished.
+    pub error: Option<ErrorReport>,
+    /// The derivation graph of the run.
+    pub graph: Graph,
+    /// Values of the module's variables at the end, with their labels (for inspection and
+    /// tests).
+    pub variables: Vec<Variable>,
+    /// Statements, loop turns and calls executed.
+    pub steps: u64,
+}
+
+/// A module-level variable after a run.
+#[derive(Clone, Debug, Serialize)]
+pub struct Variable {
+    pub name: String,
+    pub repr: String,
+    pub label: Arc<LabelData>,
+    /// The variable's derivation node (0: only plan literals).
+    pub node: u32,
+}
+
+impl RunOutcome {
+    /// The variable called `name`, if the plan set it.
+    pub fn variable(&self, name: &str) -> Option<&Variable> {
+        self.variables.iter().find(|v| v.name == name)
+    }
+
+    /// Sources of a variable, as short strings (`tool:web_search`, `user`, `program`).
+    pub fn sources_of(&self, name: &str) -> Vec<String> {
+        self.variable(name)
+            .map(|v| v.label.sources.iter().map(source_tag).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// `tool:NAME`, `user`, `program`, `quarantined_llm`, `system`.
+pub fn source_tag(s: &Source) -> String {
+    match s {
+        Source::Tool { name, .. } => format!("tool:{name}"),
+        Source::User => "user".into(),
+        Source::Program => "program".into(),
+        Source::QuarantinedLlm { .. } => "quarantined_llm".into(),
+        Source::System => "system".into(),
+    }
+}
+
+/// Lists every syntax error and refused construct in a plan, running nothing.
+pub fn check(source: &str, tools: &[String]) -> Vec<Diagnostic> {
+    let tools: HashSet<String> = tools.iter().cloned().collect();
+    match run_on_big_stack(|| syntax::compile(source, &tools).err()) {
+        Some(Some(diagnostics)) => diagnostics,
+        Some(None) => Vec::new(),
+        None => vec![Diagnostic {
+            kind: "SyntaxError",
+            message: "the plan could not be analysed".into(),
+            line: 1,
+            col: 1,
+        }],
+    }
+}
+
+/// Runs `f` on a thread with a large stack (deep plans recurse deeply), returning `None` if
+/// it panicked.
+fn run_on_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> Option<T> {
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("bactrian-eval".into())
+            .stack_size(512 << 20)
+            .spawn_scoped(scope, f)
+            .ok()?
+            .join()
+            .ok()
+    })
+}
+
+/// Runs plans.
+pub struct Interpreter<'h> {
+    config: Config,
+    host: Option<&'h mut (dyn ToolHost + Send)>,
+}
+
+impl<'h> Interpreter<'h> {
+    pub fn new(config: Config) -> Interpreter<'h> {
+        Interpreter { config, host: None }
+    }
+
+    /// Sends tool calls to `host`.
+    pub fn with_host(mut self, host: &'h mut (dyn ToolHost + Send)) -> Interpreter<'h> {
+        self.host = Some(host);
+        self
+    }
+
+    /// Parses, checks and runs a plan. Never panics on any input.
+    pub fn run(self, filename: &str, source: &str) -> RunOutcome {
+        let _ = filename;
+        let config = self.config;
+        let mut no_tools = NoTools;
+        let host: &mut (dyn ToolHost + Send) = match self.host {
+            Some(h) => h,
+            None => &mut no_tools,
+        };
+        if source.len() as u64 > config.limits.max_source_bytes {
+            return RunOutcome::failed(limit_report(
+                "source size",
+                format!(
+                    "source size limit exceeded: the plan is {} bytes, more than {}",
+                    source.len(),
+                    config.limits.max_source_bytes
+                ),
+            ));
+        }
+        let result = run_on_big_stack(move || run_inner(config, host, source));
+        result.unwrap_or_else(|| {
+            RunOutcome::failed(ErrorReport {
+                type_name: "InternalError".into(),
+                message: "the interpreter failed; this is a bug in Bactrian".into(),
+                line: 0,
+                col: 0,
+                redacted: false,
+                traceback: Vec::new(),
+                diagnostics: Vec::new(),
+                fatal: None,
+            })
+        })
+    }
+}
+
+fn limit_report(limit: &'static str, message: String) -> ErrorReport {
+    ErrorReport {
+        type_name: "LimitExceeded".into(),
+        message: message.clone(),
+        line: 0,
+        col: 0,
+        redacted: false,
+        traceback: Vec::new(),
+        diagnostics: Vec::new(),
+        fatal: Some(Fatal::Limit { limit, message }),
+    }
+}
+
+impl RunOutcome {
+    fn failed(error: ErrorReport) -> RunOutcome {
+        RunOutcome {
+            stdout: String::new(),
+            error: Some(error),
+            graph: Graph::new(),
+            variables: Vec::new(),
+            steps: 0,
+        }
+    }
+}
+
+fn run_inner(config: Config, host: &mut (dyn ToolHost + Send), source: &str) -> RunOutcome {
+    let tools: HashSet<String> = host.tool_names().into_iter().collect();
+    let program = match syntax::compile(source, &tools) {
+        Ok(p) => p,
+        Err(diagnostics) => {
+            let first = diagnostics[0].clone();
+            return RunOutcome::failed(ErrorReport {
+                type_name: first.kind.to_string(),
+                message: first.message.clone(),
+                line: first.line,
+                col: first.col,
+                redacted: false,
+                traceback: Vec::new(),
+                diagnostics,
+                fatal: None,
+            });
+        }
+    };
+    let mut machine = eval::Machine::new(host, config.limits.clone(), config.mode == Mode::Strict);
+    let result = machine.run_program(&program);
+    let error = match result {
+        Ok(()) => None,
+        Err(unwind) => Some(report(&mut machine, unwind)),
+    };
+    let variables = collect_variables(&mut machine);
+    RunOutcome {
+        stdout: std::mem::take(&mut machine.stdout),
+        error,
+        steps: machine.steps,
+        variables,
+        graph: std::mem::take(&mut machine.graph),
+    }
+}
+
+fn collect_variables(m: &mut eval::Machine) -> Vec<Variable> {
+    let mut out = Vec::new();
+    let names = m.global_names.clone();
+    for (i, name) in names.iter().enumerate() {
+        let Some(v) = m.globals.get(i).cloned().flatten() else {
+            continue;
+        };
+        let label = m.full_label(&v);
+        let repr = m.repr(&v).unwrap_or_else(|_| "<unprintable>".into());
+        out.push(Variable {
+            name: name.to_string(),
+            repr,
+            label: m.labels.get(label).clone(),
+            node: v.node,
+        });
+    }
+    out
+}
+
+fn report(m: &mut eval::Machine, unwind: Unwind) -> ErrorReport {
+    match unwind {
+        Unwind::Exc(e) => {
+            let trusted = m.labels.is_trusted(e.label);
+            let frame = e.traceback.first().cloned();
+            let message = if trusted {
+                let v = bactrian_interpreter_exc_value(&e);
+                m.to_str(&v).unwrap_or_default()
+            } else {
+                let sources: Vec<String> = m
+                    .labels
+                    .get(e.label)
+                    .untrusted_sources()
+                    .map(|s| s.describe())
+                    .collect();
+                format!("<message withheld: it depends on untrusted data from {}>", sources.join(", "))
+            };
+            ErrorReport {
+                type_name: e.exc.kind.name().to_string(),
+                message,
+                line: frame.as_ref().map(|f| f.line).unwrap_or(0),
+                col: frame.as_ref().map(|f| f.col).unwrap_or(0),
+                redacted: !trusted,
+                traceback: e.traceback.clone(),
+                diagnostics: Vec::new(),
+                fatal: None,
+            }
+        }
+        Unwind::Fatal(f) => {
+            let type_name = match &*f {
+                Fatal::Limit { .. } => "LimitExceeded",
+                Fatal::PolicyViolation { .. } => "PolicyViolation",
+                Fatal::Stopped { .. } => "ToolStopped",
+                Fatal::Host { .. } => "HostError",
+            };
+            ErrorReport {
+                type_name: type_name.into(),
+                message: f.to_string(),
+                line: m.pos.line,
+                col: m.pos.col,
+                redacted: false,
+                traceback: Vec::new(),
+                diagnostics: Vec::new(),
+                fatal: Some(*f),
+            }
+        }
+        Unwind::Break | Unwind::Continue | Unwind::Return(_) => ErrorReport {
+            type_name: "SyntaxError".into(),
+            message: "control flow escaped its block".into(),
+            line: m.pos.line,
+            col: m.pos.col,
+            redacted: false,
+            traceback: Vec::new(),
+            diagnostics: Vec::new(),
+            fatal: None,
+        },
+    }
+}
+
+fn bactrian_interpreter_exc_value(e: &error::PyErr) -> value::Value {
+    value::Value::program(value::Data::Exception(e.exc.clone()))
+}

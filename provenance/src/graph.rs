@@ -8,7 +8,7 @@ use crate::label::Source;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
-use std::borrow::Cow;
+use std::sync::Arc;
 use std::collections::BTreeSet;
 
 /// A node's id. Ids are dense and start at 0.
@@ -21,21 +21,21 @@ pub enum NodeKind {
     /// Data entering the program: a tool result, the user's request, a model's answer.
     Source(Source),
     /// A value computed from others (`r['email']`, `a + b`, `len(x)`).
-    Derive(Cow<'static, str>),
+    Derive(Arc<str>),
     /// A value stored under a name.
-    Assign(Cow<'static, str>),
+    Assign(Arc<str>),
     /// The test of an `if`/`while`, the iterable of a `for`: a control-flow dependency.
-    Condition(Cow<'static, str>),
+    Condition(Arc<str>),
 }
 
 impl NodeKind {
-    pub fn derive(what: impl Into<Cow<'static, str>>) -> NodeKind {
+    pub fn derive(what: impl Into<Arc<str>>) -> NodeKind {
         NodeKind::Derive(what.into())
     }
-    pub fn assign(name: impl Into<Cow<'static, str>>) -> NodeKind {
+    pub fn assign(name: impl Into<Arc<str>>) -> NodeKind {
         NodeKind::Assign(name.into())
     }
-    pub fn condition(what: impl Into<Cow<'static, str>>) -> NodeKind {
+    pub fn condition(what: impl Into<Arc<str>>) -> NodeKind {
         NodeKind::Condition(what.into())
     }
 

@@ -1,0 +1,954 @@
+//! The builtin functions and type constructors. Builtins add no source of their own: a result
+//! carries the join of what it was computed from, and a container result keeps its elements'
+//! labels with a shape that joins every label the choice of elements depended on.
+
+mod names;
+
+pub use names::{lookup, refused, Builtin, BuiltinName};
+
+use crate::error::{err, exception, Eval};
+use crate::eval::{Kwargs, Machine};
+use crate::ops;
+use crate::value::*;
+use bactrian_provenance::Label;
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::rc::Rc;
+use std::sync::Arc;
+
+fn no_kwargs(name: &str, kwargs: &Kwargs) -> Eval<()> {
+    match kwargs.first() {
+        Some((k, _)) => err(
+            ExcKind::TypeError,
+            format!("{name}() got an unexpected keyword argument '{k}'"),
+        ),
+        None => Ok(()),
+    }
+}
+
+fn arity(name: &str, args: &[Value], min: usize, max: usize) -> Eval<()> {
+    if args.len() < min || args.len() > max {
+        let expected = if min == max {
+            format!("exactly {min} argument{}", if min == 1 { "" } else { "s" })
+        } else if args.len() < min {
+            format!("at least {min} argument{}", if min == 1 { "" } else { "s" })
+        } else {
+            format!("at most {max} argument{}", if max == 1 { "" } else { "s" })
+        };
+        return err(
+            ExcKind::TypeError,
+            format!("{name}() takes {expected} ({} given)", args.len()),
+        );
+    }
+    Ok(())
+}
+
+fn take_kwarg(kwargs: &mut Kwargs, name: &str) -> Option<Value> {
+    let i = kwargs.iter().position(|(k, _)| &**k == name)?;
+    Some(kwargs.remove(i).1)
+}
+
+impl Machine<'_> {
+    pub fn call_builtin(&mut self, b: Builtin, args: Vec<Value>, mut kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+        let name = b.name();
+        match b {
+            Builtin::Print => {
+                let sep = take_kwarg(&mut kwargs, "sep");
+                let end = take_kwarg(&mut kwargs, "end");
+                let _ = take_kwarg(&mut kwargs, "flush");
+                no_kwargs(name, &kwargs)?;
+                let str_or = |m: &mut Self, v: Option<Value>, default: &str| -> Eval<String> {
+                    match v {
+                        None => Ok(default.to_string()),
+                        Some(v) => match &v.data {
+                            Data::None => Ok(default.to_string()),
+                            Data::Str(s) => Ok(s.to_string()),
+                            other => Err(m.type_error(
+                                format!("sep must be None or a string, not {}", other.type_name()),
+                                &[],
+                            )),
+                        },
+                    }
+                };
+                let sep = str_or(self, sep, " ")?;
+                let end = str_or(self, end, "\n")?;
+                let mut line = String::new();
+                for (i, a) in args.iter().enumerate() {
+                    if i > 0 {
+                        line.push_str(&sep);
+                    }
+                    line.push_str(&self.to_str(a)?);
+                }
+                line.push_str(&end);
+                self.write_stdout(&line)?;
+                Ok(Value::none())
+            }
+            Builtin::Len => {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 1, 1)?;
+                let v = &args[0];
+                let n = match &v.data {
+                    Data::Str(s) => s.chars().count(),
+                    Data::List(l) => l.borrow().items.len(),
+                    Data::Tuple(t) => t.items.len(),
+                    Data::Dict(d) => d.borrow().map.len(),
+                    Data::Set(s) => s.borrow().map.len(),
+                    Data::Range(r) => r.len() as usize,
+                    Data::Instance(_) | _ => {
+                        return Err(self.type_error(
+                            format!("object of type '{}' has no len()", v.data.type_name()),
+                            &[v],
+                        ))
+                    }
+                };
+                // The length is decided by the shape (a string's length by the whole string).
+                let label = self.shape_label(v);
+                let node = self.shape_node(v);
+                Ok(self.derive_with(Data::Int(n as i64), label, &[node], text))
+            }
+            Builtin::Repr | Builtin::Ascii => {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 1, 1)?;
+                let s = self.repr(&args[0])?;
+                Ok(self.derive(Data::Str(Rc::from(s)), &[&args[0]], text))
+            }
+            Builtin::Abs => {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 1, 1)?;
+                let data = match &args[0].data {
+                    Data::Int(i) => match i.checked_abs() {
+                        Some(a) => Data::Int(a),
+                        None => ops::int_data(BigInt::from(*i).abs()),
+                    },
+                    Data::BigInt(b) => ops::int_data(b.abs()),
+                    Data::Bool(b) => Data::Int(*b as i64),
+                    Data::Float(f) => Data::Float(f.abs()),
+                    other => {
+                        return Err(self.type_error(
+                            format!("bad operand type for abs(): '{}'", other.type_name()),
+                            &[&args[0]],
+                        ))
+                    }
+                };
+                Ok(self.derive(data, &[&args[0]], text))
+            }
+            Builtin::Round => self.round(args, kwargs, text),
+            Builtin::Divmod => {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 2, 2)?;
+                let q = ops::binary(self, crate::syntax::ir::BinOp::FloorDiv, &args[0], &args[1], text)?;
+                let r = ops::binary(self, crate::syntax::ir::BinOp::Mod, &args[0], &args[1], text)?;
+                Ok(self.new_tuple(vec![q, r], Label::PROGRAM, NO_NODE))
+            }
+            Builtin::Pow => {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 2, 3)?;
+                if args.len() == 3 {
+                    let (Some(b), Some(e), Some(m)) = (
+                        ops::to_bigint(&args[0].data),
+                        ops::to_bigint(&args[1].data),
+                        ops::to_bigint(&args[2].data),
+                    ) else {
+                        return err(ExcKind::TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+                    };
+                    if m.is_zero() {
+                        return err(ExcKind::ValueError, "pow() 3rd argument cannot be 0");
+                    }
+                    if e.is_negative() {
+                        return err(ExcKind::ValueError, "base is not invertible for the given modulus");
+                    }
+                    let mut r = b.modpow(&e, &m);
+                    if !r.is_zero() && (r.is_negative() != m.is_negative()) {
+                        r += &m;
+                    }
+                    return Ok(self.derive(ops::int_data(r), &[&args[0], &args[1], &args[2]], text));
+                }
+                ops::binary(self, crate::syntax::ir::BinOp::Pow, &args[0], &args[1], text)
+            }
+            Builtin::Sum => {
+                let start = take_kwarg(&mut kwargs, "start");
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 1, 2)?;
+                let mut acc = args.get(1).cloned().or(start).unwrap_or(Value::program(Data::Int(0)));
+                if let Data::Str(_) = acc.data {
+                    return err(ExcKind::TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+                }
+                let shape = self.shape_label(&args[0]);
+                let items = self.collect_items(&args[0])?;
+                for item in items {
+                    self.tick()?;
+                    acc = ops::binary(self, crate::syntax::ir::BinOp::Add, &acc, &item, text)?;
+                }
+                acc.label = self.labels.join(acc.label, shape);
+                Ok(acc)
+            }
+            Builtin::Any | Builtin::All => {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 1, 1)?;
+                let want = b == Builtin::Any;
+                let shape = self.shape_label(&args[0]);
+                let items = self.collect_items(&args[0])?;
+                let mut label = shape;
+                let mut result = !want;
+                for item in &items {
+                    label = self.labels.join(label, item.label);
+                    if ops::truthy(&item.data) == want {
+                        result = want;
+                        break;
+                    }
+                }
+                let node = self.shape_node(&args[0]);
+                Ok(self.derive_with(Data::Bool(result), label, &[node], text))
+            }
+            Builtin::Min | Builtin::Max => self.min_max(b == Builtin::Max, args, kwargs, text),
+            Builtin::Sorted => {
+                let key = take_kwarg(&mut kwargs, "key");
+                let reverse = take_kwarg(&mut kwargs, "reverse");
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 1, 1)?;
+                let items = self.collect_items(&args[0])?;
+                let shape = self.shape_label(&args[0]);
+                let reverse = reverse.map(|r| ops::truthy(&r.data)).unwrap_or(false);
+                let (sorted, label) = self.sort_values(items, key.as_ref(), reverse)?;
+                let shape = self.labels.join(shape, label);
+                let node = self.shape_node(&args[0]);
+                Ok(self.new_list(sorted, shape, node))
+            }
+            Builtin::Reversed => {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 1, 1)?;
+                if matches!(args[0].data, Data::Dict(_) | Data::Set(_)) && matches!(args[0].data, Data::Set(_)) {
+                    return Err(self.type_error("'set' object is not reversible".into(), &[]));
+                }
+                let mut items = self.collect_items(&args[0])?;
+                items.reverse();
+                let shape = self.shape_label(&args[0]);
+                let node = self.shape_node(&args[0]);
+                Ok(self.new_iter(items, "list_reverseiterator", shape, node))
+            }
+            Builtin::Enumerate => {
+                let start = take_kwarg(&mut kwargs, "start");
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 1, 2)?;
+                let start = args.get(1).cloned().or(start);
+                let start = match start.as_ref().map(|s| &s.data) {
+                    None => 0,
+                    Some(Data::Int(i)) => *i,
+                    Some(other) => {
+                        return Err(self.type_error(
+                            format!("'{}' object cannot be interpreted as an integer", other.type_name()),
+                            &[],
+                        ))
+                    }
+                };
+                let shape = self.shape_label(&args[0]);
+                let node = self.shape_node(&args[0]);
+                let items = self.collect_items(&args[0])?;
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.into_iter().enumerate() {
+                    let idx = Value::with(Data::Int(start + i as i64), shape, node);
+                    out.push(self.new_tuple(vec![idx, item], Label::PROGRAM, NO_NODE));
+                }
+                Ok(self.new_iter(out, "enumerate", shape, node))
+            }
+            Builtin::Zip => {
+                let strict = take_kwarg(&mut kwargs, "strict").map(|s| ops::truthy(&s.data)).unwrap_or(false);
+                no_kwargs(name, &kwargs)?;
+                let mut columns = Vec::with_capacity(args.len());
+                let mut shape = Label::PROGRAM;
+                for a in &args {
+                    let l = self.shape_label(a);
+                    shape = self.labels.join(shape, l);
+                    columns.push(self.collect_items(a)?);
+                }
+                let n = columns.iter().map(Vec::len).min().unwrap_or(0);
+                if strict && columns.iter().any(|c| c.len() != n) {
+                    return err(ExcKind::ValueError, "zip() arguments have different lengths");
+                }
+                let mut out = Vec::with_capacity(n);
+                for i in 0..n {
+                    let row: Vec<Value> = columns.iter().map(|c| c[i].clone()).collect();
+                    out.push(self.new_tuple(row, Label::PROGRAM, NO_NODE));
+                }
+                Ok(self.new_iter(out, "zip", shape, NO_NODE))
+            }
+            Builtin::Map => {
+                no_kwargs(name, &kwargs)?;
+                if args.len() < 2 {
+                    return err(ExcKind::TypeError, "map() must have at least two arguments.");
+                }
+                let f = args[0].clone();
+                let mut columns = Vec::new();
+                let mut shape = Label::PROGRAM;
+                for a in &args[1..] {
+                    let l = self.shape_label(a);
+                    shape = self.labels.join(shape, l);
+                    columns.push(self.collect_items(a)?);
+                }
+                let n = columns.iter().map(Vec::len).min().unwrap_or(0);
+                let mut out = Vec::with_capacity(n);
+                for i in 0..n {
+                    let row: Vec<Value> = columns.iter().map(|c| c[i].clone()).collect();
+                    out.push(self.call_value(&f, row, Vec::new(), text)?);
+                }
+                Ok(self.new_iter(out, "map", shape, NO_NODE))
+            }
+            Builtin::Filter => {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 2, 2)?;
+                let f = args[0].clone();
+                let mut shape = self.shape_label(&args[1]);
+                let items = self.collect_items(&args[1])?;
+                let mut out = Vec::new();
+                for item in items {
+                    let keep = if matches!(f.data, Data::None) {
+                        item.clone()
+                    } else {
+                        self.call_value(&f, vec![item.clone()], Vec::new(), text)?
+                    };
+                    let l = self.full_label(&keep);
+                    shape = self.labels.join(shape, l);
+                    if ops::truthy(&keep.data) {
+                        out.push(item);
+                    }
+                }
+                Ok(self.new_iter(out, "filter", shape, NO_NODE))
+            }
+            Builtin::Iter => {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 1, 1)?;
+                if let Data::Iterator(_) = args[0].data {
+                    return Ok(args[0].clone());
+                }
+                let shape = self.shape_label(&args[0]);
+                let node = self.shape_node(&args[0]);
+                let items = self.collect_items(&args[0])?;
+                let kind = match args[0].data {
+                    Data::List(_) => "list_iterator",
+                    Data::Tuple(_) => "tuple_iterator",
+                    Data::Str(_) => "str_ascii_iterator",
+                    Data::Dict(_) => "dict_keyiterator",
+                    Data::Set(_) => "set_iterator",
+                    _ => "range_iterator",
+                };
+                Ok(self.new_iter(items, kind, shape, node))
+            }
+            Builtin::Next => {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 1, 2)?;
+                let Data::Iterator(it) = &args[0].data else {
+                    return Err(self.type_error(
+                        format!("'{}' object is not an iterator", args[0].data.type_name()),
+                        &[&args[0]],
+                    ));
+                };
+                let item = {
+                    let mut it = it.borrow_mut();
+                    if it.pos < it.items.len() {
+                        it.pos += 1;
+                        Some((it.items[it.pos - 1].clone(), it.shape))
+                    } else {
+                        None
+                    }
+                };
+                match (item, args.get(1)) {
+                    (Some((mut v, shape)), _) => {
+                        v.label = self.labels.join(v.label, shape);
+                        Ok(v)
+                    }
+                    (None, Some(default)) => Ok(default.clone()),
+                    (None, None) => err(ExcKind::StopIteration, ""),
+                }
+            }
+            Builtin::Isinstance => {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 2, 2)?;
+                let result = self.isinstance(&args[0], &args[1])?;
+                Ok(self.derive(Data::Bool(result), &[&args[0]], text))
+            }
+            Builtin::Callable => {
+                arity(name, &args, 1, 1)?;
+                let c = matches!(
+                    args[0].data,
+                    Data::Function(_) | Data::Builtin(_) | Data::Method(_) | Data::Type(_) | Data::Model(_) | Data::Tool(_)
+                );
+                Ok(self.derive(Data::Bool(c), &[&args[0]], text))
+            }
+            Builtin::Chr => {
+                arity(name, &args, 1, 1)?;
+                let c = match &args[0].data {
+                    Data::Int(i) => u32::try_from(*i).ok().and_then(char::from_u32),
+                    other => {
+                        return Err(self.type_error(
+                            format!("'{}' object cannot be interpreted as an integer", other.type_name()),
+                            &[],
+                        ))
+                    }
+                };
+                let Some(c) = c else {
+                    return err(ExcKind::ValueError, "chr() arg not in range(0x110000)");
+                };
+                Ok(self.derive(Data::Str(Rc::from(c.to_string())), &[&args[0]], text))
+            }
+            Builtin::Ord => {
+                arity(name, &args, 1, 1)?;
+                let Data::Str(s) = &args[0].data else {
+                    return Err(self.type_error(
+                        format!("ord() expected string of length 1, but {} found", args[0].data.type_name()),
+                        &[],
+                    ));
+                };
+                let mut chars = s.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => Ok(self.derive(Data::Int(c as i64), &[&args[0]], text)),
+                    _ => {
+                        let n = s.chars().count();
+                        err(
+                            ExcKind::TypeError,
+                            format!("ord() expected a character, but string of length {n} found"),
+                        )
+                    }
+                }
+            }
+            Builtin::Hex | Builtin::Oct | Builtin::Bin => {
+                arity(name, &args, 1, 1)?;
+                let Some(i) = ops::to_bigint(&args[0].data) else {
+                    return Err(self.type_error(
+                        format!("'{}' object cannot be interpreted as an integer", args[0].data.type_name()),
+                        &[],
+                    ));
+                };
+                let (radix, prefix) = match b {
+                    Builtin::Hex => (16, "0x"),
+                    Builtin::Oct => (8, "0o"),
+                    _ => (2, "0b"),
+                };
+                let s = format!(
+                    "{}{prefix}{}",
+                    if i.is_negative() { "-" } else { "" },
+                    i.abs().to_str_radix(radix)
+                );
+                Ok(self.derive(Data::Str(Rc::from(s)), &[&args[0]], text))
+            }
+            Builtin::Format => {
+                arity(name, &args, 1, 2)?;
+                let spec = match args.get(1).map(|s| &s.data) {
+                    None => String::new(),
+                    Some(Data::Str(s)) => s.to_string(),
+                    Some(other) => {
+                        return Err(self.type_error(
+                            format!("format() argument 2 must be str, not {}", other.type_name()),
+                            &[],
+                        ))
+                    }
+                };
+                let s = self.format_value(&args[0], &spec)?;
+                let inputs: Vec<&Value> = args.iter().collect();
+                Ok(self.derive(Data::Str(Rc::from(s)), &inputs, text))
+            }
+            Builtin::Hash => {
+                arity(name, &args, 1, 1)?;
+                let key = self.hash_key(&args[0])?;
+                let h = match key {
+                    HashKey::Int(i) => i,
+                    other => {
+                        use std::hash::{Hash, Hasher};
+                        let mut h = std::collections::hash_map::DefaultHasher::new();
+                        other.hash(&mut h);
+                        h.finish() as i64
+                    }
+                };
+                Ok(self.derive(Data::Int(h), &[&args[0]], text))
+            }
+        }
+    }
+
+    pub fn new_iter(&mut self, items: Vec<Value>, kind: &'static str, shape: Label, shape_node: u32) -> Value {
+        Value::program(Data::Iterator(Rc::new(RefCell::new(IterObj {
+            items,
+            pos: 0,
+            kind,
+            shape,
+            shape_node,
+        }))))
+    }
+
+    fn isinstance(&mut self, v: &Value, types: &Value) -> Eval<bool> {
+        match &types.data {
+            Data::Type(t) => Ok(match (t, v.data.type_kind()) {
+                (TypeKind::Int, TypeKind::Bool) => true,
+                (TypeKind::Exception(want), TypeKind::Exception(have)) => have.is_subclass_of(*want),
+                (TypeKind::BaseModel, _) => matches!(v.data, Data::Instance(_)),
+                (a, b) => *a == b,
+            }),
+            Data::Model(m) => Ok(matches!(&v.data, Data::Instance(i) if Rc::ptr_eq(&i.borrow().class, m))),
+            Data::Tuple(t) => {
+                for ty in t.items.clone() {
+                    if self.isinstance(v, &ty)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => err(
+                ExcKind::TypeError,
+                "isinstance() arg 2 must be a type, a tuple of types, or a union",
+            ),
+        }
+    }
+
+    fn round(&mut self, args: Vec<Value>, mut kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+        let nd = take_kwarg(&mut kwargs, "ndigits");
+        no_kwargs("round", &kwargs)?;
+        arity("round", &args, 1, 2)?;
+        let ndigits = args.get(1).cloned().or(nd);
+        let ndigits = match ndigits.as_ref().map(|v| &v.data) {
+            None | Some(Data::None) => None,
+            Some(Data::Int(i)) => Some(*i),
+            Some(other) => {
+                return Err(self.type_error(
+                    format!("'{}' object cannot be interpreted as an integer", other.type_name()),
+                    &[],
+                ))
+            }
+        };
+        let data = match (&args[0].data, ndigits) {
+            (Data::Int(_) | Data::BigInt(_) | Data::Bool(_), None) => {
+                ops::int_data(ops::to_bigint(&args[0].data).unwrap_or_default())
+            }
+            (Data::Int(_) | Data::BigInt(_) | Data::Bool(_), Some(n)) => {
+                let i = ops::to_bigint(&args[0].data).unwrap_or_default();
+                if n >= 0 {
+                    ops::int_data(i)
+                } else {
+                    let p = BigInt::from(10).pow((-n).min(400) as u32);
+                    let (q, r) = num_integer::Integer::div_mod_floor(&i, &p);
+                    let twice: BigInt = &r * 2;
+                    let q = match twice.cmp(&p) {
+                        Ordering::Greater => q + 1,
+                        Ordering::Equal if num_integer::Integer::is_odd(&q) => q + 1,
+                        _ => q,
+                    };
+                    ops::int_data(q * p)
+                }
+            }
+            (Data::Float(f), None) => {
+                if !f.is_finite() {
+                    return err(
+                        if f.is_nan() { ExcKind::ValueError } else { ExcKind::OverflowError },
+                        if f.is_nan() { "cannot convert float NaN to integer" } else { "cannot convert float infinity to integer" },
+                    );
+                }
+                let r = f.round_ties_even();
+                match r.to_i64() {
+                    Some(i) if r.abs() < 9.2e18 => Data::Int(i),
+                    _ => ops::int_data(num_traits::FromPrimitive::from_f64(r).unwrap_or_default()),
+                }
+            }
+            (Data::Float(f), Some(n)) => Data::Float(round_float(*f, n)),
+            (other, _) => {
+                return Err(self.type_error(
+                    format!("type {} doesn't define __round__ method", other.type_name()),
+                    &[],
+                ))
+            }
+        };
+        let inputs: Vec<&Value> = args.iter().collect();
+        Ok(self.derive(data, &inputs, text))
+    }
+
+    fn min_max(&mut self, is_max: bool, args: Vec<Value>, mut kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+        let name = if is_max { "max" } else { "min" };
+        let key = take_kwarg(&mut kwargs, "key");
+        let default = take_kwarg(&mut kwargs, "default");
+        no_kwargs(name, &kwargs)?;
+        if args.is_empty() {
+            return err(ExcKind::TypeError, format!("{name} expected at least 1 argument, got 0"));
+        }
+        let (items, mut label) = if args.len() == 1 {
+            let shape = self.shape_label(&args[0]);
+            (self.collect_items(&args[0])?, shape)
+        } else {
+            (args, Label::PROGRAM)
+        };
+        if items.is_empty() {
+            return match default {
+                Some(d) => Ok(d),
+                None => err(ExcKind::ValueError, format!("{name}() iterable argument is empty")),
+            };
+        }
+        let mut best: Option<(Value, Value)> = None;
+        for item in items {
+            let k = match &key {
+                Some(f) if !matches!(f.data, Data::None) => self.call_value(f, vec![item.clone()], Vec::new(), text)?,
+                _ => item.clone(),
+            };
+            // The winner was chosen by comparing every key.
+            let kl = self.full_label(&k);
+            label = self.labels.join(label, kl);
+            best = Some(match best {
+                None => (item, k),
+                Some((bv, bk)) => {
+                    let ord = ops::order(self, &k.data, &bk.data, if is_max { ">" } else { "<" })?;
+                    let better = if is_max { ord == Some(Ordering::Greater) } else { ord == Some(Ordering::Less) };
+                    if better {
+                        (item, k)
+                    } else {
+                        (bv, bk)
+                    }
+                }
+            });
+        }
+        let (mut winner, _) = best.unwrap_or((Value::none(), Value::none()));
+        winner.label = self.labels.join(winner.label, label);
+        Ok(winner)
+    }
+
+    /// Sorts values (stable, like Python); returns them with the join of every compared key's
+    /// label, which decided the order.
+    pub fn sort_values(&mut self, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> Eval<(Vec<Value>, Label)> {
+        let mut keyed = Vec::with_capacity(items.len());
+        let mut label = Label::PROGRAM;
+        for item in items {
+            let k = match key {
+                Some(f) if !matches!(f.data, Data::None) => {
+                    self.call_value(f, vec![item.clone()], Vec::new(), &Arc::from("key"))?
+                }
+                _ => item.clone(),
+            };
+            let kl = self.full_label(&k);
+            label = self.labels.join(label, kl);
+            keyed.push((k, item));
+        }
+        // Merge sort with a fallible comparison: insertion into runs keeps it simple and
+        // stable; the error of the first failed comparison wins.
+        let mut failure = None;
+        let mut idx: Vec<usize> = (0..keyed.len()).collect();
+        let data: Vec<Data> = keyed.iter().map(|(k, _)| k.data.clone()).collect();
+        idx.sort_by(|&a, &b| {
+            if failure.is_some() {
+                return Ordering::Equal;
+            }
+            match ops::order(self, &data[a], &data[b], "<") {
+                Ok(Some(o)) => {
+                    if reverse {
+                        o.reverse()
+                    } else {
+                        o
+                    }
+                }
+                Ok(None) => Ordering::Equal,
+                Err(e) => {
+                    failure = Some(e);
+                    Ordering::Equal
+                }
+            }
+        });
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        let mut slots: Vec<Option<(Value, Value)>> = keyed.into_iter().map(Some).collect();
+        let sorted = idx
+            .into_iter()
+            .filter_map(|i| slots[i].take().map(|(_, v)| v))
+            .collect();
+        Ok((sorted, label))
+    }
+
+    /// Calls a builtin type: `int(x)`, `str(x)`, `list(x)`, ...
+    pub fn construct(&mut self, t: TypeKind, args: Vec<Value>, mut kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+        let name = t.name();
+        match t {
+            TypeKind::Exception(kind) => {
+                no_kwargs(name, &kwargs)?;
+                let exc = Rc::new(ExcObj { kind, args: args.clone() });
+                let mut label = Label::PROGRAM;
+                for a in &args {
+                    let l = self.full_label(a);
+                    label = self.labels.join(label, l);
+                }
+                return Ok(Value::with(Data::Exception(exc), label, NO_NODE));
+            }
+            TypeKind::Dict => {
+                arity(name, &args, 0, 1)?;
+                let mut pairs = Vec::new();
+                let mut shape = Label::PROGRAM;
+                if let Some(src) = args.first() {
+                    shape = self.shape_label(src);
+                    match &src.data {
+                        Data::Dict(d) => pairs.extend(d.borrow().map.values().cloned()),
+                        _ => {
+                            for item in self.collect_items(src)? {
+                                let kv = self.collect_items(&item)?;
+                                if kv.len() != 2 {
+                                    return err(
+                                        ExcKind::ValueError,
+                                        format!("dictionary update sequence element has length {}; 2 is required", kv.len()),
+                                    );
+                                }
+                                let mut it = kv.into_iter();
+                                if let (Some(k), Some(v)) = (it.next(), it.next()) {
+                                    pairs.push((k, v));
+                                }
+                            }
+                        }
+                    }
+                }
+                for (k, v) in kwargs.drain(..) {
+                    pairs.push((Value::program(Data::Str(k)), v));
+                }
+                let d = self.dict_from_pairs(pairs)?;
+                let node = args.first().map(|a| self.shape_node(a)).unwrap_or(NO_NODE);
+                self.taint_shape(&d, shape, node);
+                return Ok(d);
+            }
+            _ => {}
+        }
+        no_kwargs(name, &kwargs)?;
+        match t {
+            TypeKind::Int => {
+                arity(name, &args, 0, 2)?;
+                let Some(v) = args.first() else {
+                    return Ok(Value::program(Data::Int(0)));
+                };
+                let data = self.to_int(v, args.get(1))?;
+                let inputs: Vec<&Value> = args.iter().collect();
+                Ok(self.derive(data, &inputs, text))
+            }
+            TypeKind::Float => {
+                arity(name, &args, 0, 1)?;
+                let Some(v) = args.first() else {
+                    return Ok(Value::program(Data::Float(0.0)));
+                };
+                let f = match &v.data {
+                    Data::Float(f) => *f,
+                    Data::Int(i) => *i as f64,
+                    Data::Bool(b) => *b as i64 as f64,
+                    Data::BigInt(b) => ops::bigint_to_f64(b)?,
+                    Data::Str(s) => match parse_float(s) {
+                        Some(f) => f,
+                        None => {
+                            let r = self.repr(v)?;
+                            return Err(exception(
+                                ExcKind::ValueError,
+                                format!("could not convert string to float: {r}"),
+                                v.label,
+                            ));
+                        }
+                    },
+                    other => {
+                        return Err(self.type_error(
+                            format!("float() argument must be a string or a real number, not '{}'", other.type_name()),
+                            &[v],
+                        ))
+                    }
+                };
+                Ok(self.derive(Data::Float(f), &[v], text))
+            }
+            TypeKind::Str => {
+                arity(name, &args, 0, 1)?;
+                let Some(v) = args.first() else {
+                    return Ok(Value::program(Data::str("")));
+                };
+                let s = self.to_str(v)?;
+                Ok(self.derive(Data::Str(Rc::from(s)), &[v], text))
+            }
+            TypeKind::Bool => {
+                arity(name, &args, 0, 1)?;
+                let Some(v) = args.first() else {
+                    return Ok(Value::program(Data::Bool(false)));
+                };
+                Ok(self.derive(Data::Bool(ops::truthy(&v.data)), &[v], text))
+            }
+            TypeKind::List | TypeKind::Tuple | TypeKind::Set | TypeKind::FrozenSet => {
+                arity(name, &args, 0, 1)?;
+                let (items, shape, node) = match args.first() {
+                    Some(v) => {
+                        let shape = self.shape_label(v);
+                        let node = self.shape_node(v);
+                        (self.collect_items(v)?, shape, node)
+                    }
+                    None => (Vec::new(), Label::PROGRAM, NO_NODE),
+                };
+                Ok(match t {
+                    TypeKind::List => self.new_list(items, shape, node),
+                    TypeKind::Tuple => self.new_tuple(items, shape, node),
+                    _ => self.new_set(items, shape, t == TypeKind::FrozenSet)?,
+                })
+            }
+            TypeKind::Range => {
+                arity(name, &args, 1, 3)?;
+                let mut ints = Vec::with_capacity(3);
+                for a in &args {
+                    match &a.data {
+                        Data::Int(i) => ints.push(*i),
+                        Data::Bool(b) => ints.push(*b as i64),
+                        Data::BigInt(_) => return err(ExcKind::OverflowError, "range() argument too large"),
+                        other => {
+                            return Err(self.type_error(
+                                format!("'{}' object cannot be interpreted as an integer", other.type_name()),
+                                &[a],
+                            ))
+                        }
+                    }
+                }
+                let (start, stop, step) = match ints.as_slice() {
+                    [stop] => (0, *stop, 1),
+                    [start, stop] => (*start, *stop, 1),
+                    [start, stop, step] => (*start, *stop, *step),
+                    _ => (0, 0, 1),
+                };
+                if step == 0 {
+                    return err(ExcKind::ValueError, "range() arg 3 must not be zero");
+                }
+                let inputs: Vec<&Value> = args.iter().collect();
+                Ok(self.derive(Data::Range(RangeObj { start, stop, step }), &inputs, text))
+            }
+            TypeKind::Type => {
+                arity(name, &args, 1, 1)?;
+                let v = &args[0];
+                let data = match &v.data {
+                    Data::Instance(i) => Data::Model(i.borrow().class.clone()),
+                    other => Data::Type(other.type_kind()),
+                };
+                Ok(self.derive(data, &[v], text))
+            }
+            TypeKind::BaseModel => err(ExcKind::TypeError, "BaseModel cannot be instantiated; subclass it"),
+            other => err(ExcKind::TypeError, format!("cannot create '{}' instances", other.name())),
+        }
+    }
+
+    fn to_int(&mut self, v: &Value, base: Option<&Value>) -> Eval<Data> {
+        if let Some(b) = base {
+            let Data::Str(s) = &v.data else {
+                return err(ExcKind::TypeError, "int() can't convert non-string with explicit base");
+            };
+            let radix = match &b.data {
+                Data::Int(i) if *i == 0 || (2..=36).contains(i) => *i as u32,
+                _ => return err(ExcKind::ValueError, "int() base must be >= 2 and <= 36, or 0"),
+            };
+            return match parse_int(s, radix) {
+                Some(i) => Ok(ops::int_data(i)),
+                None => {
+                    let r = self.repr(v)?;
+                    Err(exception(
+                        ExcKind::ValueError,
+                        format!("invalid literal for int() with base {radix}: {r}"),
+                        v.label,
+                    ))
+                }
+            };
+        }
+        match &v.data {
+            Data::Int(i) => Ok(Data::Int(*i)),
+            Data::BigInt(b) => Ok(Data::BigInt(b.clone())),
+            Data::Bool(b) => Ok(Data::Int(*b as i64)),
+            Data::Float(f) => {
+                if f.is_nan() {
+                    return err(ExcKind::ValueError, "cannot convert float NaN to integer");
+                }
+                if f.is_infinite() {
+                    return err(ExcKind::OverflowError, "cannot convert float infinity to integer");
+                }
+                let t = f.trunc();
+                Ok(if t.abs() < 9.2e18 {
+                    Data::Int(t as i64)
+                } else {
+                    ops::int_data(num_traits::FromPrimitive::from_f64(t).unwrap_or_default())
+                })
+            }
+            Data::Str(s) => match parse_int(s, 10) {
+                Some(i) => {
+                    ops::check_int_bits(self, i.bits())?;
+                    Ok(ops::int_data(i))
+                }
+                None => {
+                    let r = self.repr(v)?;
+                    Err(exception(
+                        ExcKind::ValueError,
+                        format!("invalid literal for int() with base 10: {r}"),
+                        v.label,
+                    ))
+                }
+            },
+            other => Err(self.type_error(
+                format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                    other.type_name()
+                ),
+                &[v],
+            )),
+        }
+    }
+}
+
+/// Python's `int(s, base)` parsing: surrounding whitespace, sign, underscores between digits,
+/// and prefixes for base 0 / matching bases.
+pub fn parse_int(s: &str, radix: u32) -> Option<BigInt> {
+    let t = s.trim();
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let lower = body.to_ascii_lowercase();
+    let (radix, digits) = {
+        let pick = |p: &str, r: u32| lower.strip_prefix(p).map(|d| (r, d.to_string()));
+        match radix {
+            0 => pick("0x", 16)
+                .or_else(|| pick("0o", 8))
+                .or_else(|| pick("0b", 2))
+                .unwrap_or((10, lower.clone())),
+            16 => pick("0x", 16).unwrap_or((16, lower.clone())),
+            8 => pick("0o", 8).unwrap_or((8, lower.clone())),
+            2 => pick("0b", 2).unwrap_or((2, lower.clone())),
+            r => (r, lower.clone()),
+        }
+    };
+    let digits = digits.strip_prefix('_').unwrap_or(&digits).to_string();
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+        return None;
+    }
+    let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    if !clean.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let n = BigInt::parse_bytes(clean.as_bytes(), radix)?;
+    Some(if neg { -n } else { n })
+}
+
+/// Python's `float(s)`.
+pub fn parse_float(s: &str) -> Option<f64> {
+    let t = s.trim().to_ascii_lowercase();
+    let t = t.replace('_', "");
+    match t.trim_start_matches(['+', '-']) {
+        "inf" | "infinity" => {
+            return Some(if t.starts_with('-') { f64::NEG_INFINITY } else { f64::INFINITY })
+        }
+        "nan" => return Some(f64::NAN),
+        _ => {}
+    }
+    if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-')) {
+        return None;
+    }
+    t.parse::<f64>().ok()
+}
+
+/// `round(f, n)`, correctly rounded through the decimal expansion (as CPython does).
+pub fn round_float(f: f64, n: i64) -> f64 {
+    if !f.is_finite() || n > 308 {
+        return f;
+    }
+    if n < -308 {
+        return 0.0 * f.signum();
+    }
+    if n >= 0 {
+        let s = format!("{:.*}", n as usize, f);
+        s.parse().unwrap_or(f)
+    } else {
+        let p = 10f64.powi((-n) as i32);
+        let q = (f / p).round_ties_even();
+        q * p
+    }
+}

@@ -1,0 +1,598 @@
+//! Calls: plan functions, builtins, methods, data models and tools.
+
+use super::{Frame, Machine};
+use crate::error::{err, exception, Eval, Fatal, Unwind};
+use crate::host::{ArgValue, HostError, ToolCall};
+use crate::syntax::ir::*;
+use crate::value::*;
+use bactrian_provenance::{Label, NodeKind, Source};
+use indexmap::IndexMap;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// Keyword arguments in call order.
+pub type Kwargs = Vec<(Rc<str>, Value)>;
+
+impl Machine<'_> {
+    pub fn call_args(&mut self, args: &[Elt], kwargs: &[Kwarg], frame: &mut Frame) -> Eval<(Vec<Value>, Kwargs)> {
+        let mut pos = Vec::with_capacity(args.len());
+        for a in args {
+            let v = self.expr(&a.expr, frame)?;
+            if a.starred {
+                let shape = self.shape_label(&v);
+                for mut item in self.collect_items(&v)? {
+                    item.label = self.labels.join(item.label, shape);
+                    pos.push(item);
+                }
+            } else {
+                pos.push(v);
+            }
+        }
+        let mut kw: Kwargs = Vec::with_capacity(kwargs.len());
+        for k in kwargs {
+            let v = self.expr(&k.value, frame)?;
+            match &k.name {
+                Some(name) => {
+                    if kw.iter().any(|(n, _)| n == name) {
+                        return err(ExcKind::TypeError, format!("keyword argument repeated: {name}"));
+                    }
+                    kw.push((name.clone(), v));
+                }
+                None => {
+                    let Data::Dict(d) = &v.data else {
+                        return Err(self.type_error(
+                            format!("argument after ** must be a mapping, not {}", v.data.type_name()),
+                            &[&v],
+                        ));
+                    };
+                    let shape = self.shape_label(&v);
+                    let pairs: Vec<(Value, Value)> = d.borrow().map.values().cloned().collect();
+                    for (key, mut value) in pairs {
+                        let Data::Str(name) = &key.data else {
+                            return err(ExcKind::TypeError, "keywords must be strings");
+                        };
+                        value.label = self.labels.join(value.label, shape);
+                        kw.push((name.clone(), value));
+                    }
+                }
+            }
+        }
+        Ok((pos, kw))
+    }
+
+    /// Calls any callable value.
+    pub fn call_value(&mut self, f: &Value, args: Vec<Value>, kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+        self.tick()?;
+        match &f.data {
+            Data::Function(func) => self.call_function(func, args, kwargs),
+            Data::Builtin(b) => self.call_builtin(*b, args, kwargs, text),
+            Data::Type(t) => self.construct(*t, args, kwargs, text),
+            Data::Method(m) => {
+                let m = m.clone();
+                self.call_method(&m.receiver, &m.name, args, kwargs, text)
+            }
+            Data::Model(model) => self.instantiate(model, args, kwargs),
+            Data::Tool(name) => self.call_tool(name, args, kwargs),
+            other => Err(self.type_error(format!("'{}' object is not callable", other.type_name()), &[f])),
+        }
+    }
+
+    pub fn make_function(&mut self, code: &Rc<FunctionCode>, defaults: &[Expr], frame: &mut Frame) -> Eval<Value> {
+        let mut values = Vec::with_capacity(defaults.len());
+        for d in defaults {
+            values.push(self.expr(d, frame)?);
+        }
+        let closure = code
+            .captures
+            .iter()
+            .map(|c| match c {
+                Capture::ParentCell(i) => frame.cells[*i as usize].clone(),
+                Capture::ParentFree(i) => frame.closure[*i as usize].clone(),
+            })
+            .collect();
+        Ok(Value::program(Data::Function(Rc::new(Function {
+            code: code.clone(),
+            defaults: values,
+            closure,
+        }))))
+    }
+
+    /// Calls a plan function: binds arguments as Python does, runs the body in a new frame.
+    pub fn call_function(&mut self, func: &Rc<Function>, args: Vec<Value>, kwargs: Kwargs) -> Eval<Value> {
+        let code = &func.code;
+        if self.depth >= self.limits.max_recursion {
+            return err(ExcKind::RecursionError, "maximum recursion depth exceeded");
+        }
+        let mut frame = Frame::new(code.locals, code.cells, func.closure.clone(), code.name.clone());
+        self.bind_arguments(func, args, kwargs, &mut frame)?;
+        self.depth += 1;
+        let saved = self.ctx;
+        let result = match &code.body {
+            FunctionBody::Block(body) => match self.block(body, &mut frame) {
+                Ok(()) => Ok(self.under_context(Value::none())),
+                Err(Unwind::Return(v)) => Ok(v),
+                Err(e) => Err(e),
+            },
+            FunctionBody::Lambda(e) => self.expr(e, &mut frame),
+        };
+        self.ctx = saved;
+        self.depth -= 1;
+        result
+    }
+
+    fn bind_arguments(&mut self, func: &Function, args: Vec<Value>, kwargs: Kwargs, frame: &mut Frame) -> Eval<()> {
+        let code = &func.code;
+        let name = &code.name;
+        let n_params = code.params.len();
+        let mut bound: Vec<Option<Value>> = vec![None; n_params];
+        let mut extra = Vec::new();
+        for (i, a) in args.into_iter().enumerate() {
+            if i < n_params {
+                bound[i] = Some(a);
+            } else {
+                extra.push(a);
+            }
+        }
+        if !extra.is_empty() && code.vararg.is_none() {
+            let given = n_params + extra.len();
+            return err(
+                ExcKind::TypeError,
+                format!(
+                    "{name}() takes {n_params} positional argument{} but {given} {} given",
+                    if n_params == 1 { "" } else { "s" },
+                    if given == 1 { "was" } else { "were" }
+                ),
+            );
+        }
+        let mut kwonly: Vec<Option<Value>> = vec![None; code.kwonly.len()];
+        let mut extra_kw: Vec<(Rc<str>, Value)> = Vec::new();
+        for (k, v) in kwargs {
+            if let Some(i) = code.params.iter().position(|p| p.name == k) {
+                if i < code.posonly {
+                    extra_kw.push((k, v));
+                    continue;
+                }
+                if bound[i].is_some() {
+                    return err(ExcKind::TypeError, format!("{name}() got multiple values for argument '{k}'"));
+                }
+                bound[i] = Some(v);
+            } else if let Some(i) = code.kwonly.iter().position(|p| p.name == k) {
+                kwonly[i] = Some(v);
+            } else if code.kwarg.is_some() {
+                extra_kw.push((k, v));
+            } else {
+                return err(ExcKind::TypeError, format!("{name}() got an unexpected keyword argument '{k}'"));
+            }
+        }
+        let first_default = n_params - code.n_defaults;
+        let mut missing = Vec::new();
+        for (i, slot) in bound.iter_mut().enumerate() {
+            if slot.is_none() {
+                if i >= first_default {
+                    *slot = Some(func.defaults[i - first_default].clone());
+                } else {
+                    missing.push(format!("'{}'", code.params[i].name));
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let list = match missing.len() {
+                1 => missing[0].clone(),
+                n => format!("{} and {}", missing[..n - 1].join(", "), missing[n - 1]),
+            };
+            return err(
+                ExcKind::TypeError,
+                format!(
+                    "{name}() missing {} required positional argument{}: {list}",
+                    missing.len(),
+                    if missing.len() == 1 { "" } else { "s" }
+                ),
+            );
+        }
+        let mut default_idx = code.n_defaults;
+        for (i, slot) in kwonly.iter_mut().enumerate() {
+            let has_default = code.kwonly_defaults[i];
+            if slot.is_none() {
+                if has_default {
+                    *slot = Some(func.defaults[default_idx].clone());
+                } else {
+                    return err(
+                        ExcKind::TypeError,
+                        format!("{name}() missing 1 required keyword-only argument: '{}'", code.kwonly[i].name),
+                    );
+                }
+            }
+            if has_default {
+                default_idx += 1;
+            }
+        }
+        for (p, v) in code.params.iter().zip(bound) {
+            if let Some(v) = v {
+                self.store_raw(p.var, v, frame);
+            }
+        }
+        for (p, v) in code.kwonly.iter().zip(kwonly) {
+            if let Some(v) = v {
+                self.store_raw(p.var, v, frame);
+            }
+        }
+        if let Some(p) = &code.vararg {
+            let t = self.new_tuple(extra, Label::PROGRAM, NO_NODE);
+            self.store_raw(p.var, t, frame);
+        }
+        if let Some(p) = &code.kwarg {
+            let pairs = extra_kw
+                .into_iter()
+                .map(|(k, v)| (Value::program(Data::Str(k)), v))
+                .collect();
+            let d = self.dict_from_pairs(pairs)?;
+            self.store_raw(p.var, d, frame);
+        } else if let Some((k, _)) = extra_kw.first() {
+            return err(
+                ExcKind::TypeError,
+                format!("{name}() got some positional-only arguments passed as keyword arguments: '{k}'"),
+            );
+        }
+        Ok(())
+    }
+
+    // ---- data models ----
+
+    fn instantiate(&mut self, model: &Rc<ModelType>, args: Vec<Value>, kwargs: Kwargs) -> Eval<Value> {
+        let class = &model.class;
+        if !args.is_empty() {
+            return err(
+                ExcKind::TypeError,
+                format!("{}() takes no positional arguments; pass fields by keyword", class.name),
+            );
+        }
+        let mut fields = IndexMap::new();
+        let mut kwargs = kwargs;
+        for (i, f) in class.fields.iter().enumerate() {
+            let given = kwargs.iter().position(|(k, _)| *k == f.name).map(|p| kwargs.remove(p).1);
+            let v = match (given, &model.defaults[i]) {
+                (Some(v), _) => self.validate_field(&f.ty, v, &f.name)?,
+                (None, Some(d)) => d.clone(),
+                (None, None) => {
+                    return err(
+                        ExcKind::ValidationError,
+                        format!("1 validation error for {}\n{}\n  Field required", class.name, f.name),
+                    )
+                }
+            };
+            fields.insert(f.name.clone(), v);
+        }
+        if let Some((k, _)) = kwargs.first() {
+            return err(
+                ExcKind::ValidationError,
+                format!("1 validation error for {}\n{k}\n  Extra inputs are not permitted", class.name),
+            );
+        }
+        let ctx = if self.strict { self.ctx } else { super::Context::NONE };
+        Ok(Value::program(Data::Instance(Rc::new(RefCell::new(Instance {
+            class: model.clone(),
+            fields,
+            shape: ctx.label,
+            shape_node: ctx.node,
+        })))))
+    }
+
+    /// Checks (and where pydantic would, converts) a value against a field type.
+    pub fn validate_field(&mut self, ty: &FieldType, v: Value, name: &str) -> Eval<Value> {
+        let ok = match (ty, &v.data) {
+            (FieldType::Any, _) => true,
+            (FieldType::Str, Data::Str(_)) => true,
+            (FieldType::Int, Data::Int(_) | Data::BigInt(_)) => true,
+            (FieldType::Int, Data::Bool(b)) => {
+                let b = *b;
+                return Ok(Value { data: Data::Int(b as i64), ..v });
+            }
+            (FieldType::Int, Data::Float(f)) if f.fract() == 0.0 && f.is_finite() => {
+                let f = *f;
+                return Ok(Value { data: Data::Int(f as i64), ..v });
+            }
+            (FieldType::Float, Data::Float(_)) => true,
+            (FieldType::Float, Data::Int(i)) => {
+                let i = *i;
+                return Ok(Value { data: Data::Float(i as f64), ..v });
+            }
+            (FieldType::Bool, Data::Bool(_)) => true,
+            (FieldType::NoneType, Data::None) => true,
+            (FieldType::Optional(_), Data::None) => true,
+            (FieldType::Optional(inner), _) => return self.validate_field(inner, v, name),
+            (FieldType::List(item), Data::List(l)) => {
+                let items = l.borrow().items.clone();
+                let mut checked = Vec::with_capacity(items.len());
+                for it in items {
+                    checked.push(self.validate_field(item, it, name)?);
+                }
+                l.borrow_mut().items = checked;
+                true
+            }
+            (FieldType::Dict(_, _), Data::Dict(_)) => true,
+            (FieldType::Model(m), Data::Instance(i)) => &*i.borrow().class.class.name == &**m,
+            _ => false,
+        };
+        if ok {
+            Ok(v)
+        } else {
+            let label = self.full_label(&v);
+            Err(exception(
+                ExcKind::ValidationError,
+                format!(
+                    "1 validation error\n{name}\n  Input should be a valid {}, got {}",
+                    field_type_name(ty),
+                    v.data.type_name()
+                ),
+                label,
+            ))
+        }
+    }
+
+    // ---- tools ----
+
+    /// Hands a tool call to the host. Arguments keep their labels (joined with the context:
+    /// in strict mode even the fact that the call happens depends on the conditions around it).
+    fn call_tool(&mut self, name: &Rc<str>, args: Vec<Value>, kwargs: Kwargs) -> Eval<Value> {
+        self.tool_calls += 1;
+        let id = format!("c{}", self.tool_calls);
+        let mut exported = Vec::with_capacity(args.len());
+        for a in &args {
+            let a = self.under_context(a.clone());
+            exported.push(self.export(&a, 0)?);
+        }
+        let mut exported_kw = Vec::with_capacity(kwargs.len());
+        for (k, v) in &kwargs {
+            let v = self.under_context(v.clone());
+            exported_kw.push((k.to_string(), self.export(&v, 0)?));
+        }
+        let call = ToolCall {
+            id: id.clone(),
+            index: self.tool_calls,
+            tool: name.to_string(),
+            args: exported,
+            kwargs: exported_kw,
+            line: self.pos.line,
+        };
+        let output = match self.host.call(&call) {
+            Ok(o) => o,
+            Err(HostError::Denied { reason }) => {
+                return Err(Unwind::Fatal(Box::new(Fatal::PolicyViolation {
+                    tool: name.to_string(),
+                    call: id,
+                    reason,
+                })))
+            }
+            Err(HostError::Stopped(reason)) => {
+                return Err(Unwind::Fatal(Box::new(Fatal::Stopped {
+                    tool: name.to_string(),
+                    reason,
+                })))
+            }
+            Err(HostError::ToolFailed(message)) => {
+                // The failure may reflect the tool's input: label it like the call.
+                let mut label = Label::PROGRAM;
+                for a in args.iter().chain(kwargs.iter().map(|(_, v)| v)) {
+                    let l = self.full_label(a);
+                    label = self.labels.join(label, l);
+                }
+                let tool_label = self.labels.intern([Source::tool(name.to_string(), id)].into(), bactrian_provenance::Readers::Public);
+                label = self.labels.join(label, tool_label);
+                return Err(exception(ExcKind::ToolError, format!("{name}: {message}"), label));
+            }
+            Err(HostError::BadCall(message)) => return err(ExcKind::TypeError, message),
+        };
+        self.check_time()?;
+        let base = self.labels.intern(output.sources.clone(), output.readers.clone());
+        let node = self.graph.add(
+            NodeKind::Source(output.sources.iter().next().cloned().unwrap_or(Source::System)),
+            self.pos.line,
+            &[],
+            &[],
+        );
+        let mut value = self.import(&output.value, base, node, 0)?;
+        for part in &output.parts {
+            self.relabel_part(&mut value, &part.path, part, &output.sources)?;
+        }
+        Ok(value)
+    }
+
+    /// Turns a value into what the host sees: JSON with labels on every part.
+    pub fn export(&mut self, v: &Value, depth: u32) -> Eval<ArgValue> {
+        if depth > 64 {
+            return err(ExcKind::ValueError, "value nests too deeply to pass to a tool");
+        }
+        let full = self.full_label(v);
+        let label = self.labels.get(full).clone();
+        let lineage = if v.node == NO_NODE { String::new() } else { self.graph.explain(v.node) };
+        let shape = self.shape_label(v);
+        let mut items = Vec::new();
+        let mut fields = Vec::new();
+        let value = match &v.data {
+            Data::None => serde_json::Value::Null,
+            Data::Bool(b) => serde_json::Value::Bool(*b),
+            Data::Int(i) => serde_json::Value::from(*i),
+            Data::BigInt(b) => serde_json::Value::String(b.to_string()),
+            Data::Float(f) => serde_json::Number::from_f64(*f)
+                .map(serde_json::Value::Number)
+                .unwrap_or(serde_json::Value::Null),
+            Data::Str(s) => serde_json::Value::String(s.to_string()),
+            Data::List(_) | Data::Tuple(_) | Data::Set(_) | Data::Iterator(_) => {
+                let raw = match &v.data {
+                    Data::List(l) => l.borrow().items.clone(),
+                    Data::Tuple(t) => t.items.clone(),
+                    Data::Set(s) => s.borrow().map.values().cloned().collect(),
+                    Data::Iterator(i) => i.borrow().items.clone(),
+                    _ => Vec::new(),
+                };
+                let mut out = Vec::with_capacity(raw.len());
+                for mut item in raw {
+                    item.label = self.labels.join(item.label, shape);
+                    let a = self.export(&item, depth + 1)?;
+                    out.push(a.value.clone());
+                    items.push(a);
+                }
+                serde_json::Value::Array(out)
+            }
+            Data::Dict(d) => {
+                let pairs: Vec<(Value, Value)> = d.borrow().map.values().cloned().collect();
+                let mut out = serde_json::Map::new();
+                for (k, mut val) in pairs {
+                    let key = match &k.data {
+                        Data::Str(s) => s.to_string(),
+                        _ => self.repr(&k)?,
+                    };
+                    val.label = self.labels.join(val.label, shape);
+                    val.label = self.labels.join(val.label, k.label);
+                    let a = self.export(&val, depth + 1)?;
+                    out.insert(key.clone(), a.value.clone());
+                    fields.push((key, a));
+                }
+                serde_json::Value::Object(out)
+            }
+            Data::Instance(i) => {
+                let pairs: Vec<(Rc<str>, Value)> = i.borrow().fields.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let mut out = serde_json::Map::new();
+                for (k, mut val) in pairs {
+                    val.label = self.labels.join(val.label, shape);
+                    let a = self.export(&val, depth + 1)?;
+                    out.insert(k.to_string(), a.value.clone());
+                    fields.push((k.to_string(), a));
+                }
+                serde_json::Value::Object(out)
+            }
+            other => {
+                return err(
+                    ExcKind::TypeError,
+                    format!("a '{}' cannot be passed to a tool", other.type_name()),
+                )
+            }
+        };
+        Ok(ArgValue {
+            value,
+            label,
+            node: v.node,
+            lineage,
+            items,
+            fields,
+        })
+    }
+
+    /// Turns a tool's JSON result into labeled values: every part gets the result's label.
+    pub fn import(&mut self, json: &serde_json::Value, label: Label, node: u32, depth: u32) -> Eval<Value> {
+        if depth > 64 {
+            return err(ExcKind::ValueError, "tool result nests too deeply");
+        }
+        let data = match json {
+            serde_json::Value::Null => Data::None,
+            serde_json::Value::Bool(b) => Data::Bool(*b),
+            serde_json::Value::Number(n) => {
+                if let Some(i) = n.as_i64() {
+                    Data::Int(i)
+                } else if let Some(u) = n.as_u64() {
+                    crate::ops::int_data(u.into())
+                } else {
+                    Data::Float(n.as_f64().unwrap_or(f64::NAN))
+                }
+            }
+            serde_json::Value::String(s) => {
+                self.check_str_len(s.len())?;
+                Data::Str(Rc::from(s.as_str()))
+            }
+            serde_json::Value::Array(items) => {
+                self.check_len(items.len())?;
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    out.push(self.import(item, label, node, depth + 1)?);
+                }
+                return Ok(Value::with(
+                    Data::List(Rc::new(RefCell::new(ListObj { items: out, shape: label, shape_node: node }))),
+                    Label::PROGRAM,
+                    node,
+                ));
+            }
+            serde_json::Value::Object(map) => {
+                self.check_len(map.len())?;
+                let mut out = IndexMap::with_capacity(map.len());
+                for (k, v) in map {
+                    let key = Value::with(Data::Str(Rc::from(k.as_str())), label, node);
+                    let value = self.import(v, label, node, depth + 1)?;
+                    out.insert(HashKey::Str(Rc::from(k.as_str())), (key, value));
+                }
+                return Ok(Value::with(
+                    Data::Dict(Rc::new(RefCell::new(DictObj { map: out, shape: label, shape_node: node }))),
+                    Label::PROGRAM,
+                    node,
+                ));
+            }
+        };
+        Ok(Value::with(data, label, node))
+    }
+
+    fn relabel_part(
+        &mut self,
+        root: &mut Value,
+        path: &[String],
+        part: &crate::host::PartLabel,
+        sources: &std::collections::BTreeSet<Source>,
+    ) -> Eval<()> {
+        let Some((first, rest)) = path.split_first() else {
+            // Rewrite this value's own label from the part's description.
+            let new_sources = sources
+                .iter()
+                .map(|s| match s {
+                    Source::Tool { name, call, .. } => Source::Tool {
+                        name: name.clone(),
+                        call: call.clone(),
+                        inner: part.inner.clone(),
+                        trusted: part.trusted,
+                    },
+                    other => other.clone(),
+                })
+                .collect();
+            let readers = part
+                .readers
+                .clone()
+                .unwrap_or_else(|| self.labels.get(root.label).readers.clone());
+            root.label = self.labels.intern(new_sources, readers);
+            return Ok(());
+        };
+        match &root.data {
+            Data::Dict(d) => {
+                let key = HashKey::Str(Rc::from(first.as_str()));
+                let mut entry = d.borrow().map.get(&key).cloned();
+                if let Some((k, v)) = entry.as_mut() {
+                    self.relabel_part(v, rest, part, sources)?;
+                    d.borrow_mut().map.insert(key, (k.clone(), v.clone()));
+                }
+            }
+            Data::List(l) => {
+                if let Ok(i) = first.parse::<usize>() {
+                    let mut item = l.borrow().items.get(i).cloned();
+                    if let Some(v) = item.as_mut() {
+                        self.relabel_part(v, rest, part, sources)?;
+                        l.borrow_mut().items[i] = v.clone();
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+fn field_type_name(ty: &FieldType) -> String {
+    match ty {
+        FieldType::Any => "value".into(),
+        FieldType::Str => "string".into(),
+        FieldType::Int => "integer".into(),
+        FieldType::Float => "number".into(),
+        FieldType::Bool => "boolean".into(),
+        FieldType::NoneType => "None".into(),
+        FieldType::List(_) => "list".into(),
+        FieldType::Dict(_, _) => "dictionary".into(),
+        FieldType::Optional(inner) => format!("{} or None", field_type_name(inner)),
+        FieldType::Model(m) => m.to_string(),
+    }
+}

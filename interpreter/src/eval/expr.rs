@@ -1,0 +1,1002 @@
+//! Expressions, subscripts, attributes, iteration and comprehensions.
+
+use super::{Frame, Machine};
+use crate::error::{err, exception, Eval};
+use crate::ops;
+use crate::syntax::ir::*;
+use crate::value::*;
+use bactrian_provenance::{Label, NodeId};
+use indexmap::IndexMap;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+impl Machine<'_> {
+    pub fn expr(&mut self, e: &Expr, frame: &mut Frame) -> Eval<Value> {
+        match &e.kind {
+            ExprKind::Const(c) => Ok(Value::program(match c {
+                Const::None => Data::None,
+                Const::Bool(b) => Data::Bool(*b),
+                Const::Int(i) => Data::Int(*i),
+                Const::BigInt(b) => Data::BigInt(b.clone()),
+                Const::Float(f) => Data::Float(*f),
+                Const::Str(s) => Data::Str(s.clone()),
+            })),
+            ExprKind::Name(n) => self.load(n.var, &n.name, frame),
+            ExprKind::Builtin(b) => Ok(Value::program(Data::Builtin(*b))),
+            ExprKind::Type(t) => Ok(Value::program(Data::Type(*t))),
+            ExprKind::Tool(name) => Ok(Value::program(Data::Tool(name.clone()))),
+            ExprKind::BinOp { op, left, right } => {
+                let l = self.expr(left, frame)?;
+                let r = self.expr(right, frame)?;
+                self.pos = e.pos;
+                ops::binary(self, *op, &l, &r, &e.text)
+            }
+            ExprKind::Unary { op, operand } => {
+                let v = self.expr(operand, frame)?;
+                self.unary(*op, &v, &e.text)
+            }
+            ExprKind::And(values) | ExprKind::Or(values) => {
+                let is_and = matches!(e.kind, ExprKind::And(_));
+                self.bool_op(is_and, values, frame, &e.text)
+            }
+            ExprKind::Compare { left, ops: chain } => {
+                let mut l = self.expr(left, frame)?;
+                let mut inputs = vec![];
+                for (op, right) in chain {
+                    let r = self.expr(right, frame)?;
+                    self.pos = e.pos;
+                    let ok = ops::compare(self, *op, &l, &r)?;
+                    inputs.push(l);
+                    if !ok {
+                        inputs.push(r);
+                        let refs: Vec<&Value> = inputs.iter().collect();
+                        return Ok(self.derive(Data::Bool(false), &refs, &e.text));
+                    }
+                    l = r;
+                }
+                inputs.push(l);
+                let refs: Vec<&Value> = inputs.iter().collect();
+                Ok(self.derive(Data::Bool(true), &refs, &e.text))
+            }
+            ExprKind::Call { func, args, kwargs } => {
+                let f = self.expr(func, frame)?;
+                let (pos, kw) = self.call_args(args, kwargs, frame)?;
+                self.pos = e.pos;
+                self.call_value(&f, pos, kw, &e.text)
+            }
+            ExprKind::MethodCall {
+                obj,
+                name,
+                args,
+                kwargs,
+            } => {
+                let receiver = self.expr(obj, frame)?;
+                let (pos, kw) = self.call_args(args, kwargs, frame)?;
+                self.pos = e.pos;
+                self.call_method(&receiver, name, pos, kw, &e.text)
+            }
+            ExprKind::Attr { obj, name } => {
+                let v = self.expr(obj, frame)?;
+                self.get_attr(&v, name, &e.text)
+            }
+            ExprKind::Subscript { obj, index } => {
+                let container = self.expr(obj, frame)?;
+                let key = self.expr(index, frame)?;
+                self.pos = e.pos;
+                self.get_item(&container, &key, &e.text)
+            }
+            ExprKind::Slice { lower, upper, step } => {
+                // Only reached inside a subscript: a slice object is a tuple tagged by kind.
+                let mut parts = Vec::with_capacity(3);
+                for p in [lower, upper, step] {
+                    parts.push(match p {
+                        Some(p) => self.expr(p, frame)?,
+                        None => Value::none(),
+                    });
+                }
+                Ok(self.new_slice(parts))
+            }
+            ExprKind::List(elts) => {
+                let items = self.elements(elts, frame)?;
+                let ctx = if self.strict { self.ctx } else { super::Context::NONE };
+                Ok(self.new_list(items, ctx.label, ctx.node))
+            }
+            ExprKind::Tuple(elts) => {
+                let items = self.elements(elts, frame)?;
+                let ctx = if self.strict { self.ctx } else { super::Context::NONE };
+                Ok(self.new_tuple(items, ctx.label, ctx.node))
+            }
+            ExprKind::Set(elts) => {
+                let items = self.elements(elts, frame)?;
+                self.new_set(items, Label::PROGRAM, false)
+            }
+            ExprKind::Dict(items) => {
+                let mut pairs = Vec::with_capacity(items.len());
+                for item in items {
+                    match item {
+                        DictItem::Pair(k, v) => {
+                            let k = self.expr(k, frame)?;
+                            let v = self.expr(v, frame)?;
+                            pairs.push((k, v));
+                        }
+                        DictItem::Splat(m) => {
+                            let m = self.expr(m, frame)?;
+                            let Data::Dict(d) = &m.data else {
+                                return Err(self.type_error(
+                                    format!("'{}' object is not a mapping", m.data.type_name()),
+                                    &[&m],
+                                ));
+                            };
+                            let shape = self.shape_label(&m);
+                            for (k, v) in d.borrow().map.values() {
+                                let mut k = k.clone();
+                                k.label = self.labels.join(k.label, shape);
+                                pairs.push((k, v.clone()));
+                            }
+                        }
+                    }
+                }
+                self.dict_from_pairs(pairs)
+            }
+            ExprKind::Comp {
+                kind,
+                elt,
+                value,
+                generators,
+            } => self.comprehension(*kind, elt, value.as_deref(), generators, frame),
+            ExprKind::IfExp { test, body, orelse } => {
+                let cond = self.expr(test, frame)?;
+                let truth = self.truthy(&cond)?;
+                let v = if truth {
+                    self.expr(body, frame)?
+                } else {
+                    self.expr(orelse, frame)?
+                };
+                // Which branch was taken depends on the test.
+                if self.strict {
+                    let label = self.full_label(&cond);
+                    let mut v = v;
+                    if label != Label::PROGRAM || cond.node != NO_NODE {
+                        v.label = self.labels.join(v.label, label);
+                        v.node = self.derive_with(Data::None, v.label, &[v.node, cond.node], &e.text).node;
+                    }
+                    Ok(v)
+                } else {
+                    Ok(v)
+                }
+            }
+            ExprKind::Lambda { code, defaults } => self.make_function(code, defaults, frame),
+            ExprKind::FString(parts) => {
+                let mut inputs = Vec::new();
+                let s = self.fstring(parts, frame, &mut inputs)?;
+                let refs: Vec<&Value> = inputs.iter().collect();
+                Ok(self.derive(Data::Str(Rc::from(s)), &refs, &e.text))
+            }
+        }
+    }
+
+    fn fstring(&mut self, parts: &[FPart], frame: &mut Frame, inputs: &mut Vec<Value>) -> Eval<String> {
+        let mut out = String::new();
+        for p in parts {
+            match p {
+                FPart::Lit(s) => out.push_str(s),
+                FPart::Value {
+                    expr,
+                    conversion,
+                    spec,
+                } => {
+                    let v = self.expr(expr, frame)?;
+                    let spec_text = match spec {
+                        Some(spec) => self.fstring(spec, frame, inputs)?,
+                        None => String::new(),
+                    };
+                    let text = match conversion {
+                        Some('r') | Some('a') => {
+                            let r = self.repr(&v)?;
+                            let rv = Value::program(Data::Str(Rc::from(r)));
+                            self.format_value(&rv, &spec_text)?
+                        }
+                        Some(_) => {
+                            let s = self.to_str(&v)?;
+                            let sv = Value::program(Data::Str(Rc::from(s)));
+                            self.format_value(&sv, &spec_text)?
+                        }
+                        None => self.format_value(&v, &spec_text)?,
+                    };
+                    self.check_str_len(out.len() + text.len())?;
+                    out.push_str(&text);
+                    inputs.push(v);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn bool_op(&mut self, is_and: bool, values: &[Expr], frame: &mut Frame, text: &Arc<str>) -> Eval<Value> {
+        // The result is one of the operands, but which one depends on the ones tested before
+        // it: in strict mode their labels ride along.
+        let mut tested: Vec<Value> = Vec::new();
+        let mut last = Value::none();
+        for (i, e) in values.iter().enumerate() {
+            let v = self.expr(e, frame)?;
+            let truth = self.truthy(&v)?;
+            let stop = if is_and { !truth } else { truth };
+            if stop || i == values.len() - 1 {
+                last = v;
+                break;
+            }
+            tested.push(v);
+        }
+        if !self.strict || tested.is_empty() {
+            return Ok(last);
+        }
+        let mut label = last.label;
+        let mut deps = vec![last.node];
+        for t in &tested {
+            let l = self.full_label(t);
+            label = self.labels.join(label, l);
+            deps.push(t.node);
+        }
+        if label == last.label && deps.iter().skip(1).all(|d| *d == NO_NODE) {
+            return Ok(last);
+        }
+        let node = self.derive_with(Data::None, label, &deps, text).node;
+        Ok(Value { data: last.data, label, node })
+    }
+
+    fn unary(&mut self, op: UnaryOp, v: &Value, text: &Arc<str>) -> Eval<Value> {
+        let data = match (op, &v.data) {
+            (UnaryOp::Not, d) => Data::Bool(!self.truthy_data(d)?),
+            (UnaryOp::Neg, Data::Int(i)) => match i.checked_neg() {
+                Some(n) => Data::Int(n),
+                None => ops::int_data(-num_bigint::BigInt::from(*i)),
+            },
+            (UnaryOp::Neg, Data::BigInt(b)) => ops::int_data(-(**b).clone()),
+            (UnaryOp::Neg, Data::Bool(b)) => Data::Int(-(*b as i64)),
+            (UnaryOp::Neg, Data::Float(f)) => Data::Float(-f),
+            (UnaryOp::Pos, Data::Int(_) | Data::BigInt(_) | Data::Float(_)) => v.data.clone(),
+            (UnaryOp::Pos, Data::Bool(b)) => Data::Int(*b as i64),
+            (UnaryOp::Invert, Data::Int(i)) => Data::Int(!i),
+            (UnaryOp::Invert, Data::Bool(b)) => Data::Int(!(*b as i64)),
+            (UnaryOp::Invert, Data::BigInt(b)) => ops::int_data(-(**b).clone() - 1),
+            (op, d) => {
+                let sym = match op {
+                    UnaryOp::Neg => "-",
+                    UnaryOp::Pos => "+",
+                    _ => "~",
+                };
+                return Err(self.type_error(
+                    format!("bad operand type for unary {sym}: '{}'", d.type_name()),
+                    &[v],
+                ));
+            }
+        };
+        Ok(self.derive(data, &[v], text))
+    }
+
+    pub fn truthy(&mut self, v: &Value) -> Eval<bool> {
+        self.truthy_data(&v.data)
+    }
+
+    fn truthy_data(&mut self, d: &Data) -> Eval<bool> {
+        Ok(ops::truthy(d))
+    }
+
+    fn elements(&mut self, elts: &[Elt], frame: &mut Frame) -> Eval<Vec<Value>> {
+        let mut items = Vec::with_capacity(elts.len());
+        for elt in elts {
+            let v = self.expr(&elt.expr, frame)?;
+            if elt.starred {
+                let shape = self.shape_label(&v);
+                for mut item in self.collect_items(&v)? {
+                    item.label = self.labels.join(item.label, shape);
+                    items.push(item);
+                }
+            } else {
+                items.push(v);
+            }
+        }
+        self.check_len(items.len())?;
+        Ok(items)
+    }
+
+    // ---- constructors ----
+
+    pub fn new_list(&mut self, items: Vec<Value>, shape: Label, shape_node: NodeId) -> Value {
+        Value::program(Data::List(Rc::new(RefCell::new(ListObj {
+            items,
+            shape,
+            shape_node,
+        }))))
+    }
+
+    pub fn new_tuple(&mut self, items: Vec<Value>, shape: Label, shape_node: NodeId) -> Value {
+        Value::program(Data::Tuple(Rc::new(TupleObj {
+            items,
+            shape,
+            shape_node,
+        })))
+    }
+
+    pub fn new_tuple_plain(&self, items: Vec<Value>) -> Value {
+        Value::program(Data::Tuple(Rc::new(TupleObj {
+            items,
+            shape: Label::PROGRAM,
+            shape_node: NO_NODE,
+        })))
+    }
+
+    pub fn new_set(&mut self, items: Vec<Value>, shape: Label, frozen: bool) -> Eval<Value> {
+        let mut map = IndexMap::with_capacity(items.len());
+        let mut shape = shape;
+        for v in items {
+            let key = match ops::hash_key(&v.data) {
+                Ok(k) => k,
+                Err(_) => return Err(ops::unhashable(self, &v)),
+            };
+            // Which items collapsed into one depends on their values.
+            shape = self.labels.join(shape, v.label);
+            map.entry(key).or_insert(v);
+        }
+        Ok(Value::program(Data::Set(Rc::new(RefCell::new(SetObj {
+            map,
+            shape,
+            shape_node: NO_NODE,
+            frozen,
+        })))))
+    }
+
+    fn new_slice(&mut self, parts: Vec<Value>) -> Value {
+        let it = IterObj {
+            items: parts,
+            pos: 0,
+            kind: "slice",
+            shape: Label::PROGRAM,
+            shape_node: NO_NODE,
+        };
+        Value::program(Data::Iterator(Rc::new(RefCell::new(it))))
+    }
+
+    pub fn hash_key(&mut self, v: &Value) -> Eval<HashKey> {
+        match ops::hash_key(&v.data) {
+            Ok(k) => Ok(k),
+            Err(_) => Err(ops::unhashable(self, v)),
+        }
+    }
+
+    // ---- iteration ----
+
+    /// Calls `f` on every item of an iterable, in order, until it returns `false`; returns
+    /// whether the iteration ran to the end. Items carry the label of the reference to the
+    /// iterable; the shape's label is the caller's business (the loop's context).
+    pub fn iterate(&mut self, v: &Value, f: &mut dyn FnMut(&mut Self, Value) -> Eval<bool>) -> Eval<bool> {
+        let outer = v.label;
+        let tag = |m: &mut Self, mut item: Value| {
+            if outer != Label::PROGRAM {
+                item.label = m.labels.join(item.label, outer);
+            }
+            item
+        };
+        match &v.data {
+            Data::List(l) => {
+                // Live iteration, as Python: appends during the loop are seen.
+                let mut i = 0;
+                loop {
+                    let item = {
+                        let l = l.borrow();
+                        match l.items.get(i) {
+                            Some(item) => item.clone(),
+                            None => return Ok(true),
+                        }
+                    };
+                    i += 1;
+                    let item = tag(self, item);
+                    if !f(self, item)? {
+                        return Ok(false);
+                    }
+                }
+            }
+            Data::Range(r) => {
+                let n = r.len();
+                for i in 0..n {
+                    let item = Value::with(Data::Int(r.get(i)), v.label, v.node);
+                    if !f(self, item)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            Data::Str(s) => {
+                let s = s.clone();
+                for c in s.chars() {
+                    let item = Value::with(Data::Str(Rc::from(c.to_string())), v.label, v.node);
+                    if !f(self, item)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            Data::Iterator(it) => loop {
+                let item = {
+                    let mut it = it.borrow_mut();
+                    if it.pos >= it.items.len() {
+                        return Ok(true);
+                    }
+                    it.pos += 1;
+                    it.items[it.pos - 1].clone()
+                };
+                let item = tag(self, item);
+                if !f(self, item)? {
+                    return Ok(false);
+                }
+            },
+            _ => {
+                let items = self.collect_items(v)?;
+                for item in items {
+                    if !f(self, item)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+        }
+    }
+
+    /// Every item of an iterable, in order (labels as in `iterate`).
+    pub fn collect_items(&mut self, v: &Value) -> Eval<Vec<Value>> {
+        let items = match &v.data {
+            Data::List(l) => l.borrow().items.clone(),
+            Data::Tuple(t) => t.items.clone(),
+            Data::Dict(d) => d.borrow().map.values().map(|(k, _)| k.clone()).collect(),
+            Data::Set(s) => s.borrow().map.values().cloned().collect(),
+            Data::Range(r) => {
+                let n = r.len();
+                self.check_len(n as usize)?;
+                (0..n).map(|i| Value::with(Data::Int(r.get(i)), v.label, v.node)).collect()
+            }
+            Data::Str(s) => {
+                self.check_len(s.len())?;
+                s.chars()
+                    .map(|c| Value::with(Data::Str(Rc::from(c.to_string())), v.label, v.node))
+                    .collect()
+            }
+            Data::Iterator(it) => {
+                let mut it = it.borrow_mut();
+                let rest = it.items[it.pos.min(it.items.len())..].to_vec();
+                it.pos = it.items.len();
+                rest
+            }
+            Data::Instance(_) | Data::Model(_) => {
+                return Err(self.type_error(format!("'{}' object is not iterable", v.data.type_name()), &[v]))
+            }
+            other => {
+                return Err(self.type_error(format!("'{}' object is not iterable", other.type_name()), &[v]))
+            }
+        };
+        if v.label == Label::PROGRAM {
+            return Ok(items);
+        }
+        Ok(items
+            .into_iter()
+            .map(|mut item| {
+                item.label = self.labels.join(item.label, v.label);
+                item
+            })
+            .collect())
+    }
+
+    fn comprehension(
+        &mut self,
+        kind: CompKind,
+        elt: &Expr,
+        value: Option<&Expr>,
+        generators: &[Generator],
+        frame: &mut Frame,
+    ) -> Eval<Value> {
+        let saved = self.ctx;
+        let mut out: Vec<Value> = Vec::new();
+        let mut pairs: Vec<(Value, Value)> = Vec::new();
+        // Every filter and every iterable decided which items exist: that joins the shape.
+        let mut shape = Label::PROGRAM;
+        let mut shape_nodes: Vec<NodeId> = Vec::new();
+        let result = self.comp_level(0, kind, elt, value, generators, frame, &mut out, &mut pairs, &mut shape, &mut shape_nodes);
+        self.ctx = saved;
+        result?;
+        let shape_node = match shape_nodes.len() {
+            0 => NO_NODE,
+            1 => shape_nodes[0],
+            _ => self.graph.add(
+                bactrian_provenance::NodeKind::derive("comprehension"),
+                self.pos.line,
+                &shape_nodes,
+                &[],
+            ),
+        };
+        let shape = self.labels.join(shape, saved.label);
+        Ok(match kind {
+            CompKind::List => self.new_list(out, shape, shape_node),
+            CompKind::Generator => {
+                let it = IterObj {
+                    items: out,
+                    pos: 0,
+                    kind: "generator",
+                    shape,
+                    shape_node,
+                };
+                Value::program(Data::Iterator(Rc::new(RefCell::new(it))))
+            }
+            CompKind::Set => self.new_set(out, shape, false)?,
+            CompKind::Dict => {
+                let d = self.dict_from_pairs(pairs)?;
+                self.taint_shape(&d, shape, shape_node);
+                d
+            }
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn comp_level(
+        &mut self,
+        level: usize,
+        kind: CompKind,
+        elt: &Expr,
+        value: Option<&Expr>,
+        generators: &[Generator],
+        frame: &mut Frame,
+        out: &mut Vec<Value>,
+        pairs: &mut Vec<(Value, Value)>,
+        shape: &mut Label,
+        shape_nodes: &mut Vec<NodeId>,
+    ) -> Eval<()> {
+        let Some(g) = generators.get(level) else {
+            self.tick()?;
+            if kind == CompKind::Dict {
+                let k = self.expr(elt, frame)?;
+                let v = match value {
+                    Some(v) => self.expr(v, frame)?,
+                    None => Value::none(),
+                };
+                pairs.push((k, v));
+            } else {
+                out.push(self.expr(elt, frame)?);
+                if out.len() as u64 > self.limits.max_collection_len {
+                    self.check_len(out.len())?;
+                }
+            }
+            return Ok(());
+        };
+        let iterable = self.expr(&g.iter, frame)?;
+        let l = self.shape_label(&iterable);
+        *shape = self.labels.join(*shape, l);
+        let n = self.shape_node(&iterable);
+        if n != NO_NODE && !shape_nodes.contains(&n) {
+            shape_nodes.push(n);
+        }
+        self.iterate(&iterable, &mut |m, item| {
+            m.tick()?;
+            m.assign(&g.target, item, frame)?;
+            for cond in &g.ifs {
+                let c = m.expr(cond, frame)?;
+                let cl = m.full_label(&c);
+                *shape = m.labels.join(*shape, cl);
+                if c.node != NO_NODE && !shape_nodes.contains(&c.node) && shape_nodes.len() < 8 {
+                    shape_nodes.push(c.node);
+                }
+                if !m.truthy(&c)? {
+                    return Ok(true);
+                }
+            }
+            m.comp_level(level + 1, kind, elt, value, generators, frame, out, pairs, shape, shape_nodes)?;
+            Ok(true)
+        })?;
+        Ok(())
+    }
+
+    // ---- containment ----
+
+    /// `needle in haystack`.
+    pub fn contains(&mut self, haystack: &Value, needle: &Value) -> Eval<bool> {
+        match &haystack.data {
+            Data::Str(s) => match &needle.data {
+                Data::Str(n) => Ok(s.contains(&**n)),
+                other => Err(self.type_error(
+                    format!("'in <string>' requires string as left operand, not {}", other.type_name()),
+                    &[needle],
+                )),
+            },
+            Data::Dict(d) => {
+                let key = self.hash_key(needle)?;
+                Ok(d.borrow().map.contains_key(&key))
+            }
+            Data::Set(s) => {
+                let key = self.hash_key(needle)?;
+                Ok(s.borrow().map.contains_key(&key))
+            }
+            Data::Range(r) => match &needle.data {
+                Data::Int(i) => {
+                    let i = *i;
+                    Ok(if r.step > 0 {
+                        i >= r.start && i < r.stop && (i - r.start) % r.step == 0
+                    } else {
+                        i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
+                    })
+                }
+                _ => {
+                    let items = self.collect_items(haystack)?;
+                    self.any_equal(&items, needle)
+                }
+            },
+            Data::List(_) | Data::Tuple(_) | Data::Iterator(_) => {
+                let items = self.collect_items(haystack)?;
+                self.any_equal(&items, needle)
+            }
+            other => Err(self.type_error(
+                format!("argument of type '{}' is not iterable", other.type_name()),
+                &[haystack],
+            )),
+        }
+    }
+
+    fn any_equal(&mut self, items: &[Value], needle: &Value) -> Eval<bool> {
+        for item in items {
+            if ops::identical(&item.data, &needle.data) || ops::equal(self, &item.data, &needle.data, 0)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    // ---- subscripts ----
+
+    /// `container[key]`: the element's label joined with the container's shape and the key's
+    /// label.
+    pub fn get_item(&mut self, container: &Value, key: &Value, text: &Arc<str>) -> Eval<Value> {
+        if let Data::Iterator(it) = &key.data {
+            if it.borrow().kind == "slice" {
+                return self.get_slice(container, key, text);
+            }
+        }
+        let shape = self.shape_label(container);
+        let key_label = self.full_label(key);
+        let access = self.labels.join(shape, key_label);
+        let element: Value = match &container.data {
+            Data::List(_) | Data::Tuple(_) => {
+                let len = match &container.data {
+                    Data::List(l) => l.borrow().items.len(),
+                    Data::Tuple(t) => t.items.len(),
+                    _ => 0,
+                };
+                let what = if matches!(container.data, Data::List(_)) { "list" } else { "tuple" };
+                let i = self.index(key, len, what, access)?;
+                match &container.data {
+                    Data::List(l) => l.borrow().items[i].clone(),
+                    Data::Tuple(t) => t.items[i].clone(),
+                    _ => unreachable!("matched list or tuple above"),
+                }
+            }
+            Data::Str(s) => {
+                let count = if s.is_ascii() { s.len() } else { s.chars().count() };
+                let i = self.index(key, count, "string", access)?;
+                let c = if s.is_ascii() {
+                    s[i..i + 1].to_string()
+                } else {
+                    s.chars().nth(i).map(String::from).unwrap_or_default()
+                };
+                let data = Data::Str(Rc::from(c));
+                return Ok(self.derive(data, &[container, key], text));
+            }
+            Data::Range(r) => {
+                let i = self.index(key, r.len() as usize, "range object", access)?;
+                let data = Data::Int(r.get(i as i64));
+                return Ok(self.derive(data, &[container, key], text));
+            }
+            Data::Dict(d) => {
+                let hk = self.hash_key(key)?;
+                let found = d.borrow().map.get(&hk).map(|(_, v)| v.clone());
+                match found {
+                    Some(v) => v,
+                    None => {
+                        let r = self.repr(key)?;
+                        return Err(exception(ExcKind::KeyError, r, access));
+                    }
+                }
+            }
+            Data::Type(_) | Data::Model(_) => {
+                // `list[str]` in annotations-like positions: the type itself.
+                return Ok(container.clone());
+            }
+            other => {
+                return Err(self.type_error(format!("'{}' object is not subscriptable", other.type_name()), &[container]))
+            }
+        };
+        Ok(self.element(element, access, &[container.node, key.node], text))
+    }
+
+    /// An element taken out of a container: its own label joined with how it was reached.
+    pub fn element(&mut self, mut v: Value, access: Label, deps: &[NodeId], text: &Arc<str>) -> Value {
+        if access == Label::PROGRAM && deps.iter().all(|d| *d == NO_NODE) {
+            return v;
+        }
+        v.label = self.labels.join(v.label, access);
+        let mut all = vec![v.node];
+        all.extend_from_slice(deps);
+        if all.iter().any(|d| *d != NO_NODE) {
+            v.node = self.derive_with(Data::None, v.label, &all, text).node;
+        }
+        v
+    }
+
+    /// Resolves an index against a length, with Python's negative indices.
+    fn index(&mut self, key: &Value, len: usize, what: &str, label: Label) -> Eval<usize> {
+        let i = match &key.data {
+            Data::Int(i) => *i,
+            Data::Bool(b) => *b as i64,
+            Data::BigInt(_) => {
+                return Err(exception(ExcKind::IndexError, format!("cannot fit 'int' into an index-sized integer"), label))
+            }
+            other => {
+                return Err(exception(
+                    ExcKind::TypeError,
+                    format!("{what} indices must be integers or slices, not {}", other.type_name()),
+                    label,
+                ))
+            }
+        };
+        let idx = if i < 0 { i + len as i64 } else { i };
+        if idx < 0 || idx >= len as i64 {
+            return Err(exception(ExcKind::IndexError, format!("{what} index out of range"), label));
+        }
+        Ok(idx as usize)
+    }
+
+    fn slice_bounds(&mut self, key: &Value, len: i64) -> Eval<(i64, i64, i64)> {
+        let parts = match &key.data {
+            Data::Iterator(it) => it.borrow().items.clone(),
+            _ => return err(ExcKind::TypeError, "bad slice"),
+        };
+        let get = |m: &mut Self, v: &Value| -> Eval<Option<i64>> {
+            match &v.data {
+                Data::None => Ok(None),
+                Data::Int(i) => Ok(Some(*i)),
+                Data::Bool(b) => Ok(Some(*b as i64)),
+                Data::BigInt(b) => Ok(Some(if num_traits::Signed::is_negative(&**b) { i64::MIN / 2 } else { i64::MAX / 2 })),
+                other => Err(m.type_error(
+                    format!("slice indices must be integers or None or have an __index__ method, not {}", other.type_name()),
+                    &[v],
+                )),
+            }
+        };
+        let step = get(self, &parts[2])?.unwrap_or(1);
+        if step == 0 {
+            return err(ExcKind::ValueError, "slice step cannot be zero");
+        }
+        let (lo_default, hi_default) = if step > 0 { (0, len) } else { (len - 1, -1) };
+        let clamp = |v: Option<i64>, default: i64| -> i64 {
+            match v {
+                None => default,
+                Some(mut i) => {
+                    if i < 0 {
+                        i += len;
+                        if i < 0 {
+                            i = if step > 0 { 0 } else { -1 };
+                        }
+                    } else if i >= len {
+                        i = if step > 0 { len } else { len - 1 };
+                    }
+                    i
+                }
+            }
+        };
+        let start = clamp(get(self, &parts[0])?, lo_default);
+        let stop = clamp(get(self, &parts[1])?, hi_default);
+        Ok((start, stop, step))
+    }
+
+    fn slice_indices(start: i64, stop: i64, step: i64) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut i = start;
+        if step > 0 {
+            while i < stop {
+                out.push(i as usize);
+                i += step;
+            }
+        } else {
+            while i > stop {
+                out.push(i as usize);
+                i += step;
+            }
+        }
+        out
+    }
+
+    fn get_slice(&mut self, container: &Value, key: &Value, text: &Arc<str>) -> Eval<Value> {
+        let shape = self.shape_label(container);
+        let key_label = self.full_label(key);
+        let access = self.labels.join(shape, key_label);
+        let shape_node = self.shape_node(container);
+        match &container.data {
+            Data::List(_) | Data::Tuple(_) => {
+                let items = match &container.data {
+                    Data::List(l) => l.borrow().items.clone(),
+                    Data::Tuple(t) => t.items.clone(),
+                    _ => Vec::new(),
+                };
+                let (a, b, c) = self.slice_bounds(key, items.len() as i64)?;
+                let picked: Vec<Value> = Self::slice_indices(a, b, c).into_iter().map(|i| items[i].clone()).collect();
+                let node = if key.node != NO_NODE { key.node } else { shape_node };
+                Ok(if matches!(container.data, Data::List(_)) {
+                    self.new_list(picked, access, node)
+                } else {
+                    self.new_tuple(picked, access, node)
+                })
+            }
+            Data::Str(s) => {
+                let chars: Vec<char> = s.chars().collect();
+                let (a, b, c) = self.slice_bounds(key, chars.len() as i64)?;
+                let out: String = Self::slice_indices(a, b, c).into_iter().map(|i| chars[i]).collect();
+                Ok(self.derive(Data::Str(Rc::from(out)), &[container, key], text))
+            }
+            Data::Range(r) => {
+                let (a, b, c) = self.slice_bounds(key, r.len())?;
+                let data = Data::Range(RangeObj {
+                    start: r.start + a * r.step,
+                    stop: r.start + b * r.step,
+                    step: r.step * c,
+                });
+                Ok(self.derive(data, &[container, key], text))
+            }
+            other => Err(self.type_error(format!("'{}' object is not subscriptable", other.type_name()), &[container])),
+        }
+    }
+
+    /// `container[key] = value`: the value keeps its label; the key's label and the context
+    /// join the shape.
+    pub fn set_item(&mut self, container: &Value, key: &Value, value: Value) -> Eval<()> {
+        let key_label = self.full_label(key);
+        let ctx = if self.strict { self.ctx } else { super::Context::NONE };
+        match &container.data {
+            Data::List(l) => {
+                let len = l.borrow().items.len();
+                let i = self.index(key, len, "list assignment", key_label)?;
+                l.borrow_mut().items[i] = value;
+            }
+            Data::Dict(d) => {
+                let hk = self.hash_key(key)?;
+                let new_key = !d.borrow().map.contains_key(&hk);
+                if new_key {
+                    self.check_len(d.borrow().map.len() + 1)?;
+                }
+                d.borrow_mut().map.insert(hk, (key.clone(), value));
+                self.taint_shape(container, key_label, key.node);
+            }
+            other => {
+                return Err(self.type_error(
+                    format!("'{}' object does not support item assignment", other.type_name()),
+                    &[container],
+                ))
+            }
+        }
+        self.taint_shape(container, ctx.label, ctx.node);
+        Ok(())
+    }
+
+    pub fn del_item(&mut self, container: &Value, key: &Value) -> Eval<()> {
+        let key_label = self.full_label(key);
+        match &container.data {
+            Data::List(l) => {
+                if let Data::Iterator(_) = key.data {
+                    let len = l.borrow().items.len() as i64;
+                    let (a, b, c) = self.slice_bounds(key, len)?;
+                    let mut idx = Self::slice_indices(a, b, c);
+                    idx.sort_unstable();
+                    let mut l = l.borrow_mut();
+                    for i in idx.into_iter().rev() {
+                        l.items.remove(i);
+                    }
+                } else {
+                    let len = l.borrow().items.len();
+                    let i = self.index(key, len, "list assignment", key_label)?;
+                    l.borrow_mut().items.remove(i);
+                }
+            }
+            Data::Dict(d) => {
+                let hk = self.hash_key(key)?;
+                if d.borrow_mut().map.shift_remove(&hk).is_none() {
+                    let r = self.repr(key)?;
+                    return Err(exception(ExcKind::KeyError, r, key_label));
+                }
+            }
+            other => {
+                return Err(self.type_error(
+                    format!("'{}' object does not support item deletion", other.type_name()),
+                    &[container],
+                ))
+            }
+        }
+        let ctx = if self.strict { self.ctx } else { super::Context::NONE };
+        self.taint_shape(container, key_label, key.node);
+        self.taint_shape(container, ctx.label, ctx.node);
+        Ok(())
+    }
+
+    // ---- attributes ----
+
+    pub fn get_attr(&mut self, v: &Value, name: &Rc<str>, text: &Arc<str>) -> Eval<Value> {
+        match &v.data {
+            Data::Instance(inst) => {
+                let (found, shape) = {
+                    let i = inst.borrow();
+                    (i.fields.get(name).cloned(), i.shape)
+                };
+                match found {
+                    Some(field) => {
+                        let access = self.labels.join(shape, v.label);
+                        Ok(self.element(field, access, &[v.node], text))
+                    }
+                    None => Err(exception(
+                        ExcKind::AttributeError,
+                        format!("'{}' object has no attribute '{name}'", v.data.type_name()),
+                        v.label,
+                    )),
+                }
+            }
+            Data::Exception(e) if &**name == "args" => {
+                let items = e.args.clone();
+                Ok(self.new_tuple(items, v.label, v.node))
+            }
+            _ => {
+                if crate::methods::has_method(&v.data, name) {
+                    return Ok(Value::with(
+                        Data::Method(Rc::new(BoundMethod {
+                            receiver: v.clone(),
+                            name: name.clone(),
+                        })),
+                        Label::PROGRAM,
+                        NO_NODE,
+                    ));
+                }
+                Err(exception(
+                    ExcKind::AttributeError,
+                    format!("'{}' object has no attribute '{name}'", v.data.type_name()),
+                    Label::PROGRAM,
+                ))
+            }
+        }
+    }
+
+    /// `obj.attr = value` on a data-model instance; the context joins the shape.
+    pub fn set_attr(&mut self, target: &Value, name: &Rc<str>, value: Value) -> Eval<()> {
+        let Data::Instance(inst) = &target.data else {
+            return Err(exception(
+                ExcKind::AttributeError,
+                format!("'{}' object attribute '{name}' is read-only", target.data.type_name()),
+                Label::PROGRAM,
+            ));
+        };
+        let value = {
+            let ty = inst
+                .borrow()
+                .class
+                .class
+                .fields
+                .iter()
+                .find(|f| &f.name == name)
+                .map(|f| f.ty.clone());
+            match ty {
+                Some(ty) => self.validate_field(&ty, value, name)?,
+                None => {
+                    return Err(exception(
+                        ExcKind::ValueError,
+                        format!("\"{}\" object has no field \"{name}\"", target.data.type_name()),
+                        Label::PROGRAM,
+                    ))
+                }
+            }
+        };
+        inst.borrow_mut().fields.insert(name.clone(), value);
+        let ctx = if self.strict { self.ctx } else { super::Context::NONE };
+        self.taint_shape(target, ctx.label, ctx.node);
+        Ok(())
+    }
+}

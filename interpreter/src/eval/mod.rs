@@ -1,0 +1,485 @@
+//! The evaluator: walks the lowered program, keeps every value's label, enforces limits and
+//! hands tool calls to the [`ToolHost`].
+
+mod call;
+pub use call::Kwargs;
+mod expr;
+mod stmt;
+
+use crate::error::{err, exception, Eval, Unwind};
+use crate::host::ToolHost;
+use crate::limits::Limits;
+use crate::syntax::ir::{Pos, Program, Var};
+use crate::value::*;
+use bactrian_provenance::{Graph, Label, LabelTable, NodeId, NodeKind, Source};
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// One activation of the module or a function.
+pub struct Frame {
+    pub locals: Vec<Option<Value>>,
+    pub cells: Vec<Cell>,
+    pub closure: Vec<Cell>,
+    pub function: Rc<str>,
+}
+
+impl Frame {
+    pub fn new(locals: u32, cells: u32, closure: Vec<Cell>, function: Rc<str>) -> Frame {
+        Frame {
+            locals: vec![None; locals as usize],
+            cells: (0..cells).map(|_| Rc::new(std::cell::RefCell::new(None))).collect(),
+            closure,
+            function,
+        }
+    }
+}
+
+/// The control-flow context in strict mode: the join of the conditions that decided whether
+/// the current code runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Context {
+    pub label: Label,
+    pub node: NodeId,
+}
+
+impl Context {
+    pub const NONE: Context = Context {
+        label: Label::PROGRAM,
+        node: NO_NODE,
+    };
+
+    pub fn is_plain(&self) -> bool {
+        *self == Context::NONE
+    }
+}
+
+/// The evaluator's state for one run.
+pub struct Machine<'h> {
+    pub labels: LabelTable,
+    pub graph: Graph,
+    pub globals: Vec<Option<Value>>,
+    pub global_names: Vec<Rc<str>>,
+    pub stdout: String,
+    pub host: &'h mut dyn ToolHost,
+    pub limits: Limits,
+    pub strict: bool,
+    pub ctx: Context,
+    pub(crate) steps: u64,
+    pub(crate) depth: u32,
+    pub(crate) allocated: u64,
+    pub(crate) started: Instant,
+    pub(crate) tool_calls: u32,
+    /// Where the current statement is, for errors raised by builtins.
+    pub(crate) pos: Pos,
+    /// Exceptions being handled, innermost last (for a bare `raise`).
+    pub(crate) handling: Vec<crate::error::PyErr>,
+}
+
+impl<'h> Machine<'h> {
+    pub fn new(host: &'h mut dyn ToolHost, limits: Limits, strict: bool) -> Machine<'h> {
+        let mut graph = Graph::new();
+        // Node 0 stands for the plan itself; values with node 0 have no other lineage.
+        graph.add(NodeKind::Source(Source::Program), 0, &[], &[]);
+        Machine {
+            labels: LabelTable::new(),
+            graph,
+            globals: Vec::new(),
+            global_names: Vec::new(),
+            stdout: String::new(),
+            host,
+            limits,
+            strict,
+            ctx: Context::NONE,
+            steps: 0,
+            depth: 0,
+            allocated: 0,
+            started: Instant::now(),
+            tool_calls: 0,
+            pos: Pos::default(),
+            handling: Vec::new(),
+        }
+    }
+
+    /// Runs a whole program in a fresh module frame.
+    pub fn run_program(&mut self, program: &Program) -> Eval<()> {
+        self.globals = vec![None; program.globals.len()];
+        self.global_names = program.globals.clone();
+        let mut frame = Frame::new(program.locals, program.cells, Vec::new(), Rc::from("<module>"));
+        match self.block(&program.body, &mut frame) {
+            Ok(()) => Ok(()),
+            Err(Unwind::Break) | Err(Unwind::Continue) | Err(Unwind::Return(_)) => Ok(()),
+            Err(other) => Err(other),
+        }
+    }
+
+    // ---- limits ----
+
+    /// Counts one step and checks the step and time budgets.
+    #[inline]
+    pub fn tick(&mut self) -> Eval<()> {
+        self.steps += 1;
+        if self.steps > self.limits.max_steps {
+            return Err(Unwind::limit(
+                "steps",
+                format!("step limit exceeded: the plan ran more than {} steps", self.limits.max_steps),
+            ));
+        }
+        if self.steps & 0x3ff == 0 {
+            self.check_time()?;
+        }
+        Ok(())
+    }
+
+    pub fn check_time(&self) -> Eval<()> {
+        let elapsed = self.started.elapsed();
+        if elapsed > self.limits.max_time {
+            return Err(Unwind::limit(
+                "time",
+                format!(
+                    "time limit exceeded: the plan ran longer than {:.1} s",
+                    self.limits.max_time.as_secs_f64()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Accounts for `bytes` newly allocated.
+    pub fn alloc(&mut self, bytes: u64) -> Eval<()> {
+        self.allocated = self.allocated.saturating_add(bytes);
+        if self.allocated > self.limits.max_alloc_bytes {
+            return Err(Unwind::limit(
+                "memory",
+                format!(
+                    "memory limit exceeded: the plan allocated more than {} bytes",
+                    self.limits.max_alloc_bytes
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Checks a string about to be made of `len` bytes.
+    pub fn check_str_len(&mut self, len: usize) -> Eval<()> {
+        if len as u64 > self.limits.max_str_len {
+            return Err(Unwind::limit(
+                "string size",
+                format!(
+                    "string size limit exceeded: a string of {len} bytes is larger than {}",
+                    self.limits.max_str_len
+                ),
+            ));
+        }
+        self.alloc(len as u64)
+    }
+
+    /// Checks a list, tuple, dict or set about to hold `len` items.
+    pub fn check_len(&mut self, len: usize) -> Eval<()> {
+        if len as u64 > self.limits.max_collection_len {
+            return Err(Unwind::limit(
+                "collection size",
+                format!(
+                    "collection size limit exceeded: {len} items is more than {}",
+                    self.limits.max_collection_len
+                ),
+            ));
+        }
+        self.alloc(len as u64 * 32)
+    }
+
+    // ---- labels and lineage ----
+
+    pub fn join(&mut self, a: Label, b: Label) -> Label {
+        self.labels.join(a, b)
+    }
+
+    /// A value computed from `inputs`: joins their labels (full labels for containers) and,
+    /// unless every input is a plain literal, records a derivation node.
+    pub fn derive(&mut self, data: Data, inputs: &[&Value], text: &Arc<str>) -> Value {
+        let mut label = Label::PROGRAM;
+        let mut plain = true;
+        for v in inputs {
+            let l = self.full_label(v);
+            if l != Label::PROGRAM || v.node != NO_NODE {
+                plain = false;
+                label = self.labels.join(label, l);
+            }
+        }
+        if plain {
+            return Value::program(data);
+        }
+        let node = self.node_for(inputs.iter().map(|v| v.node), text);
+        Value { data, label, node }
+    }
+
+    /// A derived value whose label is given (for operations with their own rules).
+    pub fn derive_with(&mut self, data: Data, label: Label, deps: &[NodeId], text: &Arc<str>) -> Value {
+        if label == Label::PROGRAM && deps.iter().all(|d| *d == NO_NODE) {
+            return Value::program(data);
+        }
+        let node = self.node_for(deps.iter().copied(), text);
+        Value { data, label, node }
+    }
+
+    fn node_for(&mut self, deps: impl Iterator<Item = NodeId>, text: &Arc<str>) -> NodeId {
+        let mut data: Vec<NodeId> = Vec::with_capacity(2);
+        for d in deps {
+            if d != NO_NODE && !data.contains(&d) {
+                data.push(d);
+            }
+        }
+        if data.len() == 1 && self.graph_text_is(data[0], text) {
+            return data[0];
+        }
+        self.graph
+            .add(NodeKind::Derive(text.clone()), self.pos.line, &data, &[])
+    }
+
+    fn graph_text_is(&self, node: NodeId, text: &Arc<str>) -> bool {
+        matches!(self.graph.node(node), Some(n) if matches!(&n.kind, NodeKind::Derive(t) if Arc::ptr_eq(t, text)))
+    }
+
+    /// The label of a value used as a whole: for containers, the join of the reference's
+    /// label, the shape and every element's full label.
+    pub fn full_label(&mut self, v: &Value) -> Label {
+        match &v.data {
+            Data::List(_)
+            | Data::Tuple(_)
+            | Data::Dict(_)
+            | Data::Set(_)
+            | Data::Instance(_)
+            | Data::Iterator(_)
+            | Data::Exception(_) => {
+                let mut seen = Vec::new();
+                let inner = self.full_label_of(&v.data, &mut seen);
+                self.labels.join(v.label, inner)
+            }
+            _ => v.label,
+        }
+    }
+
+    fn full_label_of(&mut self, data: &Data, seen: &mut Vec<usize>) -> Label {
+        let ptr = match data {
+            Data::List(l) => Rc::as_ptr(l) as *const () as usize,
+            Data::Dict(d) => Rc::as_ptr(d) as *const () as usize,
+            Data::Set(s) => Rc::as_ptr(s) as *const () as usize,
+            Data::Instance(i) => Rc::as_ptr(i) as *const () as usize,
+            Data::Tuple(t) => Rc::as_ptr(t) as *const () as usize,
+            Data::Iterator(i) => Rc::as_ptr(i) as *const () as usize,
+            Data::Exception(e) => Rc::as_ptr(e) as *const () as usize,
+            _ => return Label::PROGRAM,
+        };
+        if seen.contains(&ptr) {
+            return Label::PROGRAM;
+        }
+        seen.push(ptr);
+        let (mut label, children): (Label, Vec<Value>) = match data {
+            Data::List(l) => {
+                let l = l.borrow();
+                (l.shape, l.items.clone())
+            }
+            Data::Tuple(t) => (t.shape, t.items.clone()),
+            Data::Dict(d) => {
+                let d = d.borrow();
+                let mut items = Vec::with_capacity(d.map.len() * 2);
+                for (k, v) in d.map.values() {
+                    items.push(k.clone());
+                    items.push(v.clone());
+                }
+                (d.shape, items)
+            }
+            Data::Set(s) => {
+                let s = s.borrow();
+                (s.shape, s.map.values().cloned().collect())
+            }
+            Data::Instance(i) => {
+                let i = i.borrow();
+                (i.shape, i.fields.values().cloned().collect())
+            }
+            Data::Iterator(i) => {
+                let i = i.borrow();
+                (i.shape, i.items[i.pos.min(i.items.len())..].to_vec())
+            }
+            Data::Exception(e) => (Label::PROGRAM, e.args.clone()),
+            _ => (Label::PROGRAM, Vec::new()),
+        };
+        for child in &children {
+            label = self.labels.join(label, child.label);
+            let inner = self.full_label_of(&child.data, seen);
+            label = self.labels.join(label, inner);
+        }
+        seen.pop();
+        label
+    }
+
+    /// The label of a container's shape as seen through this reference (`len(x)`,
+    /// the number of turns of `for v in x`).
+    pub fn shape_label(&mut self, v: &Value) -> Label {
+        let shape = match &v.data {
+            Data::List(l) => l.borrow().shape,
+            Data::Tuple(t) => t.shape,
+            Data::Dict(d) => d.borrow().shape,
+            Data::Set(s) => s.borrow().shape,
+            Data::Instance(i) => i.borrow().shape,
+            Data::Iterator(i) => i.borrow().shape,
+            _ => return v.label,
+        };
+        self.labels.join(v.label, shape)
+    }
+
+    pub fn shape_node(&self, v: &Value) -> NodeId {
+        let node = match &v.data {
+            Data::List(l) => l.borrow().shape_node,
+            Data::Tuple(t) => t.shape_node,
+            Data::Dict(d) => d.borrow().shape_node,
+            Data::Set(s) => s.borrow().shape_node,
+            Data::Instance(i) => i.borrow().shape_node,
+            Data::Iterator(i) => i.borrow().shape_node,
+            _ => NO_NODE,
+        };
+        if node == NO_NODE {
+            v.node
+        } else {
+            node
+        }
+    }
+
+    /// Joins `label` (and its node) into a container's shape: it decided the container's
+    /// length or keys.
+    pub fn taint_shape(&mut self, container: &Value, label: Label, node: NodeId) {
+        if label == Label::PROGRAM && node == NO_NODE {
+            return;
+        }
+        macro_rules! update {
+            ($obj:expr) => {{
+                let old = $obj.shape;
+                $obj.shape = self.labels.join(old, label);
+                if node != NO_NODE {
+                    $obj.shape_node = if $obj.shape_node == NO_NODE || $obj.shape_node == node {
+                        node
+                    } else {
+                        let prev = $obj.shape_node;
+                        self.graph.add(NodeKind::derive("shape"), self.pos.line, &[prev, node], &[])
+                    };
+                }
+            }};
+        }
+        match &container.data {
+            Data::List(l) => update!(l.borrow_mut()),
+            Data::Dict(d) => update!(d.borrow_mut()),
+            Data::Set(s) => update!(s.borrow_mut()),
+            Data::Instance(i) => update!(i.borrow_mut()),
+            _ => {}
+        }
+    }
+
+    /// A value stored under the current control context: in strict mode it carries the
+    /// conditions that decided whether the store happened.
+    pub fn under_context(&mut self, mut v: Value) -> Value {
+        if !self.strict || self.ctx.is_plain() {
+            return v;
+        }
+        v.label = self.labels.join(v.label, self.ctx.label);
+        if self.ctx.node != NO_NODE {
+            let data: Vec<NodeId> = if v.node == NO_NODE { vec![] } else { vec![v.node] };
+            v.node = self
+                .graph
+                .add(NodeKind::derive("under condition"), self.pos.line, &data, &[self.ctx.node]);
+        }
+        v
+    }
+
+    /// Enters a branch decided by `cond` (a value's label and node); returns the context to
+    /// restore afterwards.
+    pub fn enter(&mut self, label: Label, node: NodeId, text: &Arc<str>) -> Context {
+        let saved = self.ctx;
+        if !self.strict || (label == Label::PROGRAM && node == NO_NODE) {
+            return saved;
+        }
+        let cond = self.graph.add(
+            NodeKind::Condition(text.clone()),
+            self.pos.line,
+            if node == NO_NODE { &[] } else { std::slice::from_ref(&node) },
+            if saved.node == NO_NODE { &[] } else { std::slice::from_ref(&saved.node) },
+        );
+        self.ctx = Context {
+            label: self.labels.join(saved.label, label),
+            node: cond,
+        };
+        saved
+    }
+
+    // ---- variables ----
+
+    pub fn load(&mut self, var: Var, name: &Rc<str>, frame: &Frame) -> Eval<Value> {
+        let found = match var {
+            Var::Local(i) => frame.locals[i as usize].clone(),
+            Var::Cell(i) => frame.cells[i as usize].borrow().clone(),
+            Var::Free(i) => frame.closure[i as usize].borrow().clone(),
+            Var::Global(i) => self.globals[i as usize].clone(),
+        };
+        match found {
+            Some(v) => Ok(v),
+            None => match var {
+                Var::Global(_) => err(ExcKind::NameError, format!("name '{name}' is not defined")),
+                Var::Free(_) => err(
+                    ExcKind::NameError,
+                    format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+                ),
+                _ => err(
+                    ExcKind::UnboundLocalError,
+                    format!("cannot access local variable '{name}' where it is not associated with a value"),
+                ),
+            },
+        }
+    }
+
+    pub fn store(&mut self, var: Var, value: Value, frame: &mut Frame) {
+        let value = self.under_context(value);
+        self.store_raw(var, value, frame);
+    }
+
+    pub fn store_raw(&mut self, var: Var, value: Value, frame: &mut Frame) {
+        match var {
+            Var::Local(i) => frame.locals[i as usize] = Some(value),
+            Var::Cell(i) => *frame.cells[i as usize].borrow_mut() = Some(value),
+            Var::Free(i) => *frame.closure[i as usize].borrow_mut() = Some(value),
+            Var::Global(i) => self.globals[i as usize] = Some(value),
+        }
+    }
+
+    /// Reads a variable without raising (for strict-mode effects).
+    pub fn peek(&self, var: Var, frame: &Frame) -> Option<Value> {
+        match var {
+            Var::Local(i) => frame.locals[i as usize].clone(),
+            Var::Cell(i) => frame.cells[i as usize].borrow().clone(),
+            Var::Free(i) => frame.closure[i as usize].borrow().clone(),
+            Var::Global(i) => self.globals[i as usize].clone(),
+        }
+    }
+
+    // ---- output ----
+
+    pub fn write_stdout(&mut self, text: &str) -> Eval<()> {
+        let total = self.stdout.len() + text.len();
+        if total as u64 > self.limits.max_output_bytes {
+            return Err(Unwind::limit(
+                "output",
+                format!("output limit exceeded: the plan printed more than {} bytes", self.limits.max_output_bytes),
+            ));
+        }
+        self.stdout.push_str(text);
+        Ok(())
+    }
+
+    /// A TypeError whose message names a value's type (type names are plan-visible facts,
+    /// but the value's label still rides along).
+    pub fn type_error(&mut self, message: String, about: &[&Value]) -> Unwind {
+        let mut label = Label::PROGRAM;
+        for v in about {
+            label = self.labels.join(label, v.label);
+        }
+        exception(ExcKind::TypeError, message, label)
+    }
+}

@@ -1,0 +1,538 @@
+//! Statements.
+
+use super::{Context, Frame, Machine};
+use crate::error::{attach, err, exception, Eval, PyErr, Unwind};
+use crate::ops;
+use crate::syntax::ir::*;
+use crate::value::*;
+use bactrian_provenance::{Label, NodeId};
+use indexmap::IndexMap;
+use std::rc::Rc;
+
+impl Machine<'_> {
+    pub fn block(&mut self, stmts: &[Stmt], frame: &mut Frame) -> Eval<()> {
+        for stmt in stmts {
+            self.stmt(stmt, frame)?;
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, stmt: &Stmt, frame: &mut Frame) -> Eval<()> {
+        self.tick()?;
+        self.pos = stmt.pos;
+        self.exec(stmt, frame)
+            .map_err(|u| attach(u, stmt.pos, &frame.function))
+    }
+
+    fn exec(&mut self, stmt: &Stmt, frame: &mut Frame) -> Eval<()> {
+        match &stmt.kind {
+            StmtKind::Expr(e) => {
+                self.expr(e, frame)?;
+            }
+            StmtKind::Assign { targets, value } => {
+                let v = self.expr(value, frame)?;
+                for t in targets {
+                    self.assign(t, v.clone(), frame)?;
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value, frame)?,
+            StmtKind::If {
+                test,
+                body,
+                orelse,
+                effects,
+            } => {
+                let cond = self.expr(test, frame)?;
+                let truth = self.truthy(&cond)?;
+                let label = self.full_label(&cond);
+                let saved = self.enter(label, cond.node, &test.text);
+                let result = if truth {
+                    self.block(body, frame)
+                } else {
+                    self.block(orelse, frame)
+                };
+                self.leave(saved, effects, frame);
+                result?;
+            }
+            StmtKind::While {
+                test,
+                body,
+                orelse,
+                effects,
+            } => self.while_loop(test, body, orelse, effects, frame)?,
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                effects,
+            } => self.for_loop(target, iter, body, orelse, effects, frame)?,
+            StmtKind::Break => return Err(Unwind::Break),
+            StmtKind::Continue => return Err(Unwind::Continue),
+            StmtKind::Pass => {}
+            StmtKind::Return(value) => {
+                let v = match value {
+                    Some(e) => self.expr(e, frame)?,
+                    None => Value::none(),
+                };
+                let v = self.under_context(v);
+                return Err(Unwind::Return(v));
+            }
+            StmtKind::Raise(exc) => return Err(self.raise(exc.as_ref(), frame)),
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                effects,
+            } => self.try_stmt(body, handlers, orelse, finalbody, effects, frame)?,
+            StmtKind::Def {
+                target,
+                code,
+                defaults,
+            } => {
+                let f = self.make_function(code, defaults, frame)?;
+                self.store(*target, f, frame);
+            }
+            StmtKind::Class {
+                target,
+                class,
+                defaults,
+            } => {
+                let mut values = Vec::with_capacity(defaults.len());
+                for d in defaults {
+                    values.push(match d {
+                        Some(e) => Some(self.expr(e, frame)?),
+                        None => None,
+                    });
+                }
+                let model = Value::program(Data::Model(Rc::new(ModelType {
+                    class: class.clone(),
+                    defaults: values,
+                })));
+                self.store(*target, model, frame);
+            }
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    if let Target::Subscript { obj, index } = t {
+                        let container = self.expr(obj, frame)?;
+                        let key = self.expr(index, frame)?;
+                        self.del_item(&container, &key)?;
+                    }
+                }
+            }
+            StmtKind::Assert { test, msg } => {
+                let cond = self.expr(test, frame)?;
+                if !self.truthy(&cond)? {
+                    let label = self.full_label(&cond);
+                    let (text, label) = match msg {
+                        Some(m) => {
+                            let m = self.expr(m, frame)?;
+                            let l = self.full_label(&m);
+                            let l = self.join(l, label);
+                            (self.to_str(&m)?, l)
+                        }
+                        None => (String::new(), label),
+                    };
+                    return Err(exception(ExcKind::AssertionError, text, label));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Leaves a branch: restores the context and, in strict mode, gives everything the
+    /// statement could have assigned or mutated the label of the condition, whether or not
+    /// it ran. If the branch could leave early, the rest of the function stays under the
+    /// condition.
+    fn leave(&mut self, saved: Context, effects: &Effects, frame: &mut Frame) {
+        self.leave_with(saved, effects, effects.exits_early, frame)
+    }
+
+    /// Like `leave`, for loops: a `break` or `continue` only decides the loop itself, so the
+    /// context stays tainted afterwards only if the body may leave the function.
+    fn leave_loop(&mut self, saved: Context, effects: &Effects, frame: &mut Frame) {
+        self.leave_with(saved, effects, effects.escapes, frame)
+    }
+
+    fn leave_with(&mut self, saved: Context, effects: &Effects, sticky: bool, frame: &mut Frame) {
+        let inner = self.ctx;
+        if inner == saved {
+            return;
+        }
+        self.apply_effects(effects, inner, frame);
+        if !sticky {
+            self.ctx = saved;
+        }
+    }
+
+    fn apply_effects(&mut self, effects: &Effects, ctx: Context, frame: &mut Frame) {
+        for name in &effects.assigned {
+            if let Some(mut v) = self.peek(name.var, frame) {
+                let joined = self.join(v.label, ctx.label);
+                if joined != v.label || ctx.node != NO_NODE {
+                    v.label = joined;
+                    if ctx.node != NO_NODE && v.node != ctx.node {
+                        let data: Vec<NodeId> = if v.node == NO_NODE { vec![] } else { vec![v.node] };
+                        v.node = self.graph.add(
+                            bactrian_provenance::NodeKind::assign(name.name.to_string()),
+                            self.pos.line,
+                            &data,
+                            &[ctx.node],
+                        );
+                    }
+                    self.store_raw(name.var, v, frame);
+                }
+            }
+        }
+        for name in &effects.mutated {
+            if let Some(v) = self.peek(name.var, frame) {
+                self.taint_shape(&v, ctx.label, ctx.node);
+            }
+        }
+    }
+
+    fn while_loop(
+        &mut self,
+        test: &Expr,
+        body: &Block,
+        orelse: &Block,
+        effects: &Effects,
+        frame: &mut Frame,
+    ) -> Eval<()> {
+        let saved = self.ctx;
+        let result = (|| -> Eval<bool> {
+            loop {
+                self.tick()?;
+                let cond = self.expr(test, frame)?;
+                let truth = self.truthy(&cond)?;
+                if self.strict {
+                    let label = self.full_label(&cond);
+                    // Every test decides whether the loop goes on: keep them all.
+                    self.enter(label, cond.node, &test.text);
+                }
+                if !truth {
+                    return Ok(false);
+                }
+                match self.block(body, frame) {
+                    Ok(()) | Err(Unwind::Continue) => {}
+                    Err(Unwind::Break) => return Ok(true),
+                    Err(e) => return Err(e),
+                }
+            }
+        })();
+        let broke = match result {
+            Ok(b) => b,
+            Err(e) => {
+                self.leave_loop(saved, effects, frame);
+                return Err(e);
+            }
+        };
+        let r = if broke { Ok(()) } else { self.block(orelse, frame) };
+        self.leave_loop(saved, effects, frame);
+        r
+    }
+
+    fn for_loop(
+        &mut self,
+        target: &Target,
+        iter: &Expr,
+        body: &Block,
+        orelse: &Block,
+        effects: &Effects,
+        frame: &mut Frame,
+    ) -> Eval<()> {
+        let iterable = self.expr(iter, frame)?;
+        let shape = self.shape_label(&iterable);
+        let shape_node = self.shape_node(&iterable);
+        let saved = self.enter(shape, shape_node, &iter.text);
+        let result = self.iterate(&iterable, &mut |m, item| {
+            m.tick()?;
+            m.assign(target, item, frame)?;
+            match m.block(body, frame) {
+                Ok(()) | Err(Unwind::Continue) => Ok(true),
+                Err(Unwind::Break) => Ok(false),
+                Err(e) => Err(e),
+            }
+        });
+        let r = match result {
+            Ok(true) => self.block(orelse, frame),
+            Ok(false) => Ok(()),
+            Err(e) => Err(e),
+        };
+        self.leave_loop(saved, effects, frame);
+        r
+    }
+
+    fn try_stmt(
+        &mut self,
+        body: &Block,
+        handlers: &[Handler],
+        orelse: &Block,
+        finalbody: &Block,
+        effects: &Effects,
+        frame: &mut Frame,
+    ) -> Eval<()> {
+        let saved = self.ctx;
+        let mut outcome = match self.block(body, frame) {
+            Ok(()) => self.block(orelse, frame),
+            Err(Unwind::Exc(e)) => self.handle(*e, handlers, effects, frame),
+            Err(other) => Err(other),
+        };
+        if !finalbody.is_empty() {
+            // `finally` runs on every way out, then the original outcome continues unless
+            // the finally block itself left.
+            match self.block(finalbody, frame) {
+                Ok(()) => {}
+                Err(e) => outcome = Err(e),
+            }
+        }
+        if self.ctx != saved && !effects.exits_early {
+            let inner = self.ctx;
+            self.apply_effects(effects, inner, frame);
+            self.ctx = saved;
+        }
+        outcome
+    }
+
+    fn handle(
+        &mut self,
+        e: PyErr,
+        handlers: &[Handler],
+        effects: &Effects,
+        frame: &mut Frame,
+    ) -> Eval<()> {
+        for h in handlers {
+            let matches = match &h.types {
+                None => true,
+                Some(t) => {
+                    let types = self.expr(t, frame)?;
+                    self.exception_matches(e.exc.kind, &types)?
+                }
+            };
+            if !matches {
+                continue;
+            }
+            // The handler runs because the exception happened: in strict mode its body is
+            // decided by whatever the exception depended on.
+            let _ = effects;
+            self.enter(e.label, NO_NODE, &std::sync::Arc::from("except"));
+            if let Some(name) = &h.name {
+                let value = Value {
+                    data: Data::Exception(e.exc.clone()),
+                    label: e.label,
+                    node: NO_NODE,
+                };
+                self.store(name.var, value, frame);
+            }
+            self.handling.push(e.clone());
+            let result = self.block(&h.body, frame);
+            self.handling.pop();
+            return match result {
+                // A bare `raise` inside the handler re-raises the one being handled.
+                Err(Unwind::Exc(mut inner)) if inner.traceback.is_empty() && Rc::ptr_eq(&inner.exc, &e.exc) => {
+                    inner.traceback = e.traceback.clone();
+                    Err(Unwind::Exc(inner))
+                }
+                other => other,
+            };
+        }
+        Err(Unwind::Exc(Box::new(e)))
+    }
+
+    fn exception_matches(&mut self, kind: ExcKind, types: &Value) -> Eval<bool> {
+        match &types.data {
+            Data::Type(TypeKind::Exception(k)) => Ok(kind.is_subclass_of(*k)),
+            Data::Tuple(t) => {
+                for item in t.items.clone() {
+                    if self.exception_matches(kind, &item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => err(
+                ExcKind::TypeError,
+                "catching classes that do not inherit from BaseException is not allowed",
+            ),
+        }
+    }
+
+    fn raise(&mut self, exc: Option<&Expr>, frame: &mut Frame) -> Unwind {
+        let Some(e) = exc else {
+            return match self.handling.last() {
+                Some(current) => Unwind::Exc(Box::new(current.clone())),
+                None => exception(ExcKind::RuntimeError, "No active exception to reraise", Label::PROGRAM),
+            };
+        };
+        let value = match self.expr(e, frame) {
+            Ok(v) => v,
+            Err(u) => return u,
+        };
+        let value = self.under_context(value);
+        let label = self.full_label(&value);
+        match &value.data {
+            Data::Exception(obj) => Unwind::Exc(Box::new(PyErr {
+                exc: obj.clone(),
+                label,
+                traceback: Vec::new(),
+            })),
+            Data::Type(TypeKind::Exception(kind)) => Unwind::Exc(Box::new(PyErr {
+                exc: Rc::new(ExcObj {
+                    kind: *kind,
+                    args: Vec::new(),
+                }),
+                label,
+                traceback: Vec::new(),
+            })),
+            _ => exception(
+                ExcKind::TypeError,
+                "exceptions must derive from BaseException",
+                Label::PROGRAM,
+            ),
+        }
+    }
+
+    /// Binds a value to an assignment target.
+    pub fn assign(&mut self, target: &Target, value: Value, frame: &mut Frame) -> Eval<()> {
+        match target {
+            Target::Var(name) => {
+                self.store(name.var, value, frame);
+                Ok(())
+            }
+            Target::Subscript { obj, index } => {
+                let container = self.expr(obj, frame)?;
+                let key = self.expr(index, frame)?;
+                let value = self.under_context(value);
+                self.set_item(&container, &key, value)
+            }
+            Target::Attr { obj, attr } => {
+                let target = self.expr(obj, frame)?;
+                let value = self.under_context(value);
+                self.set_attr(&target, attr, value)
+            }
+            Target::Unpack { items, star, .. } => {
+                let parts = self.unpack(&value, items.len(), *star)?;
+                for (t, v) in items.iter().zip(parts) {
+                    self.assign(t, v, frame)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Splits a value for `a, b = v` or `a, *b = v`; each part carries v's shape label.
+    fn unpack(&mut self, value: &Value, n: usize, star: Option<usize>) -> Eval<Vec<Value>> {
+        let items = self.collect_items(value)?;
+        let shape = self.shape_label(value);
+        let shape_node = self.shape_node(value);
+        let parts: Vec<Value> = match star {
+            None => {
+                if items.len() != n {
+                    let msg = if items.len() > n {
+                        format!("too many values to unpack (expected {n})")
+                    } else {
+                        format!("not enough values to unpack (expected {n}, got {})", items.len())
+                    };
+                    return Err(exception(ExcKind::ValueError, msg, shape));
+                }
+                items
+            }
+            Some(s) => {
+                if items.len() < n - 1 {
+                    return Err(exception(
+                        ExcKind::ValueError,
+                        format!("not enough values to unpack (expected at least {}, got {})", n - 1, items.len()),
+                        shape,
+                    ));
+                }
+                let after = n - 1 - s;
+                let mut items = items;
+                let tail = items.split_off(items.len() - after);
+                let middle = items.split_off(s);
+                let list = self.new_list(middle, Label::PROGRAM, NO_NODE);
+                items.push(list);
+                items.extend(tail);
+                items
+            }
+        };
+        Ok(parts
+            .into_iter()
+            .map(|mut v| {
+                v.label = self.join(v.label, shape);
+                if shape_node != NO_NODE && v.node == NO_NODE {
+                    v.node = shape_node;
+                }
+                v
+            })
+            .collect())
+    }
+
+    fn aug_assign(&mut self, target: &Target, op: BinOp, value: &Expr, frame: &mut Frame) -> Eval<()> {
+        match target {
+            Target::Var(name) => {
+                let current = self.load(name.var, &name.name, frame)?;
+                let rhs = self.expr(value, frame)?;
+                let result = self.inplace(op, current, &rhs, &value.text)?;
+                self.store(name.var, result, frame);
+                Ok(())
+            }
+            Target::Subscript { obj, index } => {
+                let container = self.expr(obj, frame)?;
+                let key = self.expr(index, frame)?;
+                let current = self.get_item(&container, &key, &value.text)?;
+                let rhs = self.expr(value, frame)?;
+                let result = self.inplace(op, current, &rhs, &value.text)?;
+                let result = self.under_context(result);
+                self.set_item(&container, &key, result)
+            }
+            Target::Attr { obj, attr } => {
+                let target = self.expr(obj, frame)?;
+                let current = self.get_attr(&target, attr, &value.text)?;
+                let rhs = self.expr(value, frame)?;
+                let result = self.inplace(op, current, &rhs, &value.text)?;
+                let result = self.under_context(result);
+                self.set_attr(&target, attr, result)
+            }
+            Target::Unpack { pos, .. } => {
+                let _ = pos;
+                err(ExcKind::TypeError, "illegal expression for augmented assignment")
+            }
+        }
+    }
+
+    /// `x op= y`: lists extend in place (as in Python); everything else rebinds.
+    fn inplace(&mut self, op: BinOp, current: Value, rhs: &Value, text: &std::sync::Arc<str>) -> Eval<Value> {
+        if let (BinOp::Add, Data::List(list)) = (op, &current.data) {
+            let items = self.collect_items(rhs)?;
+            let new_len = list.borrow().items.len() + items.len();
+            self.check_len(new_len)?;
+            let rhs_shape = self.shape_label(rhs);
+            let rhs_node = self.shape_node(rhs);
+            list.borrow_mut().items.extend(items);
+            let ctx = self.ctx;
+            self.taint_shape(&current, rhs_shape, rhs_node);
+            if self.strict {
+                self.taint_shape(&current, ctx.label, ctx.node);
+            }
+            return Ok(current);
+        }
+        ops::binary(self, op, &current, rhs, text)
+    }
+
+    pub(crate) fn dict_from_pairs(&mut self, pairs: Vec<(Value, Value)>) -> Eval<Value> {
+        let mut map = IndexMap::with_capacity(pairs.len());
+        let mut shape = Label::PROGRAM;
+        for (k, v) in pairs {
+            let key = self.hash_key(&k)?;
+            shape = self.join(shape, k.label);
+            map.insert(key, (k, v));
+        }
+        self.check_len(map.len())?;
+        Ok(Value::program(Data::Dict(Rc::new(std::cell::RefCell::new(DictObj {
+            map,
+            shape,
+            shape_node: NO_NODE,
+        })))))
+    }
+}

@@ -1,0 +1,587 @@
+//! Text of values: `repr`, `str`, float repr, and the format-spec mini-language.
+
+use crate::error::{err, Eval};
+use crate::eval::Machine;
+use crate::value::*;
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive};
+
+/// Python's `repr(float)`: the shortest string that round-trips, in Python's layout.
+pub fn float_repr(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if f == 0.0 {
+        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+    }
+    // Rust's `{:e}` gives the shortest round-trip digits: "1.2345e2".
+    let sci = format!("{:e}", f);
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let negative = mantissa.starts_with('-');
+    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let sign = if negative { "-" } else { "" };
+    if (-4..16).contains(&exp) {
+        let point = exp + 1;
+        let body = if point <= 0 {
+            format!("0.{}{}", "0".repeat((-point) as usize), digits)
+        } else if point as usize >= digits.len() {
+            format!("{}{}.0", digits, "0".repeat(point as usize - digits.len()))
+        } else {
+            format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
+        };
+        format!("{sign}{body}")
+    } else {
+        let mant = if digits.len() > 1 {
+            format!("{}.{}", &digits[..1], &digits[1..])
+        } else {
+            digits
+        };
+        format!("{sign}{mant}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+    }
+}
+
+/// Python's `repr(str)`.
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (0x80..0xa0).contains(&(c as u32)) => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if is_unprintable(c) => {
+                let n = c as u32;
+                if n <= 0xff {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else if n <= 0xffff {
+                    out.push_str(&format!("\\u{n:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{n:08x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+fn is_unprintable(c: char) -> bool {
+    matches!(c as u32, 0xad | 0x2028 | 0x2029 | 0xfeff | 0xd800..=0xdfff | 0xe000..=0xf8ff | 0x200b..=0x200f | 0x2060..=0x2064)
+}
+
+impl Machine<'_> {
+    /// `str(v)`.
+    pub fn to_str(&mut self, v: &Value) -> Eval<String> {
+        match &v.data {
+            Data::Str(s) => Ok(s.to_string()),
+            Data::Exception(e) => match e.args.len() {
+                0 => Ok(String::new()),
+                1 => self.to_str(&e.args[0].clone()),
+                _ => self.repr(&self.new_tuple_plain(e.args.clone())),
+            },
+            Data::Instance(i) => {
+                // pydantic's str(): `name='a' age=1`.
+                let fields: Vec<(std::rc::Rc<str>, Value)> =
+                    i.borrow().fields.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let mut parts = Vec::new();
+                for (k, v) in fields {
+                    parts.push(format!("{k}={}", self.repr(&v)?));
+                }
+                Ok(parts.join(" "))
+            }
+            _ => self.repr(v),
+        }
+    }
+
+    /// `repr(v)`.
+    pub fn repr(&mut self, v: &Value) -> Eval<String> {
+        let mut out = String::new();
+        let mut seen = Vec::new();
+        self.repr_into(&v.data, &mut out, &mut seen)?;
+        Ok(out)
+    }
+
+    fn repr_into(&mut self, data: &Data, out: &mut String, seen: &mut Vec<usize>) -> Eval<()> {
+        if out.len() as u64 > self.limits.max_str_len {
+            self.check_str_len(out.len())?;
+        }
+        match data {
+            Data::None => out.push_str("None"),
+            Data::Bool(true) => out.push_str("True"),
+            Data::Bool(false) => out.push_str("False"),
+            Data::Int(i) => out.push_str(&i.to_string()),
+            Data::BigInt(b) => {
+                if b.bits() > 13_000 {
+                    return err(
+                        ExcKind::ValueError,
+                        "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                    );
+                }
+                out.push_str(&b.to_string())
+            }
+            Data::Float(f) => out.push_str(&float_repr(*f)),
+            Data::Str(s) => out.push_str(&str_repr(s)),
+            Data::List(l) => {
+                let ptr = std::rc::Rc::as_ptr(l) as usize;
+                if seen.contains(&ptr) {
+                    out.push_str("[...]");
+                    return Ok(());
+                }
+                seen.push(ptr);
+                let items = l.borrow().items.clone();
+                out.push('[');
+                self.repr_seq(&items, out, seen)?;
+                out.push(']');
+                seen.pop();
+            }
+            Data::Tuple(t) => {
+                out.push('(');
+                self.repr_seq(&t.items, out, seen)?;
+                if t.items.len() == 1 {
+                    out.push(',');
+                }
+                out.push(')');
+            }
+            Data::Dict(d) => {
+                let ptr = std::rc::Rc::as_ptr(d) as usize;
+                if seen.contains(&ptr) {
+                    out.push_str("{...}");
+                    return Ok(());
+                }
+                seen.push(ptr);
+                let pairs: Vec<(Value, Value)> = d.borrow().map.values().cloned().collect();
+                out.push('{');
+                for (i, (k, v)) in pairs.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.repr_into(&k.data, out, seen)?;
+                    out.push_str(": ");
+                    self.repr_into(&v.data, out, seen)?;
+                }
+                out.push('}');
+                seen.pop();
+            }
+            Data::Set(s) => {
+                let (items, frozen): (Vec<Value>, bool) = {
+                    let s = s.borrow();
+                    (s.map.values().cloned().collect(), s.frozen)
+                };
+                let name = if frozen { "frozenset" } else { "set" };
+                if items.is_empty() {
+                    out.push_str(&format!("{name}()"));
+                } else {
+                    if frozen {
+                        out.push_str("frozenset(");
+                    }
+                    out.push('{');
+                    self.repr_seq(&items, out, seen)?;
+                    out.push('}');
+                    if frozen {
+                        out.push(')');
+                    }
+                }
+            }
+            Data::Range(r) => {
+                if r.step == 1 {
+                    out.push_str(&format!("range({}, {})", r.start, r.stop));
+                } else {
+                    out.push_str(&format!("range({}, {}, {})", r.start, r.stop, r.step));
+                }
+            }
+            Data::Function(f) => out.push_str(&format!("<function {}>", f.code.name)),
+            Data::Builtin(b) => out.push_str(&format!("<built-in function {}>", b.name())),
+            Data::Method(m) => out.push_str(&format!(
+                "<built-in method {} of {} object>",
+                m.name,
+                m.receiver.data.type_name()
+            )),
+            Data::Tool(name) => out.push_str(&format!("<tool {name}>")),
+            Data::Type(t) => out.push_str(&format!("<class '{}'>", t.name())),
+            Data::Model(m) => out.push_str(&format!("<class '{}'>", m.class.name)),
+            Data::Instance(i) => {
+                let (name, fields): (std::rc::Rc<str>, Vec<(std::rc::Rc<str>, Value)>) = {
+                    let i = i.borrow();
+                    (
+                        i.class.class.name.clone(),
+                        i.fields.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+                    )
+                };
+                out.push_str(&name);
+                out.push('(');
+                for (n, (k, v)) in fields.iter().enumerate() {
+                    if n > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(k);
+                    out.push('=');
+                    self.repr_into(&v.data, out, seen)?;
+                }
+                out.push(')');
+            }
+            Data::Exception(e) => {
+                out.push_str(e.kind.name());
+                out.push('(');
+                let args = e.args.clone();
+                self.repr_seq(&args, out, seen)?;
+                out.push(')');
+            }
+            Data::Iterator(i) => out.push_str(&format!("<{} object>", i.borrow().kind)),
+        }
+        Ok(())
+    }
+
+    fn repr_seq(&mut self, items: &[Value], out: &mut String, seen: &mut Vec<usize>) -> Eval<()> {
+        for (i, v) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            self.repr_into(&v.data, out, seen)?;
+        }
+        Ok(())
+    }
+
+    /// `format(v, spec)`.
+    pub fn format_value(&mut self, v: &Value, spec: &str) -> Eval<String> {
+        if spec.is_empty() {
+            return self.to_str(v);
+        }
+        let spec = Spec::parse(spec)?;
+        match &v.data {
+            Data::Int(_) | Data::BigInt(_) | Data::Bool(_) => {
+                let i = crate::ops::to_bigint(&v.data).unwrap_or_default();
+                if matches!(v.data, Data::Bool(_)) && spec.ty.is_none() {
+                    let s = self.to_str(v)?;
+                    return Ok(spec.pad(&s, false, ""));
+                }
+                format_int(&i, &spec)
+            }
+            Data::Float(f) => format_float(*f, &spec),
+            Data::Str(s) => {
+                if !matches!(spec.ty, None | Some('s')) {
+                    return err(
+                        ExcKind::ValueError,
+                        format!("Unknown format code '{}' for object of type 'str'", spec.ty.unwrap_or('s')),
+                    );
+                }
+                if spec.sign.is_some() {
+                    return err(ExcKind::ValueError, "Sign not allowed in string format specifier");
+                }
+                let text: String = match spec.precision {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s.to_string(),
+                };
+                Ok(spec.pad(&text, false, ""))
+            }
+            _ => {
+                let s = self.to_str(v)?;
+                if spec.ty.is_some() || spec.precision.is_some() {
+                    return err(
+                        ExcKind::TypeError,
+                        format!("unsupported format string passed to {}.__format__", v.data.type_name()),
+                    );
+                }
+                Ok(spec.pad(&s, false, ""))
+            }
+        }
+    }
+}
+
+/// A parsed format spec: `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
+#[derive(Debug, Default)]
+pub struct Spec {
+    fill: Option<char>,
+    align: Option<char>,
+    sign: Option<char>,
+    alternate: bool,
+    zero: bool,
+    width: usize,
+    grouping: Option<char>,
+    precision: Option<usize>,
+    ty: Option<char>,
+}
+
+impl Spec {
+    pub fn parse(spec: &str) -> Eval<Spec> {
+        let chars: Vec<char> = spec.chars().collect();
+        let mut i = 0;
+        let mut s = Spec::default();
+        let is_align = |c: char| matches!(c, '<' | '>' | '^' | '=');
+        if chars.len() >= 2 && is_align(chars[1]) {
+            s.fill = Some(chars[0]);
+            s.align = Some(chars[1]);
+            i = 2;
+        } else if !chars.is_empty() && is_align(chars[0]) {
+            s.align = Some(chars[0]);
+            i = 1;
+        }
+        if i < chars.len() && matches!(chars[i], '+' | '-' | ' ') {
+            s.sign = Some(chars[i]);
+            i += 1;
+        }
+        if i < chars.len() && chars[i] == 'z' {
+            i += 1;
+        }
+        if i < chars.len() && chars[i] == '#' {
+            s.alternate = true;
+            i += 1;
+        }
+        if i < chars.len() && chars[i] == '0' {
+            s.zero = true;
+            i += 1;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i > start {
+            s.width = chars[start..i].iter().collect::<String>().parse().unwrap_or(0);
+            if s.width > 10_000_000 {
+                return err(ExcKind::ValueError, "Too many decimal digits in format string");
+            }
+        }
+        if i < chars.len() && matches!(chars[i], ',' | '_') {
+            s.grouping = Some(chars[i]);
+            i += 1;
+        }
+        if i < chars.len() && chars[i] == '.' {
+            i += 1;
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i == start {
+                return err(ExcKind::ValueError, "Format specifier missing precision");
+            }
+            s.precision = Some(chars[start..i].iter().collect::<String>().parse().unwrap_or(0));
+            if s.precision.unwrap_or(0) > 10_000 {
+                return err(ExcKind::ValueError, "precision too big");
+            }
+        }
+        if i < chars.len() {
+            s.ty = Some(chars[i]);
+            i += 1;
+        }
+        if i < chars.len() {
+            return err(ExcKind::ValueError, "Invalid format specifier");
+        }
+        Ok(s)
+    }
+
+    /// Pads `body` (digits without sign) to the width; `numeric` allows `=` and zero fill.
+    fn pad(&self, body: &str, numeric: bool, sign: &str) -> String {
+        let len = body.chars().count() + sign.chars().count();
+        let (fill, align) = if self.zero && self.align.is_none() && numeric {
+            ('0', '=')
+        } else {
+            (
+                self.fill.unwrap_or(if self.zero && numeric { '0' } else { ' ' }),
+                self.align.unwrap_or(if numeric { '>' } else { '<' }),
+            )
+        };
+        if len >= self.width {
+            return format!("{sign}{body}");
+        }
+        let padding = self.width - len;
+        let fills = |n: usize| std::iter::repeat(fill).take(n).collect::<String>();
+        match align {
+            '<' => format!("{sign}{body}{}", fills(padding)),
+            '^' => format!("{}{sign}{body}{}", fills(padding / 2), fills(padding - padding / 2)),
+            '=' => format!("{sign}{}{body}", fills(padding)),
+            _ => format!("{}{sign}{body}", fills(padding)),
+        }
+    }
+
+    fn sign_for(&self, negative: bool) -> &'static str {
+        match (negative, self.sign) {
+            (true, _) => "-",
+            (false, Some('+')) => "+",
+            (false, Some(' ')) => " ",
+            _ => "",
+        }
+    }
+}
+
+fn group(digits: &str, sep: char, every: usize) -> String {
+    let chars: Vec<char> = digits.chars().collect();
+    let mut out = String::new();
+    for (i, c) in chars.iter().enumerate() {
+        if i > 0 && (chars.len() - i) % every == 0 {
+            out.push(sep);
+        }
+        out.push(*c);
+    }
+    out
+}
+
+/// Inserts grouping into the integer part of a number written as digits[.frac][exp].
+fn group_number(body: &str, sep: Option<char>) -> String {
+    let Some(sep) = sep else { return body.to_string() };
+    let end = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+    format!("{}{}", group(&body[..end], sep, 3), &body[end..])
+}
+
+fn format_int(i: &BigInt, spec: &Spec) -> Eval<String> {
+    let negative = i.is_negative();
+    let abs = i.abs();
+    let (body, prefix) = match spec.ty {
+        None | Some('d') | Some('n') => (group_number(&abs.to_string(), spec.grouping), ""),
+        Some('b') => (grouped_radix(&abs.to_str_radix(2), spec), "0b"),
+        Some('o') => (grouped_radix(&abs.to_str_radix(8), spec), "0o"),
+        Some('x') => (grouped_radix(&abs.to_str_radix(16), spec), "0x"),
+        Some('X') => (grouped_radix(&abs.to_str_radix(16).to_uppercase(), spec), "0X"),
+        Some('c') => {
+            let c = i
+                .to_u32()
+                .and_then(char::from_u32)
+                .map(String::from)
+                .ok_or(())
+                .or_else(|_| err(ExcKind::OverflowError, "%c arg not in range(0x110000)"))?;
+            return Ok(spec.pad(&c, false, ""));
+        }
+        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
+            let f = crate::ops::bigint_to_f64(i)?;
+            return format_float(f, spec);
+        }
+        Some(other) => {
+            return err(
+                ExcKind::ValueError,
+                format!("Unknown format code '{other}' for object of type 'int'"),
+            )
+        }
+    };
+    let sign = spec.sign_for(negative);
+    let prefix = if spec.alternate { prefix } else { "" };
+    let sign_prefix = format!("{sign}{prefix}");
+    Ok(spec.pad(&body, true, &sign_prefix))
+}
+
+fn grouped_radix(digits: &str, spec: &Spec) -> String {
+    match spec.grouping {
+        Some('_') => group(digits, '_', 4),
+        _ => digits.to_string(),
+    }
+}
+
+fn format_float(f: f64, spec: &Spec) -> Eval<String> {
+    let negative = f.is_sign_negative() && !(f.is_nan());
+    let a = f.abs();
+    let upper = matches!(spec.ty, Some('E' | 'F' | 'G'));
+    let body = if a.is_nan() || a.is_infinite() {
+        let s = if a.is_nan() { "nan" } else { "inf" };
+        let s = if upper { s.to_uppercase() } else { s.to_string() };
+        let suffix = if spec.ty == Some('%') { "%" } else { "" };
+        format!("{s}{suffix}")
+    } else {
+        match spec.ty {
+            Some('f' | 'F') => group_number(&format!("{:.*}", spec.precision.unwrap_or(6), a), spec.grouping),
+            Some('%') => group_number(&format!("{:.*}%", spec.precision.unwrap_or(6), a * 100.0), spec.grouping),
+            Some('e' | 'E') => {
+                let s = sci(a, spec.precision.unwrap_or(6), spec.alternate);
+                if upper {
+                    s.to_uppercase()
+                } else {
+                    s
+                }
+            }
+            Some('g' | 'G' | 'n') => {
+                let s = general(a, spec.precision.unwrap_or(6), spec.alternate, false);
+                group_number(&if upper { s.to_uppercase() } else { s }, spec.grouping)
+            }
+            None => match spec.precision {
+                Some(p) => group_number(&general(a, p, spec.alternate, true), spec.grouping),
+                None => group_number(&float_repr(a), spec.grouping),
+            },
+            Some(other) => {
+                return err(
+                    ExcKind::ValueError,
+                    format!("Unknown format code '{other}' for object of type 'float'"),
+                )
+            }
+        }
+    };
+    let sign = spec.sign_for(negative);
+    Ok(spec.pad(&body, true, sign))
+}
+
+/// `{:.{p}e}` in Python's layout (two-digit exponent at least).
+fn sci(a: f64, precision: usize, alternate: bool) -> String {
+    let s = format!("{:.*e}", precision, a);
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let mant = if alternate && precision == 0 {
+        format!("{mant}.")
+    } else {
+        mant.to_string()
+    };
+    format!("{mant}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+}
+
+/// The `g` presentation; `no_type` is the format with a precision and no type letter, which
+/// keeps at least one digit after the point.
+fn general(a: f64, precision: usize, alternate: bool, no_type: bool) -> String {
+    let p = precision.max(1);
+    if a == 0.0 {
+        return if no_type { "0.0".into() } else if alternate { format!("0.{}", "0".repeat(p - 1)) } else { "0".into() };
+    }
+    let s = format!("{:.*e}", p - 1, a);
+    let exp: i32 = s.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);
+    let mut out = if exp >= -4 && exp < p as i32 {
+        format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, a)
+    } else {
+        sci(a, p - 1, alternate)
+    };
+    if !alternate {
+        // Strip trailing zeros of the fraction.
+        let (num, exp_part) = match out.find('e') {
+            Some(i) => (out[..i].to_string(), out[i..].to_string()),
+            None => (out.clone(), String::new()),
+        };
+        let num = if num.contains('.') {
+            num.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            num
+        };
+        out = format!("{num}{exp_part}");
+    }
+    if no_type && !out.contains('.') && !out.contains('e') && !out.contains("inf") {
+        out.push_str(".0");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn float_repr_matches_python() {
+        assert_eq!(float_repr(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(float_repr(1e16), "1e+16");
+        assert_eq!(float_repr(1e15), "1000000000000000.0");
+        assert_eq!(float_repr(1.5e-7), "1.5e-07");
+        assert_eq!(float_repr(0.0001), "0.0001");
+        assert_eq!(float_repr(-2.5), "-2.5");
+        assert_eq!(float_repr(123456789.0), "123456789.0");
+    }
+
+    #[test]
+    fn str_repr_picks_quotes() {
+        assert_eq!(str_repr("it's"), "\"it's\"");
+        assert_eq!(str_repr("a\nb"), "'a\\nb'");
+        assert_eq!(str_repr("both ' \""), "'both \\' \"'");
+    }
+}

@@ -1,0 +1,1088 @@
+//! Methods of str, list, dict, set and tuple. Mutating methods keep each inserted value's
+//! label on the element and join the control context (and any key) into the shape.
+
+use crate::error::{err, exception, Eval};
+use crate::eval::{Kwargs, Machine};
+use crate::ops;
+use crate::value::*;
+use bactrian_provenance::Label;
+use std::rc::Rc;
+use std::sync::Arc;
+
+const STR_METHODS: &[&str] = &[
+    "lower", "upper", "strip", "lstrip", "rstrip", "split", "rsplit", "join", "replace", "find", "rfind",
+    "index", "rindex", "count", "startswith", "endswith", "title", "capitalize", "swapcase", "isdigit",
+    "isalpha", "isalnum", "isspace", "isupper", "islower", "isnumeric", "isdecimal", "istitle", "zfill",
+    "center", "ljust", "rjust", "partition", "rpartition", "splitlines", "format", "casefold",
+    "removeprefix", "removesuffix", "expandtabs", "isidentifier", "isprintable",
+];
+const LIST_METHODS: &[&str] = &[
+    "append", "extend", "insert", "remove", "pop", "index", "count", "sort", "reverse", "copy", "clear",
+];
+const DICT_METHODS: &[&str] = &[
+    "get", "keys", "values", "items", "pop", "popitem", "setdefault", "update", "copy", "clear",
+];
+const SET_METHODS: &[&str] = &[
+    "add", "discard", "remove", "pop", "union", "intersection", "difference", "symmetric_difference",
+    "issubset", "issuperset", "isdisjoint", "copy", "clear", "update", "intersection_update",
+    "difference_update",
+];
+const TUPLE_METHODS: &[&str] = &["index", "count"];
+
+/// Whether `data` has a method called `name`.
+pub fn has_method(data: &Data, name: &str) -> bool {
+    let table: &[&str] = match data {
+        Data::Str(_) => STR_METHODS,
+        Data::List(_) => LIST_METHODS,
+        Data::Dict(_) => DICT_METHODS,
+        Data::Set(_) => SET_METHODS,
+        Data::Tuple(_) => TUPLE_METHODS,
+        Data::Instance(_) => &["model_dump", "dict"],
+        Data::Int(_) | Data::BigInt(_) => &["bit_length", "to_bytes_unsupported"],
+        Data::Float(_) => &["is_integer"],
+        _ => &[],
+    };
+    table.contains(&name)
+}
+
+fn want(name: &str, args: &[Value], min: usize, max: usize) -> Eval<()> {
+    if args.len() < min || args.len() > max {
+        let what = if min == max {
+            format!("exactly {min} argument{}", if min == 1 { "" } else { "s" })
+        } else if args.len() < min {
+            format!("at least {min} argument{}", if min == 1 { "" } else { "s" })
+        } else {
+            format!("at most {max} argument{}", if max == 1 { "" } else { "s" })
+        };
+        return err(
+            ExcKind::TypeError,
+            format!("{name}() takes {what} ({} given)", args.len()),
+        );
+    }
+    Ok(())
+}
+
+fn take(kwargs: &mut Kwargs, name: &str) -> Option<Value> {
+    let i = kwargs.iter().position(|(k, _)| &**k == name)?;
+    Some(kwargs.remove(i).1)
+}
+
+impl Machine<'_> {
+    fn str_arg(&mut self, v: &Value, method: &str) -> Eval<Rc<str>> {
+        match &v.data {
+            Data::Str(s) => Ok(s.clone()),
+            other => Err(self.type_error(
+                format!("{method}() argument must be str, not {}", other.type_name()),
+                &[v],
+            )),
+        }
+    }
+
+    fn opt_int(&mut self, v: Option<&Value>) -> Eval<Option<i64>> {
+        match v.map(|v| &v.data) {
+            None | Some(Data::None) => Ok(None),
+            Some(Data::Int(i)) => Ok(Some(*i)),
+            Some(Data::Bool(b)) => Ok(Some(*b as i64)),
+            Some(other) => Err(self.type_error(
+                format!("'{}' object cannot be interpreted as an integer", other.type_name()),
+                &[],
+            )),
+        }
+    }
+
+    /// Calls `receiver.name(args...)`.
+    pub fn call_method(&mut self, receiver: &Value, name: &Rc<str>, args: Vec<Value>, kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+        self.tick()?;
+        match &receiver.data {
+            Data::Str(s) => {
+                let s = s.clone();
+                self.str_method(receiver, &s, name, args, kwargs, text)
+            }
+            Data::List(_) => self.list_method(receiver, name, args, kwargs, text),
+            Data::Dict(_) => self.dict_method(receiver, name, args, kwargs, text),
+            Data::Set(_) => self.set_method(receiver, name, args, kwargs, text),
+            Data::Tuple(t) if TUPLE_METHODS.contains(&&**name) => {
+                let items = t.items.clone();
+                self.seq_search(receiver, &items, name, args, text)
+            }
+            Data::Instance(i) if matches!(&**name, "model_dump" | "dict") => {
+                let fields: Vec<(Rc<str>, Value)> = i.borrow().fields.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let shape = i.borrow().shape;
+                let pairs = fields.into_iter().map(|(k, v)| (Value::program(Data::Str(k)), v)).collect();
+                let d = self.dict_from_pairs(pairs)?;
+                self.taint_shape(&d, shape, NO_NODE);
+                Ok(d)
+            }
+            Data::Int(i) if &**name == "bit_length" => {
+                let bits = 64 - i.unsigned_abs().leading_zeros();
+                Ok(self.derive(Data::Int(bits as i64), &[receiver], text))
+            }
+            Data::BigInt(b) if &**name == "bit_length" => {
+                let bits = b.bits();
+                Ok(self.derive(Data::Int(bits as i64), &[receiver], text))
+            }
+            Data::Float(f) if &**name == "is_integer" => {
+                let r = f.is_finite() && f.fract() == 0.0;
+                Ok(self.derive(Data::Bool(r), &[receiver], text))
+            }
+            Data::Instance(_) | Data::Exception(_) => {
+                let f = self.get_attr(receiver, name, text)?;
+                self.call_value(&f, args, kwargs, text)
+            }
+            other => Err(exception(
+                ExcKind::AttributeError,
+                format!("'{}' object has no attribute '{name}'", other.type_name()),
+                Label::PROGRAM,
+            )),
+        }
+    }
+
+    fn new_str(&mut self, s: String, inputs: &[&Value], text: &Arc<str>) -> Eval<Value> {
+        self.check_str_len(s.len())?;
+        Ok(self.derive(Data::Str(Rc::from(s)), inputs, text))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn str_method(&mut self, recv: &Value, s: &str, name: &str, args: Vec<Value>, mut kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+        if name == "format" {
+            return self.str_format(recv, s, args, kwargs, text);
+        }
+        let inputs: Vec<Value> = std::iter::once(recv.clone()).chain(args.iter().cloned()).collect();
+        let refs: Vec<&Value> = inputs.iter().collect();
+        macro_rules! string {
+            ($e:expr) => {{
+                let out: String = $e;
+                return self.new_str(out, &refs, text);
+            }};
+        }
+        macro_rules! boolean {
+            ($e:expr) => {{
+                let b: bool = $e;
+                return Ok(self.derive(Data::Bool(b), &refs, text));
+            }};
+        }
+        match name {
+            "lower" | "casefold" => string!(s.to_lowercase()),
+            "upper" => string!(s.to_uppercase()),
+            "swapcase" => string!(s
+                .chars()
+                .flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() })
+                .collect()),
+            "title" => string!(title_case(s)),
+            "capitalize" => {
+                let mut chars = s.chars();
+                string!(match chars.next() {
+                    Some(c) => c.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase(),
+                    None => String::new(),
+                })
+            }
+            "strip" | "lstrip" | "rstrip" => {
+                want(name, &args, 0, 1)?;
+                let chars: Option<Vec<char>> = match args.first().map(|a| &a.data) {
+                    None | Some(Data::None) => None,
+                    Some(Data::Str(c)) => Some(c.chars().collect()),
+                    Some(other) => {
+                        return Err(self.type_error(format!("{name} arg must be None or str, not {}", other.type_name()), &[]))
+                    }
+                };
+                let pred = |c: char| match &chars {
+                    Some(set) => set.contains(&c),
+                    None => c.is_whitespace(),
+                };
+                string!(match name {
+                    "strip" => s.trim_matches(pred).to_string(),
+                    "lstrip" => s.trim_start_matches(pred).to_string(),
+                    _ => s.trim_end_matches(pred).to_string(),
+                })
+            }
+            "split" | "rsplit" => {
+                let sep = take(&mut kwargs, "sep").or_else(|| args.first().cloned());
+                let maxsplit = take(&mut kwargs, "maxsplit").or_else(|| args.get(1).cloned());
+                let max = self.opt_int(maxsplit.as_ref())?.filter(|m| *m >= 0).map(|m| m as usize);
+                let parts: Vec<String> = match sep.as_ref().map(|v| &v.data) {
+                    None | Some(Data::None) => split_whitespace(s, max, name == "rsplit"),
+                    Some(Data::Str(sep)) => {
+                        if sep.is_empty() {
+                            return err(ExcKind::ValueError, "empty separator");
+                        }
+                        match (max, name) {
+                            (None, _) => s.split(&**sep).map(String::from).collect(),
+                            (Some(m), "split") => s.splitn(m + 1, &**sep).map(String::from).collect(),
+                            (Some(m), _) => {
+                                let mut v: Vec<String> = s.rsplitn(m + 1, &**sep).map(String::from).collect();
+                                v.reverse();
+                                v
+                            }
+                        }
+                    }
+                    Some(other) => {
+                        return Err(self.type_error(format!("must be str or None, not {}", other.type_name()), &[]))
+                    }
+                };
+                self.check_len(parts.len())?;
+                let label = {
+                    let mut l = Label::PROGRAM;
+                    for r in &refs {
+                        let fl = self.full_label(r);
+                        l = self.labels.join(l, fl);
+                    }
+                    l
+                };
+                let nodes: Vec<u32> = refs.iter().map(|r| r.node).collect();
+                let items: Vec<Value> = parts
+                    .into_iter()
+                    .map(|p| self.derive_with(Data::Str(Rc::from(p)), label, &nodes, text))
+                    .collect();
+                let node = items.first().map(|v| v.node).unwrap_or(NO_NODE);
+                Ok(self.new_list(items, label, node))
+            }
+            "splitlines" => {
+                let keep = take(&mut kwargs, "keepends").or_else(|| args.first().cloned()).map(|v| ops::truthy(&v.data)).unwrap_or(false);
+                let mut parts = Vec::new();
+                let mut cur = String::new();
+                let mut chars = s.chars().peekable();
+                while let Some(c) = chars.next() {
+                    if matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+                        if keep {
+                            cur.push(c);
+                        }
+                        if c == '\r' && chars.peek() == Some(&'\n') {
+                            chars.next();
+                            if keep {
+                                cur.push('\n');
+                            }
+                        }
+                        parts.push(std::mem::take(&mut cur));
+                    } else {
+                        cur.push(c);
+                    }
+                }
+                if !cur.is_empty() {
+                    parts.push(cur);
+                }
+                let label = self.full_label(recv);
+                let items: Vec<Value> = parts
+                    .into_iter()
+                    .map(|p| self.derive_with(Data::Str(Rc::from(p)), label, &[recv.node], text))
+                    .collect();
+                Ok(self.new_list(items, label, recv.node))
+            }
+            "join" => {
+                want(name, &args, 1, 1)?;
+                let items = self.collect_items(&args[0])?;
+                let shape = self.shape_label(&args[0]);
+                let mut out = String::new();
+                let mut label = self.labels.join(recv.label, shape);
+                let mut nodes = vec![recv.node, self.shape_node(&args[0])];
+                for (i, item) in items.iter().enumerate() {
+                    let Data::Str(part) = &item.data else {
+                        return Err(self.type_error(
+                            format!("sequence item {i}: expected str instance, {} found", item.data.type_name()),
+                            &[],
+                        ));
+                    };
+                    if i > 0 {
+                        out.push_str(s);
+                    }
+                    out.push_str(part);
+                    if out.len() as u64 > self.limits.max_str_len {
+                        self.check_str_len(out.len())?;
+                    }
+                    label = self.labels.join(label, item.label);
+                    if item.node != NO_NODE && nodes.len() < 16 {
+                        nodes.push(item.node);
+                    }
+                }
+                self.check_str_len(out.len())?;
+                Ok(self.derive_with(Data::Str(Rc::from(out)), label, &nodes, text))
+            }
+            "replace" => {
+                want(name, &args, 2, 3)?;
+                let old = self.str_arg(&args[0], name)?;
+                let new = self.str_arg(&args[1], name)?;
+                let count = self.opt_int(args.get(2))?.filter(|c| *c >= 0);
+                let estimate = if old.is_empty() { s.len() + (s.chars().count() + 1) * new.len() } else { s.len() / old.len().max(1) * new.len() + s.len() };
+                self.check_str_len(estimate.min(usize::MAX / 2))?;
+                string!(match count {
+                    None => s.replace(&*old, &new),
+                    Some(c) => s.replacen(&*old, &new, c as usize),
+                })
+            }
+            "find" | "rfind" | "index" | "rindex" | "count" => {
+                want(name, &args, 1, 3)?;
+                let sub = self.str_arg(&args[0], name)?;
+                let chars: Vec<char> = s.chars().collect();
+                let len = chars.len() as i64;
+                let norm = |i: Option<i64>, d: i64| -> usize {
+                    let i = i.unwrap_or(d);
+                    let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
+                    i as usize
+                };
+                let start = norm(self.opt_int(args.get(1))?, 0);
+                let end = norm(self.opt_int(args.get(2))?, len);
+                let hay: String = if start <= end { chars[start..end].iter().collect() } else { String::new() };
+                if name == "count" {
+                    let n = if start > end {
+                        0
+                    } else if sub.is_empty() {
+                        hay.chars().count() + 1
+                    } else {
+                        hay.matches(&*sub).count()
+                    };
+                    return Ok(self.derive(Data::Int(n as i64), &refs, text));
+                }
+                let found = if start > end {
+                    None
+                } else if name.starts_with('r') {
+                    hay.rfind(&*sub)
+                } else {
+                    hay.find(&*sub)
+                };
+                let result = found.map(|b| (hay[..b].chars().count() + start) as i64);
+                match (result, name) {
+                    (Some(i), _) => Ok(self.derive(Data::Int(i), &refs, text)),
+                    (None, "find" | "rfind") => Ok(self.derive(Data::Int(-1), &refs, text)),
+                    (None, _) => {
+                        let label = self.full_label(recv);
+                        Err(exception(ExcKind::ValueError, "substring not found", label))
+                    }
+                }
+            }
+            "startswith" | "endswith" => {
+                want(name, &args, 1, 3)?;
+                let prefixes: Vec<Rc<str>> = match &args[0].data {
+                    Data::Str(p) => vec![p.clone()],
+                    Data::Tuple(t) => {
+                        let mut v = Vec::new();
+                        for item in t.items.clone() {
+                            v.push(self.str_arg(&item, name)?);
+                        }
+                        v
+                    }
+                    other => {
+                        return Err(self.type_error(
+                            format!("{name} first arg must be str or a tuple of str, not {}", other.type_name()),
+                            &[],
+                        ))
+                    }
+                };
+                let chars: Vec<char> = s.chars().collect();
+                let len = chars.len() as i64;
+                let norm = |i: Option<i64>, d: i64| -> usize {
+                    let i = i.unwrap_or(d);
+                    (if i < 0 { (i + len).max(0) } else { i.min(len) }) as usize
+                };
+                let start = norm(self.opt_int(args.get(1))?, 0);
+                let end = norm(self.opt_int(args.get(2))?, len);
+                let hay: String = if start <= end { chars[start..end].iter().collect() } else { String::new() };
+                boolean!(prefixes.iter().any(|p| if name == "startswith" { hay.starts_with(&**p) } else { hay.ends_with(&**p) }))
+            }
+            "isdigit" | "isdecimal" | "isnumeric" => boolean!(!s.is_empty() && s.chars().all(|c| c.is_numeric())),
+            "isalpha" => boolean!(!s.is_empty() && s.chars().all(char::is_alphabetic)),
+            "isalnum" => boolean!(!s.is_empty() && s.chars().all(char::is_alphanumeric)),
+            "isspace" => boolean!(!s.is_empty() && s.chars().all(char::is_whitespace)),
+            "isupper" => boolean!(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)),
+            "islower" => boolean!(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)),
+            "istitle" => boolean!(!s.is_empty() && title_case(s) == s && s.chars().any(char::is_alphabetic)),
+            "isidentifier" => boolean!(
+                s.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_') && s.chars().all(|c| c.is_alphanumeric() || c == '_')
+            ),
+            "isprintable" => boolean!(s.chars().all(|c| !c.is_control())),
+            "zfill" => {
+                want(name, &args, 1, 1)?;
+                let width = self.opt_int(args.first())?.unwrap_or(0).max(0) as usize;
+                self.check_str_len(width)?;
+                let n = s.chars().count();
+                if n >= width {
+                    string!(s.to_string())
+                }
+                let (sign, rest) = match s.chars().next() {
+                    Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),
+                    _ => (String::new(), s),
+                };
+                string!(format!("{sign}{}{rest}", "0".repeat(width - n)))
+            }
+            "center" | "ljust" | "rjust" => {
+                want(name, &args, 1, 2)?;
+                let width = self.opt_int(args.first())?.unwrap_or(0).max(0) as usize;
+                self.check_str_len(width.saturating_mul(4))?;
+                let fill = match args.get(1).map(|a| &a.data) {
+                    None => ' ',
+                    Some(Data::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
+                    _ => return err(ExcKind::TypeError, "The fill character must be exactly one character long"),
+                };
+                let n = s.chars().count();
+                if n >= width {
+                    string!(s.to_string())
+                }
+                let pad = width - n;
+                let fills = |k: usize| std::iter::repeat(fill).take(k).collect::<String>();
+                string!(match name {
+                    "ljust" => format!("{s}{}", fills(pad)),
+                    "rjust" => format!("{}{s}", fills(pad)),
+                    _ => {
+                        // CPython puts the extra fill on the left when the string is odd.
+                        let left = pad / 2 + (pad & width & 1);
+                        format!("{}{s}{}", fills(left), fills(pad - left))
+                    }
+                })
+            }
+            "partition" | "rpartition" => {
+                want(name, &args, 1, 1)?;
+                let sep = self.str_arg(&args[0], name)?;
+                if sep.is_empty() {
+                    return err(ExcKind::ValueError, "empty separator");
+                }
+                let found = if name == "partition" { s.find(&*sep) } else { s.rfind(&*sep) };
+                let parts = match found {
+                    Some(i) => [s[..i].to_string(), sep.to_string(), s[i + sep.len()..].to_string()],
+                    None if name == "partition" => [s.to_string(), String::new(), String::new()],
+                    None => [String::new(), String::new(), s.to_string()],
+                };
+                let label = {
+                    let a = self.full_label(recv);
+                    let b = self.full_label(&args[0]);
+                    self.labels.join(a, b)
+                };
+                let items: Vec<Value> = parts
+                    .into_iter()
+                    .map(|p| self.derive_with(Data::Str(Rc::from(p)), label, &[recv.node, args[0].node], text))
+                    .collect();
+                Ok(self.new_tuple(items, label, recv.node))
+            }
+            "removeprefix" => {
+                want(name, &args, 1, 1)?;
+                let p = self.str_arg(&args[0], name)?;
+                string!(s.strip_prefix(&*p).unwrap_or(s).to_string())
+            }
+            "removesuffix" => {
+                want(name, &args, 1, 1)?;
+                let p = self.str_arg(&args[0], name)?;
+                string!(s.strip_suffix(&*p).unwrap_or(s).to_string())
+            }
+            "expandtabs" => string!(s.replace('\t', "        ")),
+            _ => Err(exception(
+                ExcKind::AttributeError,
+                format!("'str' object has no attribute '{name}'"),
+                Label::PROGRAM,
+            )),
+        }
+    }
+
+    /// `str.format`: positional, keyword and index fields, with conversions and specs.
+    fn str_format(&mut self, recv: &Value, s: &str, args: Vec<Value>, kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+        let mut out = String::new();
+        let mut used: Vec<Value> = vec![recv.clone()];
+        let mut auto = 0usize;
+        let chars: Vec<char> = s.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c == '{' {
+                if chars.get(i + 1) == Some(&'{') {
+                    out.push('{');
+                    i += 2;
+                    continue;
+                }
+                let mut depth = 1;
+                let mut j = i + 1;
+                while j < chars.len() && depth > 0 {
+                    match chars[j] {
+                        '{' => depth += 1,
+                        '}' => depth -= 1,
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                if depth != 0 {
+                    return err(ExcKind::ValueError, "Single '{' encountered in format string");
+                }
+                let field: String = chars[i + 1..j - 1].iter().collect();
+                let (head, spec) = match field.find(':') {
+                    Some(k) => (field[..k].to_string(), field[k + 1..].to_string()),
+                    None => (field.clone(), String::new()),
+                };
+                let (head, conversion) = match head.find('!') {
+                    Some(k) => (head[..k].to_string(), head[k + 1..].chars().next()),
+                    None => (head, None),
+                };
+                // Nested replacement fields in the spec.
+                let spec = if spec.contains('{') {
+                    let inner = Value::program(Data::Str(Rc::from(spec.as_str())));
+                    let v = self.str_format(&inner, &spec, args.clone(), kwargs.clone(), text)?;
+                    self.to_str(&v)?
+                } else {
+                    spec
+                };
+                let (base, rest) = match head.find(['.', '[']) {
+                    Some(k) => (head[..k].to_string(), head[k..].to_string()),
+                    None => (head.clone(), String::new()),
+                };
+                let mut value = if base.is_empty() {
+                    let v = args.get(auto).cloned();
+                    auto += 1;
+                    v.ok_or(()).or_else(|_| err(ExcKind::IndexError, format!("Replacement index {} out of range for positional args tuple", auto - 1)))?
+                } else if let Ok(n) = base.parse::<usize>() {
+                    args.get(n).cloned().ok_or(()).or_else(|_| {
+                        err(ExcKind::IndexError, format!("Replacement index {n} out of range for positional args tuple"))
+                    })?
+                } else {
+                    match kwargs.iter().find(|(k, _)| &**k == base) {
+                        Some((_, v)) => v.clone(),
+                        None => return Err(exception(ExcKind::KeyError, format!("'{base}'"), Label::PROGRAM)),
+                    }
+                };
+                // `{0[key]}` and `{0.attr}`.
+                let mut rest = rest.as_str();
+                while !rest.is_empty() {
+                    if let Some(r) = rest.strip_prefix('[') {
+                        let end = r.find(']').unwrap_or(r.len());
+                        let key_text = &r[..end];
+                        let key = match key_text.parse::<i64>() {
+                            Ok(n) => Value::program(Data::Int(n)),
+                            Err(_) => Value::program(Data::str(key_text)),
+                        };
+                        value = self.get_item(&value, &key, text)?;
+                        rest = r.get(end + 1..).unwrap_or("");
+                    } else if let Some(r) = rest.strip_prefix('.') {
+                        let end = r.find(['.', '[']).unwrap_or(r.len());
+                        let attr: Rc<str> = Rc::from(&r[..end]);
+                        if attr.starts_with('_') {
+                            return err(ExcKind::AttributeError, format!("attribute '{attr}' is not allowed"));
+                        }
+                        value = self.get_attr(&value, &attr, text)?;
+                        rest = &r[end..];
+                    } else {
+                        break;
+                    }
+                }
+                let piece = match conversion {
+                    Some('r') | Some('a') => {
+                        let r = self.repr(&value)?;
+                        self.format_value(&Value::program(Data::Str(Rc::from(r))), &spec)?
+                    }
+                    Some('s') => {
+                        let r = self.to_str(&value)?;
+                        self.format_value(&Value::program(Data::Str(Rc::from(r))), &spec)?
+                    }
+                    _ => self.format_value(&value, &spec)?,
+                };
+                self.check_str_len(out.len() + piece.len())?;
+                out.push_str(&piece);
+                used.push(value);
+                i = j;
+            } else if c == '}' {
+                if chars.get(i + 1) == Some(&'}') {
+                    out.push('}');
+                    i += 2;
+                    continue;
+                }
+                return err(ExcKind::ValueError, "Single '}' encountered in format string");
+            } else {
+                out.push(c);
+                i += 1;
+            }
+        }
+        let refs: Vec<&Value> = used.iter().collect();
+        self.new_str(out, &refs, text)
+    }
+
+    fn seq_search(&mut self, recv: &Value, items: &[Value], name: &str, args: Vec<Value>, text: &Arc<str>) -> Eval<Value> {
+        let label = self.full_label(recv);
+        match name {
+            "count" => {
+                want(name, &args, 1, 1)?;
+                let mut n = 0;
+                for it in items {
+                    if ops::equal(self, &it.data, &args[0].data, 0)? {
+                        n += 1;
+                    }
+                }
+                Ok(self.derive(Data::Int(n), &[recv, &args[0]], text))
+            }
+            _ => {
+                want(name, &args, 1, 3)?;
+                let len = items.len() as i64;
+                let norm = |i: Option<i64>, d: i64| -> usize {
+                    let i = i.unwrap_or(d);
+                    (if i < 0 { (i + len).max(0) } else { i.min(len) }) as usize
+                };
+                let start = norm(self.opt_int(args.get(1))?, 0);
+                let end = norm(self.opt_int(args.get(2))?, len);
+                for (i, it) in items.iter().enumerate().take(end).skip(start) {
+                    if ops::equal(self, &it.data, &args[0].data, 0)? {
+                        return Ok(self.derive(Data::Int(i as i64), &[recv, &args[0]], text));
+                    }
+                }
+                let what = if matches!(recv.data, Data::Tuple(_)) { "tuple.index(x): x not in tuple" } else { "list.index(x): x not in list" };
+                let msg = if matches!(recv.data, Data::List(_)) {
+                    let r = self.repr(&args[0])?;
+                    format!("{r} is not in list")
+                } else {
+                    what.to_string()
+                };
+                let l = self.full_label(&args[0]);
+                let label = self.labels.join(label, l);
+                Err(exception(ExcKind::ValueError, msg, label))
+            }
+        }
+    }
+
+    /// Joins the control context into a container mutated by a method.
+    fn mutated(&mut self, container: &Value) {
+        if self.strict {
+            let ctx = self.ctx;
+            self.taint_shape(container, ctx.label, ctx.node);
+        }
+    }
+
+    fn list_method(&mut self, recv: &Value, name: &str, args: Vec<Value>, mut kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+        let Data::List(list) = &recv.data else {
+            return err(ExcKind::TypeError, "not a list");
+        };
+        let list = list.clone();
+        match name {
+            "append" => {
+                want(name, &args, 1, 1)?;
+                self.check_len(list.borrow().items.len() + 1)?;
+                let v = self.under_context(args[0].clone());
+                list.borrow_mut().items.push(v);
+                self.mutated(recv);
+                Ok(Value::none())
+            }
+            "extend" => {
+                want(name, &args, 1, 1)?;
+                let items = self.collect_items(&args[0])?;
+                self.check_len(list.borrow().items.len() + items.len())?;
+                let shape = self.shape_label(&args[0]);
+                let node = self.shape_node(&args[0]);
+                list.borrow_mut().items.extend(items);
+                // How many items arrived is decided by the source's shape.
+                self.taint_shape(recv, shape, node);
+                self.mutated(recv);
+                Ok(Value::none())
+            }
+            "insert" => {
+                want(name, &args, 2, 2)?;
+                let len = list.borrow().items.len() as i64;
+                let i = self.opt_int(args.first())?.unwrap_or(0);
+                let i = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
+                self.check_len(len as usize + 1)?;
+                let v = self.under_context(args[1].clone());
+                list.borrow_mut().items.insert(i, v);
+                let il = args[0].label;
+                self.taint_shape(recv, il, args[0].node);
+                self.mutated(recv);
+                Ok(Value::none())
+            }
+            "pop" => {
+                want(name, &args, 0, 1)?;
+                let len = list.borrow().items.len() as i64;
+                if len == 0 {
+                    return err(ExcKind::IndexError, "pop from empty list");
+                }
+                let i = self.opt_int(args.first())?.unwrap_or(-1);
+                let idx = if i < 0 { i + len } else { i };
+                if idx < 0 || idx >= len {
+                    return err(ExcKind::IndexError, "pop index out of range");
+                }
+                let v = list.borrow_mut().items.remove(idx as usize);
+                let shape = self.shape_label(recv);
+                self.mutated(recv);
+                Ok(self.element(v, shape, &[], text))
+            }
+            "remove" => {
+                want(name, &args, 1, 1)?;
+                let items = list.borrow().items.clone();
+                for (i, it) in items.iter().enumerate() {
+                    if ops::equal(self, &it.data, &args[0].data, 0)? {
+                        list.borrow_mut().items.remove(i);
+                        let l = self.full_label(&args[0]);
+                        self.taint_shape(recv, l, args[0].node);
+                        self.mutated(recv);
+                        return Ok(Value::none());
+                    }
+                }
+                let label = self.full_label(&args[0]);
+                Err(exception(ExcKind::ValueError, "list.remove(x): x not in list", label))
+            }
+            "index" | "count" => {
+                let items = list.borrow().items.clone();
+                self.seq_search(recv, &items, name, args, text)
+            }
+            "sort" => {
+                want(name, &args, 0, 0)?;
+                let key = take(&mut kwargs, "key");
+                let reverse = take(&mut kwargs, "reverse").map(|r| ops::truthy(&r.data)).unwrap_or(false);
+                if let Some((k, _)) = kwargs.first() {
+                    return err(ExcKind::TypeError, format!("sort() got an unexpected keyword argument '{k}'"));
+                }
+                let items = std::mem::take(&mut list.borrow_mut().items);
+                let result = self.sort_values(items.clone(), key.as_ref(), reverse);
+                match result {
+                    Ok((sorted, label)) => {
+                        list.borrow_mut().items = sorted;
+                        self.taint_shape(recv, label, NO_NODE);
+                        self.mutated(recv);
+                        Ok(Value::none())
+                    }
+                    Err(e) => {
+                        list.borrow_mut().items = items;
+                        Err(e)
+                    }
+                }
+            }
+            "reverse" => {
+                list.borrow_mut().items.reverse();
+                self.mutated(recv);
+                Ok(Value::none())
+            }
+            "copy" => {
+                let (items, shape, node) = {
+                    let l = list.borrow();
+                    (l.items.clone(), l.shape, l.shape_node)
+                };
+                Ok(self.new_list(items, shape, node))
+            }
+            "clear" => {
+                list.borrow_mut().items.clear();
+                self.mutated(recv);
+                Ok(Value::none())
+            }
+            _ => Err(exception(
+                ExcKind::AttributeError,
+                format!("'list' object has no attribute '{name}'"),
+                Label::PROGRAM,
+            )),
+        }
+    }
+
+    fn dict_method(&mut self, recv: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+        let Data::Dict(dict) = &recv.data else {
+            return err(ExcKind::TypeError, "not a dict");
+        };
+        let dict = dict.clone();
+        let shape = self.shape_label(recv);
+        let shape_node = self.shape_node(recv);
+        match name {
+            "get" => {
+                want(name, &args, 1, 2)?;
+                let key = self.hash_key(&args[0])?;
+                let found = dict.borrow().map.get(&key).map(|(_, v)| v.clone());
+                // Whether the key was there depends on the shape and on the key itself.
+                let kl = self.full_label(&args[0]);
+                let access = self.labels.join(shape, kl);
+                let v = match found {
+                    Some(v) => v,
+                    None => args.get(1).cloned().unwrap_or_else(Value::none),
+                };
+                Ok(self.element(v, access, &[recv.node, args[0].node, shape_node], text))
+            }
+            "keys" | "values" | "items" => {
+                want(name, &args, 0, 0)?;
+                let pairs: Vec<(Value, Value)> = dict.borrow().map.values().cloned().collect();
+                let items: Vec<Value> = match name {
+                    "keys" => pairs.into_iter().map(|(k, _)| k).collect(),
+                    "values" => pairs.into_iter().map(|(_, v)| v).collect(),
+                    _ => pairs
+                        .into_iter()
+                        .map(|(k, v)| self.new_tuple(vec![k, v], Label::PROGRAM, NO_NODE))
+                        .collect(),
+                };
+                let kind = match name {
+                    "keys" => "dict_keys",
+                    "values" => "dict_values",
+                    _ => "dict_items",
+                };
+                // A view: a list snapshot with the dict's shape (views print like lists).
+                let v = self.new_iter(items, kind, shape, shape_node);
+                Ok(v)
+            }
+            "pop" => {
+                want(name, &args, 1, 2)?;
+                let key = self.hash_key(&args[0])?;
+                let removed = dict.borrow_mut().map.shift_remove(&key);
+                let kl = self.full_label(&args[0]);
+                self.taint_shape(recv, kl, args[0].node);
+                self.mutated(recv);
+                let access = self.labels.join(shape, kl);
+                match (removed, args.get(1)) {
+                    (Some((_, v)), _) => Ok(self.element(v, access, &[], text)),
+                    (None, Some(d)) => Ok(self.element(d.clone(), access, &[], text)),
+                    (None, None) => {
+                        let r = self.repr(&args[0])?;
+                        Err(exception(ExcKind::KeyError, r, access))
+                    }
+                }
+            }
+            "popitem" => {
+                let last = dict.borrow_mut().map.pop();
+                self.mutated(recv);
+                match last {
+                    Some((_, (k, v))) => Ok(self.new_tuple(vec![k, v], shape, shape_node)),
+                    None => Err(exception(ExcKind::KeyError, "'popitem(): dictionary is empty'", shape)),
+                }
+            }
+            "setdefault" => {
+                want(name, &args, 1, 2)?;
+                let key = self.hash_key(&args[0])?;
+                let existing = dict.borrow().map.get(&key).map(|(_, v)| v.clone());
+                let kl = self.full_label(&args[0]);
+                let access = self.labels.join(shape, kl);
+                match existing {
+                    Some(v) => Ok(self.element(v, access, &[], text)),
+                    None => {
+                        self.check_len(dict.borrow().map.len() + 1)?;
+                        let v = self.under_context(args.get(1).cloned().unwrap_or_else(Value::none));
+                        dict.borrow_mut().map.insert(key, (args[0].clone(), v.clone()));
+                        self.taint_shape(recv, kl, args[0].node);
+                        self.mutated(recv);
+                        Ok(v)
+                    }
+                }
+            }
+            "update" => {
+                want(name, &args, 0, 1)?;
+                let mut pairs: Vec<(Value, Value)> = Vec::new();
+                if let Some(src) = args.first() {
+                    let src_shape = self.shape_label(src);
+                    let src_node = self.shape_node(src);
+                    self.taint_shape(recv, src_shape, src_node);
+                    match &src.data {
+                        Data::Dict(d) => pairs.extend(d.borrow().map.values().cloned()),
+                        _ => {
+                            for item in self.collect_items(src)? {
+                                let kv = self.collect_items(&item)?;
+                                if kv.len() != 2 {
+                                    return err(ExcKind::ValueError, "dictionary update sequence element has wrong length");
+                                }
+                                pairs.push((kv[0].clone(), kv[1].clone()));
+                            }
+                        }
+                    }
+                }
+                for (k, v) in kwargs {
+                    pairs.push((Value::program(Data::Str(k)), v));
+                }
+                self.check_len(dict.borrow().map.len() + pairs.len())?;
+                for (k, v) in pairs {
+                    let hk = self.hash_key(&k)?;
+                    let kl = k.label;
+                    let v = self.under_context(v);
+                    dict.borrow_mut().map.insert(hk, (k.clone(), v));
+                    self.taint_shape(recv, kl, k.node);
+                }
+                self.mutated(recv);
+                Ok(Value::none())
+            }
+            "copy" => {
+                let (map, s, n) = {
+                    let d = dict.borrow();
+                    (d.map.clone(), d.shape, d.shape_node)
+                };
+                Ok(Value::program(Data::Dict(Rc::new(std::cell::RefCell::new(DictObj {
+                    map,
+                    shape: s,
+                    shape_node: n,
+                })))))
+            }
+            "clear" => {
+                dict.borrow_mut().map.clear();
+                self.mutated(recv);
+                Ok(Value::none())
+            }
+            _ => Err(exception(
+                ExcKind::AttributeError,
+                format!("'dict' object has no attribute '{name}'"),
+                Label::PROGRAM,
+            )),
+        }
+    }
+
+    fn set_method(&mut self, recv: &Value, name: &str, args: Vec<Value>, _kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+        let Data::Set(set) = &recv.data else {
+            return err(ExcKind::TypeError, "not a set");
+        };
+        let set = set.clone();
+        let frozen = set.borrow().frozen;
+        let mutating = matches!(
+            name,
+            "add" | "discard" | "remove" | "pop" | "clear" | "update" | "intersection_update" | "difference_update"
+        );
+        if frozen && mutating {
+            return Err(exception(
+                ExcKind::AttributeError,
+                format!("'frozenset' object has no attribute '{name}'"),
+                Label::PROGRAM,
+            ));
+        }
+        match name {
+            "add" => {
+                want(name, &args, 1, 1)?;
+                let key = self.hash_key(&args[0])?;
+                self.check_len(set.borrow().map.len() + 1)?;
+                let v = self.under_context(args[0].clone());
+                set.borrow_mut().map.entry(key).or_insert(v);
+                // Whether the set grew depends on the value.
+                let l = args[0].label;
+                self.taint_shape(recv, l, args[0].node);
+                self.mutated(recv);
+                Ok(Value::none())
+            }
+            "discard" | "remove" => {
+                want(name, &args, 1, 1)?;
+                let key = self.hash_key(&args[0])?;
+                let removed = set.borrow_mut().map.shift_remove(&key).is_some();
+                let l = self.full_label(&args[0]);
+                self.taint_shape(recv, l, args[0].node);
+                self.mutated(recv);
+                if !removed && name == "remove" {
+                    let r = self.repr(&args[0])?;
+                    return Err(exception(ExcKind::KeyError, r, l));
+                }
+                Ok(Value::none())
+            }
+            "pop" => {
+                let v = set.borrow_mut().map.shift_remove_index(0);
+                self.mutated(recv);
+                match v {
+                    Some((_, v)) => {
+                        let shape = self.shape_label(recv);
+                        Ok(self.element(v, shape, &[], text))
+                    }
+                    None => err(ExcKind::KeyError, "'pop from an empty set'"),
+                }
+            }
+            "clear" => {
+                set.borrow_mut().map.clear();
+                self.mutated(recv);
+                Ok(Value::none())
+            }
+            "copy" => {
+                let items: Vec<Value> = set.borrow().map.values().cloned().collect();
+                let shape = self.shape_label(recv);
+                self.new_set(items, shape, frozen)
+            }
+            "union" | "intersection" | "difference" | "symmetric_difference" => {
+                let mut acc = recv.clone();
+                for other in &args {
+                    let other_set = match &other.data {
+                        Data::Set(_) => other.clone(),
+                        _ => {
+                            let items = self.collect_items(other)?;
+                            let shape = self.shape_label(other);
+                            self.new_set(items, shape, false)?
+                        }
+                    };
+                    let op = match name {
+                        "union" => crate::syntax::ir::BinOp::BitOr,
+                        "intersection" => crate::syntax::ir::BinOp::BitAnd,
+                        "difference" => crate::syntax::ir::BinOp::Sub,
+                        _ => crate::syntax::ir::BinOp::BitXor,
+                    };
+                    acc = ops::binary(self, op, &acc, &other_set, text)?;
+                }
+                if args.is_empty() {
+                    let items: Vec<Value> = set.borrow().map.values().cloned().collect();
+                    let shape = self.shape_label(recv);
+                    return self.new_set(items, shape, frozen);
+                }
+                Ok(acc)
+            }
+            "update" | "intersection_update" | "difference_update" => {
+                for other in &args {
+                    let items = self.collect_items(other)?;
+                    let shape = self.shape_label(other);
+                    let other_set = self.new_set(items, shape, false)?;
+                    let Data::Set(o) = &other_set.data else { continue };
+                    let o = o.borrow();
+                    let mut s = set.borrow_mut();
+                    match name {
+                        "update" => {
+                            for (k, v) in &o.map {
+                                s.map.entry(k.clone()).or_insert_with(|| v.clone());
+                            }
+                        }
+                        "intersection_update" => s.map.retain(|k, _| o.map.contains_key(k)),
+                        _ => s.map.retain(|k, _| !o.map.contains_key(k)),
+                    }
+                    drop((s, o));
+                    self.taint_shape(recv, shape, NO_NODE);
+                }
+                self.mutated(recv);
+                Ok(Value::none())
+            }
+            "issubset" | "issuperset" | "isdisjoint" => {
+                want(name, &args, 1, 1)?;
+                let items = self.collect_items(&args[0])?;
+                let other = self.new_set(items, Label::PROGRAM, true)?;
+                let Data::Set(o) = &other.data else {
+                    return err(ExcKind::TypeError, "bad set");
+                };
+                let (s, o) = (set.borrow(), o.borrow());
+                let r = match name {
+                    "issubset" => s.map.keys().all(|k| o.map.contains_key(k)),
+                    "issuperset" => o.map.keys().all(|k| s.map.contains_key(k)),
+                    _ => !s.map.keys().any(|k| o.map.contains_key(k)),
+                };
+                drop((s, o));
+                Ok(self.derive(Data::Bool(r), &[recv, &args[0]], text))
+            }
+            _ => Err(exception(
+                ExcKind::AttributeError,
+                format!("'set' object has no attribute '{name}'"),
+                Label::PROGRAM,
+            )),
+        }
+    }
+}
+
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_cased = false;
+    for c in s.chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_cased = c.is_alphabetic();
+    }
+    out
+}
+
+fn split_whitespace(s: &str, max: Option<usize>, from_right: bool) -> Vec<String> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    match max {
+        None => words.into_iter().map(String::from).collect(),
+        Some(m) if words.len() <= m + 1 => words.into_iter().map(String::from).collect(),
+        Some(m) => {
+            if !from_right {
+                let mut out: Vec<String> = Vec::new();
+                let mut rest = s.trim_start();
+                for _ in 0..m {
+                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    out.push(rest[..end].to_string());
+                    rest = rest[end..].trim_start();
+                }
+                if !rest.is_empty() {
+                    out.push(rest.to_string());
+                }
+                out
+            } else {
+                let mut out: Vec<String> = Vec::new();
+                let mut rest = s.trim_end();
+                for _ in 0..m {
+                    let start = rest.rfind(char::is_whitespace).map(|i| i + 1).unwrap_or(0);
+                    out.push(rest[start..].to_string());
+                    rest = rest[..start].trim_end();
+                }
+                if !rest.is_empty() {
+                    out.push(rest.to_string());
+                }
+                out.reverse();
+                out
+            }
+        }
+    }
+}

@@ -1,0 +1,725 @@
+//! Operators with Python semantics: arithmetic on big ints and floats, comparisons, equality,
+//! hashing and truthiness. Results carry the join of the operands' full labels.
+
+use crate::error::{err, exception, Eval, Unwind};
+use crate::eval::Machine;
+use crate::syntax::ir::{BinOp, CmpOp};
+use crate::value::*;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+use std::cmp::Ordering;
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// A number, widened for arithmetic.
+enum Num {
+    Int(BigInt),
+    Small(i64),
+    Float(f64),
+}
+
+fn num(data: &Data) -> Option<Num> {
+    match data {
+        Data::Bool(b) => Some(Num::Small(*b as i64)),
+        Data::Int(i) => Some(Num::Small(*i)),
+        Data::BigInt(b) => Some(Num::Int((**b).clone())),
+        Data::Float(f) => Some(Num::Float(*f)),
+        _ => None,
+    }
+}
+
+/// Normalises a big integer back to `Data::Int` when it fits.
+pub fn int_data(i: BigInt) -> Data {
+    match i.to_i64() {
+        Some(small) => Data::Int(small),
+        None => Data::BigInt(Rc::new(i)),
+    }
+}
+
+pub fn to_bigint(data: &Data) -> Option<BigInt> {
+    match data {
+        Data::Bool(b) => Some(BigInt::from(*b as i64)),
+        Data::Int(i) => Some(BigInt::from(*i)),
+        Data::BigInt(b) => Some((**b).clone()),
+        _ => None,
+    }
+}
+
+pub fn bigint_to_f64(i: &BigInt) -> Eval<f64> {
+    match i.to_f64() {
+        Some(f) if f.is_finite() => Ok(f),
+        _ => err(ExcKind::OverflowError, "int too large to convert to float"),
+    }
+}
+
+fn as_f64(n: &Num) -> Eval<f64> {
+    match n {
+        Num::Small(i) => Ok(*i as f64),
+        Num::Int(i) => bigint_to_f64(i),
+        Num::Float(f) => Ok(*f),
+    }
+}
+
+fn as_big(n: &Num) -> BigInt {
+    match n {
+        Num::Small(i) => BigInt::from(*i),
+        Num::Int(i) => i.clone(),
+        Num::Float(_) => BigInt::zero(),
+    }
+}
+
+/// Python's float floor division and modulo.
+pub fn float_divmod(a: f64, b: f64) -> Eval<(f64, f64)> {
+    if b == 0.0 {
+        return err(ExcKind::ZeroDivisionError, "float divmod()");
+    }
+    let mut m = a % b;
+    let mut d = (a - m) / b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            d -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(b);
+    }
+    let floordiv = if d != 0.0 {
+        let f = d.floor();
+        if d - f > 0.5 {
+            f + 1.0
+        } else {
+            f
+        }
+    } else {
+        0.0f64.copysign(a / b)
+    };
+    Ok((floordiv, m))
+}
+
+/// Evaluates `left op right`.
+pub fn binary(m: &mut Machine, op: BinOp, left: &Value, right: &Value, text: &Arc<str>) -> Eval<Value> {
+    let data = binary_data(m, op, left, right)?;
+    Ok(m.derive(data, &[left, right], text))
+}
+
+fn unsupported(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Unwind {
+    m.type_error(
+        format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            op.symbol(),
+            l.data.type_name(),
+            r.data.type_name()
+        ),
+        &[],
+    )
+}
+
+fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
+    // Fast path: small ints.
+    if let (Data::Int(a), Data::Int(b)) = (&l.data, &r.data) {
+        let (a, b) = (*a, *b);
+        let fast = match op {
+            BinOp::Add => a.checked_add(b),
+            BinOp::Sub => a.checked_sub(b),
+            BinOp::Mul => a.checked_mul(b),
+            BinOp::FloorDiv if b != 0 => a.checked_div_euclid(b).map(|_| a.div_floor(&b)),
+            BinOp::Mod if b != 0 => a.checked_rem(b).map(|_| a.mod_floor(&b)),
+            BinOp::BitAnd => Some(a & b),
+            BinOp::BitOr => Some(a | b),
+            BinOp::BitXor => Some(a ^ b),
+            _ => None,
+        };
+        if let Some(v) = fast {
+            return Ok(Data::Int(v));
+        }
+    }
+    match (&l.data, &r.data) {
+        (Data::Str(a), Data::Str(b)) if op == BinOp::Add => {
+            m.check_str_len(a.len() + b.len())?;
+            let mut s = String::with_capacity(a.len() + b.len());
+            s.push_str(a);
+            s.push_str(b);
+            return Ok(Data::Str(Rc::from(s)));
+        }
+        (Data::Str(s), n) | (n, Data::Str(s)) if op == BinOp::Mul && matches!(n, Data::Int(_) | Data::Bool(_) | Data::BigInt(_)) => {
+            let count = repeat_count(n);
+            let total = (s.len() as u128) * (count as u128);
+            if total > m.limits.max_str_len as u128 {
+                m.check_str_len(usize::MAX)?;
+            }
+            m.check_str_len(total as usize)?;
+            return Ok(Data::Str(Rc::from(s.repeat(count))));
+        }
+        (Data::List(a), Data::List(b)) if op == BinOp::Add => {
+            let mut items = a.borrow().items.clone();
+            items.extend(b.borrow().items.iter().cloned());
+            m.check_len(items.len())?;
+            let shape = m.join(a.borrow().shape, b.borrow().shape);
+            return Ok(m.new_list(items, shape, NO_NODE).data);
+        }
+        (Data::Tuple(a), Data::Tuple(b)) if op == BinOp::Add => {
+            let mut items = a.items.clone();
+            items.extend(b.items.iter().cloned());
+            m.check_len(items.len())?;
+            let shape = m.join(a.shape, b.shape);
+            return Ok(m.new_tuple(items, shape, NO_NODE).data);
+        }
+        (Data::List(_) | Data::Tuple(_), n) | (n, Data::List(_) | Data::Tuple(_))
+            if op == BinOp::Mul && matches!(n, Data::Int(_) | Data::Bool(_) | Data::BigInt(_)) =>
+        {
+            let seq = if matches!(l.data, Data::List(_) | Data::Tuple(_)) { l } else { r };
+            let count = repeat_count(n);
+            let items = m.collect_items(seq)?;
+            let total = (items.len() as u128) * (count as u128);
+            if total > m.limits.max_collection_len as u128 {
+                m.check_len(usize::MAX)?;
+            }
+            m.check_len(total as usize)?;
+            let mut out = Vec::with_capacity(total as usize);
+            for _ in 0..count {
+                out.extend(items.iter().cloned());
+            }
+            let shape = m.shape_label(seq);
+            return Ok(if matches!(seq.data, Data::List(_)) {
+                m.new_list(out, shape, NO_NODE).data
+            } else {
+                m.new_tuple(out, shape, NO_NODE).data
+            });
+        }
+        (Data::Set(a), Data::Set(b)) if matches!(op, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) => {
+            return set_op(m, op, a, b);
+        }
+        (Data::Dict(a), Data::Dict(b)) if op == BinOp::BitOr => {
+            let mut map = a.borrow().map.clone();
+            for (k, v) in b.borrow().map.iter() {
+                map.insert(k.clone(), v.clone());
+            }
+            let shape = m.join(a.borrow().shape, b.borrow().shape);
+            return Ok(Data::Dict(Rc::new(std::cell::RefCell::new(DictObj {
+                map,
+                shape,
+                shape_node: NO_NODE,
+            }))));
+        }
+        _ => {}
+    }
+    let (Some(a), Some(b)) = (num(&l.data), num(&r.data)) else {
+        return Err(unsupported(m, op, l, r));
+    };
+    let float = matches!(a, Num::Float(_)) || matches!(b, Num::Float(_));
+    if float {
+        let (x, y) = (as_f64(&a)?, as_f64(&b)?);
+        let v = match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mul => x * y,
+            BinOp::Div => {
+                if y == 0.0 {
+                    return err(ExcKind::ZeroDivisionError, "float division by zero");
+                }
+                x / y
+            }
+            BinOp::FloorDiv => {
+                if y == 0.0 {
+                    return err(ExcKind::ZeroDivisionError, "float floor division by zero");
+                }
+                float_divmod(x, y)?.0
+            }
+            BinOp::Mod => {
+                if y == 0.0 {
+                    return err(ExcKind::ZeroDivisionError, "float modulo");
+                }
+                float_divmod(x, y)?.1
+            }
+            BinOp::Pow => {
+                if x == 0.0 && y < 0.0 {
+                    return err(ExcKind::ZeroDivisionError, "0.0 cannot be raised to a negative power");
+                }
+                if x < 0.0 && y.fract() != 0.0 {
+                    return err(ExcKind::ValueError, "complex results are not supported");
+                }
+                let v = x.powf(y);
+                if v.is_infinite() && x.is_finite() && y.is_finite() {
+                    return err(ExcKind::OverflowError, "(34, 'Numerical result out of range')");
+                }
+                v
+            }
+            _ => return Err(unsupported(m, op, l, r)),
+        };
+        return Ok(Data::Float(v));
+    }
+    let (x, y) = (as_big(&a), as_big(&b));
+    let result = match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => {
+            let bits = x.bits() + y.bits();
+            check_int_bits(m, bits)?;
+            x * y
+        }
+        BinOp::Div => {
+            if y.is_zero() {
+                return err(ExcKind::ZeroDivisionError, "division by zero");
+            }
+            return Ok(Data::Float(true_divide(&x, &y)?));
+        }
+        BinOp::FloorDiv => {
+            if y.is_zero() {
+                return err(ExcKind::ZeroDivisionError, "integer division or modulo by zero");
+            }
+            x.div_floor(&y)
+        }
+        BinOp::Mod => {
+            if y.is_zero() {
+                return err(ExcKind::ZeroDivisionError, "integer modulo by zero");
+            }
+            x.mod_floor(&y)
+        }
+        BinOp::Pow => {
+            if y.is_negative() {
+                if x.is_zero() {
+                    return err(ExcKind::ZeroDivisionError, "0.0 cannot be raised to a negative power");
+                }
+                let (fx, fy) = (bigint_to_f64(&x)?, bigint_to_f64(&y)?);
+                return Ok(Data::Float(fx.powf(fy)));
+            }
+            let exp = y.to_u64().unwrap_or(u64::MAX);
+            let base_bits = x.bits();
+            if base_bits > 1 || (base_bits == 1 && x.is_negative() && exp > 0) {
+                let estimate = (base_bits as u128).saturating_mul(exp as u128);
+                if estimate > m.limits.max_int_bits as u128 {
+                    return Err(int_limit(m));
+                }
+            }
+            if x.is_zero() || x == BigInt::from(1) {
+                return Ok(int_data(if exp == 0 { BigInt::from(1) } else { x }));
+            }
+            if x == BigInt::from(-1) {
+                return Ok(Data::Int(if exp % 2 == 0 { 1 } else { -1 }));
+            }
+            x.pow(exp as u32)
+        }
+        BinOp::LShift => {
+            if y.is_negative() {
+                return err(ExcKind::ValueError, "negative shift count");
+            }
+            let shift = y.to_u64().unwrap_or(u64::MAX);
+            if x.is_zero() {
+                return Ok(Data::Int(0));
+            }
+            check_int_bits(m, x.bits().saturating_add(shift))?;
+            x << shift
+        }
+        BinOp::RShift => {
+            if y.is_negative() {
+                return err(ExcKind::ValueError, "negative shift count");
+            }
+            let shift = y.to_u64().unwrap_or(u64::MAX);
+            if shift >= x.bits() {
+                return Ok(Data::Int(if x.is_negative() { -1 } else { 0 }));
+            }
+            x >> shift
+        }
+        BinOp::BitAnd => x & y,
+        BinOp::BitOr => x | y,
+        BinOp::BitXor => x ^ y,
+    };
+    check_int_bits(m, result.bits())?;
+    // bool op bool stays bool for & | ^.
+    if let (Data::Bool(p), Data::Bool(q)) = (&l.data, &r.data) {
+        match op {
+            BinOp::BitAnd => return Ok(Data::Bool(*p & *q)),
+            BinOp::BitOr => return Ok(Data::Bool(*p | *q)),
+            BinOp::BitXor => return Ok(Data::Bool(*p ^ *q)),
+            _ => {}
+        }
+    }
+    Ok(int_data(result))
+}
+
+fn repeat_count(n: &Data) -> usize {
+    match n {
+        Data::Bool(b) => *b as usize,
+        Data::Int(i) => (*i).max(0) as usize,
+        Data::BigInt(b) => {
+            if b.is_negative() {
+                0
+            } else {
+                usize::MAX
+            }
+        }
+        _ => 0,
+    }
+}
+
+fn int_limit(m: &Machine) -> Unwind {
+    Unwind::limit(
+        "integer size",
+        format!(
+            "integer size limit exceeded: the result would have more than {} bits",
+            m.limits.max_int_bits
+        ),
+    )
+}
+
+pub fn check_int_bits(m: &Machine, bits: u64) -> Eval<()> {
+    if bits > m.limits.max_int_bits {
+        return Err(int_limit(m));
+    }
+    Ok(())
+}
+
+fn true_divide(x: &BigInt, y: &BigInt) -> Eval<f64> {
+    if let (Some(a), Some(b)) = (x.to_i64(), y.to_i64()) {
+        if a.unsigned_abs() < (1 << 53) && b.unsigned_abs() < (1 << 53) {
+            return Ok(a as f64 / b as f64);
+        }
+    }
+    // Scale so the quotient keeps 64 significant bits, then divide exactly.
+    let shift = 64i64 - (x.bits() as i64 - y.bits() as i64);
+    let q = if shift >= 0 {
+        (x << shift as u64) / y
+    } else {
+        x / (y << (-shift) as u64)
+    };
+    let f = q.to_f64().unwrap_or(f64::INFINITY) * 2f64.powi(-shift as i32);
+    if f.is_infinite() {
+        return err(ExcKind::OverflowError, "integer division result too large for a float");
+    }
+    Ok(f)
+}
+
+fn set_op(
+    m: &mut Machine,
+    op: BinOp,
+    a: &Rc<std::cell::RefCell<SetObj>>,
+    b: &Rc<std::cell::RefCell<SetObj>>,
+) -> Eval<Data> {
+    let (a, b) = (a.borrow(), b.borrow());
+    let mut out = indexmap::IndexMap::new();
+    match op {
+        BinOp::BitOr => {
+            out = a.map.clone();
+            for (k, v) in &b.map {
+                out.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+        BinOp::BitAnd => {
+            for (k, v) in &a.map {
+                if b.map.contains_key(k) {
+                    out.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        BinOp::Sub => {
+            for (k, v) in &a.map {
+                if !b.map.contains_key(k) {
+                    out.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        _ => {
+            for (k, v) in &a.map {
+                if !b.map.contains_key(k) {
+                    out.insert(k.clone(), v.clone());
+                }
+            }
+            for (k, v) in &b.map {
+                if !a.map.contains_key(k) {
+                    out.insert(k.clone(), v.clone());
+                }
+            }
+        }
+    }
+    let shape = m.join(a.shape, b.shape);
+    Ok(Data::Set(Rc::new(std::cell::RefCell::new(SetObj {
+        map: out,
+        shape,
+        shape_node: NO_NODE,
+        frozen: a.frozen,
+    }))))
+}
+
+/// Python truthiness (no labels involved).
+pub fn truthy(data: &Data) -> bool {
+    match data {
+        Data::None => false,
+        Data::Bool(b) => *b,
+        Data::Int(i) => *i != 0,
+        Data::BigInt(b) => !b.is_zero(),
+        Data::Float(f) => *f != 0.0,
+        Data::Str(s) => !s.is_empty(),
+        Data::List(l) => !l.borrow().items.is_empty(),
+        Data::Tuple(t) => !t.items.is_empty(),
+        Data::Dict(d) => !d.borrow().map.is_empty(),
+        Data::Set(s) => !s.borrow().map.is_empty(),
+        Data::Range(r) => r.len() > 0,
+        _ => true,
+    }
+}
+
+/// Python `==`.
+pub fn equal(m: &mut Machine, a: &Data, b: &Data, depth: u32) -> Eval<bool> {
+    if depth > m.limits.max_recursion {
+        return err(ExcKind::RecursionError, "maximum recursion depth exceeded in comparison");
+    }
+    Ok(match (a, b) {
+        (Data::None, Data::None) => true,
+        (Data::Str(x), Data::Str(y)) => x == y,
+        (Data::Int(x), Data::Int(y)) => x == y,
+        (Data::List(x), Data::List(y)) => {
+            if Rc::ptr_eq(x, y) {
+                return Ok(true);
+            }
+            let (x, y) = (x.borrow().items.clone(), y.borrow().items.clone());
+            seq_equal(m, &x, &y, depth)?
+        }
+        (Data::Tuple(x), Data::Tuple(y)) => seq_equal(m, &x.items, &y.items, depth)?,
+        (Data::Dict(x), Data::Dict(y)) => {
+            if Rc::ptr_eq(x, y) {
+                return Ok(true);
+            }
+            let (x, y) = (x.borrow(), y.borrow());
+            if x.map.len() != y.map.len() {
+                return Ok(false);
+            }
+            let pairs: Vec<(Data, Option<Data>)> = x
+                .map
+                .iter()
+                .map(|(k, (_, v))| (v.data.clone(), y.map.get(k).map(|(_, w)| w.data.clone())))
+                .collect();
+            drop((x, y));
+            for (v, w) in pairs {
+                match w {
+                    Some(w) if equal(m, &v, &w, depth + 1)? => {}
+                    _ => return Ok(false),
+                }
+            }
+            true
+        }
+        (Data::Set(x), Data::Set(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            x.map.len() == y.map.len() && x.map.keys().all(|k| y.map.contains_key(k))
+        }
+        (Data::Range(x), Data::Range(y)) => {
+            let (lx, ly) = (x.len(), y.len());
+            lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
+        }
+        (Data::Type(x), Data::Type(y)) => x == y,
+        (Data::Builtin(x), Data::Builtin(y)) => x == y,
+        (Data::Function(x), Data::Function(y)) => Rc::ptr_eq(x, y),
+        (Data::Model(x), Data::Model(y)) => Rc::ptr_eq(x, y),
+        (Data::Exception(x), Data::Exception(y)) => Rc::ptr_eq(x, y),
+        (Data::Tool(x), Data::Tool(y)) => x == y,
+        (Data::Instance(x), Data::Instance(y)) => {
+            if Rc::ptr_eq(x, y) {
+                return Ok(true);
+            }
+            let (xi, yi) = (x.borrow(), y.borrow());
+            if !Rc::ptr_eq(&xi.class, &yi.class) {
+                return Ok(false);
+            }
+            let pairs: Vec<(Data, Data)> = xi
+                .fields
+                .values()
+                .zip(yi.fields.values())
+                .map(|(a, b)| (a.data.clone(), b.data.clone()))
+                .collect();
+            drop((xi, yi));
+            for (a, b) in pairs {
+                if !equal(m, &a, &b, depth + 1)? {
+                    return Ok(false);
+                }
+            }
+            true
+        }
+        _ => match (num(a), num(b)) {
+            (Some(x), Some(y)) => num_cmp(&x, &y) == Some(Ordering::Equal),
+            _ => false,
+        },
+    })
+}
+
+fn seq_equal(m: &mut Machine, x: &[Value], y: &[Value], depth: u32) -> Eval<bool> {
+    if x.len() != y.len() {
+        return Ok(false);
+    }
+    for (a, b) in x.iter().zip(y) {
+        if !equal(m, &a.data, &b.data, depth + 1)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn num_cmp(a: &Num, b: &Num) -> Option<Ordering> {
+    match (a, b) {
+        (Num::Small(x), Num::Small(y)) => Some(x.cmp(y)),
+        (Num::Float(x), Num::Float(y)) => x.partial_cmp(y),
+        (Num::Float(x), other) => float_int_cmp(*x, &as_big(other)),
+        (other, Num::Float(y)) => float_int_cmp(*y, &as_big(other)).map(Ordering::reverse),
+        (x, y) => Some(as_big(x).cmp(&as_big(y))),
+    }
+}
+
+/// Exact comparison of a float with an integer, as Python does it.
+fn float_int_cmp(f: f64, i: &BigInt) -> Option<Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 { Ordering::Greater } else { Ordering::Less });
+    }
+    let floor = f.floor();
+    let fi = BigInt::from(floor as i128);
+    // Floats beyond i128 are compared through their f64 value of the int.
+    if floor.abs() >= 1.7e38 {
+        return f.partial_cmp(&i.to_f64().unwrap_or(f64::INFINITY));
+    }
+    match fi.cmp(i) {
+        Ordering::Equal => Some(if f > floor { Ordering::Greater } else { Ordering::Equal }),
+        other => Some(other),
+    }
+}
+
+/// Python ordering for `<`, `<=`, `>`, `>=`, `sorted`, `min`, `max`.
+pub fn order(m: &mut Machine, a: &Data, b: &Data, op: &str) -> Eval<Option<Ordering>> {
+    if let (Some(x), Some(y)) = (num(a), num(b)) {
+        return Ok(num_cmp(&x, &y));
+    }
+    match (a, b) {
+        (Data::Str(x), Data::Str(y)) => Ok(Some(x.cmp(y))),
+        (Data::List(x), Data::List(y)) => {
+            let (x, y) = (x.borrow().items.clone(), y.borrow().items.clone());
+            seq_order(m, &x, &y, op)
+        }
+        (Data::Tuple(x), Data::Tuple(y)) => seq_order(m, &x.items, &y.items, op),
+        (Data::Set(x), Data::Set(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            let sub = x.map.keys().all(|k| y.map.contains_key(k));
+            let sup = y.map.keys().all(|k| x.map.contains_key(k));
+            Ok(match (sub, sup) {
+                (true, true) => Some(Ordering::Equal),
+                (true, false) => Some(Ordering::Less),
+                (false, true) => Some(Ordering::Greater),
+                _ => None,
+            })
+        }
+        _ => err(
+            ExcKind::TypeError,
+            format!(
+                "'{op}' not supported between instances of '{}' and '{}'",
+                a.type_name(),
+                b.type_name()
+            ),
+        ),
+    }
+}
+
+fn seq_order(m: &mut Machine, x: &[Value], y: &[Value], op: &str) -> Eval<Option<Ordering>> {
+    for (a, b) in x.iter().zip(y) {
+        if !equal(m, &a.data, &b.data, 0)? {
+            return order(m, &a.data, &b.data, op);
+        }
+    }
+    Ok(Some(x.len().cmp(&y.len())))
+}
+
+/// Evaluates one comparison; the result's label is joined by the caller.
+pub fn compare(m: &mut Machine, op: CmpOp, a: &Value, b: &Value) -> Eval<bool> {
+    Ok(match op {
+        CmpOp::Eq => equal(m, &a.data, &b.data, 0)?,
+        CmpOp::NotEq => !equal(m, &a.data, &b.data, 0)?,
+        CmpOp::Is => identical(&a.data, &b.data),
+        CmpOp::IsNot => !identical(&a.data, &b.data),
+        CmpOp::In => m.contains(b, a)?,
+        CmpOp::NotIn => !m.contains(b, a)?,
+        CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => {
+            let ord = order(m, &a.data, &b.data, op.symbol())?;
+            match (op, ord) {
+                (_, None) => false,
+                (CmpOp::Lt, Some(o)) => o == Ordering::Less,
+                (CmpOp::LtE, Some(o)) => o != Ordering::Greater,
+                (CmpOp::Gt, Some(o)) => o == Ordering::Greater,
+                (_, Some(o)) => o != Ordering::Less,
+            }
+        }
+    })
+}
+
+/// Python `is`, for the values where identity is observable and meaningful.
+pub fn identical(a: &Data, b: &Data) -> bool {
+    match (a, b) {
+        (Data::None, Data::None) => true,
+        (Data::Bool(x), Data::Bool(y)) => x == y,
+        (Data::Int(x), Data::Int(y)) => x == y && (-5..=256).contains(x),
+        (Data::Str(x), Data::Str(y)) => Rc::ptr_eq(x, y) || (x.is_empty() && y.is_empty()),
+        (Data::List(x), Data::List(y)) => Rc::ptr_eq(x, y),
+        (Data::Dict(x), Data::Dict(y)) => Rc::ptr_eq(x, y),
+        (Data::Set(x), Data::Set(y)) => Rc::ptr_eq(x, y),
+        (Data::Tuple(x), Data::Tuple(y)) => Rc::ptr_eq(x, y),
+        (Data::Instance(x), Data::Instance(y)) => Rc::ptr_eq(x, y),
+        (Data::Type(x), Data::Type(y)) => x == y,
+        (Data::Function(x), Data::Function(y)) => Rc::ptr_eq(x, y),
+        (Data::Exception(x), Data::Exception(y)) => Rc::ptr_eq(x, y),
+        _ => false,
+    }
+}
+
+/// The dict/set key of a value, or `TypeError: unhashable type`.
+pub fn hash_key(data: &Data) -> Eval<HashKey> {
+    Ok(match data {
+        Data::None => HashKey::None,
+        Data::Bool(b) => HashKey::Int(*b as i64),
+        Data::Int(i) => HashKey::Int(*i),
+        Data::BigInt(b) => HashKey::BigInt(b.clone()),
+        Data::Float(f) => {
+            if f.fract() == 0.0 && f.is_finite() {
+                if f.abs() < 9.2e18 {
+                    HashKey::Int(*f as i64)
+                } else {
+                    match num_bigint::BigInt::from_signed_bytes_le(&[]) {
+                        _ => int_key(BigInt::from(*f as i128)),
+                    }
+                }
+            } else {
+                HashKey::Float(f.to_bits())
+            }
+        }
+        Data::Str(s) => HashKey::Str(s.clone()),
+        Data::Tuple(t) => {
+            let keys: Eval<Vec<HashKey>> = t.items.iter().map(|v| hash_key(&v.data)).collect();
+            HashKey::Tuple(Rc::from(keys?))
+        }
+        Data::Type(t) => HashKey::Type(*t),
+        Data::Set(s) if s.borrow().frozen => {
+            let mut keys: Vec<HashKey> = s.borrow().map.keys().cloned().collect();
+            keys.sort_by_key(|k| format!("{k:?}"));
+            HashKey::FrozenSet(Rc::from(keys))
+        }
+        other => {
+            return err(
+                ExcKind::TypeError,
+                format!("unhashable type: '{}'", other.type_name()),
+            )
+        }
+    })
+}
+
+fn int_key(i: BigInt) -> HashKey {
+    match i.to_i64() {
+        Some(s) => HashKey::Int(s),
+        None => HashKey::BigInt(Rc::new(i)),
+    }
+}
+
+/// A label-carrying `TypeError` for an unhashable value.
+pub fn unhashable(m: &mut Machine, v: &Value) -> Unwind {
+    let label = m.full_label(v);
+    exception(
+        ExcKind::TypeError,
+        format!("unhashable type: '{}'", v.data.type_name()),
+        label,
+    )
+}

@@ -1,0 +1,1168 @@
+//! Lowers the rustpython tree to [`ir`]: resolves every name to a slot, refuses what the
+//! subset does not allow (collecting every problem rather than stopping at the first), and
+//! computes the effects compound statements need for strict-mode labels.
+
+use super::ir::*;
+use super::scope::{self, FunctionSyntax};
+use super::{Diagnostic, SourceMap};
+use crate::builtins::{self, BuiltinName};
+use indexmap::IndexMap;
+use num_traits::ToPrimitive;
+use rustpython_parser::ast::{self, Ranged};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+use std::sync::Arc;
+
+const TEXT_LIMIT: usize = 80;
+
+struct Scope {
+    is_module: bool,
+    /// Names bound in this frame (for the module: only comprehension variables live here;
+    /// module names are globals).
+    names: HashMap<String, Var>,
+    /// Comprehension variables, innermost last.
+    comps: Vec<HashMap<String, Var>>,
+    /// Names of this frame that nested functions capture.
+    captured: HashSet<String>,
+    locals: u32,
+    cells: u32,
+    captures: IndexMap<String, (u32, Capture)>,
+    loop_depth: u32,
+}
+
+impl Scope {
+    fn new(is_module: bool, captured: HashSet<String>) -> Scope {
+        Scope {
+            is_module,
+            names: HashMap::new(),
+            comps: Vec::new(),
+            captured,
+            locals: 0,
+            cells: 0,
+            captures: IndexMap::new(),
+            loop_depth: 0,
+        }
+    }
+
+    fn new_slot(&mut self, name: &str) -> Var {
+        if self.captured.contains(name) {
+            self.cells += 1;
+            Var::Cell(self.cells - 1)
+        } else {
+            self.locals += 1;
+            Var::Local(self.locals - 1)
+        }
+    }
+}
+
+pub struct Lowerer<'a> {
+    source: &'a str,
+    map: &'a SourceMap,
+    tools: &'a HashSet<String>,
+    pub diagnostics: Vec<Diagnostic>,
+    scopes: Vec<Scope>,
+    globals: IndexMap<String, u32>,
+}
+
+impl<'a> Lowerer<'a> {
+    pub fn new(source: &'a str, map: &'a SourceMap, tools: &'a HashSet<String>) -> Self {
+        Lowerer {
+            source,
+            map,
+            tools,
+            diagnostics: Vec::new(),
+            scopes: Vec::new(),
+            globals: IndexMap::new(),
+        }
+    }
+
+    pub fn program(mut self, suite: &[ast::Stmt]) -> (Program, Vec<Diagnostic>) {
+        let captured = scope::nested_free_in_block(suite);
+        self.scopes.push(Scope::new(true, captured));
+        let mut module_names = Vec::new();
+        scope::bound_names(suite, &mut module_names);
+        for name in &module_names {
+            self.global_slot(name);
+        }
+        let body = self.block(suite);
+        let module = self.scopes.pop().unwrap_or_else(|| Scope::new(true, HashSet::new()));
+        let program = Program {
+            body,
+            globals: self.globals.keys().map(|k| Rc::from(k.as_str())).collect(),
+            locals: module.locals,
+            cells: module.cells,
+        };
+        (program, self.diagnostics)
+    }
+
+    fn scope(&mut self) -> &mut Scope {
+        // `program` pushes the module scope before lowering anything and pops it last.
+        self.scopes.last_mut().expect("a scope is always open while lowering")
+    }
+
+    fn global_slot(&mut self, name: &str) -> u32 {
+        let next = self.globals.len() as u32;
+        *self.globals.entry(name.to_string()).or_insert(next)
+    }
+
+    fn pos(&self, range: ast::text_size::TextRange) -> Pos {
+        self.map.pos(range.start().to_usize())
+    }
+
+    fn refuse(&mut self, range: ast::text_size::TextRange, message: impl Into<String>) {
+        let pos = self.pos(range);
+        self.diagnostics.push(Diagnostic {
+            kind: "UnsupportedSyntax",
+            message: message.into(),
+            line: pos.line,
+            col: pos.col,
+        });
+    }
+
+    fn text(&self, range: ast::text_size::TextRange) -> Arc<str> {
+        let text = self
+            .source
+            .get(range.start().to_usize()..range.end().to_usize())
+            .unwrap_or("");
+        let mut one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if one_line.chars().count() > TEXT_LIMIT {
+            one_line = one_line.chars().take(TEXT_LIMIT - 1).collect::<String>() + "…";
+        }
+        Arc::from(one_line)
+    }
+
+    // ---- names ----
+
+    fn check_bindable(&mut self, name: &str, range: ast::text_size::TextRange) {
+        if name.starts_with("__") && name.ends_with("__") {
+            self.refuse(range, format!("dunder names such as '{name}' are not allowed"));
+        } else if builtins::lookup(name).is_some() {
+            self.refuse(range, format!("'{name}' is a builtin and cannot be redefined"));
+        } else if self.tools.contains(name) {
+            self.refuse(range, format!("'{name}' is a tool and cannot be redefined"));
+        } else if let Some(why) = builtins::refused(name) {
+            self.refuse(range, format!("'{name}' cannot be used: {why}"));
+        }
+    }
+
+    /// The variable a store to `name` writes.
+    fn store_var(&mut self, name: &str, range: ast::text_size::TextRange) -> Name {
+        self.check_bindable(name, range);
+        let var = self.resolve_store(name);
+        Name {
+            var,
+            name: Rc::from(name),
+        }
+    }
+
+    fn resolve_store(&mut self, name: &str) -> Var {
+        let scope = self.scope();
+        for layer in scope.comps.iter().rev() {
+            if let Some(v) = layer.get(name) {
+                return *v;
+            }
+        }
+        if scope.is_module {
+            return Var::Global(self.global_slot(name));
+        }
+        if let Some(v) = scope.names.get(name) {
+            return *v;
+        }
+        let v = scope.new_slot(name);
+        scope.names.insert(name.to_string(), v);
+        v
+    }
+
+    /// Resolves a load of `name` in the scope at `level`; `None` when no scope binds it.
+    fn resolve_load_at(&mut self, level: usize, name: &str) -> Option<Var> {
+        let scope = &self.scopes[level];
+        for layer in scope.comps.iter().rev() {
+            if let Some(v) = layer.get(name) {
+                return Some(*v);
+            }
+        }
+        if scope.is_module {
+            return self.globals.get(name).map(|g| Var::Global(*g));
+        }
+        if let Some(v) = scope.names.get(name) {
+            return Some(*v);
+        }
+        if let Some((idx, _)) = scope.captures.get(name) {
+            return Some(Var::Free(*idx));
+        }
+        let outer = self.resolve_load_at(level - 1, name)?;
+        let capture = match outer {
+            Var::Global(g) => return Some(Var::Global(g)),
+            Var::Cell(i) => Capture::ParentCell(i),
+            Var::Free(i) => Capture::ParentFree(i),
+            // Scope analysis puts every captured name in a cell; a plain local here would be
+            // an analysis gap, reported instead of mis-evaluated.
+            Var::Local(_) => return None,
+        };
+        let scope = &mut self.scopes[level];
+        let idx = scope.captures.len() as u32;
+        scope.captures.insert(name.to_string(), (idx, capture));
+        Some(Var::Free(idx))
+    }
+
+    fn load_name(&mut self, name: &str, range: ast::text_size::TextRange) -> ExprKind {
+        if name.starts_with("__") && name.ends_with("__") {
+            self.refuse(range, format!("dunder names such as '{name}' are not allowed"));
+            return ExprKind::Const(Const::None);
+        }
+        let level = self.scopes.len() - 1;
+        if let Some(var) = self.resolve_load_at(level, name) {
+            return ExprKind::Name(Name {
+                var,
+                name: Rc::from(name),
+            });
+        }
+        if let Some(why) = builtins::refused(name) {
+            self.refuse(range, format!("'{name}' is not allowed: {why}"));
+            return ExprKind::Const(Const::None);
+        }
+        match builtins::lookup(name) {
+            Some(BuiltinName::Function(b)) => return ExprKind::Builtin(b),
+            Some(BuiltinName::Type(t)) => return ExprKind::Type(t),
+            None => {}
+        }
+        if self.tools.contains(name) {
+            return ExprKind::Tool(Rc::from(name));
+        }
+        // Unknown: a global that is never assigned; evaluating it raises NameError.
+        ExprKind::Name(Name {
+            var: Var::Global(self.global_slot(name)),
+            name: Rc::from(name),
+        })
+    }
+
+    // ---- statements ----
+
+    fn block(&mut self, stmts: &[ast::Stmt]) -> Block {
+        stmts.iter().filter_map(|s| self.stmt(s)).collect()
+    }
+
+    fn stmt(&mut self, stmt: &ast::Stmt) -> Option<Stmt> {
+        use ast::Stmt as S;
+        let pos = self.pos(stmt.range());
+        let kind = match stmt {
+            S::Expr(e) => StmtKind::Expr(self.expr(&e.value)),
+            S::Assign(a) => {
+                let value = self.expr(&a.value);
+                let targets = a.targets.iter().map(|t| self.target(t)).collect();
+                StmtKind::Assign { targets, value }
+            }
+            S::AnnAssign(a) => {
+                let Some(value) = &a.value else {
+                    // A bare annotation binds nothing.
+                    return None;
+                };
+                let value = self.expr(value);
+                StmtKind::Assign {
+                    targets: vec![self.target(&a.target)],
+                    value,
+                }
+            }
+            S::AugAssign(a) => {
+                let value = self.expr(&a.value);
+                let op = self.binop(a.op, a.range);
+                StmtKind::AugAssign {
+                    target: self.target(&a.target),
+                    op,
+                    value,
+                }
+            }
+            S::If(i) => {
+                let test = self.expr(&i.test);
+                let body = self.block(&i.body);
+                let orelse = self.block(&i.orelse);
+                let effects = self.effects(&[&i.body, &i.orelse]);
+                StmtKind::If {
+                    test,
+                    body,
+                    orelse,
+                    effects,
+                }
+            }
+            S::For(f) => {
+                let iter = self.expr(&f.iter);
+                let target = self.target(&f.target);
+                self.scope().loop_depth += 1;
+                let body = self.block(&f.body);
+                self.scope().loop_depth -= 1;
+                let orelse = self.block(&f.orelse);
+                let mut effects = self.effects(&[&f.body, &f.orelse]);
+                self.add_target_effects(&f.target, &mut effects);
+                StmtKind::For {
+                    target,
+                    iter,
+                    body,
+                    orelse,
+                    effects,
+                }
+            }
+            S::While(w) => {
+                let test = self.expr(&w.test);
+                self.scope().loop_depth += 1;
+                let body = self.block(&w.body);
+                self.scope().loop_depth -= 1;
+                let orelse = self.block(&w.orelse);
+                let effects = self.effects(&[&w.body, &w.orelse]);
+                StmtKind::While {
+                    test,
+                    body,
+                    orelse,
+                    effects,
+                }
+            }
+            S::Break(_) | S::Continue(_) => {
+                if self.scope().loop_depth == 0 {
+                    let word = if matches!(stmt, S::Break(_)) { "break" } else { "continue" };
+                    self.syntax_error(stmt.range(), format!("'{word}' outside loop"));
+                }
+                if matches!(stmt, S::Break(_)) {
+                    StmtKind::Break
+                } else {
+                    StmtKind::Continue
+                }
+            }
+            S::Pass(_) => StmtKind::Pass,
+            S::Return(r) => {
+                if self.scope().is_module {
+                    self.syntax_error(r.range, "'return' outside function");
+                }
+                StmtKind::Return(r.value.as_ref().map(|v| self.expr(v)))
+            }
+            S::Raise(r) => {
+                if let Some(cause) = &r.cause {
+                    self.refuse(cause.range(), "'raise ... from ...' is not supported");
+                }
+                StmtKind::Raise(r.exc.as_ref().map(|e| self.expr(e)))
+            }
+            S::Try(t) => {
+                let body = self.block(&t.body);
+                let handlers = t
+                    .handlers
+                    .iter()
+                    .map(|ast::ExceptHandler::ExceptHandler(h)| {
+                        let types = h.type_.as_ref().map(|e| self.expr(e));
+                        let name = h.name.as_ref().map(|n| self.store_var(n.as_str(), h.range));
+                        Handler {
+                            types,
+                            name,
+                            body: self.block(&h.body),
+                            pos: self.pos(h.range),
+                        }
+                    })
+                    .collect();
+                let orelse = self.block(&t.orelse);
+                let finalbody = self.block(&t.finalbody);
+                let mut all: Vec<&[ast::Stmt]> = vec![&t.body, &t.orelse];
+                all.extend(
+                    t.handlers
+                        .iter()
+                        .map(|ast::ExceptHandler::ExceptHandler(h)| h.body.as_slice()),
+                );
+                let effects = self.effects(&all);
+                StmtKind::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                    effects,
+                }
+            }
+            S::FunctionDef(f) => {
+                if !f.decorator_list.is_empty() {
+                    self.refuse(f.range, "decorators are not supported");
+                }
+                let defaults = self.defaults(&f.args);
+                let code = self.function(
+                    f.name.as_str(),
+                    &f.args,
+                    FunctionSyntax::Block(&f.body),
+                    f.range,
+                );
+                let target = self.store_var(f.name.as_str(), f.range).var;
+                StmtKind::Def {
+                    target,
+                    code,
+                    defaults,
+                }
+            }
+            S::ClassDef(c) => return self.class(c, pos),
+            S::Delete(d) => {
+                let targets = d
+                    .targets
+                    .iter()
+                    .filter_map(|t| match t {
+                        ast::Expr::Subscript(_) => Some(self.target(t)),
+                        other => {
+                            self.refuse(other.range(), "only 'del x[key]' is supported");
+                            None
+                        }
+                    })
+                    .collect();
+                StmtKind::Delete(targets)
+            }
+            S::Assert(a) => StmtKind::Assert {
+                test: self.expr(&a.test),
+                msg: a.msg.as_ref().map(|m| self.expr(m)),
+            },
+            S::Import(_) | S::ImportFrom(_) => {
+                self.refuse(stmt.range(), "imports are not allowed: a plan can use only builtins and the agent's tools");
+                return None;
+            }
+            S::Global(_) | S::Nonlocal(_) => {
+                self.refuse(stmt.range(), "'global' and 'nonlocal' are not allowed");
+                return None;
+            }
+            S::AsyncFunctionDef(_) | S::AsyncFor(_) | S::AsyncWith(_) => {
+                self.refuse(stmt.range(), "'async' is not supported");
+                return None;
+            }
+            S::With(_) => {
+                self.refuse(stmt.range(), "'with' is not supported");
+                return None;
+            }
+            S::Match(_) => {
+                self.refuse(stmt.range(), "'match' is not supported");
+                return None;
+            }
+            S::TryStar(_) => {
+                self.refuse(stmt.range(), "'except*' is not supported");
+                return None;
+            }
+            S::TypeAlias(_) => {
+                self.refuse(stmt.range(), "'type' aliases are not supported");
+                return None;
+            }
+        };
+        Some(Stmt { kind, pos })
+    }
+
+    fn syntax_error(&mut self, range: ast::text_size::TextRange, message: impl Into<String>) {
+        let pos = self.pos(range);
+        self.diagnostics.push(Diagnostic {
+            kind: "SyntaxError",
+            message: message.into(),
+            line: pos.line,
+            col: pos.col,
+        });
+    }
+
+    /// The names a set of bodies may assign or mutate (lowered against the current scope).
+    fn effects(&mut self, bodies: &[&[ast::Stmt]]) -> Effects {
+        let mut assigned = Vec::new();
+        let mut mutated = Vec::new();
+        let mut exits = Exits::default();
+        for body in bodies {
+            scope::bound_names(body, &mut assigned);
+            for s in body.iter() {
+                collect_mutations(s, &mut mutated, &mut exits);
+            }
+        }
+        let mut effects = Effects {
+            exits_early: exits.loop_exit || exits.escape,
+            escapes: exits.escape,
+            ..Effects::default()
+        };
+        for name in assigned {
+            if let Some(var) = self.lookup_existing(&name) {
+                effects.assigned.push(Name {
+                    var,
+                    name: Rc::from(name.as_str()),
+                });
+            }
+        }
+        for name in mutated {
+            if let Some(var) = self.lookup_existing(&name) {
+                effects.mutated.push(Name {
+                    var,
+                    name: Rc::from(name.as_str()),
+                });
+            }
+        }
+        effects
+    }
+
+    fn add_target_effects(&mut self, target: &ast::Expr, effects: &mut Effects) {
+        let mut names = Vec::new();
+        scope::bound_names(
+            &[ast::Stmt::Assign(ast::StmtAssign {
+                range: target.range(),
+                targets: vec![target.clone()],
+                value: Box::new(target.clone()),
+                type_comment: None,
+            })],
+            &mut names,
+        );
+        for name in names {
+            if let Some(var) = self.lookup_existing(&name) {
+                effects.assigned.push(Name {
+                    var,
+                    name: Rc::from(name.as_str()),
+                });
+            }
+        }
+    }
+
+    fn lookup_existing(&mut self, name: &str) -> Option<Var> {
+        let level = self.scopes.len() - 1;
+        self.resolve_load_at(level, name)
+    }
+
+    fn defaults(&mut self, args: &ast::Arguments) -> Vec<Expr> {
+        args.posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+            .filter_map(|a| a.default.as_ref().map(|d| self.expr(d)))
+            .collect()
+    }
+
+    fn function(
+        &mut self,
+        name: &str,
+        args: &ast::Arguments,
+        body: FunctionSyntax<'_>,
+        range: ast::text_size::TextRange,
+    ) -> Rc<FunctionCode> {
+        let captured = match &body {
+            FunctionSyntax::Block(stmts) => scope::nested_free_in_block(stmts),
+            FunctionSyntax::Lambda(e) => scope::nested_free_in_expr(e),
+        };
+        self.scopes.push(Scope::new(false, captured));
+        let mut param = |this: &mut Self, a: &ast::Arg| {
+            let name = this.store_var(a.arg.as_str(), a.range);
+            Param {
+                name: name.name,
+                var: name.var,
+            }
+        };
+        let mut params = Vec::new();
+        for a in args.posonlyargs.iter().chain(&args.args) {
+            params.push(param(self, &a.def));
+        }
+        let vararg = args.vararg.as_ref().map(|a| param(self, a));
+        let kwonly: Vec<Param> = args.kwonlyargs.iter().map(|a| param(self, &a.def)).collect();
+        let kwarg = args.kwarg.as_ref().map(|a| param(self, a));
+        let n_defaults = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .filter(|a| a.default.is_some())
+            .count();
+        let kwonly_defaults = args.kwonlyargs.iter().map(|a| a.default.is_some()).collect();
+        let body = match body {
+            FunctionSyntax::Block(stmts) => {
+                let mut names = Vec::new();
+                scope::bound_names(stmts, &mut names);
+                // Python makes a name local to the whole function if it is bound anywhere in it.
+                for n in &names {
+                    self.resolve_store(n);
+                }
+                FunctionBody::Block(self.block(stmts))
+            }
+            FunctionSyntax::Lambda(e) => FunctionBody::Lambda(self.expr(e)),
+        };
+        let scope = self
+            .scopes
+            .pop()
+            .unwrap_or_else(|| Scope::new(false, HashSet::new()));
+        Rc::new(FunctionCode {
+            name: Rc::from(name),
+            params,
+            posonly: args.posonlyargs.len(),
+            vararg,
+            kwonly,
+            kwarg,
+            n_defaults,
+            kwonly_defaults,
+            locals: scope.locals,
+            cells: scope.cells,
+            captures: scope.captures.values().map(|(_, c)| *c).collect(),
+            body,
+            pos: self.pos(range),
+        })
+    }
+
+    fn class(&mut self, c: &ast::StmtClassDef, pos: Pos) -> Option<Stmt> {
+        let is_model = c.bases.len() == 1
+            && matches!(&c.bases[0], ast::Expr::Name(n) if n.id.as_str() == "BaseModel");
+        if !is_model || !c.keywords.is_empty() || !c.decorator_list.is_empty() {
+            self.refuse(
+                c.range,
+                "only data models are supported: 'class Name(BaseModel):' with typed fields",
+            );
+            return None;
+        }
+        let mut fields = Vec::new();
+        let mut defaults = Vec::new();
+        for stmt in &c.body {
+            match stmt {
+                ast::Stmt::AnnAssign(a) => {
+                    let ast::Expr::Name(n) = a.target.as_ref() else {
+                        self.refuse(a.range, "a field must be a plain name");
+                        continue;
+                    };
+                    if n.id.starts_with('_') {
+                        self.refuse(a.range, "field names may not start with '_'");
+                        continue;
+                    }
+                    let ty = self.field_type(&a.annotation);
+                    defaults.push(a.value.as_ref().map(|v| self.expr(v)));
+                    fields.push(Field {
+                        name: Rc::from(n.id.as_str()),
+                        ty,
+                        has_default: a.value.is_some(),
+                    });
+                }
+                ast::Stmt::Pass(_) => {}
+                ast::Stmt::Expr(e) if matches!(e.value.as_ref(), ast::Expr::Constant(_)) => {}
+                other => self.refuse(
+                    other.range(),
+                    "a data model body may hold only typed fields ('name: str = default')",
+                ),
+            }
+        }
+        let target = self.store_var(c.name.as_str(), c.range).var;
+        Some(Stmt {
+            kind: StmtKind::Class {
+                target,
+                class: Rc::new(ModelClass {
+                    name: Rc::from(c.name.as_str()),
+                    fields,
+                    pos,
+                }),
+                defaults,
+            },
+            pos,
+        })
+    }
+
+    fn field_type(&mut self, annotation: &ast::Expr) -> FieldType {
+        match annotation {
+            ast::Expr::Name(n) => match n.id.as_str() {
+                "str" => FieldType::Str,
+                "int" => FieldType::Int,
+                "float" => FieldType::Float,
+                "bool" => FieldType::Bool,
+                "list" => FieldType::List(Box::new(FieldType::Any)),
+                "dict" => FieldType::Dict(Box::new(FieldType::Any), Box::new(FieldType::Any)),
+                "Any" => FieldType::Any,
+                other => FieldType::Model(Rc::from(other)),
+            },
+            ast::Expr::Constant(c) if matches!(c.value, ast::Constant::None) => FieldType::NoneType,
+            ast::Expr::Subscript(s) => {
+                let ast::Expr::Name(base) = s.value.as_ref() else {
+                    self.refuse(s.range, "unsupported field type");
+                    return FieldType::Any;
+                };
+                let args: Vec<&ast::Expr> = match s.slice.as_ref() {
+                    ast::Expr::Tuple(t) => t.elts.iter().collect(),
+                    one => vec![one],
+                };
+                match (base.id.as_str(), args.as_slice()) {
+                    ("list" | "List", [item]) => FieldType::List(Box::new(self.field_type(item))),
+                    ("dict" | "Dict", [k, v]) => FieldType::Dict(
+                        Box::new(self.field_type(k)),
+                        Box::new(self.field_type(v)),
+                    ),
+                    ("Optional", [inner]) => FieldType::Optional(Box::new(self.field_type(inner))),
+                    _ => {
+                        self.refuse(s.range, "unsupported field type");
+                        FieldType::Any
+                    }
+                }
+            }
+            ast::Expr::BinOp(b) if matches!(b.op, ast::Operator::BitOr) => {
+                let (l, r) = (self.field_type(&b.left), self.field_type(&b.right));
+                match (l, r) {
+                    (FieldType::NoneType, t) | (t, FieldType::NoneType) => {
+                        FieldType::Optional(Box::new(t))
+                    }
+                    _ => {
+                        self.refuse(b.range, "only 'T | None' unions are supported");
+                        FieldType::Any
+                    }
+                }
+            }
+            other => {
+                self.refuse(other.range(), "unsupported field type");
+                FieldType::Any
+            }
+        }
+    }
+
+    fn target(&mut self, target: &ast::Expr) -> Target {
+        match target {
+            ast::Expr::Name(n) => Target::Var(self.store_var(n.id.as_str(), n.range)),
+            ast::Expr::Subscript(s) => Target::Subscript {
+                obj: self.expr(&s.value),
+                index: self.expr(&s.slice),
+            },
+            ast::Expr::Attribute(a) => {
+                self.check_attr(a.attr.as_str(), a.range);
+                Target::Attr {
+                    obj: self.expr(&a.value),
+                    attr: Rc::from(a.attr.as_str()),
+                }
+            }
+            ast::Expr::Tuple(ast::ExprTuple { elts, range, .. })
+            | ast::Expr::List(ast::ExprList { elts, range, .. }) => {
+                let mut star = None;
+                let mut items = Vec::new();
+                for (i, e) in elts.iter().enumerate() {
+                    if let ast::Expr::Starred(s) = e {
+                        if star.is_some() {
+                            self.syntax_error(s.range, "multiple starred expressions in assignment");
+                        }
+                        star = Some(i);
+                        items.push(self.target(&s.value));
+                    } else {
+                        items.push(self.target(e));
+                    }
+                }
+                Target::Unpack {
+                    items,
+                    star,
+                    pos: self.pos(*range),
+                }
+            }
+            other => {
+                self.syntax_error(other.range(), "cannot assign to this expression");
+                Target::Var(Name {
+                    var: Var::Global(self.global_slot("_")),
+                    name: Rc::from("_"),
+                })
+            }
+        }
+    }
+
+    fn check_attr(&mut self, attr: &str, range: ast::text_size::TextRange) {
+        if attr.starts_with('_') {
+            self.refuse(
+                range,
+                format!("attribute '{attr}' is not allowed: names starting with '_' are private"),
+            );
+        }
+    }
+
+    fn binop(&mut self, op: ast::Operator, range: ast::text_size::TextRange) -> BinOp {
+        use ast::Operator as O;
+        match op {
+            O::Add => BinOp::Add,
+            O::Sub => BinOp::Sub,
+            O::Mult => BinOp::Mul,
+            O::Div => BinOp::Div,
+            O::FloorDiv => BinOp::FloorDiv,
+            O::Mod => BinOp::Mod,
+            O::Pow => BinOp::Pow,
+            O::LShift => BinOp::LShift,
+            O::RShift => BinOp::RShift,
+            O::BitOr => BinOp::BitOr,
+            O::BitXor => BinOp::BitXor,
+            O::BitAnd => BinOp::BitAnd,
+            O::MatMult => {
+                self.refuse(range, "the '@' operator is not supported");
+                BinOp::Mul
+            }
+        }
+    }
+
+    // ---- expressions ----
+
+    fn boxed(&mut self, e: &ast::Expr) -> Box<Expr> {
+        Box::new(self.expr(e))
+    }
+
+    fn elts(&mut self, elts: &[ast::Expr]) -> Vec<Elt> {
+        elts.iter()
+            .map(|e| match e {
+                ast::Expr::Starred(s) => Elt {
+                    expr: self.expr(&s.value),
+                    starred: true,
+                },
+                other => Elt {
+                    expr: self.expr(other),
+                    starred: false,
+                },
+            })
+            .collect()
+    }
+
+    fn kwargs(&mut self, keywords: &[ast::Keyword]) -> Vec<Kwarg> {
+        keywords
+            .iter()
+            .map(|k| Kwarg {
+                name: k.arg.as_ref().map(|a| Rc::from(a.as_str())),
+                value: self.expr(&k.value),
+            })
+            .collect()
+    }
+
+    pub fn expr(&mut self, expr: &ast::Expr) -> Expr {
+        use ast::Expr as E;
+        let range = expr.range();
+        let kind = match expr {
+            E::Constant(c) => ExprKind::Const(self.constant(&c.value, c.range)),
+            E::Name(n) => self.load_name(n.id.as_str(), n.range),
+            E::BoolOp(b) => {
+                let values = b.values.iter().map(|v| self.expr(v)).collect();
+                match b.op {
+                    ast::BoolOp::And => ExprKind::And(values),
+                    ast::BoolOp::Or => ExprKind::Or(values),
+                }
+            }
+            E::BinOp(b) => ExprKind::BinOp {
+                op: self.binop(b.op, b.range),
+                left: self.boxed(&b.left),
+                right: self.boxed(&b.right),
+            },
+            E::UnaryOp(u) => ExprKind::Unary {
+                op: match u.op {
+                    ast::UnaryOp::Not => UnaryOp::Not,
+                    ast::UnaryOp::USub => UnaryOp::Neg,
+                    ast::UnaryOp::UAdd => UnaryOp::Pos,
+                    ast::UnaryOp::Invert => UnaryOp::Invert,
+                },
+                operand: self.boxed(&u.operand),
+            },
+            E::Compare(c) => {
+                let left = self.boxed(&c.left);
+                let ops = c
+                    .ops
+                    .iter()
+                    .zip(&c.comparators)
+                    .map(|(op, e)| {
+                        let op = match op {
+                            ast::CmpOp::Eq => CmpOp::Eq,
+                            ast::CmpOp::NotEq => CmpOp::NotEq,
+                            ast::CmpOp::Lt => CmpOp::Lt,
+                            ast::CmpOp::LtE => CmpOp::LtE,
+                            ast::CmpOp::Gt => CmpOp::Gt,
+                            ast::CmpOp::GtE => CmpOp::GtE,
+                            ast::CmpOp::Is => CmpOp::Is,
+                            ast::CmpOp::IsNot => CmpOp::IsNot,
+                            ast::CmpOp::In => CmpOp::In,
+                            ast::CmpOp::NotIn => CmpOp::NotIn,
+                        };
+                        (op, self.expr(e))
+                    })
+                    .collect();
+                ExprKind::Compare { left, ops }
+            }
+            E::Call(c) => {
+                let args = self.elts(&c.args);
+                let kwargs = self.kwargs(&c.keywords);
+                match c.func.as_ref() {
+                    E::Attribute(a) => {
+                        self.check_attr(a.attr.as_str(), a.range);
+                        ExprKind::MethodCall {
+                            obj: self.boxed(&a.value),
+                            name: Rc::from(a.attr.as_str()),
+                            args,
+                            kwargs,
+                        }
+                    }
+                    func => ExprKind::Call {
+                        func: self.boxed(func),
+                        args,
+                        kwargs,
+                    },
+                }
+            }
+            E::Attribute(a) => {
+                self.check_attr(a.attr.as_str(), a.range);
+                ExprKind::Attr {
+                    obj: self.boxed(&a.value),
+                    name: Rc::from(a.attr.as_str()),
+                }
+            }
+            E::Subscript(s) => ExprKind::Subscript {
+                obj: self.boxed(&s.value),
+                index: self.boxed(&s.slice),
+            },
+            E::Slice(s) => ExprKind::Slice {
+                lower: s.lower.as_ref().map(|e| self.boxed(e)),
+                upper: s.upper.as_ref().map(|e| self.boxed(e)),
+                step: s.step.as_ref().map(|e| self.boxed(e)),
+            },
+            E::List(l) => ExprKind::List(self.elts(&l.elts)),
+            E::Tuple(t) => ExprKind::Tuple(self.elts(&t.elts)),
+            E::Set(s) => ExprKind::Set(self.elts(&s.elts)),
+            E::Dict(d) => ExprKind::Dict(
+                d.keys
+                    .iter()
+                    .zip(&d.values)
+                    .map(|(k, v)| match k {
+                        Some(k) => DictItem::Pair(self.expr(k), self.expr(v)),
+                        None => DictItem::Splat(self.expr(v)),
+                    })
+                    .collect(),
+            ),
+            E::ListComp(c) => self.comprehension(CompKind::List, &c.elt, None, &c.generators),
+            E::SetComp(c) => self.comprehension(CompKind::Set, &c.elt, None, &c.generators),
+            E::GeneratorExp(c) => {
+                self.comprehension(CompKind::Generator, &c.elt, None, &c.generators)
+            }
+            E::DictComp(c) => {
+                self.comprehension(CompKind::Dict, &c.key, Some(&c.value), &c.generators)
+            }
+            E::IfExp(i) => ExprKind::IfExp {
+                test: self.boxed(&i.test),
+                body: self.boxed(&i.body),
+                orelse: self.boxed(&i.orelse),
+            },
+            E::Lambda(l) => {
+                let defaults = self.defaults(&l.args);
+                let code = self.function("<lambda>", &l.args, FunctionSyntax::Lambda(&l.body), l.range);
+                ExprKind::Lambda { code, defaults }
+            }
+            E::JoinedStr(j) => ExprKind::FString(self.fstring_parts(&j.values)),
+            E::FormattedValue(_) => ExprKind::FString(self.fstring_parts(std::slice::from_ref(expr))),
+            E::Starred(s) => {
+                self.syntax_error(s.range, "can't use starred expression here");
+                ExprKind::Const(Const::None)
+            }
+            E::NamedExpr(n) => {
+                self.refuse(n.range, "the walrus operator ':=' is not supported");
+                ExprKind::Const(Const::None)
+            }
+            E::Await(_) => {
+                self.refuse(range, "'await' is not supported");
+                ExprKind::Const(Const::None)
+            }
+            E::Yield(_) | E::YieldFrom(_) => {
+                self.refuse(range, "'yield' is not supported: generators are not part of the subset");
+                ExprKind::Const(Const::None)
+            }
+        };
+        Expr {
+            kind,
+            pos: self.pos(range),
+            text: self.text(range),
+        }
+    }
+
+    fn constant(&mut self, c: &ast::Constant, range: ast::text_size::TextRange) -> Const {
+        match c {
+            ast::Constant::None => Const::None,
+            ast::Constant::Bool(b) => Const::Bool(*b),
+            ast::Constant::Str(s) => Const::Str(Rc::from(s.as_str())),
+            ast::Constant::Int(i) => match i.to_i64() {
+                Some(small) => Const::Int(small),
+                None => Const::BigInt(Rc::new(i.clone())),
+            },
+            ast::Constant::Float(f) => Const::Float(*f),
+            ast::Constant::Tuple(_) => {
+                self.refuse(range, "unsupported constant");
+                Const::None
+            }
+            ast::Constant::Bytes(_) => {
+                self.refuse(range, "bytes literals are not supported");
+                Const::None
+            }
+            ast::Constant::Complex { .. } => {
+                self.refuse(range, "complex numbers are not supported");
+                Const::None
+            }
+            ast::Constant::Ellipsis => {
+                self.refuse(range, "'...' is not supported");
+                Const::None
+            }
+        }
+    }
+
+    fn fstring_parts(&mut self, values: &[ast::Expr]) -> Vec<FPart> {
+        let mut parts = Vec::new();
+        for v in values {
+            match v {
+                ast::Expr::Constant(c) => {
+                    if let ast::Constant::Str(s) = &c.value {
+                        parts.push(FPart::Lit(Rc::from(s.as_str())));
+                    }
+                }
+                ast::Expr::FormattedValue(f) => {
+                    let conversion = match f.conversion {
+                        ast::ConversionFlag::None => None,
+                        ast::ConversionFlag::Str => Some('s'),
+                        ast::ConversionFlag::Repr => Some('r'),
+                        ast::ConversionFlag::Ascii => Some('a'),
+                    };
+                    let spec = f.format_spec.as_ref().map(|s| match s.as_ref() {
+                        ast::Expr::JoinedStr(j) => self.fstring_parts(&j.values),
+                        other => self.fstring_parts(std::slice::from_ref(other)),
+                    });
+                    parts.push(FPart::Value {
+                        expr: self.expr(&f.value),
+                        conversion,
+                        spec,
+                    });
+                }
+                ast::Expr::JoinedStr(j) => parts.extend(self.fstring_parts(&j.values)),
+                other => {
+                    self.refuse(other.range(), "unsupported f-string part");
+                }
+            }
+        }
+        parts
+    }
+
+    fn comprehension(
+        &mut self,
+        kind: CompKind,
+        elt: &ast::Expr,
+        value: Option<&ast::Expr>,
+        gens: &[ast::Comprehension],
+    ) -> ExprKind {
+        // Names that lambdas inside the comprehension capture must live in cells.
+        let mut nested = HashSet::new();
+        let mut walk = |e: &ast::Expr| nested.extend(scope::nested_free_in_expr(e));
+        walk(elt);
+        if let Some(v) = value {
+            walk(v);
+        }
+        for g in gens {
+            walk(&g.iter);
+            g.ifs.iter().for_each(&mut walk);
+        }
+        let mut generators = Vec::new();
+        let depth = self.scope().comps.len();
+        for (i, g) in gens.iter().enumerate() {
+            if g.is_async {
+                self.refuse(g.iter.range(), "'async for' is not supported");
+            }
+            // The first iterable is evaluated in the enclosing scope.
+            let iter = if i == 0 { self.expr(&g.iter) } else { self.expr_in_comp(&g.iter) };
+            let mut names = Vec::new();
+            scope::bound_names(
+                &[ast::Stmt::Assign(ast::StmtAssign {
+                    range: g.target.range(),
+                    targets: vec![g.target.clone()],
+                    value: Box::new(g.target.clone()),
+                    type_comment: None,
+                })],
+                &mut names,
+            );
+            let mut layer = HashMap::new();
+            for n in names {
+                self.check_bindable(&n, g.target.range());
+                let scope = self.scope();
+                let var = if nested.contains(&n) {
+                    scope.cells += 1;
+                    Var::Cell(scope.cells - 1)
+                } else {
+                    scope.locals += 1;
+                    Var::Local(scope.locals - 1)
+                };
+                layer.insert(n, var);
+            }
+            self.scope().comps.push(layer);
+            let target = self.target(&g.target);
+            let ifs = g.ifs.iter().map(|e| self.expr(e)).collect();
+            generators.push(Generator { target, iter, ifs });
+        }
+        let elt = self.boxed(elt);
+        let value = value.map(|v| self.boxed(v));
+        self.scope().comps.truncate(depth);
+        ExprKind::Comp {
+            kind,
+            elt,
+            value,
+            generators,
+        }
+    }
+
+    fn expr_in_comp(&mut self, e: &ast::Expr) -> Expr {
+        self.expr(e)
+    }
+}
+
+#[derive(Default)]
+struct Exits {
+    loop_exit: bool,
+    escape: bool,
+}
+
+/// Names a statement may mutate in place, and whether it may leave its block early.
+fn collect_mutations(stmt: &ast::Stmt, mutated: &mut Vec<String>, exits: &mut Exits) {
+    match stmt {
+        ast::Stmt::Break(_) | ast::Stmt::Continue(_) => exits.loop_exit = true,
+        ast::Stmt::Return(_) | ast::Stmt::Raise(_) => exits.escape = true,
+        ast::Stmt::FunctionDef(_) => {}
+        ast::Stmt::Assign(a) => {
+            for t in &a.targets {
+                mutated_target(t, mutated);
+            }
+            mutations_in_expr(&a.value, mutated);
+        }
+        ast::Stmt::AugAssign(a) => {
+            mutated_target(&a.target, mutated);
+            mutations_in_expr(&a.value, mutated);
+        }
+        ast::Stmt::Delete(d) => d.targets.iter().for_each(|t| mutated_target(t, mutated)),
+        _ => {
+            let (exprs, stmts) = scope::children(stmt);
+            exprs.into_iter().for_each(|e| mutations_in_expr(e, mutated));
+            stmts.into_iter().for_each(|s| collect_mutations(s, mutated, exits));
+        }
+    }
+}
+
+fn root_name(expr: &ast::Expr) -> Option<&str> {
+    match expr {
+        ast::Expr::Name(n) => Some(n.id.as_str()),
+        ast::Expr::Subscript(s) => root_name(&s.value),
+        ast::Expr::Attribute(a) => root_name(&a.value),
+        _ => None,
+    }
+}
+
+fn push_name(out: &mut Vec<String>, name: &str) {
+    if !out.iter().any(|n| n == name) {
+        out.push(name.to_string());
+    }
+}
+
+fn mutated_target(target: &ast::Expr, out: &mut Vec<String>) {
+    match target {
+        ast::Expr::Subscript(_) | ast::Expr::Attribute(_) => {
+            if let Some(n) = root_name(target) {
+                push_name(out, n);
+            }
+        }
+        ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| mutated_target(e, out)),
+        ast::Expr::List(l) => l.elts.iter().for_each(|e| mutated_target(e, out)),
+        _ => {}
+    }
+}
+
+fn mutations_in_expr(expr: &ast::Expr, out: &mut Vec<String>) {
+    if let ast::Expr::Call(c) = expr {
+        match c.func.as_ref() {
+            // A method call may mutate its receiver.
+            ast::Expr::Attribute(a) => {
+                if let Some(n) = root_name(&a.value) {
+                    push_name(out, n);
+                }
+            }
+            // A call of a plan function may mutate its arguments.
+            ast::Expr::Name(f) if builtins::lookup(f.id.as_str()).is_none() => {
+                for a in &c.args {
+                    if let Some(n) = root_name(a) {
+                        push_name(out, n);
+                    }
+                }
+                for k in &c.keywords {
+                    if let Some(n) = root_name(&k.value) {
+                        push_name(out, n);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    scope::each_subexpr(expr, &mut |e| mutations_in_expr(e, out));
+}

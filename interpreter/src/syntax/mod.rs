@@ -1,0 +1,160 @@
+//! Syntax, apart from evaluation: parse the plan with rustpython-parser, then lower it to the
+//! [`ir`] the evaluator runs, refusing every construct outside the subset.
+
+pub mod ir;
+mod lower;
+mod scope;
+
+use ir::Pos;
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// How deeply brackets may nest in a plan; deeper input is refused before parsing, so that no
+/// input can exhaust the stack of the parser or the evaluator.
+pub const MAX_NESTING: usize = 100;
+
+/// A problem found before running: a syntax error or a construct the subset refuses.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// `SyntaxError` or `UnsupportedSyntax`.
+    pub kind: &'static str,
+    pub message: String,
+    pub line: u32,
+    pub col: u32,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}: {}", self.line, self.col, self.kind, self.message)
+    }
+}
+
+/// Byte offsets to line and column.
+pub struct SourceMap {
+    line_starts: Vec<usize>,
+    source: String,
+}
+
+impl SourceMap {
+    pub fn new(source: &str) -> SourceMap {
+        let mut line_starts = vec![0];
+        line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        SourceMap {
+            line_starts,
+            source: source.to_string(),
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn pos(&self, offset: usize) -> Pos {
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self.line_starts[line];
+        let col = self
+            .source
+            .get(start..offset.min(self.source.len()))
+            .map(|s| s.chars().count())
+            .unwrap_or(0);
+        Pos {
+            line: line as u32 + 1,
+            col: col as u32 + 1,
+        }
+    }
+}
+
+/// Parses and lowers a plan. `tools` are the names the host offers; they resolve to tool
+/// calls and may not be rebound.
+pub fn compile(source: &str, tools: &HashSet<String>) -> Result<ir::Program, Vec<Diagnostic>> {
+    let map = SourceMap::new(source);
+    if let Some(offset) = too_deep(source) {
+        let pos = map.pos(offset);
+        return Err(vec![Diagnostic {
+            kind: "SyntaxError",
+            message: format!("brackets nest more than {MAX_NESTING} levels deep"),
+            line: pos.line,
+            col: pos.col,
+        }]);
+    }
+    let suite = match rustpython_parser::parse_program(source, "<plan>") {
+        Ok(suite) => suite,
+        Err(err) => {
+            let pos = map.pos(err.offset.to_usize());
+            return Err(vec![Diagnostic {
+                kind: "SyntaxError",
+                message: err.error.to_string(),
+                line: pos.line,
+                col: pos.col,
+            }]);
+        }
+    };
+    let (program, diagnostics) = lower::Lowerer::new(source, &map, tools).program(&suite);
+    if diagnostics.is_empty() {
+        Ok(program)
+    } else {
+        Err(diagnostics)
+    }
+}
+
+/// The offset where bracket nesting or indentation first passes the limit, if it does.
+/// Strings and comments are skipped roughly; a false alarm needs pathological input.
+fn too_deep(source: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut chars = source.char_indices().peekable();
+    let mut line_start = true;
+    let mut indent = 0usize;
+    while let Some((i, c)) = chars.next() {
+        if line_start {
+            if c == ' ' || c == '\t' {
+                indent += 1;
+                continue;
+            }
+            line_start = false;
+            // Each block level takes at least one column; deep blocks nest the evaluator too.
+            if indent > MAX_NESTING * 4 {
+                return Some(i);
+            }
+        }
+        match quote {
+            Some(q) => {
+                if c == '\\' {
+                    chars.next();
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None => match c {
+                '\'' | '"' => quote = Some(c),
+                '#' => {
+                    for (_, c2) in chars.by_ref() {
+                        if c2 == '\n' {
+                            line_start = true;
+                            indent = 0;
+                            break;
+                        }
+                    }
+                }
+                '(' | '[' | '{' => {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        return Some(i);
+                    }
+                }
+                ')' | ']' | '}' => depth = depth.saturating_sub(1),
+                '\n' => {
+                    line_start = true;
+                    indent = 0;
+                }
+                _ => {}
+            },
+        }
+        if c == '\n' && quote.is_some() {
+            // A newline inside a one-quote string is a syntax error the parser reports.
+            line_start = true;
+            indent = 0;
+        }
+    }
+    None
+}

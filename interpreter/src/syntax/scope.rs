@@ -1,0 +1,365 @@
+//! Scope analysis on the parsed tree: which names a function binds, and which of them nested
+//! functions capture (those live in cells).
+
+use rustpython_parser::ast;
+use std::collections::HashSet;
+
+/// Names bound directly in a block (not inside nested functions or comprehensions).
+pub fn bound_names(body: &[ast::Stmt], out: &mut Vec<String>) {
+    for stmt in body {
+        bound_in_stmt(stmt, out);
+    }
+}
+
+fn push(out: &mut Vec<String>, name: &str) {
+    if !out.iter().any(|n| n == name) {
+        out.push(name.to_string());
+    }
+}
+
+fn bound_in_target(target: &ast::Expr, out: &mut Vec<String>) {
+    match target {
+        ast::Expr::Name(n) => push(out, n.id.as_str()),
+        ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| bound_in_target(e, out)),
+        ast::Expr::List(l) => l.elts.iter().for_each(|e| bound_in_target(e, out)),
+        ast::Expr::Starred(s) => bound_in_target(&s.value, out),
+        _ => {}
+    }
+}
+
+fn bound_in_stmt(stmt: &ast::Stmt, out: &mut Vec<String>) {
+    use ast::Stmt::*;
+    match stmt {
+        FunctionDef(f) => push(out, f.name.as_str()),
+        AsyncFunctionDef(f) => push(out, f.name.as_str()),
+        ClassDef(c) => push(out, c.name.as_str()),
+        Assign(a) => a.targets.iter().for_each(|t| bound_in_target(t, out)),
+        AugAssign(a) => bound_in_target(&a.target, out),
+        AnnAssign(a) => bound_in_target(&a.target, out),
+        For(f) => {
+            bound_in_target(&f.target, out);
+            bound_names(&f.body, out);
+            bound_names(&f.orelse, out);
+        }
+        While(w) => {
+            bound_names(&w.body, out);
+            bound_names(&w.orelse, out);
+        }
+        If(i) => {
+            bound_names(&i.body, out);
+            bound_names(&i.orelse, out);
+        }
+        Try(t) => {
+            bound_names(&t.body, out);
+            for ast::ExceptHandler::ExceptHandler(h) in &t.handlers {
+                if let Some(name) = &h.name {
+                    push(out, name.as_str());
+                }
+                bound_names(&h.body, out);
+            }
+            bound_names(&t.orelse, out);
+            bound_names(&t.finalbody, out);
+        }
+        _ => {}
+    }
+}
+
+/// Names a function or lambda reads from enclosing scopes.
+pub fn free_names_of_function(args: &ast::Arguments, body: FunctionSyntax<'_>) -> HashSet<String> {
+    let mut bound: Vec<String> = Vec::new();
+    for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+        push(&mut bound, a.def.arg.as_str());
+    }
+    if let Some(v) = &args.vararg {
+        push(&mut bound, v.arg.as_str());
+    }
+    if let Some(k) = &args.kwarg {
+        push(&mut bound, k.arg.as_str());
+    }
+    let mut loads = HashSet::new();
+    match body {
+        FunctionSyntax::Block(stmts) => {
+            bound_names(stmts, &mut bound);
+            stmts.iter().for_each(|s| loads_in_stmt(s, &mut loads));
+        }
+        FunctionSyntax::Lambda(expr) => loads_in_expr(expr, &mut loads),
+    }
+    // Defaults are evaluated in the enclosing scope.
+    for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+        if let Some(d) = &a.default {
+            loads_in_expr(d, &mut loads);
+        }
+    }
+    loads.retain(|n| !bound.contains(n));
+    loads
+}
+
+pub enum FunctionSyntax<'a> {
+    Block(&'a [ast::Stmt]),
+    Lambda(&'a ast::Expr),
+}
+
+/// Free names of every function nested (directly, or inside comprehensions) in these
+/// statements: the names that a frame running them must keep in cells.
+pub fn nested_free_in_block(body: &[ast::Stmt]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for s in body {
+        nested_in_stmt(s, &mut out);
+    }
+    out
+}
+
+/// Same, for one expression.
+pub fn nested_free_in_expr(expr: &ast::Expr) -> HashSet<String> {
+    let mut out = HashSet::new();
+    nested_in_expr(expr, &mut out);
+    out
+}
+
+fn nested_in_stmt(stmt: &ast::Stmt, out: &mut HashSet<String>) {
+    use ast::Stmt::*;
+    match stmt {
+        FunctionDef(f) => {
+            out.extend(free_names_of_function(&f.args, FunctionSyntax::Block(&f.body)));
+        }
+        _ => {
+            let (exprs, stmts) = children(stmt);
+            exprs.into_iter().for_each(|e| nested_in_expr(e, out));
+            stmts.into_iter().for_each(|s| nested_in_stmt(s, out));
+        }
+    }
+}
+
+fn nested_in_expr(expr: &ast::Expr, out: &mut HashSet<String>) {
+    match expr {
+        ast::Expr::Lambda(l) => {
+            out.extend(free_names_of_function(&l.args, FunctionSyntax::Lambda(&l.body)));
+        }
+        _ => each_subexpr(expr, &mut |e| nested_in_expr(e, out)),
+    }
+}
+
+fn loads_in_stmt(stmt: &ast::Stmt, out: &mut HashSet<String>) {
+    match stmt {
+        ast::Stmt::FunctionDef(f) => {
+            out.extend(free_names_of_function(&f.args, FunctionSyntax::Block(&f.body)));
+        }
+        _ => {
+            let (exprs, stmts) = children(stmt);
+            exprs.into_iter().for_each(|e| loads_in_expr(e, out));
+            stmts.into_iter().for_each(|s| loads_in_stmt(s, out));
+        }
+    }
+}
+
+fn loads_in_expr(expr: &ast::Expr, out: &mut HashSet<String>) {
+    match expr {
+        ast::Expr::Name(n) => {
+            out.insert(n.id.to_string());
+        }
+        ast::Expr::Lambda(l) => {
+            out.extend(free_names_of_function(&l.args, FunctionSyntax::Lambda(&l.body)));
+        }
+        ast::Expr::ListComp(_)
+        | ast::Expr::SetComp(_)
+        | ast::Expr::DictComp(_)
+        | ast::Expr::GeneratorExp(_) => {
+            let mut inner = HashSet::new();
+            let mut targets = Vec::new();
+            each_subexpr(expr, &mut |e| loads_in_expr(e, &mut inner));
+            for g in comprehension_generators(expr) {
+                bound_in_target(&g.target, &mut targets);
+            }
+            inner.retain(|n| !targets.contains(n));
+            out.extend(inner);
+        }
+        _ => each_subexpr(expr, &mut |e| loads_in_expr(e, out)),
+    }
+}
+
+fn comprehension_generators(expr: &ast::Expr) -> &[ast::Comprehension] {
+    match expr {
+        ast::Expr::ListComp(c) => &c.generators,
+        ast::Expr::SetComp(c) => &c.generators,
+        ast::Expr::DictComp(c) => &c.generators,
+        ast::Expr::GeneratorExp(c) => &c.generators,
+        _ => &[],
+    }
+}
+
+/// The direct sub-expressions and sub-statements of a statement.
+pub fn children(stmt: &ast::Stmt) -> (Vec<&ast::Expr>, Vec<&ast::Stmt>) {
+    let mut exprs = Vec::new();
+    let mut stmts = Vec::new();
+    each_child(stmt, &mut |e| exprs.push(e), &mut |s| stmts.push(s));
+    (exprs, stmts)
+}
+
+/// Calls `f` on every direct sub-expression and `g` on every direct sub-statement.
+fn each_child<'a>(
+    stmt: &'a ast::Stmt,
+    f: &mut dyn FnMut(&'a ast::Expr),
+    g: &mut dyn FnMut(&'a ast::Stmt),
+) {
+    use ast::Stmt::*;
+    match stmt {
+        FunctionDef(d) => {
+            for a in d.args.posonlyargs.iter().chain(&d.args.args).chain(&d.args.kwonlyargs) {
+                if let Some(e) = &a.default {
+                    f(e);
+                }
+            }
+            d.body.iter().for_each(g);
+        }
+        ClassDef(c) => {
+            c.bases.iter().for_each(&mut *f);
+            c.body.iter().for_each(g);
+        }
+        Return(r) => {
+            if let Some(v) = &r.value {
+                f(v)
+            }
+        }
+        Delete(d) => d.targets.iter().for_each(f),
+        Assign(a) => {
+            a.targets.iter().for_each(&mut *f);
+            f(&a.value);
+        }
+        AugAssign(a) => {
+            f(&a.target);
+            f(&a.value);
+        }
+        AnnAssign(a) => {
+            f(&a.target);
+            if let Some(v) = &a.value {
+                f(v);
+            }
+        }
+        For(l) => {
+            f(&l.target);
+            f(&l.iter);
+            l.body.iter().chain(&l.orelse).for_each(g);
+        }
+        While(w) => {
+            f(&w.test);
+            w.body.iter().chain(&w.orelse).for_each(g);
+        }
+        If(i) => {
+            f(&i.test);
+            i.body.iter().chain(&i.orelse).for_each(g);
+        }
+        Raise(r) => {
+            if let Some(e) = &r.exc {
+                f(e);
+            }
+        }
+        Try(t) => {
+            t.body.iter().for_each(&mut *g);
+            for ast::ExceptHandler::ExceptHandler(h) in &t.handlers {
+                if let Some(e) = &h.type_ {
+                    f(e);
+                }
+                h.body.iter().for_each(&mut *g);
+            }
+            t.orelse.iter().chain(&t.finalbody).for_each(g);
+        }
+        Assert(a) => {
+            f(&a.test);
+            if let Some(m) = &a.msg {
+                f(m);
+            }
+        }
+        Expr(e) => f(&e.value),
+        _ => {}
+    }
+}
+
+/// Calls `f` on every direct sub-expression.
+pub fn each_subexpr<'a>(expr: &'a ast::Expr, f: &mut dyn FnMut(&'a ast::Expr)) {
+    use ast::Expr::*;
+    match expr {
+        BoolOp(b) => b.values.iter().for_each(f),
+        NamedExpr(n) => {
+            f(&n.target);
+            f(&n.value)
+        }
+        BinOp(b) => {
+            f(&b.left);
+            f(&b.right)
+        }
+        UnaryOp(u) => f(&u.operand),
+        Lambda(l) => f(&l.body),
+        IfExp(i) => {
+            f(&i.test);
+            f(&i.body);
+            f(&i.orelse)
+        }
+        Dict(d) => {
+            d.keys.iter().flatten().for_each(&mut *f);
+            d.values.iter().for_each(f)
+        }
+        Set(s) => s.elts.iter().for_each(f),
+        ListComp(c) => {
+            f(&c.elt);
+            generators(&c.generators, f)
+        }
+        SetComp(c) => {
+            f(&c.elt);
+            generators(&c.generators, f)
+        }
+        DictComp(c) => {
+            f(&c.key);
+            f(&c.value);
+            generators(&c.generators, f)
+        }
+        GeneratorExp(c) => {
+            f(&c.elt);
+            generators(&c.generators, f)
+        }
+        Await(a) => f(&a.value),
+        Yield(y) => {
+            if let Some(v) = &y.value {
+                f(v)
+            }
+        }
+        YieldFrom(y) => f(&y.value),
+        Compare(c) => {
+            f(&c.left);
+            c.comparators.iter().for_each(f)
+        }
+        Call(c) => {
+            f(&c.func);
+            c.args.iter().for_each(&mut *f);
+            c.keywords.iter().for_each(|k| f(&k.value))
+        }
+        FormattedValue(v) => {
+            f(&v.value);
+            if let Some(s) = &v.format_spec {
+                f(s)
+            }
+        }
+        JoinedStr(j) => j.values.iter().for_each(f),
+        Attribute(a) => f(&a.value),
+        Subscript(s) => {
+            f(&s.value);
+            f(&s.slice)
+        }
+        Starred(s) => f(&s.value),
+        List(l) => l.elts.iter().for_each(f),
+        Tuple(t) => t.elts.iter().for_each(f),
+        Slice(s) => {
+            for e in [&s.lower, &s.upper, &s.step].into_iter().flatten() {
+                f(e)
+            }
+        }
+        Constant(_) | Name(_) => {}
+    }
+}
+
+fn generators<'a>(gens: &'a [ast::Comprehension], f: &mut dyn FnMut(&'a ast::Expr)) {
+    for g in gens {
+        f(&g.target);
+        f(&g.iter);
+        g.ifs.iter().for_each(&mut *f);
+    }
+}

@@ -1,0 +1,354 @@
+//! Runtime values. Every value carries its [`Label`] and the graph node it was derived at;
+//! containers also carry a *shape* label (who decided their length, order and keys) while each
+//! element keeps its own.
+
+use crate::syntax::ir::{FunctionCode, ModelClass};
+
+use bactrian_provenance::{Label, NodeId};
+use indexmap::IndexMap;
+use num_bigint::BigInt;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// The node id of values with no recorded lineage (plan literals and what is computed only
+/// from them).
+pub const NO_NODE: NodeId = 0;
+
+/// A labeled value.
+#[derive(Clone, Debug)]
+pub struct Value {
+    pub data: Data,
+    pub label: Label,
+    pub node: NodeId,
+}
+
+impl Value {
+    /// A value made from plan literals only.
+    pub fn program(data: Data) -> Value {
+        Value {
+            data,
+            label: Label::PROGRAM,
+            node: NO_NODE,
+        }
+    }
+
+    pub fn none() -> Value {
+        Value::program(Data::None)
+    }
+
+    /// A value with a label and node.
+    pub fn with(data: Data, label: Label, node: NodeId) -> Value {
+        Value { data, label, node }
+    }
+
+    /// True when nothing but plan literals decided this value (its own label; for containers
+    /// see `Machine::full_label`).
+    pub fn is_plain(&self) -> bool {
+        self.label == Label::PROGRAM && self.node == NO_NODE
+    }
+}
+
+/// A shared, mutable list.
+#[derive(Debug)]
+pub struct ListObj {
+    pub items: Vec<Value>,
+    /// Who decided the length and order.
+    pub shape: Label,
+    pub shape_node: NodeId,
+}
+
+/// An immutable tuple.
+#[derive(Debug)]
+pub struct TupleObj {
+    pub items: Vec<Value>,
+    pub shape: Label,
+    pub shape_node: NodeId,
+}
+
+/// An insertion-ordered dict. The stored key value keeps its label.
+#[derive(Debug)]
+pub struct DictObj {
+    pub map: IndexMap<HashKey, (Value, Value)>,
+    pub shape: Label,
+    pub shape_node: NodeId,
+}
+
+/// An insertion-ordered set.
+#[derive(Debug)]
+pub struct SetObj {
+    pub map: IndexMap<HashKey, Value>,
+    pub shape: Label,
+    pub shape_node: NodeId,
+    pub frozen: bool,
+}
+
+/// A `BaseModel` class defined in the plan, with its evaluated field defaults.
+#[derive(Debug)]
+pub struct ModelType {
+    pub class: Rc<ModelClass>,
+    pub defaults: Vec<Option<Value>>,
+}
+
+/// An instance of a `BaseModel` data class from the plan.
+#[derive(Debug)]
+pub struct Instance {
+    pub class: Rc<ModelType>,
+    pub fields: IndexMap<Rc<str>, Value>,
+    pub shape: Label,
+    pub shape_node: NodeId,
+}
+
+/// A function defined in the plan (a `def` or a `lambda`), with its captured cells.
+#[derive(Debug)]
+pub struct Function {
+    pub code: Rc<FunctionCode>,
+    pub defaults: Vec<Value>,
+    pub closure: Vec<Cell>,
+}
+
+/// A variable captured by a nested function.
+pub type Cell = Rc<RefCell<Option<Value>>>;
+
+/// A single-pass iterator (what `zip`, `enumerate`, `reversed`, `map`, `filter`, `iter`
+/// return); its items are computed eagerly but consumed once, as in Python.
+#[derive(Debug)]
+pub struct IterObj {
+    pub items: Vec<Value>,
+    pub pos: usize,
+    pub kind: &'static str,
+    pub shape: Label,
+    pub shape_node: NodeId,
+}
+
+/// `range(start, stop, step)`; iterated lazily.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RangeObj {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl RangeObj {
+    pub fn len(&self) -> i64 {
+        if self.step > 0 && self.start < self.stop {
+            (self.stop - self.start - 1) / self.step + 1
+        } else if self.step < 0 && self.start > self.stop {
+            (self.start - self.stop - 1) / (-self.step) + 1
+        } else {
+            0
+        }
+    }
+
+    pub fn get(&self, index: i64) -> i64 {
+        self.start + index * self.step
+    }
+}
+
+/// A raised exception.
+#[derive(Debug)]
+pub struct ExcObj {
+    pub kind: ExcKind,
+    /// The message (or the single argument), with its label.
+    pub args: Vec<Value>,
+}
+
+/// A method bound to its receiver, as in `f = lst.append`.
+#[derive(Debug)]
+pub struct BoundMethod {
+    pub receiver: Value,
+    pub name: Rc<str>,
+}
+
+/// The builtin types, usable as values (`isinstance(x, int)`, `str(x)`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TypeKind {
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Function,
+    BuiltinFunction,
+    Type,
+    Iterator,
+    BaseModel,
+    Exception(ExcKind),
+}
+
+impl TypeKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            TypeKind::NoneType => "NoneType",
+            TypeKind::Bool => "bool",
+            TypeKind::Int => "int",
+            TypeKind::Float => "float",
+            TypeKind::Str => "str",
+            TypeKind::List => "list",
+            TypeKind::Tuple => "tuple",
+            TypeKind::Dict => "dict",
+            TypeKind::Set => "set",
+            TypeKind::FrozenSet => "frozenset",
+            TypeKind::Range => "range",
+            TypeKind::Function => "function",
+            TypeKind::BuiltinFunction => "builtin_function_or_method",
+            TypeKind::Type => "type",
+            TypeKind::Iterator => "iterator",
+            TypeKind::BaseModel => "BaseModel",
+            TypeKind::Exception(kind) => kind.name(),
+        }
+    }
+}
+
+macro_rules! exception_kinds {
+    ($($kind:ident => $parent:expr),* $(,)?) => {
+        /// The builtin exception classes, with Python's hierarchy.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum ExcKind { $($kind),* }
+
+        impl ExcKind {
+            pub const ALL: &'static [ExcKind] = &[$(ExcKind::$kind),*];
+
+            pub fn name(self) -> &'static str {
+                match self { $(ExcKind::$kind => stringify!($kind)),* }
+            }
+
+            /// The direct base class (`None` for BaseException).
+            pub fn parent(self) -> Option<ExcKind> {
+                match self { $(ExcKind::$kind => $parent),* }
+            }
+
+            pub fn from_name(name: &str) -> Option<ExcKind> {
+                match name { $(stringify!($kind) => Some(ExcKind::$kind),)* _ => None }
+            }
+        }
+    };
+}
+
+exception_kinds! {
+    BaseException => None,
+    Exception => Some(ExcKind::BaseException),
+    ArithmeticError => Some(ExcKind::Exception),
+    ZeroDivisionError => Some(ExcKind::ArithmeticError),
+    OverflowError => Some(ExcKind::ArithmeticError),
+    LookupError => Some(ExcKind::Exception),
+    KeyError => Some(ExcKind::LookupError),
+    IndexError => Some(ExcKind::LookupError),
+    ValueError => Some(ExcKind::Exception),
+    TypeError => Some(ExcKind::Exception),
+    NameError => Some(ExcKind::Exception),
+    UnboundLocalError => Some(ExcKind::NameError),
+    AttributeError => Some(ExcKind::Exception),
+    RuntimeError => Some(ExcKind::Exception),
+    RecursionError => Some(ExcKind::RuntimeError),
+    NotImplementedError => Some(ExcKind::RuntimeError),
+    AssertionError => Some(ExcKind::Exception),
+    StopIteration => Some(ExcKind::Exception),
+    ToolError => Some(ExcKind::Exception),
+    ValidationError => Some(ExcKind::ValueError),
+}
+
+impl ExcKind {
+    /// Whether `self` is `other` or a subclass of it.
+    pub fn is_subclass_of(self, other: ExcKind) -> bool {
+        let mut at = Some(self);
+        while let Some(kind) = at {
+            if kind == other {
+                return true;
+            }
+            at = kind.parent();
+        }
+        false
+    }
+}
+
+/// The payload of a value.
+#[derive(Clone, Debug)]
+pub enum Data {
+    None,
+    Bool(bool),
+    Int(i64),
+    /// Only for ints outside i64; always normalised back to `Int` when they fit.
+    BigInt(Rc<BigInt>),
+    Float(f64),
+    Str(Rc<str>),
+    List(Rc<RefCell<ListObj>>),
+    Tuple(Rc<TupleObj>),
+    Dict(Rc<RefCell<DictObj>>),
+    Set(Rc<RefCell<SetObj>>),
+    Range(RangeObj),
+    Function(Rc<Function>),
+    Builtin(crate::builtins::Builtin),
+    Method(Rc<BoundMethod>),
+    Type(TypeKind),
+    Model(Rc<ModelType>),
+    Instance(Rc<RefCell<Instance>>),
+    Exception(Rc<ExcObj>),
+    Iterator(Rc<RefCell<IterObj>>),
+    /// A tool the host offers, by name.
+    Tool(Rc<str>),
+}
+
+impl Data {
+    pub fn str(text: &str) -> Data {
+        Data::Str(Rc::from(text))
+    }
+
+    pub fn type_kind(&self) -> TypeKind {
+        match self {
+            Data::None => TypeKind::NoneType,
+            Data::Bool(_) => TypeKind::Bool,
+            Data::Int(_) | Data::BigInt(_) => TypeKind::Int,
+            Data::Float(_) => TypeKind::Float,
+            Data::Str(_) => TypeKind::Str,
+            Data::List(_) => TypeKind::List,
+            Data::Tuple(_) => TypeKind::Tuple,
+            Data::Dict(_) => TypeKind::Dict,
+            Data::Set(s) => {
+                if s.borrow().frozen {
+                    TypeKind::FrozenSet
+                } else {
+                    TypeKind::Set
+                }
+            }
+            Data::Range(_) => TypeKind::Range,
+            Data::Function(_) => TypeKind::Function,
+            Data::Builtin(_) | Data::Method(_) | Data::Tool(_) => TypeKind::BuiltinFunction,
+            Data::Type(_) | Data::Model(_) => TypeKind::Type,
+            Data::Instance(_) => TypeKind::BaseModel,
+            Data::Exception(e) => TypeKind::Exception(e.kind),
+            Data::Iterator(_) => TypeKind::Iterator,
+        }
+    }
+
+    /// The Python type name, as in error messages (`'int' object is not iterable`).
+    pub fn type_name(&self) -> String {
+        match self {
+            Data::Instance(inst) => inst.borrow().class.class.name.to_string(),
+            Data::Iterator(it) => it.borrow().kind.to_string(),
+            Data::Method(_) => "builtin_function_or_method".into(),
+            _ => self.type_kind().name().to_string(),
+        }
+    }
+}
+
+/// A hashable projection of a value, used as a dict or set key. Equal Python values map to
+/// equal keys (`1`, `1.0` and `True` are one key).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum HashKey {
+    None,
+    Int(i64),
+    BigInt(Rc<BigInt>),
+    /// A float that is not integral, by its bits (NaN never equals itself in Python; as a key
+    /// we compare bits, which is what CPython does for the same NaN object).
+    Float(u64),
+    Str(Rc<str>),
+    Tuple(Rc<[HashKey]>),
+    Type(TypeKind),
+    FrozenSet(Rc<[HashKey]>),
+}
