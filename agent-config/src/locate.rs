@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, VariantAccess, Visitor};
 
 use crate::error::Location;
 
@@ -144,8 +144,12 @@ impl<'de> Visitor<'de> for Walk<'_> {
         self.arrived()
     }
 
-    fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<(), A::Error> {
-        self.arrived()
+    /// A tagged node (`!tag value`): serde_yaml presents it as an enum whose variant is the
+    /// tag. Walk into the value; leaving it unconsumed would desynchronise the parser.
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        self.arrived()?;
+        let (_, value) = data.variant::<IgnoredAny>()?;
+        value.newtype_variant_seed(self)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
@@ -247,6 +251,11 @@ impl<'de> Visitor<'de> for KeyMatch<'_> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
         Ok(false)
     }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<bool, A::Error> {
+        let (_, value) = data.variant::<IgnoredAny>()?;
+        value.newtype_variant::<IgnoredAny>()?;
+        Ok(false)
+    }
 }
 
 #[cfg(test)]
@@ -285,6 +294,15 @@ flow: {k: [1, 2, {z: 3}]}
             root.key("flow").key("k").index(2).key("z").locate(DOC),
             at(8, 22)
         );
+    }
+
+    #[test]
+    fn walks_through_tagged_nodes() {
+        let doc = "a: !t [1, {b: 2}]\nc: !u 3\nd: 4\n";
+        let root = NodePath::root();
+        assert_eq!(root.key("a").index(1).key("b").locate(doc), at(1, 15));
+        assert_eq!(root.key("d").locate(doc), at(3, 4));
+        assert_eq!(root.key("c").locate(doc), at(2, 4));
     }
 
     #[test]
