@@ -35,7 +35,7 @@ use bactrian_interpreter::{Config, Interpreter};
 /// Stack for the thread each program runs on: a tree-walking interpreter in
 /// a debug build needs far more than the 2 MiB a test thread gets, and the
 /// corpus recurses a few hundred Python frames deep.
-const STACK_BYTES: usize = 256 * 1024 * 1024;
+const STACK_BYTES: usize = 64 * 1024 * 1024;
 const DEFAULT_TIMEOUT_SECS: u64 = 10;
 /// Longest excerpt of a line shown in a mismatch report.
 const MAX_SHOWN: usize = 160;
@@ -73,7 +73,9 @@ categories!(
 );
 
 fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("conformance")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("conformance")
 }
 
 /// What Bactrian did with one program, detached from the interpreter's types
@@ -95,7 +97,11 @@ fn run_bactrian(file_name: String, source: String, timeout: Duration) -> Result<
                 Observed {
                     stdout: outcome.stdout.to_string(),
                     error: outcome.error.as_ref().map(|e| {
-                        (e.type_name.to_string(), e.message.to_string(), e.line.to_string())
+                        (
+                            e.type_name.to_string(),
+                            e.message.to_string(),
+                            e.line.to_string(),
+                        )
                     }),
                 }
             }));
@@ -226,8 +232,8 @@ fn check_program(category: &str, py: &Path, timeout: Duration) -> Option<String>
 
 fn programs_in(category: &str) -> Vec<PathBuf> {
     let dir = corpus_dir().join(category);
-    let entries = fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+    let entries =
+        fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
     let mut programs: Vec<PathBuf> = entries
         .map(|e| e.expect("directory entry").path())
         .filter(|p| p.extension().is_some_and(|x| x == "py"))
@@ -259,7 +265,10 @@ fn check_category(category: &str) {
             failures.push(format!("--- {rel}\n{report}"));
         }
     }
-    println!("{category}: {} of {ran} programs conform", ran - failures.len());
+    println!(
+        "{category}: {} of {ran} programs conform",
+        ran - failures.len()
+    );
     if !failures.is_empty() {
         panic!(
             "{category}: {} of {ran} programs differ from CPython:\n\n{}",
