@@ -159,6 +159,18 @@ impl AgentConfig {
         }
     }
 
+    /// All trusted values for a run on `query`: `user.trusted_values`, then the values
+    /// [`trusted_values_from_query`] finds in the query, without duplicates.
+    pub fn trusted_values(&self, query: &str) -> Vec<String> {
+        let mut out = self.user.trusted_values.clone();
+        for v in trusted_values_from_query(query) {
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+        out
+    }
+
     /// `Ok` when `llm.secure_execution` is `true`; otherwise the error `bactrian run` reports
     /// when it refuses the agent ("secure execution is off").
     pub fn check_secure_execution(&self) -> Result<(), ConfigError> {

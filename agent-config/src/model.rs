@@ -461,7 +461,10 @@ impl IpNet {
 
     /// Whether `ip` is inside this network.
     pub fn contains(&self, ip: IpAddr) -> bool {
+        // A prefix longer than the address (possible only by building an IpNet by hand)
+        // counts as the whole address.
         fn masked(bits: u128, prefix: u8, width: u8) -> u128 {
+            let prefix = prefix.min(width);
             if prefix == 0 {
                 0
             } else {

@@ -264,6 +264,22 @@ fn trusted_values_are_kept_as_written() {
 }
 
 #[test]
+fn trusted_values_join_the_config_and_the_query() {
+    let yaml = "name: x\nuser:\n  trusted_values: [\"human-operator\", \"149\"]\n";
+    let c = AgentConfig::from_str(yaml, "agent.yaml").expect("loads");
+    assert_eq!(
+        c.trusted_values("mail proj-149 to bob@example.com"),
+        [
+            "human-operator",
+            "149",
+            "mail proj-149 to bob@example.com",
+            "proj-149",
+            "bob@example.com"
+        ]
+    );
+}
+
+#[test]
 fn policy_defaults_per_tool() {
     let yaml = "\
 name: x
