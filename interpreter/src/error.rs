@@ -30,7 +30,10 @@ pub struct Frame {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Fatal {
     /// A resource limit was reached.
-    Limit { limit: &'static str, message: String },
+    Limit {
+        limit: &'static str,
+        message: String,
+    },
     /// A policy denied a tool call.
     PolicyViolation {
         tool: String,
@@ -88,6 +91,18 @@ pub fn exception(kind: ExcKind, message: impl Into<String>, label: Label) -> Unw
         exc: Rc::new(ExcObj {
             kind,
             args: vec![msg],
+        }),
+        label,
+        traceback: Vec::new(),
+    }))
+}
+
+/// `KeyError(key)`: the key itself is the argument, as in Python (`str()` shows its repr).
+pub fn key_error(key: &Value, label: Label) -> Unwind {
+    Unwind::Exc(Box::new(PyErr {
+        exc: Rc::new(ExcObj {
+            kind: ExcKind::KeyError,
+            args: vec![key.clone()],
         }),
         label,
         traceback: Vec::new(),

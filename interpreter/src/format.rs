@@ -15,7 +15,11 @@ pub fn float_repr(f: f64) -> String {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if f.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     // Rust's `{:e}` gives the shortest round-trip digits: "1.2345e2".
     let sci = format!("{:e}", f);
@@ -31,7 +35,11 @@ pub fn float_repr(f: f64) -> String {
         } else if point as usize >= digits.len() {
             format!("{}{}.0", digits, "0".repeat(point as usize - digits.len()))
         } else {
-            format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
+            format!(
+                "{}.{}",
+                &digits[..point as usize],
+                &digits[point as usize..]
+            )
         };
         format!("{sign}{body}")
     } else {
@@ -40,13 +48,21 @@ pub fn float_repr(f: f64) -> String {
         } else {
             digits
         };
-        format!("{sign}{mant}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+        format!(
+            "{sign}{mant}e{}{:02}",
+            if exp < 0 { '-' } else { '+' },
+            exp.abs()
+        )
     }
 }
 
 /// Python's `repr(str)`.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -59,8 +75,12 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (0x80..0xa0).contains(&(c as u32)) => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if (0x80..0xa0).contains(&(c as u32)) => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c if is_unprintable(c) => {
                 let n = c as u32;
                 if n <= 0xff {
@@ -89,13 +109,18 @@ impl Machine<'_> {
             Data::Str(s) => Ok(s.to_string()),
             Data::Exception(e) => match e.args.len() {
                 0 => Ok(String::new()),
+                1 if e.kind == ExcKind::KeyError => self.repr(&e.args[0].clone()),
                 1 => self.to_str(&e.args[0].clone()),
                 _ => self.repr(&self.new_tuple_plain(e.args.clone())),
             },
             Data::Instance(i) => {
                 // pydantic's str(): `name='a' age=1`.
-                let fields: Vec<(std::rc::Rc<str>, Value)> =
-                    i.borrow().fields.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let fields: Vec<(std::rc::Rc<str>, Value)> = i
+                    .borrow()
+                    .fields
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
                 let mut parts = Vec::new();
                 for (k, v) in fields {
                     parts.push(format!("{k}={}", self.repr(&v)?));
@@ -217,7 +242,10 @@ impl Machine<'_> {
                     let i = i.borrow();
                     (
                         i.class.class.name.clone(),
-                        i.fields.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+                        i.fields
+                            .iter()
+                            .map(|(k, v)| (k.clone(), v.clone()))
+                            .collect(),
                     )
                 };
                 out.push_str(&name);
@@ -239,7 +267,20 @@ impl Machine<'_> {
                 self.repr_seq(&args, out, seen)?;
                 out.push(')');
             }
-            Data::Iterator(i) => out.push_str(&format!("<{} object>", i.borrow().kind)),
+            Data::Iterator(i) => {
+                let (kind, items) = {
+                    let i = i.borrow();
+                    (i.kind, i.items.clone())
+                };
+                if kind.starts_with("dict_") {
+                    out.push_str(kind);
+                    out.push_str("([");
+                    self.repr_seq(&items, out, seen)?;
+                    out.push_str("])");
+                } else {
+                    out.push_str(&format!("<{kind} object>"));
+                }
+            }
         }
         Ok(())
     }
@@ -262,11 +303,8 @@ impl Machine<'_> {
         let spec = Spec::parse(spec)?;
         match &v.data {
             Data::Int(_) | Data::BigInt(_) | Data::Bool(_) => {
+                // With a non-empty spec a bool formats as the int it is.
                 let i = crate::ops::to_bigint(&v.data).unwrap_or_default();
-                if matches!(v.data, Data::Bool(_)) && spec.ty.is_none() {
-                    let s = self.to_str(v)?;
-                    return Ok(spec.pad(&s, false, ""));
-                }
                 format_int(&i, &spec)
             }
             Data::Float(f) => format_float(*f, &spec),
@@ -274,11 +312,17 @@ impl Machine<'_> {
                 if !matches!(spec.ty, None | Some('s')) {
                     return err(
                         ExcKind::ValueError,
-                        format!("Unknown format code '{}' for object of type 'str'", spec.ty.unwrap_or('s')),
+                        format!(
+                            "Unknown format code '{}' for object of type 'str'",
+                            spec.ty.unwrap_or('s')
+                        ),
                     );
                 }
                 if spec.sign.is_some() {
-                    return err(ExcKind::ValueError, "Sign not allowed in string format specifier");
+                    return err(
+                        ExcKind::ValueError,
+                        "Sign not allowed in string format specifier",
+                    );
                 }
                 let text: String = match spec.precision {
                     Some(p) => s.chars().take(p).collect(),
@@ -291,7 +335,10 @@ impl Machine<'_> {
                 if spec.ty.is_some() || spec.precision.is_some() {
                     return err(
                         ExcKind::TypeError,
-                        format!("unsupported format string passed to {}.__format__", v.data.type_name()),
+                        format!(
+                            "unsupported format string passed to {}.__format__",
+                            v.data.type_name()
+                        ),
                     );
                 }
                 Ok(spec.pad(&s, false, ""))
@@ -348,9 +395,16 @@ impl Spec {
             i += 1;
         }
         if i > start {
-            s.width = chars[start..i].iter().collect::<String>().parse().unwrap_or(0);
+            s.width = chars[start..i]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .unwrap_or(0);
             if s.width > 10_000_000 {
-                return err(ExcKind::ValueError, "Too many decimal digits in format string");
+                return err(
+                    ExcKind::ValueError,
+                    "Too many decimal digits in format string",
+                );
             }
         }
         if i < chars.len() && matches!(chars[i], ',' | '_') {
@@ -366,7 +420,13 @@ impl Spec {
             if i == start {
                 return err(ExcKind::ValueError, "Format specifier missing precision");
             }
-            s.precision = Some(chars[start..i].iter().collect::<String>().parse().unwrap_or(0));
+            s.precision = Some(
+                chars[start..i]
+                    .iter()
+                    .collect::<String>()
+                    .parse()
+                    .unwrap_or(0),
+            );
             if s.precision.unwrap_or(0) > 10_000 {
                 return err(ExcKind::ValueError, "precision too big");
             }
@@ -388,7 +448,8 @@ impl Spec {
             ('0', '=')
         } else {
             (
-                self.fill.unwrap_or(if self.zero && numeric { '0' } else { ' ' }),
+                self.fill
+                    .unwrap_or(if self.zero && numeric { '0' } else { ' ' }),
                 self.align.unwrap_or(if numeric { '>' } else { '<' }),
             )
         };
@@ -399,7 +460,11 @@ impl Spec {
         let fills = |n: usize| std::iter::repeat(fill).take(n).collect::<String>();
         match align {
             '<' => format!("{sign}{body}{}", fills(padding)),
-            '^' => format!("{}{sign}{body}{}", fills(padding / 2), fills(padding - padding / 2)),
+            '^' => format!(
+                "{}{sign}{body}{}",
+                fills(padding / 2),
+                fills(padding - padding / 2)
+            ),
             '=' => format!("{sign}{}{body}", fills(padding)),
             _ => format!("{}{sign}{body}", fills(padding)),
         }
@@ -429,8 +494,12 @@ fn group(digits: &str, sep: char, every: usize) -> String {
 
 /// Inserts grouping into the integer part of a number written as digits[.frac][exp].
 fn group_number(body: &str, sep: Option<char>) -> String {
-    let Some(sep) = sep else { return body.to_string() };
-    let end = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+    let Some(sep) = sep else {
+        return body.to_string();
+    };
+    let end = body
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(body.len());
     format!("{}{}", group(&body[..end], sep, 3), &body[end..])
 }
 
@@ -442,7 +511,10 @@ fn format_int(i: &BigInt, spec: &Spec) -> Eval<String> {
         Some('b') => (grouped_radix(&abs.to_str_radix(2), spec), "0b"),
         Some('o') => (grouped_radix(&abs.to_str_radix(8), spec), "0o"),
         Some('x') => (grouped_radix(&abs.to_str_radix(16), spec), "0x"),
-        Some('X') => (grouped_radix(&abs.to_str_radix(16).to_uppercase(), spec), "0X"),
+        Some('X') => (
+            grouped_radix(&abs.to_str_radix(16).to_uppercase(), spec),
+            "0X",
+        ),
         Some('c') => {
             let c = i
                 .to_u32()
@@ -482,13 +554,23 @@ fn format_float(f: f64, spec: &Spec) -> Eval<String> {
     let upper = matches!(spec.ty, Some('E' | 'F' | 'G'));
     let body = if a.is_nan() || a.is_infinite() {
         let s = if a.is_nan() { "nan" } else { "inf" };
-        let s = if upper { s.to_uppercase() } else { s.to_string() };
+        let s = if upper {
+            s.to_uppercase()
+        } else {
+            s.to_string()
+        };
         let suffix = if spec.ty == Some('%') { "%" } else { "" };
         format!("{s}{suffix}")
     } else {
         match spec.ty {
-            Some('f' | 'F') => group_number(&format!("{:.*}", spec.precision.unwrap_or(6), a), spec.grouping),
-            Some('%') => group_number(&format!("{:.*}%", spec.precision.unwrap_or(6), a * 100.0), spec.grouping),
+            Some('f' | 'F') => group_number(
+                &format!("{:.*}", spec.precision.unwrap_or(6), a),
+                spec.grouping,
+            ),
+            Some('%') => group_number(
+                &format!("{:.*}%", spec.precision.unwrap_or(6), a * 100.0),
+                spec.grouping,
+            ),
             Some('e' | 'E') => {
                 let s = sci(a, spec.precision.unwrap_or(6), spec.alternate);
                 if upper {
@@ -535,10 +617,19 @@ fn sci(a: f64, precision: usize, alternate: bool) -> String {
 fn general(a: f64, precision: usize, alternate: bool, no_type: bool) -> String {
     let p = precision.max(1);
     if a == 0.0 {
-        return if no_type { "0.0".into() } else if alternate { format!("0.{}", "0".repeat(p - 1)) } else { "0".into() };
+        return if no_type {
+            "0.0".into()
+        } else if alternate {
+            format!("0.{}", "0".repeat(p - 1))
+        } else {
+            "0".into()
+        };
     }
     let s = format!("{:.*e}", p - 1, a);
-    let exp: i32 = s.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);
+    let exp: i32 = s
+        .split_once('e')
+        .and_then(|(_, e)| e.parse().ok())
+        .unwrap_or(0);
     let mut out = if exp >= -4 && exp < p as i32 {
         format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, a)
     } else {

@@ -61,7 +61,9 @@ mod syntax;
 mod value;
 
 pub use error::{Fatal, Frame as TraceFrame};
-pub use host::{ArgValue, HostError, InProcessHost, NoTools, PartLabel, ToolCall, ToolHost, ToolOutput};
+pub use host::{
+    ArgValue, HostError, InProcessHost, NoTools, PartLabel, ToolCall, ToolHost, ToolOutput,
+};
 pub use limits::Limits;
 pub use syntax::Diagnostic;
 
@@ -116,7 +118,10 @@ impl ErrorReport {
     pub fn traceback_text(&self, filename: &str) -> String {
         let mut out = String::from("Traceback (most recent call last):\n");
         for f in &self.traceback {
-            out.push_str(&format!("  File \"{filename}\", line {}, in {}\n", f.line, f.function));
+            out.push_str(&format!(
+                "  File \"{filename}\", line {}, in {}\n",
+                f.line, f.function
+            ));
         }
         if self.message.is_empty() {
             out.push_str(&format!("{}\n", self.type_name));
@@ -351,7 +356,10 @@ fn report(m: &mut eval::Machine, unwind: Unwind) -> ErrorReport {
                     .untrusted_sources()
                     .map(|s| s.describe())
                     .collect();
-                format!("<message withheld: it depends on untrusted data from {}>", sources.join(", "))
+                format!(
+                    "<message withheld: it depends on untrusted data from {}>",
+                    sources.join(", ")
+                )
             };
             ErrorReport {
                 type_name: e.exc.kind.name().to_string(),

@@ -10,24 +10,98 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 const STR_METHODS: &[&str] = &[
-    "lower", "upper", "strip", "lstrip", "rstrip", "split", "rsplit", "join", "replace", "find", "rfind",
-    "index", "rindex", "count", "startswith", "endswith", "title", "capitalize", "swapcase", "isdigit",
-    "isalpha", "isalnum", "isspace", "isupper", "islower", "isnumeric", "isdecimal", "istitle", "zfill",
-    "center", "ljust", "rjust", "partition", "rpartition", "splitlines", "format", "casefold",
-    "removeprefix", "removesuffix", "expandtabs", "isidentifier", "isprintable",
+    "lower",
+    "upper",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "split",
+    "rsplit",
+    "join",
+    "replace",
+    "find",
+    "rfind",
+    "index",
+    "rindex",
+    "count",
+    "startswith",
+    "endswith",
+    "title",
+    "capitalize",
+    "swapcase",
+    "isdigit",
+    "isalpha",
+    "isalnum",
+    "isspace",
+    "isupper",
+    "islower",
+    "isnumeric",
+    "isdecimal",
+    "istitle",
+    "zfill",
+    "center",
+    "ljust",
+    "rjust",
+    "partition",
+    "rpartition",
+    "splitlines",
+    "format",
+    "casefold",
+    "removeprefix",
+    "removesuffix",
+    "expandtabs",
+    "isidentifier",
+    "isprintable",
 ];
 const LIST_METHODS: &[&str] = &[
-    "append", "extend", "insert", "remove", "pop", "index", "count", "sort", "reverse", "copy", "clear",
+    "append", "extend", "insert", "remove", "pop", "index", "count", "sort", "reverse", "copy",
+    "clear",
 ];
 const DICT_METHODS: &[&str] = &[
-    "get", "keys", "values", "items", "pop", "popitem", "setdefault", "update", "copy", "clear",
+    "get",
+    "keys",
+    "values",
+    "items",
+    "pop",
+    "popitem",
+    "setdefault",
+    "update",
+    "copy",
+    "clear",
 ];
 const SET_METHODS: &[&str] = &[
-    "add", "discard", "remove", "pop", "union", "intersection", "difference", "symmetric_difference",
-    "issubset", "issuperset", "isdisjoint", "copy", "clear", "update", "intersection_update",
+    "add",
+    "discard",
+    "remove",
+    "pop",
+    "union",
+    "intersection",
+    "difference",
+    "symmetric_difference",
+    "issubset",
+    "issuperset",
+    "isdisjoint",
+    "copy",
+    "clear",
+    "update",
+    "intersection_update",
     "difference_update",
+    "symmetric_difference_update",
 ];
 const TUPLE_METHODS: &[&str] = &["index", "count"];
+
+/// Whether the builtin type `t` has a method called `name` (`str.lower`).
+pub fn type_has_method(t: TypeKind, name: &str) -> bool {
+    let table: &[&str] = match t {
+        TypeKind::Str => STR_METHODS,
+        TypeKind::List => LIST_METHODS,
+        TypeKind::Dict => DICT_METHODS,
+        TypeKind::Set => SET_METHODS,
+        TypeKind::Tuple => TUPLE_METHODS,
+        _ => &[],
+    };
+    table.contains(&name)
+}
 
 /// Whether `data` has a method called `name`.
 pub fn has_method(data: &Data, name: &str) -> bool {
@@ -84,14 +158,24 @@ impl Machine<'_> {
             Some(Data::Int(i)) => Ok(Some(*i)),
             Some(Data::Bool(b)) => Ok(Some(*b as i64)),
             Some(other) => Err(self.type_error(
-                format!("'{}' object cannot be interpreted as an integer", other.type_name()),
+                format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    other.type_name()
+                ),
                 &[],
             )),
         }
     }
 
     /// Calls `receiver.name(args...)`.
-    pub fn call_method(&mut self, receiver: &Value, name: &Rc<str>, args: Vec<Value>, kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+    pub fn call_method(
+        &mut self,
+        receiver: &Value,
+        name: &Rc<str>,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
         self.tick()?;
         match &receiver.data {
             Data::Str(s) => {
@@ -106,9 +190,17 @@ impl Machine<'_> {
                 self.seq_search(receiver, &items, name, args, text)
             }
             Data::Instance(i) if matches!(&**name, "model_dump" | "dict") => {
-                let fields: Vec<(Rc<str>, Value)> = i.borrow().fields.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let fields: Vec<(Rc<str>, Value)> = i
+                    .borrow()
+                    .fields
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
                 let shape = i.borrow().shape;
-                let pairs = fields.into_iter().map(|(k, v)| (Value::program(Data::Str(k)), v)).collect();
+                let pairs = fields
+                    .into_iter()
+                    .map(|(k, v)| (Value::program(Data::Str(k)), v))
+                    .collect();
                 let d = self.dict_from_pairs(pairs)?;
                 self.taint_shape(&d, shape, NO_NODE);
                 Ok(d)
@@ -143,11 +235,21 @@ impl Machine<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn str_method(&mut self, recv: &Value, s: &str, name: &str, args: Vec<Value>, mut kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+    fn str_method(
+        &mut self,
+        recv: &Value,
+        s: &str,
+        name: &str,
+        args: Vec<Value>,
+        mut kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
         if name == "format" {
             return self.str_format(recv, s, args, kwargs, text);
         }
-        let inputs: Vec<Value> = std::iter::once(recv.clone()).chain(args.iter().cloned()).collect();
+        let inputs: Vec<Value> = std::iter::once(recv.clone())
+            .chain(args.iter().cloned())
+            .collect();
         let refs: Vec<&Value> = inputs.iter().collect();
         macro_rules! string {
             ($e:expr) => {{
@@ -166,13 +268,18 @@ impl Machine<'_> {
             "upper" => string!(s.to_uppercase()),
             "swapcase" => string!(s
                 .chars()
-                .flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() })
+                .flat_map(|c| if c.is_uppercase() {
+                    c.to_lowercase().collect::<Vec<_>>()
+                } else {
+                    c.to_uppercase().collect()
+                })
                 .collect()),
             "title" => string!(title_case(s)),
             "capitalize" => {
                 let mut chars = s.chars();
                 string!(match chars.next() {
-                    Some(c) => c.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase(),
+                    Some(c) =>
+                        c.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase(),
                     None => String::new(),
                 })
             }
@@ -182,7 +289,10 @@ impl Machine<'_> {
                     None | Some(Data::None) => None,
                     Some(Data::Str(c)) => Some(c.chars().collect()),
                     Some(other) => {
-                        return Err(self.type_error(format!("{name} arg must be None or str, not {}", other.type_name()), &[]))
+                        return Err(self.type_error(
+                            format!("{name} arg must be None or str, not {}", other.type_name()),
+                            &[],
+                        ))
                     }
                 };
                 let pred = |c: char| match &chars {
@@ -198,7 +308,10 @@ impl Machine<'_> {
             "split" | "rsplit" => {
                 let sep = take(&mut kwargs, "sep").or_else(|| args.first().cloned());
                 let maxsplit = take(&mut kwargs, "maxsplit").or_else(|| args.get(1).cloned());
-                let max = self.opt_int(maxsplit.as_ref())?.filter(|m| *m >= 0).map(|m| m as usize);
+                let max = self
+                    .opt_int(maxsplit.as_ref())?
+                    .filter(|m| *m >= 0)
+                    .map(|m| m as usize);
                 let parts: Vec<String> = match sep.as_ref().map(|v| &v.data) {
                     None | Some(Data::None) => split_whitespace(s, max, name == "rsplit"),
                     Some(Data::Str(sep)) => {
@@ -207,16 +320,22 @@ impl Machine<'_> {
                         }
                         match (max, name) {
                             (None, _) => s.split(&**sep).map(String::from).collect(),
-                            (Some(m), "split") => s.splitn(m + 1, &**sep).map(String::from).collect(),
+                            (Some(m), "split") => {
+                                s.splitn(m + 1, &**sep).map(String::from).collect()
+                            }
                             (Some(m), _) => {
-                                let mut v: Vec<String> = s.rsplitn(m + 1, &**sep).map(String::from).collect();
+                                let mut v: Vec<String> =
+                                    s.rsplitn(m + 1, &**sep).map(String::from).collect();
                                 v.reverse();
                                 v
                             }
                         }
                     }
                     Some(other) => {
-                        return Err(self.type_error(format!("must be str or None, not {}", other.type_name()), &[]))
+                        return Err(self.type_error(
+                            format!("must be str or None, not {}", other.type_name()),
+                            &[],
+                        ))
                     }
                 };
                 self.check_len(parts.len())?;
@@ -237,12 +356,26 @@ impl Machine<'_> {
                 Ok(self.new_list(items, label, node))
             }
             "splitlines" => {
-                let keep = take(&mut kwargs, "keepends").or_else(|| args.first().cloned()).map(|v| ops::truthy(&v.data)).unwrap_or(false);
+                let keep = take(&mut kwargs, "keepends")
+                    .or_else(|| args.first().cloned())
+                    .map(|v| ops::truthy(&v.data))
+                    .unwrap_or(false);
                 let mut parts = Vec::new();
                 let mut cur = String::new();
                 let mut chars = s.chars().peekable();
                 while let Some(c) = chars.next() {
-                    if matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+                    if matches!(
+                        c,
+                        '\n' | '\r'
+                            | '\x0b'
+                            | '\x0c'
+                            | '\x1c'
+                            | '\x1d'
+                            | '\x1e'
+                            | '\u{85}'
+                            | '\u{2028}'
+                            | '\u{2029}'
+                    ) {
                         if keep {
                             cur.push(c);
                         }
@@ -277,7 +410,10 @@ impl Machine<'_> {
                 for (i, item) in items.iter().enumerate() {
                     let Data::Str(part) = &item.data else {
                         return Err(self.type_error(
-                            format!("sequence item {i}: expected str instance, {} found", item.data.type_name()),
+                            format!(
+                                "sequence item {i}: expected str instance, {} found",
+                                item.data.type_name()
+                            ),
                             &[],
                         ));
                     };
@@ -301,7 +437,11 @@ impl Machine<'_> {
                 let old = self.str_arg(&args[0], name)?;
                 let new = self.str_arg(&args[1], name)?;
                 let count = self.opt_int(args.get(2))?.filter(|c| *c >= 0);
-                let estimate = if old.is_empty() { s.len() + (s.chars().count() + 1) * new.len() } else { s.len() / old.len().max(1) * new.len() + s.len() };
+                let estimate = if old.is_empty() {
+                    s.len() + (s.chars().count() + 1) * new.len()
+                } else {
+                    s.len() / old.len().max(1) * new.len() + s.len()
+                };
                 self.check_str_len(estimate.min(usize::MAX / 2))?;
                 string!(match count {
                     None => s.replace(&*old, &new),
@@ -320,7 +460,11 @@ impl Machine<'_> {
                 };
                 let start = norm(self.opt_int(args.get(1))?, 0);
                 let end = norm(self.opt_int(args.get(2))?, len);
-                let hay: String = if start <= end { chars[start..end].iter().collect() } else { String::new() };
+                let hay: String = if start <= end {
+                    chars[start..end].iter().collect()
+                } else {
+                    String::new()
+                };
                 if name == "count" {
                     let n = if start > end {
                         0
@@ -361,7 +505,10 @@ impl Machine<'_> {
                     }
                     other => {
                         return Err(self.type_error(
-                            format!("{name} first arg must be str or a tuple of str, not {}", other.type_name()),
+                            format!(
+                                "{name} first arg must be str or a tuple of str, not {}",
+                                other.type_name()
+                            ),
                             &[],
                         ))
                     }
@@ -374,18 +521,37 @@ impl Machine<'_> {
                 };
                 let start = norm(self.opt_int(args.get(1))?, 0);
                 let end = norm(self.opt_int(args.get(2))?, len);
-                let hay: String = if start <= end { chars[start..end].iter().collect() } else { String::new() };
-                boolean!(prefixes.iter().any(|p| if name == "startswith" { hay.starts_with(&**p) } else { hay.ends_with(&**p) }))
+                let hay: String = if start <= end {
+                    chars[start..end].iter().collect()
+                } else {
+                    String::new()
+                };
+                boolean!(prefixes.iter().any(|p| if name == "startswith" {
+                    hay.starts_with(&**p)
+                } else {
+                    hay.ends_with(&**p)
+                }))
             }
-            "isdigit" | "isdecimal" | "isnumeric" => boolean!(!s.is_empty() && s.chars().all(|c| c.is_numeric())),
+            "isdigit" | "isdecimal" | "isnumeric" => {
+                boolean!(!s.is_empty() && s.chars().all(|c| c.is_numeric()))
+            }
             "isalpha" => boolean!(!s.is_empty() && s.chars().all(char::is_alphabetic)),
             "isalnum" => boolean!(!s.is_empty() && s.chars().all(char::is_alphanumeric)),
             "isspace" => boolean!(!s.is_empty() && s.chars().all(char::is_whitespace)),
-            "isupper" => boolean!(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)),
-            "islower" => boolean!(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)),
-            "istitle" => boolean!(!s.is_empty() && title_case(s) == s && s.chars().any(char::is_alphabetic)),
+            "isupper" => {
+                boolean!(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))
+            }
+            "islower" => {
+                boolean!(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))
+            }
+            "istitle" => {
+                boolean!(!s.is_empty() && title_case(s) == s && s.chars().any(char::is_alphabetic))
+            }
             "isidentifier" => boolean!(
-                s.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_') && s.chars().all(|c| c.is_alphanumeric() || c == '_')
+                s.chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphabetic() || c == '_')
+                    && s.chars().all(|c| c.is_alphanumeric() || c == '_')
             ),
             "isprintable" => boolean!(s.chars().all(|c| !c.is_control())),
             "zfill" => {
@@ -409,7 +575,12 @@ impl Machine<'_> {
                 let fill = match args.get(1).map(|a| &a.data) {
                     None => ' ',
                     Some(Data::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
-                    _ => return err(ExcKind::TypeError, "The fill character must be exactly one character long"),
+                    _ => {
+                        return err(
+                            ExcKind::TypeError,
+                            "The fill character must be exactly one character long",
+                        )
+                    }
                 };
                 let n = s.chars().count();
                 if n >= width {
@@ -433,9 +604,17 @@ impl Machine<'_> {
                 if sep.is_empty() {
                     return err(ExcKind::ValueError, "empty separator");
                 }
-                let found = if name == "partition" { s.find(&*sep) } else { s.rfind(&*sep) };
+                let found = if name == "partition" {
+                    s.find(&*sep)
+                } else {
+                    s.rfind(&*sep)
+                };
                 let parts = match found {
-                    Some(i) => [s[..i].to_string(), sep.to_string(), s[i + sep.len()..].to_string()],
+                    Some(i) => [
+                        s[..i].to_string(),
+                        sep.to_string(),
+                        s[i + sep.len()..].to_string(),
+                    ],
                     None if name == "partition" => [s.to_string(), String::new(), String::new()],
                     None => [String::new(), String::new(), s.to_string()],
                 };
@@ -446,7 +625,14 @@ impl Machine<'_> {
                 };
                 let items: Vec<Value> = parts
                     .into_iter()
-                    .map(|p| self.derive_with(Data::Str(Rc::from(p)), label, &[recv.node, args[0].node], text))
+                    .map(|p| {
+                        self.derive_with(
+                            Data::Str(Rc::from(p)),
+                            label,
+                            &[recv.node, args[0].node],
+                            text,
+                        )
+                    })
                     .collect();
                 Ok(self.new_tuple(items, label, recv.node))
             }
@@ -470,7 +656,14 @@ impl Machine<'_> {
     }
 
     /// `str.format`: positional, keyword and index fields, with conversions and specs.
-    fn str_format(&mut self, recv: &Value, s: &str, args: Vec<Value>, kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+    fn str_format(
+        &mut self,
+        recv: &Value,
+        s: &str,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
         let mut out = String::new();
         let mut used: Vec<Value> = vec![recv.clone()];
         let mut auto = 0usize;
@@ -495,7 +688,10 @@ impl Machine<'_> {
                     j += 1;
                 }
                 if depth != 0 {
-                    return err(ExcKind::ValueError, "Single '{' encountered in format string");
+                    return err(
+                        ExcKind::ValueError,
+                        "Single '{' encountered in format string",
+                    );
                 }
                 let field: String = chars[i + 1..j - 1].iter().collect();
                 let (head, spec) = match field.find(':') {
@@ -506,31 +702,31 @@ impl Machine<'_> {
                     Some(k) => (head[..k].to_string(), head[k + 1..].chars().next()),
                     None => (head, None),
                 };
-                // Nested replacement fields in the spec.
-                let spec = if spec.contains('{') {
-                    let inner = Value::program(Data::Str(Rc::from(spec.as_str())));
-                    let v = self.str_format(&inner, &spec, args.clone(), kwargs.clone(), text)?;
-                    self.to_str(&v)?
-                } else {
-                    spec
-                };
                 let (base, rest) = match head.find(['.', '[']) {
                     Some(k) => (head[..k].to_string(), head[k..].to_string()),
                     None => (head.clone(), String::new()),
                 };
-                let mut value = if base.is_empty() {
-                    let v = args.get(auto).cloned();
-                    auto += 1;
-                    v.ok_or(()).or_else(|_| err(ExcKind::IndexError, format!("Replacement index {} out of range for positional args tuple", auto - 1)))?
-                } else if let Ok(n) = base.parse::<usize>() {
-                    args.get(n).cloned().ok_or(()).or_else(|_| {
-                        err(ExcKind::IndexError, format!("Replacement index {n} out of range for positional args tuple"))
-                    })?
-                } else {
-                    match kwargs.iter().find(|(k, _)| &**k == base) {
-                        Some((_, v)) => v.clone(),
-                        None => return Err(exception(ExcKind::KeyError, format!("'{base}'"), Label::PROGRAM)),
+                let mut value = self.format_argument(&base, &args, &kwargs, &mut auto)?;
+                // Nested replacement fields in the spec share the automatic numbering.
+                let spec = if spec.contains('{') {
+                    let mut resolved = String::new();
+                    let mut rest = spec.as_str();
+                    while let Some(open) = rest.find('{') {
+                        resolved.push_str(&rest[..open]);
+                        let close = rest[open..]
+                            .find('}')
+                            .map(|c| c + open)
+                            .unwrap_or(rest.len());
+                        let inner = rest[open + 1..close].to_string();
+                        let v = self.format_argument(&inner, &args, &kwargs, &mut auto)?;
+                        resolved.push_str(&self.to_str(&v)?);
+                        used.push(v);
+                        rest = rest.get(close + 1..).unwrap_or("");
                     }
+                    resolved.push_str(rest);
+                    resolved
+                } else {
+                    spec
                 };
                 // `{0[key]}` and `{0.attr}`.
                 let mut rest = rest.as_str();
@@ -548,7 +744,10 @@ impl Machine<'_> {
                         let end = r.find(['.', '[']).unwrap_or(r.len());
                         let attr: Rc<str> = Rc::from(&r[..end]);
                         if attr.starts_with('_') {
-                            return err(ExcKind::AttributeError, format!("attribute '{attr}' is not allowed"));
+                            return err(
+                                ExcKind::AttributeError,
+                                format!("attribute '{attr}' is not allowed"),
+                            );
                         }
                         value = self.get_attr(&value, &attr, text)?;
                         rest = &r[end..];
@@ -577,7 +776,10 @@ impl Machine<'_> {
                     i += 2;
                     continue;
                 }
-                return err(ExcKind::ValueError, "Single '}' encountered in format string");
+                return err(
+                    ExcKind::ValueError,
+                    "Single '}' encountered in format string",
+                );
             } else {
                 out.push(c);
                 i += 1;
@@ -587,7 +789,53 @@ impl Machine<'_> {
         self.new_str(out, &refs, text)
     }
 
-    fn seq_search(&mut self, recv: &Value, items: &[Value], name: &str, args: Vec<Value>, text: &Arc<str>) -> Eval<Value> {
+    /// The argument a format field names: automatic (`{}`), by index or by keyword.
+    fn format_argument(
+        &mut self,
+        base: &str,
+        args: &[Value],
+        kwargs: &Kwargs,
+        auto: &mut usize,
+    ) -> Eval<Value> {
+        if base.is_empty() {
+            let v = args.get(*auto).cloned();
+            *auto += 1;
+            return v.ok_or(()).or_else(|_| {
+                err(
+                    ExcKind::IndexError,
+                    format!(
+                        "Replacement index {} out of range for positional args tuple",
+                        *auto - 1
+                    ),
+                )
+            });
+        }
+        if let Ok(n) = base.parse::<usize>() {
+            return args.get(n).cloned().ok_or(()).or_else(|_| {
+                err(
+                    ExcKind::IndexError,
+                    format!("Replacement index {n} out of range for positional args tuple"),
+                )
+            });
+        }
+        match kwargs.iter().find(|(k, _)| &**k == base) {
+            Some((_, v)) => Ok(v.clone()),
+            None => Err(exception(
+                ExcKind::KeyError,
+                format!("'{base}'"),
+                Label::PROGRAM,
+            )),
+        }
+    }
+
+    fn seq_search(
+        &mut self,
+        recv: &Value,
+        items: &[Value],
+        name: &str,
+        args: Vec<Value>,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
         let label = self.full_label(recv);
         match name {
             "count" => {
@@ -614,7 +862,11 @@ impl Machine<'_> {
                         return Ok(self.derive(Data::Int(i as i64), &[recv, &args[0]], text));
                     }
                 }
-                let what = if matches!(recv.data, Data::Tuple(_)) { "tuple.index(x): x not in tuple" } else { "list.index(x): x not in list" };
+                let what = if matches!(recv.data, Data::Tuple(_)) {
+                    "tuple.index(x): x not in tuple"
+                } else {
+                    "list.index(x): x not in list"
+                };
                 let msg = if matches!(recv.data, Data::List(_)) {
                     let r = self.repr(&args[0])?;
                     format!("{r} is not in list")
@@ -636,7 +888,14 @@ impl Machine<'_> {
         }
     }
 
-    fn list_method(&mut self, recv: &Value, name: &str, args: Vec<Value>, mut kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+    fn list_method(
+        &mut self,
+        recv: &Value,
+        name: &str,
+        args: Vec<Value>,
+        mut kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
         let Data::List(list) = &recv.data else {
             return err(ExcKind::TypeError, "not a list");
         };
@@ -704,7 +963,11 @@ impl Machine<'_> {
                     }
                 }
                 let label = self.full_label(&args[0]);
-                Err(exception(ExcKind::ValueError, "list.remove(x): x not in list", label))
+                Err(exception(
+                    ExcKind::ValueError,
+                    "list.remove(x): x not in list",
+                    label,
+                ))
             }
             "index" | "count" => {
                 let items = list.borrow().items.clone();
@@ -713,9 +976,14 @@ impl Machine<'_> {
             "sort" => {
                 want(name, &args, 0, 0)?;
                 let key = take(&mut kwargs, "key");
-                let reverse = take(&mut kwargs, "reverse").map(|r| ops::truthy(&r.data)).unwrap_or(false);
+                let reverse = take(&mut kwargs, "reverse")
+                    .map(|r| ops::truthy(&r.data))
+                    .unwrap_or(false);
                 if let Some((k, _)) = kwargs.first() {
-                    return err(ExcKind::TypeError, format!("sort() got an unexpected keyword argument '{k}'"));
+                    return err(
+                        ExcKind::TypeError,
+                        format!("sort() got an unexpected keyword argument '{k}'"),
+                    );
                 }
                 let items = std::mem::take(&mut list.borrow_mut().items);
                 let result = self.sort_values(items.clone(), key.as_ref(), reverse);
@@ -757,7 +1025,14 @@ impl Machine<'_> {
         }
     }
 
-    fn dict_method(&mut self, recv: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+    fn dict_method(
+        &mut self,
+        recv: &Value,
+        name: &str,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
         let Data::Dict(dict) = &recv.data else {
             return err(ExcKind::TypeError, "not a dict");
         };
@@ -809,10 +1084,7 @@ impl Machine<'_> {
                 match (removed, args.get(1)) {
                     (Some((_, v)), _) => Ok(self.element(v, access, &[], text)),
                     (None, Some(d)) => Ok(self.element(d.clone(), access, &[], text)),
-                    (None, None) => {
-                        let r = self.repr(&args[0])?;
-                        Err(exception(ExcKind::KeyError, r, access))
-                    }
+                    (None, None) => Err(crate::error::key_error(&args[0], access)),
                 }
             }
             "popitem" => {
@@ -820,7 +1092,11 @@ impl Machine<'_> {
                 self.mutated(recv);
                 match last {
                     Some((_, (k, v))) => Ok(self.new_tuple(vec![k, v], shape, shape_node)),
-                    None => Err(exception(ExcKind::KeyError, "'popitem(): dictionary is empty'", shape)),
+                    None => Err(exception(
+                        ExcKind::KeyError,
+                        "'popitem(): dictionary is empty'",
+                        shape,
+                    )),
                 }
             }
             "setdefault" => {
@@ -833,8 +1109,11 @@ impl Machine<'_> {
                     Some(v) => Ok(self.element(v, access, &[], text)),
                     None => {
                         self.check_len(dict.borrow().map.len() + 1)?;
-                        let v = self.under_context(args.get(1).cloned().unwrap_or_else(Value::none));
-                        dict.borrow_mut().map.insert(key, (args[0].clone(), v.clone()));
+                        let v =
+                            self.under_context(args.get(1).cloned().unwrap_or_else(Value::none));
+                        dict.borrow_mut()
+                            .map
+                            .insert(key, (args[0].clone(), v.clone()));
                         self.taint_shape(recv, kl, args[0].node);
                         self.mutated(recv);
                         Ok(v)
@@ -854,7 +1133,10 @@ impl Machine<'_> {
                             for item in self.collect_items(src)? {
                                 let kv = self.collect_items(&item)?;
                                 if kv.len() != 2 {
-                                    return err(ExcKind::ValueError, "dictionary update sequence element has wrong length");
+                                    return err(
+                                        ExcKind::ValueError,
+                                        "dictionary update sequence element has wrong length",
+                                    );
                                 }
                                 pairs.push((kv[0].clone(), kv[1].clone()));
                             }
@@ -880,11 +1162,13 @@ impl Machine<'_> {
                     let d = dict.borrow();
                     (d.map.clone(), d.shape, d.shape_node)
                 };
-                Ok(Value::program(Data::Dict(Rc::new(std::cell::RefCell::new(DictObj {
-                    map,
-                    shape: s,
-                    shape_node: n,
-                })))))
+                Ok(Value::program(Data::Dict(Rc::new(
+                    std::cell::RefCell::new(DictObj {
+                        map,
+                        shape: s,
+                        shape_node: n,
+                    }),
+                ))))
             }
             "clear" => {
                 dict.borrow_mut().map.clear();
@@ -899,7 +1183,14 @@ impl Machine<'_> {
         }
     }
 
-    fn set_method(&mut self, recv: &Value, name: &str, args: Vec<Value>, _kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+    fn set_method(
+        &mut self,
+        recv: &Value,
+        name: &str,
+        args: Vec<Value>,
+        _kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
         let Data::Set(set) = &recv.data else {
             return err(ExcKind::TypeError, "not a set");
         };
@@ -907,7 +1198,15 @@ impl Machine<'_> {
         let frozen = set.borrow().frozen;
         let mutating = matches!(
             name,
-            "add" | "discard" | "remove" | "pop" | "clear" | "update" | "intersection_update" | "difference_update"
+            "add"
+                | "discard"
+                | "remove"
+                | "pop"
+                | "clear"
+                | "update"
+                | "intersection_update"
+                | "difference_update"
+                | "symmetric_difference_update"
         );
         if frozen && mutating {
             return Err(exception(
@@ -937,8 +1236,7 @@ impl Machine<'_> {
                 self.taint_shape(recv, l, args[0].node);
                 self.mutated(recv);
                 if !removed && name == "remove" {
-                    let r = self.repr(&args[0])?;
-                    return Err(exception(ExcKind::KeyError, r, l));
+                    return Err(crate::error::key_error(&args[0], l));
                 }
                 Ok(Value::none())
             }
@@ -989,12 +1287,17 @@ impl Machine<'_> {
                 }
                 Ok(acc)
             }
-            "update" | "intersection_update" | "difference_update" => {
+            "update"
+            | "intersection_update"
+            | "difference_update"
+            | "symmetric_difference_update" => {
                 for other in &args {
                     let items = self.collect_items(other)?;
                     let shape = self.shape_label(other);
                     let other_set = self.new_set(items, shape, false)?;
-                    let Data::Set(o) = &other_set.data else { continue };
+                    let Data::Set(o) = &other_set.data else {
+                        continue;
+                    };
                     let o = o.borrow();
                     let mut s = set.borrow_mut();
                     match name {
@@ -1004,7 +1307,14 @@ impl Machine<'_> {
                             }
                         }
                         "intersection_update" => s.map.retain(|k, _| o.map.contains_key(k)),
-                        _ => s.map.retain(|k, _| !o.map.contains_key(k)),
+                        "difference_update" => s.map.retain(|k, _| !o.map.contains_key(k)),
+                        _ => {
+                            for (k, v) in &o.map {
+                                if s.map.shift_remove(k).is_none() {
+                                    s.map.insert(k.clone(), v.clone());
+                                }
+                            }
+                        }
                     }
                     drop((s, o));
                     self.taint_shape(recv, shape, NO_NODE);

@@ -98,7 +98,13 @@ pub fn float_divmod(a: f64, b: f64) -> Eval<(f64, f64)> {
 }
 
 /// Evaluates `left op right`.
-pub fn binary(m: &mut Machine, op: BinOp, left: &Value, right: &Value, text: &Arc<str>) -> Eval<Value> {
+pub fn binary(
+    m: &mut Machine,
+    op: BinOp,
+    left: &Value,
+    right: &Value,
+    text: &Arc<str>,
+) -> Eval<Value> {
     let data = binary_data(m, op, left, right)?;
     Ok(m.derive(data, &[left, right], text))
 }
@@ -123,8 +129,10 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
             BinOp::Add => a.checked_add(b),
             BinOp::Sub => a.checked_sub(b),
             BinOp::Mul => a.checked_mul(b),
-            BinOp::FloorDiv if b != 0 => a.checked_div_euclid(b).map(|_| a.div_floor(&b)),
-            BinOp::Mod if b != 0 => a.checked_rem(b).map(|_| a.mod_floor(&b)),
+            BinOp::FloorDiv if b != 0 => {
+                a.checked_div_euclid(b).map(|_| Integer::div_floor(&a, &b))
+            }
+            BinOp::Mod if b != 0 => a.checked_rem(b).map(|_| Integer::mod_floor(&a, &b)),
             BinOp::BitAnd => Some(a & b),
             BinOp::BitOr => Some(a | b),
             BinOp::BitXor => Some(a ^ b),
@@ -142,7 +150,9 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
             s.push_str(b);
             return Ok(Data::Str(Rc::from(s)));
         }
-        (Data::Str(s), n) | (n, Data::Str(s)) if op == BinOp::Mul && matches!(n, Data::Int(_) | Data::Bool(_) | Data::BigInt(_)) => {
+        (Data::Str(s), n) | (n, Data::Str(s))
+            if op == BinOp::Mul && matches!(n, Data::Int(_) | Data::Bool(_) | Data::BigInt(_)) =>
+        {
             let count = repeat_count(n);
             let total = (s.len() as u128) * (count as u128);
             if total > m.limits.max_str_len as u128 {
@@ -168,7 +178,11 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
         (Data::List(_) | Data::Tuple(_), n) | (n, Data::List(_) | Data::Tuple(_))
             if op == BinOp::Mul && matches!(n, Data::Int(_) | Data::Bool(_) | Data::BigInt(_)) =>
         {
-            let seq = if matches!(l.data, Data::List(_) | Data::Tuple(_)) { l } else { r };
+            let seq = if matches!(l.data, Data::List(_) | Data::Tuple(_)) {
+                l
+            } else {
+                r
+            };
             let count = repeat_count(n);
             let items = m.collect_items(seq)?;
             let total = (items.len() as u128) * (count as u128);
@@ -187,7 +201,12 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
                 m.new_tuple(out, shape, NO_NODE).data
             });
         }
-        (Data::Set(a), Data::Set(b)) if matches!(op, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) => {
+        (Data::Set(a), Data::Set(b))
+            if matches!(
+                op,
+                BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor
+            ) =>
+        {
             return set_op(m, op, a, b);
         }
         (Data::Dict(a), Data::Dict(b)) if op == BinOp::BitOr => {
@@ -234,14 +253,20 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
             }
             BinOp::Pow => {
                 if x == 0.0 && y < 0.0 {
-                    return err(ExcKind::ZeroDivisionError, "0.0 cannot be raised to a negative power");
+                    return err(
+                        ExcKind::ZeroDivisionError,
+                        "0.0 cannot be raised to a negative power",
+                    );
                 }
                 if x < 0.0 && y.fract() != 0.0 {
                     return err(ExcKind::ValueError, "complex results are not supported");
                 }
                 let v = x.powf(y);
                 if v.is_infinite() && x.is_finite() && y.is_finite() {
-                    return err(ExcKind::OverflowError, "(34, 'Numerical result out of range')");
+                    return err(
+                        ExcKind::OverflowError,
+                        "(34, 'Numerical result out of range')",
+                    );
                 }
                 v
             }
@@ -266,7 +291,10 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
         }
         BinOp::FloorDiv => {
             if y.is_zero() {
-                return err(ExcKind::ZeroDivisionError, "integer division or modulo by zero");
+                return err(
+                    ExcKind::ZeroDivisionError,
+                    "integer division or modulo by zero",
+                );
             }
             x.div_floor(&y)
         }
@@ -279,7 +307,10 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
         BinOp::Pow => {
             if y.is_negative() {
                 if x.is_zero() {
-                    return err(ExcKind::ZeroDivisionError, "0.0 cannot be raised to a negative power");
+                    return err(
+                        ExcKind::ZeroDivisionError,
+                        "0.0 cannot be raised to a negative power",
+                    );
                 }
                 let (fx, fy) = (bigint_to_f64(&x)?, bigint_to_f64(&y)?);
                 return Ok(Data::Float(fx.powf(fy)));
@@ -385,7 +416,10 @@ fn true_divide(x: &BigInt, y: &BigInt) -> Eval<f64> {
     };
     let f = q.to_f64().unwrap_or(f64::INFINITY) * 2f64.powi(-shift as i32);
     if f.is_infinite() {
-        return err(ExcKind::OverflowError, "integer division result too large for a float");
+        return err(
+            ExcKind::OverflowError,
+            "integer division result too large for a float",
+        );
     }
     Ok(f)
 }
@@ -462,7 +496,10 @@ pub fn truthy(data: &Data) -> bool {
 /// Python `==`.
 pub fn equal(m: &mut Machine, a: &Data, b: &Data, depth: u32) -> Eval<bool> {
     if depth > m.limits.max_recursion {
-        return err(ExcKind::RecursionError, "maximum recursion depth exceeded in comparison");
+        return err(
+            ExcKind::RecursionError,
+            "maximum recursion depth exceeded in comparison",
+        );
     }
     Ok(match (a, b) {
         (Data::None, Data::None) => true,
@@ -569,7 +606,11 @@ fn float_int_cmp(f: f64, i: &BigInt) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Greater } else { Ordering::Less });
+        return Some(if f > 0.0 {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        });
     }
     let floor = f.floor();
     let fi = BigInt::from(floor as i128);
@@ -578,7 +619,11 @@ fn float_int_cmp(f: f64, i: &BigInt) -> Option<Ordering> {
         return f.partial_cmp(&i.to_f64().unwrap_or(f64::INFINITY));
     }
     match fi.cmp(i) {
-        Ordering::Equal => Some(if f > floor { Ordering::Greater } else { Ordering::Equal }),
+        Ordering::Equal => Some(if f > floor {
+            Ordering::Greater
+        } else {
+            Ordering::Equal
+        }),
         other => Some(other),
     }
 }
@@ -679,9 +724,7 @@ pub fn hash_key(data: &Data) -> Eval<HashKey> {
                 if f.abs() < 9.2e18 {
                     HashKey::Int(*f as i64)
                 } else {
-                    match num_bigint::BigInt::from_signed_bytes_le(&[]) {
-                        _ => int_key(BigInt::from(*f as i128)),
-                    }
+                    int_key(num_traits::FromPrimitive::from_f64(*f).unwrap_or_default())
                 }
             } else {
                 HashKey::Float(f.to_bits())

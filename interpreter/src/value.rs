@@ -40,12 +40,6 @@ impl Value {
     pub fn with(data: Data, label: Label, node: NodeId) -> Value {
         Value { data, label, node }
     }
-
-    /// True when nothing but plan literals decided this value (its own label; for containers
-    /// see `Machine::full_label`).
-    pub fn is_plain(&self) -> bool {
-        self.label == Label::PROGRAM && self.node == NO_NODE
-    }
 }
 
 /// A shared, mutable list.
@@ -212,8 +206,6 @@ macro_rules! exception_kinds {
         pub enum ExcKind { $($kind),* }
 
         impl ExcKind {
-            pub const ALL: &'static [ExcKind] = &[$(ExcKind::$kind),*];
-
             pub fn name(self) -> &'static str {
                 match self { $(ExcKind::$kind => stringify!($kind)),* }
             }

@@ -3,9 +3,23 @@
 use clap::{Parser, Subcommand};
 
 mod policy;
+mod run;
+
+/// Exit codes of the CLI contract.
+pub mod exit {
+    pub const OK: i32 = 0;
+    pub const RAISED: i32 = 1;
+    pub const USAGE: i32 = 2;
+    pub const DENIED: i32 = 3;
+    pub const STOPPED: i32 = 4;
+}
 
 #[derive(Parser)]
-#[command(name = "bactrian", version, about = "Run planner-written Python safely")]
+#[command(
+    name = "bactrian",
+    version,
+    about = "Run planner-written Python safely"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -13,6 +27,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Run a plan.
+    Run(run::RunArgs),
+    /// List every syntax error and unsupported construct in a plan, running nothing.
+    Check(run::CheckArgs),
     /// Policy tools: evaluate a decision, run policy tests.
     #[command(subcommand)]
     Policy(policy::PolicyCommand),
@@ -29,6 +47,8 @@ pub fn main() -> i32 {
         }
     };
     match cli.command {
+        Command::Run(args) => run::run(args),
+        Command::Check(args) => run::check_plan(args),
         Command::Policy(cmd) => policy::run(cmd),
     }
 }

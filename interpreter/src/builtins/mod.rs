@@ -51,7 +51,13 @@ fn take_kwarg(kwargs: &mut Kwargs, name: &str) -> Option<Value> {
 }
 
 impl Machine<'_> {
-    pub fn call_builtin(&mut self, b: Builtin, args: Vec<Value>, mut kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+    pub fn call_builtin(
+        &mut self,
+        b: Builtin,
+        args: Vec<Value>,
+        mut kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
         let name = b.name();
         match b {
             Builtin::Print => {
@@ -96,7 +102,10 @@ impl Machine<'_> {
                     Data::Dict(d) => d.borrow().map.len(),
                     Data::Set(s) => s.borrow().map.len(),
                     Data::Range(r) => r.len() as usize,
-                    Data::Instance(_) | _ => {
+                    Data::Iterator(i) if i.borrow().kind.starts_with("dict_") => {
+                        i.borrow().items.len()
+                    }
+                    _ => {
                         return Err(self.type_error(
                             format!("object of type '{}' has no len()", v.data.type_name()),
                             &[v],
@@ -138,8 +147,20 @@ impl Machine<'_> {
             Builtin::Divmod => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 2, 2)?;
-                let q = ops::binary(self, crate::syntax::ir::BinOp::FloorDiv, &args[0], &args[1], text)?;
-                let r = ops::binary(self, crate::syntax::ir::BinOp::Mod, &args[0], &args[1], text)?;
+                let q = ops::binary(
+                    self,
+                    crate::syntax::ir::BinOp::FloorDiv,
+                    &args[0],
+                    &args[1],
+                    text,
+                )?;
+                let r = ops::binary(
+                    self,
+                    crate::syntax::ir::BinOp::Mod,
+                    &args[0],
+                    &args[1],
+                    text,
+                )?;
                 Ok(self.new_tuple(vec![q, r], Label::PROGRAM, NO_NODE))
             }
             Builtin::Pow => {
@@ -151,29 +172,52 @@ impl Machine<'_> {
                         ops::to_bigint(&args[1].data),
                         ops::to_bigint(&args[2].data),
                     ) else {
-                        return err(ExcKind::TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+                        return err(
+                            ExcKind::TypeError,
+                            "pow() 3rd argument not allowed unless all arguments are integers",
+                        );
                     };
                     if m.is_zero() {
                         return err(ExcKind::ValueError, "pow() 3rd argument cannot be 0");
                     }
                     if e.is_negative() {
-                        return err(ExcKind::ValueError, "base is not invertible for the given modulus");
+                        return err(
+                            ExcKind::ValueError,
+                            "base is not invertible for the given modulus",
+                        );
                     }
                     let mut r = b.modpow(&e, &m);
                     if !r.is_zero() && (r.is_negative() != m.is_negative()) {
                         r += &m;
                     }
-                    return Ok(self.derive(ops::int_data(r), &[&args[0], &args[1], &args[2]], text));
+                    return Ok(self.derive(
+                        ops::int_data(r),
+                        &[&args[0], &args[1], &args[2]],
+                        text,
+                    ));
                 }
-                ops::binary(self, crate::syntax::ir::BinOp::Pow, &args[0], &args[1], text)
+                ops::binary(
+                    self,
+                    crate::syntax::ir::BinOp::Pow,
+                    &args[0],
+                    &args[1],
+                    text,
+                )
             }
             Builtin::Sum => {
                 let start = take_kwarg(&mut kwargs, "start");
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 2)?;
-                let mut acc = args.get(1).cloned().or(start).unwrap_or(Value::program(Data::Int(0)));
+                let mut acc = args
+                    .get(1)
+                    .cloned()
+                    .or(start)
+                    .unwrap_or(Value::program(Data::Int(0)));
                 if let Data::Str(_) = acc.data {
-                    return err(ExcKind::TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+                    return err(
+                        ExcKind::TypeError,
+                        "sum() can't sum strings [use ''.join(seq) instead]",
+                    );
                 }
                 let shape = self.shape_label(&args[0]);
                 let items = self.collect_items(&args[0])?;
@@ -219,7 +263,9 @@ impl Machine<'_> {
             Builtin::Reversed => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
-                if matches!(args[0].data, Data::Dict(_) | Data::Set(_)) && matches!(args[0].data, Data::Set(_)) {
+                if matches!(args[0].data, Data::Dict(_) | Data::Set(_))
+                    && matches!(args[0].data, Data::Set(_))
+                {
                     return Err(self.type_error("'set' object is not reversible".into(), &[]));
                 }
                 let mut items = self.collect_items(&args[0])?;
@@ -238,7 +284,10 @@ impl Machine<'_> {
                     Some(Data::Int(i)) => *i,
                     Some(other) => {
                         return Err(self.type_error(
-                            format!("'{}' object cannot be interpreted as an integer", other.type_name()),
+                            format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                other.type_name()
+                            ),
                             &[],
                         ))
                     }
@@ -254,7 +303,9 @@ impl Machine<'_> {
                 Ok(self.new_iter(out, "enumerate", shape, node))
             }
             Builtin::Zip => {
-                let strict = take_kwarg(&mut kwargs, "strict").map(|s| ops::truthy(&s.data)).unwrap_or(false);
+                let strict = take_kwarg(&mut kwargs, "strict")
+                    .map(|s| ops::truthy(&s.data))
+                    .unwrap_or(false);
                 no_kwargs(name, &kwargs)?;
                 let mut columns = Vec::with_capacity(args.len());
                 let mut shape = Label::PROGRAM;
@@ -265,7 +316,10 @@ impl Machine<'_> {
                 }
                 let n = columns.iter().map(Vec::len).min().unwrap_or(0);
                 if strict && columns.iter().any(|c| c.len() != n) {
-                    return err(ExcKind::ValueError, "zip() arguments have different lengths");
+                    return err(
+                        ExcKind::ValueError,
+                        "zip() arguments have different lengths",
+                    );
                 }
                 let mut out = Vec::with_capacity(n);
                 for i in 0..n {
@@ -277,7 +331,10 @@ impl Machine<'_> {
             Builtin::Map => {
                 no_kwargs(name, &kwargs)?;
                 if args.len() < 2 {
-                    return err(ExcKind::TypeError, "map() must have at least two arguments.");
+                    return err(
+                        ExcKind::TypeError,
+                        "map() must have at least two arguments.",
+                    );
                 }
                 let f = args[0].clone();
                 let mut columns = Vec::new();
@@ -372,7 +429,12 @@ impl Machine<'_> {
                 arity(name, &args, 1, 1)?;
                 let c = matches!(
                     args[0].data,
-                    Data::Function(_) | Data::Builtin(_) | Data::Method(_) | Data::Type(_) | Data::Model(_) | Data::Tool(_)
+                    Data::Function(_)
+                        | Data::Builtin(_)
+                        | Data::Method(_)
+                        | Data::Type(_)
+                        | Data::Model(_)
+                        | Data::Tool(_)
                 );
                 Ok(self.derive(Data::Bool(c), &[&args[0]], text))
             }
@@ -382,7 +444,10 @@ impl Machine<'_> {
                     Data::Int(i) => u32::try_from(*i).ok().and_then(char::from_u32),
                     other => {
                         return Err(self.type_error(
-                            format!("'{}' object cannot be interpreted as an integer", other.type_name()),
+                            format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                other.type_name()
+                            ),
                             &[],
                         ))
                     }
@@ -396,7 +461,10 @@ impl Machine<'_> {
                 arity(name, &args, 1, 1)?;
                 let Data::Str(s) = &args[0].data else {
                     return Err(self.type_error(
-                        format!("ord() expected string of length 1, but {} found", args[0].data.type_name()),
+                        format!(
+                            "ord() expected string of length 1, but {} found",
+                            args[0].data.type_name()
+                        ),
                         &[],
                     ));
                 };
@@ -416,7 +484,10 @@ impl Machine<'_> {
                 arity(name, &args, 1, 1)?;
                 let Some(i) = ops::to_bigint(&args[0].data) else {
                     return Err(self.type_error(
-                        format!("'{}' object cannot be interpreted as an integer", args[0].data.type_name()),
+                        format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            args[0].data.type_name()
+                        ),
                         &[],
                     ));
                 };
@@ -465,7 +536,13 @@ impl Machine<'_> {
         }
     }
 
-    pub fn new_iter(&mut self, items: Vec<Value>, kind: &'static str, shape: Label, shape_node: u32) -> Value {
+    pub fn new_iter(
+        &mut self,
+        items: Vec<Value>,
+        kind: &'static str,
+        shape: Label,
+        shape_node: u32,
+    ) -> Value {
         Value::program(Data::Iterator(Rc::new(RefCell::new(IterObj {
             items,
             pos: 0,
@@ -479,11 +556,15 @@ impl Machine<'_> {
         match &types.data {
             Data::Type(t) => Ok(match (t, v.data.type_kind()) {
                 (TypeKind::Int, TypeKind::Bool) => true,
-                (TypeKind::Exception(want), TypeKind::Exception(have)) => have.is_subclass_of(*want),
+                (TypeKind::Exception(want), TypeKind::Exception(have)) => {
+                    have.is_subclass_of(*want)
+                }
                 (TypeKind::BaseModel, _) => matches!(v.data, Data::Instance(_)),
                 (a, b) => *a == b,
             }),
-            Data::Model(m) => Ok(matches!(&v.data, Data::Instance(i) if Rc::ptr_eq(&i.borrow().class, m))),
+            Data::Model(m) => {
+                Ok(matches!(&v.data, Data::Instance(i) if Rc::ptr_eq(&i.borrow().class, m)))
+            }
             Data::Tuple(t) => {
                 for ty in t.items.clone() {
                     if self.isinstance(v, &ty)? {
@@ -509,7 +590,10 @@ impl Machine<'_> {
             Some(Data::Int(i)) => Some(*i),
             Some(other) => {
                 return Err(self.type_error(
-                    format!("'{}' object cannot be interpreted as an integer", other.type_name()),
+                    format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        other.type_name()
+                    ),
                     &[],
                 ))
             }
@@ -537,8 +621,16 @@ impl Machine<'_> {
             (Data::Float(f), None) => {
                 if !f.is_finite() {
                     return err(
-                        if f.is_nan() { ExcKind::ValueError } else { ExcKind::OverflowError },
-                        if f.is_nan() { "cannot convert float NaN to integer" } else { "cannot convert float infinity to integer" },
+                        if f.is_nan() {
+                            ExcKind::ValueError
+                        } else {
+                            ExcKind::OverflowError
+                        },
+                        if f.is_nan() {
+                            "cannot convert float NaN to integer"
+                        } else {
+                            "cannot convert float infinity to integer"
+                        },
                     );
                 }
                 let r = f.round_ties_even();
@@ -559,13 +651,22 @@ impl Machine<'_> {
         Ok(self.derive(data, &inputs, text))
     }
 
-    fn min_max(&mut self, is_max: bool, args: Vec<Value>, mut kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+    fn min_max(
+        &mut self,
+        is_max: bool,
+        args: Vec<Value>,
+        mut kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
         let name = if is_max { "max" } else { "min" };
         let key = take_kwarg(&mut kwargs, "key");
         let default = take_kwarg(&mut kwargs, "default");
         no_kwargs(name, &kwargs)?;
         if args.is_empty() {
-            return err(ExcKind::TypeError, format!("{name} expected at least 1 argument, got 0"));
+            return err(
+                ExcKind::TypeError,
+                format!("{name} expected at least 1 argument, got 0"),
+            );
         }
         let (items, mut label) = if args.len() == 1 {
             let shape = self.shape_label(&args[0]);
@@ -576,13 +677,18 @@ impl Machine<'_> {
         if items.is_empty() {
             return match default {
                 Some(d) => Ok(d),
-                None => err(ExcKind::ValueError, format!("{name}() iterable argument is empty")),
+                None => err(
+                    ExcKind::ValueError,
+                    format!("{name}() iterable argument is empty"),
+                ),
             };
         }
         let mut best: Option<(Value, Value)> = None;
         for item in items {
             let k = match &key {
-                Some(f) if !matches!(f.data, Data::None) => self.call_value(f, vec![item.clone()], Vec::new(), text)?,
+                Some(f) if !matches!(f.data, Data::None) => {
+                    self.call_value(f, vec![item.clone()], Vec::new(), text)?
+                }
                 _ => item.clone(),
             };
             // The winner was chosen by comparing every key.
@@ -592,7 +698,11 @@ impl Machine<'_> {
                 None => (item, k),
                 Some((bv, bk)) => {
                     let ord = ops::order(self, &k.data, &bk.data, if is_max { ">" } else { "<" })?;
-                    let better = if is_max { ord == Some(Ordering::Greater) } else { ord == Some(Ordering::Less) };
+                    let better = if is_max {
+                        ord == Some(Ordering::Greater)
+                    } else {
+                        ord == Some(Ordering::Less)
+                    };
                     if better {
                         (item, k)
                     } else {
@@ -608,7 +718,12 @@ impl Machine<'_> {
 
     /// Sorts values (stable, like Python); returns them with the join of every compared key's
     /// label, which decided the order.
-    pub fn sort_values(&mut self, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> Eval<(Vec<Value>, Label)> {
+    pub fn sort_values(
+        &mut self,
+        items: Vec<Value>,
+        key: Option<&Value>,
+        reverse: bool,
+    ) -> Eval<(Vec<Value>, Label)> {
         let mut keyed = Vec::with_capacity(items.len());
         let mut label = Label::PROGRAM;
         for item in items {
@@ -658,12 +773,21 @@ impl Machine<'_> {
     }
 
     /// Calls a builtin type: `int(x)`, `str(x)`, `list(x)`, ...
-    pub fn construct(&mut self, t: TypeKind, args: Vec<Value>, mut kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+    pub fn construct(
+        &mut self,
+        t: TypeKind,
+        args: Vec<Value>,
+        mut kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
         let name = t.name();
         match t {
             TypeKind::Exception(kind) => {
                 no_kwargs(name, &kwargs)?;
-                let exc = Rc::new(ExcObj { kind, args: args.clone() });
+                let exc = Rc::new(ExcObj {
+                    kind,
+                    args: args.clone(),
+                });
                 let mut label = Label::PROGRAM;
                 for a in &args {
                     let l = self.full_label(a);
@@ -740,7 +864,10 @@ impl Machine<'_> {
                     },
                     other => {
                         return Err(self.type_error(
-                            format!("float() argument must be a string or a real number, not '{}'", other.type_name()),
+                            format!(
+                                "float() argument must be a string or a real number, not '{}'",
+                                other.type_name()
+                            ),
                             &[v],
                         ))
                     }
@@ -785,10 +912,15 @@ impl Machine<'_> {
                     match &a.data {
                         Data::Int(i) => ints.push(*i),
                         Data::Bool(b) => ints.push(*b as i64),
-                        Data::BigInt(_) => return err(ExcKind::OverflowError, "range() argument too large"),
+                        Data::BigInt(_) => {
+                            return err(ExcKind::OverflowError, "range() argument too large")
+                        }
                         other => {
                             return Err(self.type_error(
-                                format!("'{}' object cannot be interpreted as an integer", other.type_name()),
+                                format!(
+                                    "'{}' object cannot be interpreted as an integer",
+                                    other.type_name()
+                                ),
                                 &[a],
                             ))
                         }
@@ -815,19 +947,33 @@ impl Machine<'_> {
                 };
                 Ok(self.derive(data, &[v], text))
             }
-            TypeKind::BaseModel => err(ExcKind::TypeError, "BaseModel cannot be instantiated; subclass it"),
-            other => err(ExcKind::TypeError, format!("cannot create '{}' instances", other.name())),
+            TypeKind::BaseModel => err(
+                ExcKind::TypeError,
+                "BaseModel cannot be instantiated; subclass it",
+            ),
+            other => err(
+                ExcKind::TypeError,
+                format!("cannot create '{}' instances", other.name()),
+            ),
         }
     }
 
     fn to_int(&mut self, v: &Value, base: Option<&Value>) -> Eval<Data> {
         if let Some(b) = base {
             let Data::Str(s) = &v.data else {
-                return err(ExcKind::TypeError, "int() can't convert non-string with explicit base");
+                return err(
+                    ExcKind::TypeError,
+                    "int() can't convert non-string with explicit base",
+                );
             };
             let radix = match &b.data {
                 Data::Int(i) if *i == 0 || (2..=36).contains(i) => *i as u32,
-                _ => return err(ExcKind::ValueError, "int() base must be >= 2 and <= 36, or 0"),
+                _ => {
+                    return err(
+                        ExcKind::ValueError,
+                        "int() base must be >= 2 and <= 36, or 0",
+                    )
+                }
             };
             return match parse_int(s, radix) {
                 Some(i) => Ok(ops::int_data(i)),
@@ -907,7 +1053,11 @@ pub fn parse_int(s: &str, radix: u32) -> Option<BigInt> {
         }
     };
     let digits = digits.strip_prefix('_').unwrap_or(&digits).to_string();
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return None;
     }
     let clean: String = digits.chars().filter(|c| *c != '_').collect();
@@ -924,12 +1074,20 @@ pub fn parse_float(s: &str) -> Option<f64> {
     let t = t.replace('_', "");
     match t.trim_start_matches(['+', '-']) {
         "inf" | "infinity" => {
-            return Some(if t.starts_with('-') { f64::NEG_INFINITY } else { f64::INFINITY })
+            return Some(if t.starts_with('-') {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            })
         }
         "nan" => return Some(f64::NAN),
         _ => {}
     }
-    if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-')) {
+    if t.is_empty()
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-'))
+    {
         return None;
     }
     t.parse::<f64>().ok()

@@ -91,10 +91,22 @@ pub const REFUSED_NAMES: &[(&str, &str)] = &[
     ("compile", "compile() makes code objects"),
     ("open", "open() reaches the file system; use a tool"),
     ("__import__", "imports are not allowed"),
-    ("getattr", "getattr() with a computed name reaches any attribute"),
-    ("setattr", "setattr() with a computed name reaches any attribute"),
-    ("delattr", "delattr() with a computed name reaches any attribute"),
-    ("hasattr", "hasattr() with a computed name reaches any attribute"),
+    (
+        "getattr",
+        "getattr() with a computed name reaches any attribute",
+    ),
+    (
+        "setattr",
+        "setattr() with a computed name reaches any attribute",
+    ),
+    (
+        "delattr",
+        "delattr() with a computed name reaches any attribute",
+    ),
+    (
+        "hasattr",
+        "hasattr() with a computed name reaches any attribute",
+    ),
     ("globals", "reflection is not allowed"),
     ("locals", "reflection is not allowed"),
     ("vars", "reflection is not allowed"),

@@ -15,7 +15,12 @@ use std::sync::Arc;
 pub type Kwargs = Vec<(Rc<str>, Value)>;
 
 impl Machine<'_> {
-    pub fn call_args(&mut self, args: &[Elt], kwargs: &[Kwarg], frame: &mut Frame) -> Eval<(Vec<Value>, Kwargs)> {
+    pub fn call_args(
+        &mut self,
+        args: &[Elt],
+        kwargs: &[Kwarg],
+        frame: &mut Frame,
+    ) -> Eval<(Vec<Value>, Kwargs)> {
         let mut pos = Vec::with_capacity(args.len());
         for a in args {
             let v = self.expr(&a.expr, frame)?;
@@ -35,14 +40,20 @@ impl Machine<'_> {
             match &k.name {
                 Some(name) => {
                     if kw.iter().any(|(n, _)| n == name) {
-                        return err(ExcKind::TypeError, format!("keyword argument repeated: {name}"));
+                        return err(
+                            ExcKind::TypeError,
+                            format!("keyword argument repeated: {name}"),
+                        );
                     }
                     kw.push((name.clone(), v));
                 }
                 None => {
                     let Data::Dict(d) = &v.data else {
                         return Err(self.type_error(
-                            format!("argument after ** must be a mapping, not {}", v.data.type_name()),
+                            format!(
+                                "argument after ** must be a mapping, not {}",
+                                v.data.type_name()
+                            ),
                             &[&v],
                         ));
                     };
@@ -62,7 +73,13 @@ impl Machine<'_> {
     }
 
     /// Calls any callable value.
-    pub fn call_value(&mut self, f: &Value, args: Vec<Value>, kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+    pub fn call_value(
+        &mut self,
+        f: &Value,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
         self.tick()?;
         match &f.data {
             Data::Function(func) => self.call_function(func, args, kwargs),
@@ -70,15 +87,34 @@ impl Machine<'_> {
             Data::Type(t) => self.construct(*t, args, kwargs, text),
             Data::Method(m) => {
                 let m = m.clone();
+                if let Data::Type(_) = m.receiver.data {
+                    // `str.lower` used as a function: the first argument is the receiver.
+                    let mut args = args.into_iter();
+                    let Some(receiver) = args.next() else {
+                        return err(
+                            ExcKind::TypeError,
+                            format!("unbound method {}() needs an argument", m.name),
+                        );
+                    };
+                    return self.call_method(&receiver, &m.name, args.collect(), kwargs, text);
+                }
                 self.call_method(&m.receiver, &m.name, args, kwargs, text)
             }
             Data::Model(model) => self.instantiate(model, args, kwargs),
             Data::Tool(name) => self.call_tool(name, args, kwargs),
-            other => Err(self.type_error(format!("'{}' object is not callable", other.type_name()), &[f])),
+            other => Err(self.type_error(
+                format!("'{}' object is not callable", other.type_name()),
+                &[f],
+            )),
         }
     }
 
-    pub fn make_function(&mut self, code: &Rc<FunctionCode>, defaults: &[Expr], frame: &mut Frame) -> Eval<Value> {
+    pub fn make_function(
+        &mut self,
+        code: &Rc<FunctionCode>,
+        defaults: &[Expr],
+        frame: &mut Frame,
+    ) -> Eval<Value> {
         let mut values = Vec::with_capacity(defaults.len());
         for d in defaults {
             values.push(self.expr(d, frame)?);
@@ -99,12 +135,22 @@ impl Machine<'_> {
     }
 
     /// Calls a plan function: binds arguments as Python does, runs the body in a new frame.
-    pub fn call_function(&mut self, func: &Rc<Function>, args: Vec<Value>, kwargs: Kwargs) -> Eval<Value> {
+    pub fn call_function(
+        &mut self,
+        func: &Rc<Function>,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+    ) -> Eval<Value> {
         let code = &func.code;
         if self.depth >= self.limits.max_recursion {
             return err(ExcKind::RecursionError, "maximum recursion depth exceeded");
         }
-        let mut frame = Frame::new(code.locals, code.cells, func.closure.clone(), code.name.clone());
+        let mut frame = Frame::new(
+            code.locals,
+            code.cells,
+            func.closure.clone(),
+            code.name.clone(),
+        );
         self.bind_arguments(func, args, kwargs, &mut frame)?;
         self.depth += 1;
         let saved = self.ctx;
@@ -121,7 +167,13 @@ impl Machine<'_> {
         result
     }
 
-    fn bind_arguments(&mut self, func: &Function, args: Vec<Value>, kwargs: Kwargs, frame: &mut Frame) -> Eval<()> {
+    fn bind_arguments(
+        &mut self,
+        func: &Function,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+        frame: &mut Frame,
+    ) -> Eval<()> {
         let code = &func.code;
         let name = &code.name;
         let n_params = code.params.len();
@@ -154,7 +206,10 @@ impl Machine<'_> {
                     continue;
                 }
                 if bound[i].is_some() {
-                    return err(ExcKind::TypeError, format!("{name}() got multiple values for argument '{k}'"));
+                    return err(
+                        ExcKind::TypeError,
+                        format!("{name}() got multiple values for argument '{k}'"),
+                    );
                 }
                 bound[i] = Some(v);
             } else if let Some(i) = code.kwonly.iter().position(|p| p.name == k) {
@@ -162,7 +217,10 @@ impl Machine<'_> {
             } else if code.kwarg.is_some() {
                 extra_kw.push((k, v));
             } else {
-                return err(ExcKind::TypeError, format!("{name}() got an unexpected keyword argument '{k}'"));
+                return err(
+                    ExcKind::TypeError,
+                    format!("{name}() got an unexpected keyword argument '{k}'"),
+                );
             }
         }
         let first_default = n_params - code.n_defaults;
@@ -199,7 +257,10 @@ impl Machine<'_> {
                 } else {
                     return err(
                         ExcKind::TypeError,
-                        format!("{name}() missing 1 required keyword-only argument: '{}'", code.kwonly[i].name),
+                        format!(
+                            "{name}() missing 1 required keyword-only argument: '{}'",
+                            code.kwonly[i].name
+                        ),
                     );
                 }
             }
@@ -239,25 +300,39 @@ impl Machine<'_> {
 
     // ---- data models ----
 
-    fn instantiate(&mut self, model: &Rc<ModelType>, args: Vec<Value>, kwargs: Kwargs) -> Eval<Value> {
+    fn instantiate(
+        &mut self,
+        model: &Rc<ModelType>,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+    ) -> Eval<Value> {
         let class = &model.class;
         if !args.is_empty() {
             return err(
                 ExcKind::TypeError,
-                format!("{}() takes no positional arguments; pass fields by keyword", class.name),
+                format!(
+                    "{}() takes no positional arguments; pass fields by keyword",
+                    class.name
+                ),
             );
         }
         let mut fields = IndexMap::new();
         let mut kwargs = kwargs;
         for (i, f) in class.fields.iter().enumerate() {
-            let given = kwargs.iter().position(|(k, _)| *k == f.name).map(|p| kwargs.remove(p).1);
+            let given = kwargs
+                .iter()
+                .position(|(k, _)| *k == f.name)
+                .map(|p| kwargs.remove(p).1);
             let v = match (given, &model.defaults[i]) {
                 (Some(v), _) => self.validate_field(&f.ty, v, &f.name)?,
                 (None, Some(d)) => d.clone(),
                 (None, None) => {
                     return err(
                         ExcKind::ValidationError,
-                        format!("1 validation error for {}\n{}\n  Field required", class.name, f.name),
+                        format!(
+                            "1 validation error for {}\n{}\n  Field required",
+                            class.name, f.name
+                        ),
                     )
                 }
             };
@@ -266,16 +341,25 @@ impl Machine<'_> {
         if let Some((k, _)) = kwargs.first() {
             return err(
                 ExcKind::ValidationError,
-                format!("1 validation error for {}\n{k}\n  Extra inputs are not permitted", class.name),
+                format!(
+                    "1 validation error for {}\n{k}\n  Extra inputs are not permitted",
+                    class.name
+                ),
             );
         }
-        let ctx = if self.strict { self.ctx } else { super::Context::NONE };
-        Ok(Value::program(Data::Instance(Rc::new(RefCell::new(Instance {
-            class: model.clone(),
-            fields,
-            shape: ctx.label,
-            shape_node: ctx.node,
-        })))))
+        let ctx = if self.strict {
+            self.ctx
+        } else {
+            super::Context::NONE
+        };
+        Ok(Value::program(Data::Instance(Rc::new(RefCell::new(
+            Instance {
+                class: model.clone(),
+                fields,
+                shape: ctx.label,
+                shape_node: ctx.node,
+            },
+        )))))
     }
 
     /// Checks (and where pydantic would, converts) a value against a field type.
@@ -286,16 +370,25 @@ impl Machine<'_> {
             (FieldType::Int, Data::Int(_) | Data::BigInt(_)) => true,
             (FieldType::Int, Data::Bool(b)) => {
                 let b = *b;
-                return Ok(Value { data: Data::Int(b as i64), ..v });
+                return Ok(Value {
+                    data: Data::Int(b as i64),
+                    ..v
+                });
             }
             (FieldType::Int, Data::Float(f)) if f.fract() == 0.0 && f.is_finite() => {
                 let f = *f;
-                return Ok(Value { data: Data::Int(f as i64), ..v });
+                return Ok(Value {
+                    data: Data::Int(f as i64),
+                    ..v
+                });
             }
             (FieldType::Float, Data::Float(_)) => true,
             (FieldType::Float, Data::Int(i)) => {
                 let i = *i;
-                return Ok(Value { data: Data::Float(i as f64), ..v });
+                return Ok(Value {
+                    data: Data::Float(i as f64),
+                    ..v
+                });
             }
             (FieldType::Bool, Data::Bool(_)) => true,
             (FieldType::NoneType, Data::None) => true,
@@ -377,16 +470,32 @@ impl Machine<'_> {
                     let l = self.full_label(a);
                     label = self.labels.join(label, l);
                 }
-                let tool_label = self.labels.intern([Source::tool(name.to_string(), id)].into(), bactrian_provenance::Readers::Public);
+                let tool_label = self.labels.intern(
+                    [Source::tool(name.to_string(), id)].into(),
+                    bactrian_provenance::Readers::Public,
+                );
                 label = self.labels.join(label, tool_label);
-                return Err(exception(ExcKind::ToolError, format!("{name}: {message}"), label));
+                return Err(exception(
+                    ExcKind::ToolError,
+                    format!("{name}: {message}"),
+                    label,
+                ));
             }
             Err(HostError::BadCall(message)) => return err(ExcKind::TypeError, message),
         };
         self.check_time()?;
-        let base = self.labels.intern(output.sources.clone(), output.readers.clone());
+        let base = self
+            .labels
+            .intern(output.sources.clone(), output.readers.clone());
         let node = self.graph.add(
-            NodeKind::Source(output.sources.iter().next().cloned().unwrap_or(Source::System)),
+            NodeKind::Source(
+                output
+                    .sources
+                    .iter()
+                    .next()
+                    .cloned()
+                    .unwrap_or(Source::System),
+            ),
             self.pos.line,
             &[],
             &[],
@@ -401,11 +510,18 @@ impl Machine<'_> {
     /// Turns a value into what the host sees: JSON with labels on every part.
     pub fn export(&mut self, v: &Value, depth: u32) -> Eval<ArgValue> {
         if depth > 64 {
-            return err(ExcKind::ValueError, "value nests too deeply to pass to a tool");
+            return err(
+                ExcKind::ValueError,
+                "value nests too deeply to pass to a tool",
+            );
         }
         let full = self.full_label(v);
         let label = self.labels.get(full).clone();
-        let lineage = if v.node == NO_NODE { String::new() } else { self.graph.explain(v.node) };
+        let lineage = if v.node == NO_NODE {
+            String::new()
+        } else {
+            self.graph.explain(v.node)
+        };
         let shape = self.shape_label(v);
         let mut items = Vec::new();
         let mut fields = Vec::new();
@@ -452,7 +568,12 @@ impl Machine<'_> {
                 serde_json::Value::Object(out)
             }
             Data::Instance(i) => {
-                let pairs: Vec<(Rc<str>, Value)> = i.borrow().fields.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let pairs: Vec<(Rc<str>, Value)> = i
+                    .borrow()
+                    .fields
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
                 let mut out = serde_json::Map::new();
                 for (k, mut val) in pairs {
                     val.label = self.labels.join(val.label, shape);
@@ -480,7 +601,13 @@ impl Machine<'_> {
     }
 
     /// Turns a tool's JSON result into labeled values: every part gets the result's label.
-    pub fn import(&mut self, json: &serde_json::Value, label: Label, node: u32, depth: u32) -> Eval<Value> {
+    pub fn import(
+        &mut self,
+        json: &serde_json::Value,
+        label: Label,
+        node: u32,
+        depth: u32,
+    ) -> Eval<Value> {
         if depth > 64 {
             return err(ExcKind::ValueError, "tool result nests too deeply");
         }
@@ -507,7 +634,11 @@ impl Machine<'_> {
                     out.push(self.import(item, label, node, depth + 1)?);
                 }
                 return Ok(Value::with(
-                    Data::List(Rc::new(RefCell::new(ListObj { items: out, shape: label, shape_node: node }))),
+                    Data::List(Rc::new(RefCell::new(ListObj {
+                        items: out,
+                        shape: label,
+                        shape_node: node,
+                    }))),
                     Label::PROGRAM,
                     node,
                 ));
@@ -521,7 +652,11 @@ impl Machine<'_> {
                     out.insert(HashKey::Str(Rc::from(k.as_str())), (key, value));
                 }
                 return Ok(Value::with(
-                    Data::Dict(Rc::new(RefCell::new(DictObj { map: out, shape: label, shape_node: node }))),
+                    Data::Dict(Rc::new(RefCell::new(DictObj {
+                        map: out,
+                        shape: label,
+                        shape_node: node,
+                    }))),
                     Label::PROGRAM,
                     node,
                 ));

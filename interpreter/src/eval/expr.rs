@@ -1,6 +1,7 @@
 //! Expressions, subscripts, attributes, iteration and comprehensions.
 
 use super::{Frame, Machine};
+use crate::builtins::Builtin;
 use crate::error::{err, exception, Eval};
 use crate::ops;
 use crate::syntax::ir::*;
@@ -60,6 +61,20 @@ impl Machine<'_> {
                 Ok(self.derive(Data::Bool(true), &refs, &e.text))
             }
             ExprKind::Call { func, args, kwargs } => {
+                if let (ExprKind::Builtin(b @ (Builtin::Any | Builtin::All)), [arg], []) =
+                    (&func.kind, args.as_slice(), kwargs.as_slice())
+                {
+                    if matches!(
+                        arg.expr.kind,
+                        ExprKind::Comp {
+                            kind: CompKind::Generator,
+                            ..
+                        }
+                    ) && !arg.starred
+                    {
+                        return self.any_all_lazy(*b == Builtin::Any, &arg.expr, frame, &e.text);
+                    }
+                }
                 let f = self.expr(func, frame)?;
                 let (pos, kw) = self.call_args(args, kwargs, frame)?;
                 self.pos = e.pos;
@@ -99,12 +114,20 @@ impl Machine<'_> {
             }
             ExprKind::List(elts) => {
                 let items = self.elements(elts, frame)?;
-                let ctx = if self.strict { self.ctx } else { super::Context::NONE };
+                let ctx = if self.strict {
+                    self.ctx
+                } else {
+                    super::Context::NONE
+                };
                 Ok(self.new_list(items, ctx.label, ctx.node))
             }
             ExprKind::Tuple(elts) => {
                 let items = self.elements(elts, frame)?;
-                let ctx = if self.strict { self.ctx } else { super::Context::NONE };
+                let ctx = if self.strict {
+                    self.ctx
+                } else {
+                    super::Context::NONE
+                };
                 Ok(self.new_tuple(items, ctx.label, ctx.node))
             }
             ExprKind::Set(elts) => {
@@ -159,7 +182,9 @@ impl Machine<'_> {
                     let mut v = v;
                     if label != Label::PROGRAM || cond.node != NO_NODE {
                         v.label = self.labels.join(v.label, label);
-                        v.node = self.derive_with(Data::None, v.label, &[v.node, cond.node], &e.text).node;
+                        v.node = self
+                            .derive_with(Data::None, v.label, &[v.node, cond.node], &e.text)
+                            .node;
                     }
                     Ok(v)
                 } else {
@@ -176,7 +201,12 @@ impl Machine<'_> {
         }
     }
 
-    fn fstring(&mut self, parts: &[FPart], frame: &mut Frame, inputs: &mut Vec<Value>) -> Eval<String> {
+    fn fstring(
+        &mut self,
+        parts: &[FPart],
+        frame: &mut Frame,
+        inputs: &mut Vec<Value>,
+    ) -> Eval<String> {
         let mut out = String::new();
         for p in parts {
             match p {
@@ -213,7 +243,13 @@ impl Machine<'_> {
         Ok(out)
     }
 
-    fn bool_op(&mut self, is_and: bool, values: &[Expr], frame: &mut Frame, text: &Arc<str>) -> Eval<Value> {
+    fn bool_op(
+        &mut self,
+        is_and: bool,
+        values: &[Expr],
+        frame: &mut Frame,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
         // The result is one of the operands, but which one depends on the ones tested before
         // it: in strict mode their labels ride along.
         let mut tested: Vec<Value> = Vec::new();
@@ -242,7 +278,11 @@ impl Machine<'_> {
             return Ok(last);
         }
         let node = self.derive_with(Data::None, label, &deps, text).node;
-        Ok(Value { data: last.data, label, node })
+        Ok(Value {
+            data: last.data,
+            label,
+            node,
+        })
     }
 
     fn unary(&mut self, op: UnaryOp, v: &Value, text: &Arc<str>) -> Eval<Value> {
@@ -370,7 +410,11 @@ impl Machine<'_> {
     /// Calls `f` on every item of an iterable, in order, until it returns `false`; returns
     /// whether the iteration ran to the end. Items carry the label of the reference to the
     /// iterable; the shape's label is the caller's business (the loop's context).
-    pub fn iterate(&mut self, v: &Value, f: &mut dyn FnMut(&mut Self, Value) -> Eval<bool>) -> Eval<bool> {
+    pub fn iterate(
+        &mut self,
+        v: &Value,
+        f: &mut dyn FnMut(&mut Self, Value) -> Eval<bool>,
+    ) -> Eval<bool> {
         let outer = v.label;
         let tag = |m: &mut Self, mut item: Value| {
             if outer != Label::PROGRAM {
@@ -421,6 +465,10 @@ impl Machine<'_> {
                 let item = {
                     let mut it = it.borrow_mut();
                     if it.pos >= it.items.len() {
+                        // Dict views can be iterated again.
+                        if it.kind.starts_with("dict_") {
+                            it.pos = 0;
+                        }
                         return Ok(true);
                     }
                     it.pos += 1;
@@ -453,7 +501,9 @@ impl Machine<'_> {
             Data::Range(r) => {
                 let n = r.len();
                 self.check_len(n as usize)?;
-                (0..n).map(|i| Value::with(Data::Int(r.get(i)), v.label, v.node)).collect()
+                (0..n)
+                    .map(|i| Value::with(Data::Int(r.get(i)), v.label, v.node))
+                    .collect()
             }
             Data::Str(s) => {
                 self.check_len(s.len())?;
@@ -464,14 +514,22 @@ impl Machine<'_> {
             Data::Iterator(it) => {
                 let mut it = it.borrow_mut();
                 let rest = it.items[it.pos.min(it.items.len())..].to_vec();
-                it.pos = it.items.len();
+                if !it.kind.starts_with("dict_") {
+                    it.pos = it.items.len();
+                }
                 rest
             }
             Data::Instance(_) | Data::Model(_) => {
-                return Err(self.type_error(format!("'{}' object is not iterable", v.data.type_name()), &[v]))
+                return Err(self.type_error(
+                    format!("'{}' object is not iterable", v.data.type_name()),
+                    &[v],
+                ))
             }
             other => {
-                return Err(self.type_error(format!("'{}' object is not iterable", other.type_name()), &[v]))
+                return Err(self.type_error(
+                    format!("'{}' object is not iterable", other.type_name()),
+                    &[v],
+                ))
             }
         };
         if v.label == Label::PROGRAM {
@@ -494,13 +552,92 @@ impl Machine<'_> {
         generators: &[Generator],
         frame: &mut Frame,
     ) -> Eval<Value> {
-        let saved = self.ctx;
         let mut out: Vec<Value> = Vec::new();
         let mut pairs: Vec<(Value, Value)> = Vec::new();
-        // Every filter and every iterable decided which items exist: that joins the shape.
+        let max = self.limits.max_collection_len;
+        let (shape, shape_node) =
+            self.comprehend(elt, value, generators, frame, &mut |m, k, v| {
+                match v {
+                    Some(v) => pairs.push((k, v)),
+                    None => out.push(k),
+                }
+                if (out.len() + pairs.len()) as u64 > max {
+                    m.check_len(out.len() + pairs.len())?;
+                }
+                Ok(true)
+            })?;
+        Ok(match kind {
+            CompKind::List => self.new_list(out, shape, shape_node),
+            CompKind::Generator => self.new_iter(out, "generator", shape, shape_node),
+            CompKind::Set => self.new_set(out, shape, false)?,
+            CompKind::Dict => {
+                let d = self.dict_from_pairs(pairs)?;
+                self.taint_shape(&d, shape, shape_node);
+                d
+            }
+        })
+    }
+
+    /// `any(... for ...)` / `all(... for ...)`, stopping at the first decisive item as
+    /// Python's lazy generators do.
+    pub fn any_all_lazy(
+        &mut self,
+        want: bool,
+        comp: &Expr,
+        frame: &mut Frame,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
+        let ExprKind::Comp {
+            elt, generators, ..
+        } = &comp.kind
+        else {
+            return err(ExcKind::TypeError, "expected a generator expression");
+        };
+        let mut result = !want;
+        let mut label = Label::PROGRAM;
+        let mut nodes: Vec<NodeId> = Vec::new();
+        let (shape, shape_node) =
+            self.comprehend(elt, None, generators, frame, &mut |m, item, _| {
+                let l = m.full_label(&item);
+                label = m.labels.join(label, l);
+                if item.node != NO_NODE && nodes.len() < 8 {
+                    nodes.push(item.node);
+                }
+                if ops::truthy(&item.data) == want {
+                    result = want;
+                    return Ok(false);
+                }
+                Ok(true)
+            })?;
+        let label = self.labels.join(label, shape);
+        nodes.push(shape_node);
+        Ok(self.derive_with(Data::Bool(result), label, &nodes, text))
+    }
+
+    /// Runs the generators of a comprehension, handing each element (and value, for dicts)
+    /// to `sink` until it returns false; returns the shape label and node: every iterable's
+    /// shape and every filter decided which elements exist.
+    fn comprehend(
+        &mut self,
+        elt: &Expr,
+        value: Option<&Expr>,
+        generators: &[Generator],
+        frame: &mut Frame,
+        sink: &mut dyn FnMut(&mut Self, Value, Option<Value>) -> Eval<bool>,
+    ) -> Eval<(Label, NodeId)> {
+        let saved = self.ctx;
         let mut shape = Label::PROGRAM;
         let mut shape_nodes: Vec<NodeId> = Vec::new();
-        let result = self.comp_level(0, kind, elt, value, generators, frame, &mut out, &mut pairs, &mut shape, &mut shape_nodes);
+        let result = self.comp_level(
+            0,
+            elt,
+            value,
+            generators,
+            frame,
+            sink,
+            &mut shape,
+            &mut shape_nodes,
+        );
         self.ctx = saved;
         result?;
         let shape_node = match shape_nodes.len() {
@@ -514,57 +651,29 @@ impl Machine<'_> {
             ),
         };
         let shape = self.labels.join(shape, saved.label);
-        Ok(match kind {
-            CompKind::List => self.new_list(out, shape, shape_node),
-            CompKind::Generator => {
-                let it = IterObj {
-                    items: out,
-                    pos: 0,
-                    kind: "generator",
-                    shape,
-                    shape_node,
-                };
-                Value::program(Data::Iterator(Rc::new(RefCell::new(it))))
-            }
-            CompKind::Set => self.new_set(out, shape, false)?,
-            CompKind::Dict => {
-                let d = self.dict_from_pairs(pairs)?;
-                self.taint_shape(&d, shape, shape_node);
-                d
-            }
-        })
+        Ok((shape, shape_node))
     }
 
     #[allow(clippy::too_many_arguments)]
     fn comp_level(
         &mut self,
         level: usize,
-        kind: CompKind,
         elt: &Expr,
         value: Option<&Expr>,
         generators: &[Generator],
         frame: &mut Frame,
-        out: &mut Vec<Value>,
-        pairs: &mut Vec<(Value, Value)>,
+        sink: &mut dyn FnMut(&mut Self, Value, Option<Value>) -> Eval<bool>,
         shape: &mut Label,
         shape_nodes: &mut Vec<NodeId>,
-    ) -> Eval<()> {
+    ) -> Eval<bool> {
         let Some(g) = generators.get(level) else {
             self.tick()?;
-            if kind == CompKind::Dict {
-                let k = self.expr(elt, frame)?;
-                let v = match value {
-                    Some(v) => self.expr(v, frame)?,
-                    None => Value::none(),
-                };
-                pairs.push((k, v));
-            } else {
-                out.push(self.expr(elt, frame)?);
-                if out.len() as u64 > self.limits.max_collection_len {
-                    self.check_len(out.len())?;
-                }
-            }
-            return Ok(());
+            let k = self.expr(elt, frame)?;
+            let v = match value {
+                Some(v) => Some(self.expr(v, frame)?),
+                None => None,
+            };
+            return sink(self, k, v);
         };
         let iterable = self.expr(&g.iter, frame)?;
         let l = self.shape_label(&iterable);
@@ -587,10 +696,17 @@ impl Machine<'_> {
                     return Ok(true);
                 }
             }
-            m.comp_level(level + 1, kind, elt, value, generators, frame, out, pairs, shape, shape_nodes)?;
-            Ok(true)
-        })?;
-        Ok(())
+            m.comp_level(
+                level + 1,
+                elt,
+                value,
+                generators,
+                frame,
+                sink,
+                shape,
+                shape_nodes,
+            )
+        })
     }
 
     // ---- containment ----
@@ -601,7 +717,10 @@ impl Machine<'_> {
             Data::Str(s) => match &needle.data {
                 Data::Str(n) => Ok(s.contains(&**n)),
                 other => Err(self.type_error(
-                    format!("'in <string>' requires string as left operand, not {}", other.type_name()),
+                    format!(
+                        "'in <string>' requires string as left operand, not {}",
+                        other.type_name()
+                    ),
                     &[needle],
                 )),
             },
@@ -640,7 +759,9 @@ impl Machine<'_> {
 
     fn any_equal(&mut self, items: &[Value], needle: &Value) -> Eval<bool> {
         for item in items {
-            if ops::identical(&item.data, &needle.data) || ops::equal(self, &item.data, &needle.data, 0)? {
+            if ops::identical(&item.data, &needle.data)
+                || ops::equal(self, &item.data, &needle.data, 0)?
+            {
                 return Ok(true);
             }
         }
@@ -667,7 +788,11 @@ impl Machine<'_> {
                     Data::Tuple(t) => t.items.len(),
                     _ => 0,
                 };
-                let what = if matches!(container.data, Data::List(_)) { "list" } else { "tuple" };
+                let what = if matches!(container.data, Data::List(_)) {
+                    "list"
+                } else {
+                    "tuple"
+                };
                 let i = self.index(key, len, what, access)?;
                 match &container.data {
                     Data::List(l) => l.borrow().items[i].clone(),
@@ -676,7 +801,11 @@ impl Machine<'_> {
                 }
             }
             Data::Str(s) => {
-                let count = if s.is_ascii() { s.len() } else { s.chars().count() };
+                let count = if s.is_ascii() {
+                    s.len()
+                } else {
+                    s.chars().count()
+                };
                 let i = self.index(key, count, "string", access)?;
                 let c = if s.is_ascii() {
                     s[i..i + 1].to_string()
@@ -697,8 +826,7 @@ impl Machine<'_> {
                 match found {
                     Some(v) => v,
                     None => {
-                        let r = self.repr(key)?;
-                        return Err(exception(ExcKind::KeyError, r, access));
+                        return Err(crate::error::key_error(key, access));
                     }
                 }
             }
@@ -707,14 +835,23 @@ impl Machine<'_> {
                 return Ok(container.clone());
             }
             other => {
-                return Err(self.type_error(format!("'{}' object is not subscriptable", other.type_name()), &[container]))
+                return Err(self.type_error(
+                    format!("'{}' object is not subscriptable", other.type_name()),
+                    &[container],
+                ))
             }
         };
         Ok(self.element(element, access, &[container.node, key.node], text))
     }
 
     /// An element taken out of a container: its own label joined with how it was reached.
-    pub fn element(&mut self, mut v: Value, access: Label, deps: &[NodeId], text: &Arc<str>) -> Value {
+    pub fn element(
+        &mut self,
+        mut v: Value,
+        access: Label,
+        deps: &[NodeId],
+        text: &Arc<str>,
+    ) -> Value {
         if access == Label::PROGRAM && deps.iter().all(|d| *d == NO_NODE) {
             return v;
         }
@@ -733,19 +870,30 @@ impl Machine<'_> {
             Data::Int(i) => *i,
             Data::Bool(b) => *b as i64,
             Data::BigInt(_) => {
-                return Err(exception(ExcKind::IndexError, format!("cannot fit 'int' into an index-sized integer"), label))
+                return Err(exception(
+                    ExcKind::IndexError,
+                    format!("cannot fit 'int' into an index-sized integer"),
+                    label,
+                ))
             }
             other => {
                 return Err(exception(
                     ExcKind::TypeError,
-                    format!("{what} indices must be integers or slices, not {}", other.type_name()),
+                    format!(
+                        "{what} indices must be integers or slices, not {}",
+                        other.type_name()
+                    ),
                     label,
                 ))
             }
         };
         let idx = if i < 0 { i + len as i64 } else { i };
         if idx < 0 || idx >= len as i64 {
-            return Err(exception(ExcKind::IndexError, format!("{what} index out of range"), label));
+            return Err(exception(
+                ExcKind::IndexError,
+                format!("{what} index out of range"),
+                label,
+            ));
         }
         Ok(idx as usize)
     }
@@ -823,8 +971,15 @@ impl Machine<'_> {
                     _ => Vec::new(),
                 };
                 let (a, b, c) = self.slice_bounds(key, items.len() as i64)?;
-                let picked: Vec<Value> = Self::slice_indices(a, b, c).into_iter().map(|i| items[i].clone()).collect();
-                let node = if key.node != NO_NODE { key.node } else { shape_node };
+                let picked: Vec<Value> = Self::slice_indices(a, b, c)
+                    .into_iter()
+                    .map(|i| items[i].clone())
+                    .collect();
+                let node = if key.node != NO_NODE {
+                    key.node
+                } else {
+                    shape_node
+                };
                 Ok(if matches!(container.data, Data::List(_)) {
                     self.new_list(picked, access, node)
                 } else {
@@ -834,7 +989,10 @@ impl Machine<'_> {
             Data::Str(s) => {
                 let chars: Vec<char> = s.chars().collect();
                 let (a, b, c) = self.slice_bounds(key, chars.len() as i64)?;
-                let out: String = Self::slice_indices(a, b, c).into_iter().map(|i| chars[i]).collect();
+                let out: String = Self::slice_indices(a, b, c)
+                    .into_iter()
+                    .map(|i| chars[i])
+                    .collect();
                 Ok(self.derive(Data::Str(Rc::from(out)), &[container, key], text))
             }
             Data::Range(r) => {
@@ -846,7 +1004,10 @@ impl Machine<'_> {
                 });
                 Ok(self.derive(data, &[container, key], text))
             }
-            other => Err(self.type_error(format!("'{}' object is not subscriptable", other.type_name()), &[container])),
+            other => Err(self.type_error(
+                format!("'{}' object is not subscriptable", other.type_name()),
+                &[container],
+            )),
         }
     }
 
@@ -854,7 +1015,11 @@ impl Machine<'_> {
     /// join the shape.
     pub fn set_item(&mut self, container: &Value, key: &Value, value: Value) -> Eval<()> {
         let key_label = self.full_label(key);
-        let ctx = if self.strict { self.ctx } else { super::Context::NONE };
+        let ctx = if self.strict {
+            self.ctx
+        } else {
+            super::Context::NONE
+        };
         match &container.data {
             Data::List(l) => {
                 let len = l.borrow().items.len();
@@ -867,12 +1032,20 @@ impl Machine<'_> {
                 if new_key {
                     self.check_len(d.borrow().map.len() + 1)?;
                 }
-                d.borrow_mut().map.insert(hk, (key.clone(), value));
+                match d.borrow_mut().map.entry(hk) {
+                    indexmap::map::Entry::Occupied(mut e) => e.get_mut().1 = value,
+                    indexmap::map::Entry::Vacant(e) => {
+                        e.insert((key.clone(), value));
+                    }
+                }
                 self.taint_shape(container, key_label, key.node);
             }
             other => {
                 return Err(self.type_error(
-                    format!("'{}' object does not support item assignment", other.type_name()),
+                    format!(
+                        "'{}' object does not support item assignment",
+                        other.type_name()
+                    ),
                     &[container],
                 ))
             }
@@ -903,18 +1076,24 @@ impl Machine<'_> {
             Data::Dict(d) => {
                 let hk = self.hash_key(key)?;
                 if d.borrow_mut().map.shift_remove(&hk).is_none() {
-                    let r = self.repr(key)?;
-                    return Err(exception(ExcKind::KeyError, r, key_label));
+                    return Err(crate::error::key_error(key, key_label));
                 }
             }
             other => {
                 return Err(self.type_error(
-                    format!("'{}' object does not support item deletion", other.type_name()),
+                    format!(
+                        "'{}' object does not support item deletion",
+                        other.type_name()
+                    ),
                     &[container],
                 ))
             }
         }
-        let ctx = if self.strict { self.ctx } else { super::Context::NONE };
+        let ctx = if self.strict {
+            self.ctx
+        } else {
+            super::Context::NONE
+        };
         self.taint_shape(container, key_label, key.node);
         self.taint_shape(container, ctx.label, ctx.node);
         Ok(())
@@ -945,6 +1124,12 @@ impl Machine<'_> {
                 let items = e.args.clone();
                 Ok(self.new_tuple(items, v.label, v.node))
             }
+            Data::Type(t) if crate::methods::type_has_method(*t, name) => {
+                Ok(Value::program(Data::Method(Rc::new(BoundMethod {
+                    receiver: v.clone(),
+                    name: name.clone(),
+                }))))
+            }
             _ => {
                 if crate::methods::has_method(&v.data, name) {
                     return Ok(Value::with(
@@ -970,7 +1155,10 @@ impl Machine<'_> {
         let Data::Instance(inst) = &target.data else {
             return Err(exception(
                 ExcKind::AttributeError,
-                format!("'{}' object attribute '{name}' is read-only", target.data.type_name()),
+                format!(
+                    "'{}' object attribute '{name}' is read-only",
+                    target.data.type_name()
+                ),
                 Label::PROGRAM,
             ));
         };
@@ -988,14 +1176,21 @@ impl Machine<'_> {
                 None => {
                     return Err(exception(
                         ExcKind::ValueError,
-                        format!("\"{}\" object has no field \"{name}\"", target.data.type_name()),
+                        format!(
+                            "\"{}\" object has no field \"{name}\"",
+                            target.data.type_name()
+                        ),
                         Label::PROGRAM,
                     ))
                 }
             }
         };
         inst.borrow_mut().fields.insert(name.clone(), value);
-        let ctx = if self.strict { self.ctx } else { super::Context::NONE };
+        let ctx = if self.strict {
+            self.ctx
+        } else {
+            super::Context::NONE
+        };
         self.taint_shape(target, ctx.label, ctx.node);
         Ok(())
     }

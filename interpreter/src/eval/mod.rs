@@ -28,7 +28,9 @@ impl Frame {
     pub fn new(locals: u32, cells: u32, closure: Vec<Cell>, function: Rc<str>) -> Frame {
         Frame {
             locals: vec![None; locals as usize],
-            cells: (0..cells).map(|_| Rc::new(std::cell::RefCell::new(None))).collect(),
+            cells: (0..cells)
+                .map(|_| Rc::new(std::cell::RefCell::new(None)))
+                .collect(),
             closure,
             function,
         }
@@ -105,7 +107,12 @@ impl<'h> Machine<'h> {
     pub fn run_program(&mut self, program: &Program) -> Eval<()> {
         self.globals = vec![None; program.globals.len()];
         self.global_names = program.globals.clone();
-        let mut frame = Frame::new(program.locals, program.cells, Vec::new(), Rc::from("<module>"));
+        let mut frame = Frame::new(
+            program.locals,
+            program.cells,
+            Vec::new(),
+            Rc::from("<module>"),
+        );
         match self.block(&program.body, &mut frame) {
             Ok(()) => Ok(()),
             Err(Unwind::Break) | Err(Unwind::Continue) | Err(Unwind::Return(_)) => Ok(()),
@@ -122,7 +129,10 @@ impl<'h> Machine<'h> {
         if self.steps > self.limits.max_steps {
             return Err(Unwind::limit(
                 "steps",
-                format!("step limit exceeded: the plan ran more than {} steps", self.limits.max_steps),
+                format!(
+                    "step limit exceeded: the plan ran more than {} steps",
+                    self.limits.max_steps
+                ),
             ));
         }
         if self.steps & 0x3ff == 0 {
@@ -214,7 +224,13 @@ impl<'h> Machine<'h> {
     }
 
     /// A derived value whose label is given (for operations with their own rules).
-    pub fn derive_with(&mut self, data: Data, label: Label, deps: &[NodeId], text: &Arc<str>) -> Value {
+    pub fn derive_with(
+        &mut self,
+        data: Data,
+        label: Label,
+        deps: &[NodeId],
+        text: &Arc<str>,
+    ) -> Value {
         if label == Label::PROGRAM && deps.iter().all(|d| *d == NO_NODE) {
             return Value::program(data);
         }
@@ -360,7 +376,8 @@ impl<'h> Machine<'h> {
                         node
                     } else {
                         let prev = $obj.shape_node;
-                        self.graph.add(NodeKind::derive("shape"), self.pos.line, &[prev, node], &[])
+                        self.graph
+                            .add(NodeKind::derive("shape"), self.pos.line, &[prev, node], &[])
                     };
                 }
             }};
@@ -382,10 +399,17 @@ impl<'h> Machine<'h> {
         }
         v.label = self.labels.join(v.label, self.ctx.label);
         if self.ctx.node != NO_NODE {
-            let data: Vec<NodeId> = if v.node == NO_NODE { vec![] } else { vec![v.node] };
-            v.node = self
-                .graph
-                .add(NodeKind::derive("under condition"), self.pos.line, &data, &[self.ctx.node]);
+            let data: Vec<NodeId> = if v.node == NO_NODE {
+                vec![]
+            } else {
+                vec![v.node]
+            };
+            v.node = self.graph.add(
+                NodeKind::derive("under condition"),
+                self.pos.line,
+                &data,
+                &[self.ctx.node],
+            );
         }
         v
     }
@@ -400,8 +424,16 @@ impl<'h> Machine<'h> {
         let cond = self.graph.add(
             NodeKind::Condition(text.clone()),
             self.pos.line,
-            if node == NO_NODE { &[] } else { std::slice::from_ref(&node) },
-            if saved.node == NO_NODE { &[] } else { std::slice::from_ref(&saved.node) },
+            if node == NO_NODE {
+                &[]
+            } else {
+                std::slice::from_ref(&node)
+            },
+            if saved.node == NO_NODE {
+                &[]
+            } else {
+                std::slice::from_ref(&saved.node)
+            },
         );
         self.ctx = Context {
             label: self.labels.join(saved.label, label),
@@ -466,7 +498,10 @@ impl<'h> Machine<'h> {
         if total as u64 > self.limits.max_output_bytes {
             return Err(Unwind::limit(
                 "output",
-                format!("output limit exceeded: the plan printed more than {} bytes", self.limits.max_output_bytes),
+                format!(
+                    "output limit exceeded: the plan printed more than {} bytes",
+                    self.limits.max_output_bytes
+                ),
             ));
         }
         self.stdout.push_str(text);

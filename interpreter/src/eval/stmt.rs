@@ -35,7 +35,9 @@ impl Machine<'_> {
                     self.assign(t, v.clone(), frame)?;
                 }
             }
-            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value, frame)?,
+            StmtKind::AugAssign { target, op, value } => {
+                self.aug_assign(target, *op, value, frame)?
+            }
             StmtKind::If {
                 test,
                 body,
@@ -173,7 +175,11 @@ impl Machine<'_> {
                 if joined != v.label || ctx.node != NO_NODE {
                     v.label = joined;
                     if ctx.node != NO_NODE && v.node != ctx.node {
-                        let data: Vec<NodeId> = if v.node == NO_NODE { vec![] } else { vec![v.node] };
+                        let data: Vec<NodeId> = if v.node == NO_NODE {
+                            vec![]
+                        } else {
+                            vec![v.node]
+                        };
                         v.node = self.graph.add(
                             bactrian_provenance::NodeKind::assign(name.name.to_string()),
                             self.pos.line,
@@ -228,7 +234,11 @@ impl Machine<'_> {
                 return Err(e);
             }
         };
-        let r = if broke { Ok(()) } else { self.block(orelse, frame) };
+        let r = if broke {
+            Ok(())
+        } else {
+            self.block(orelse, frame)
+        };
         self.leave_loop(saved, effects, frame);
         r
     }
@@ -330,7 +340,9 @@ impl Machine<'_> {
             self.handling.pop();
             return match result {
                 // A bare `raise` inside the handler re-raises the one being handled.
-                Err(Unwind::Exc(mut inner)) if inner.traceback.is_empty() && Rc::ptr_eq(&inner.exc, &e.exc) => {
+                Err(Unwind::Exc(mut inner))
+                    if inner.traceback.is_empty() && Rc::ptr_eq(&inner.exc, &e.exc) =>
+                {
                     inner.traceback = e.traceback.clone();
                     Err(Unwind::Exc(inner))
                 }
@@ -362,7 +374,11 @@ impl Machine<'_> {
         let Some(e) = exc else {
             return match self.handling.last() {
                 Some(current) => Unwind::Exc(Box::new(current.clone())),
-                None => exception(ExcKind::RuntimeError, "No active exception to reraise", Label::PROGRAM),
+                None => exception(
+                    ExcKind::RuntimeError,
+                    "No active exception to reraise",
+                    Label::PROGRAM,
+                ),
             };
         };
         let value = match self.expr(e, frame) {
@@ -432,7 +448,10 @@ impl Machine<'_> {
                     let msg = if items.len() > n {
                         format!("too many values to unpack (expected {n})")
                     } else {
-                        format!("not enough values to unpack (expected {n}, got {})", items.len())
+                        format!(
+                            "not enough values to unpack (expected {n}, got {})",
+                            items.len()
+                        )
                     };
                     return Err(exception(ExcKind::ValueError, msg, shape));
                 }
@@ -442,7 +461,11 @@ impl Machine<'_> {
                 if items.len() < n - 1 {
                     return Err(exception(
                         ExcKind::ValueError,
-                        format!("not enough values to unpack (expected at least {}, got {})", n - 1, items.len()),
+                        format!(
+                            "not enough values to unpack (expected at least {}, got {})",
+                            n - 1,
+                            items.len()
+                        ),
                         shape,
                     ));
                 }
@@ -468,7 +491,13 @@ impl Machine<'_> {
             .collect())
     }
 
-    fn aug_assign(&mut self, target: &Target, op: BinOp, value: &Expr, frame: &mut Frame) -> Eval<()> {
+    fn aug_assign(
+        &mut self,
+        target: &Target,
+        op: BinOp,
+        value: &Expr,
+        frame: &mut Frame,
+    ) -> Eval<()> {
         match target {
             Target::Var(name) => {
                 let current = self.load(name.var, &name.name, frame)?;
@@ -496,13 +525,22 @@ impl Machine<'_> {
             }
             Target::Unpack { pos, .. } => {
                 let _ = pos;
-                err(ExcKind::TypeError, "illegal expression for augmented assignment")
+                err(
+                    ExcKind::TypeError,
+                    "illegal expression for augmented assignment",
+                )
             }
         }
     }
 
     /// `x op= y`: lists extend in place (as in Python); everything else rebinds.
-    fn inplace(&mut self, op: BinOp, current: Value, rhs: &Value, text: &std::sync::Arc<str>) -> Eval<Value> {
+    fn inplace(
+        &mut self,
+        op: BinOp,
+        current: Value,
+        rhs: &Value,
+        text: &std::sync::Arc<str>,
+    ) -> Eval<Value> {
         if let (BinOp::Add, Data::List(list)) = (op, &current.data) {
             let items = self.collect_items(rhs)?;
             let new_len = list.borrow().items.len() + items.len();
@@ -521,18 +559,26 @@ impl Machine<'_> {
     }
 
     pub(crate) fn dict_from_pairs(&mut self, pairs: Vec<(Value, Value)>) -> Eval<Value> {
-        let mut map = IndexMap::with_capacity(pairs.len());
+        let mut map: IndexMap<HashKey, (Value, Value)> = IndexMap::with_capacity(pairs.len());
         let mut shape = Label::PROGRAM;
         for (k, v) in pairs {
             let key = self.hash_key(&k)?;
             shape = self.join(shape, k.label);
-            map.insert(key, (k, v));
+            // An equal key already there stays (as in Python); only the value changes.
+            match map.entry(key) {
+                indexmap::map::Entry::Occupied(mut e) => e.get_mut().1 = v,
+                indexmap::map::Entry::Vacant(e) => {
+                    e.insert((k, v));
+                }
+            }
         }
         self.check_len(map.len())?;
-        Ok(Value::program(Data::Dict(Rc::new(std::cell::RefCell::new(DictObj {
-            map,
-            shape,
-            shape_node: NO_NODE,
-        })))))
+        Ok(Value::program(Data::Dict(Rc::new(
+            std::cell::RefCell::new(DictObj {
+                map,
+                shape,
+                shape_node: NO_NODE,
+            }),
+        ))))
     }
 }

@@ -135,16 +135,25 @@ pub struct Handler {
     pub types: Option<Expr>,
     pub name: Option<Name>,
     pub body: Block,
-    pub pos: Pos,
 }
 
 /// The left side of an assignment.
 #[derive(Debug)]
 pub enum Target {
     Var(Name),
-    Subscript { obj: Expr, index: Expr },
-    Attr { obj: Expr, attr: Rc<str> },
-    Unpack { items: Vec<Target>, star: Option<usize>, pos: Pos },
+    Subscript {
+        obj: Expr,
+        index: Expr,
+    },
+    Attr {
+        obj: Expr,
+        attr: Rc<str>,
+    },
+    Unpack {
+        items: Vec<Target>,
+        star: Option<usize>,
+        pos: Pos,
+    },
 }
 
 #[derive(Debug)]
@@ -393,7 +402,6 @@ pub struct FunctionCode {
     pub cells: u32,
     pub captures: Vec<Capture>,
     pub body: FunctionBody,
-    pub pos: Pos,
 }
 
 /// The declared type of a data-model field.
@@ -415,7 +423,6 @@ pub enum FieldType {
 pub struct Field {
     pub name: Rc<str>,
     pub ty: FieldType,
-    pub has_default: bool,
 }
 
 /// A `class X(BaseModel)` with typed fields.
@@ -423,5 +430,4 @@ pub struct Field {
 pub struct ModelClass {
     pub name: Rc<str>,
     pub fields: Vec<Field>,
-    pub pos: Pos,
 }

@@ -85,7 +85,10 @@ impl<'a> Lowerer<'a> {
             self.global_slot(name);
         }
         let body = self.block(suite);
-        let module = self.scopes.pop().unwrap_or_else(|| Scope::new(true, HashSet::new()));
+        let module = self
+            .scopes
+            .pop()
+            .unwrap_or_else(|| Scope::new(true, HashSet::new()));
         let program = Program {
             body,
             globals: self.globals.keys().map(|k| Rc::from(k.as_str())).collect(),
@@ -97,7 +100,9 @@ impl<'a> Lowerer<'a> {
 
     fn scope(&mut self) -> &mut Scope {
         // `program` pushes the module scope before lowering anything and pops it last.
-        self.scopes.last_mut().expect("a scope is always open while lowering")
+        self.scopes
+            .last_mut()
+            .expect("a scope is always open while lowering")
     }
 
     fn global_slot(&mut self, name: &str) -> u32 {
@@ -135,9 +140,15 @@ impl<'a> Lowerer<'a> {
 
     fn check_bindable(&mut self, name: &str, range: ast::text_size::TextRange) {
         if name.starts_with("__") && name.ends_with("__") {
-            self.refuse(range, format!("dunder names such as '{name}' are not allowed"));
+            self.refuse(
+                range,
+                format!("dunder names such as '{name}' are not allowed"),
+            );
         } else if builtins::lookup(name).is_some() {
-            self.refuse(range, format!("'{name}' is a builtin and cannot be redefined"));
+            self.refuse(
+                range,
+                format!("'{name}' is a builtin and cannot be redefined"),
+            );
         } else if self.tools.contains(name) {
             self.refuse(range, format!("'{name}' is a tool and cannot be redefined"));
         } else if let Some(why) = builtins::refused(name) {
@@ -207,7 +218,10 @@ impl<'a> Lowerer<'a> {
 
     fn load_name(&mut self, name: &str, range: ast::text_size::TextRange) -> ExprKind {
         if name.starts_with("__") && name.ends_with("__") {
-            self.refuse(range, format!("dunder names such as '{name}' are not allowed"));
+            self.refuse(
+                range,
+                format!("dunder names such as '{name}' are not allowed"),
+            );
             return ExprKind::Const(Const::None);
         }
         let level = self.scopes.len() - 1;
@@ -317,7 +331,11 @@ impl<'a> Lowerer<'a> {
             }
             S::Break(_) | S::Continue(_) => {
                 if self.scope().loop_depth == 0 {
-                    let word = if matches!(stmt, S::Break(_)) { "break" } else { "continue" };
+                    let word = if matches!(stmt, S::Break(_)) {
+                        "break"
+                    } else {
+                        "continue"
+                    };
                     self.syntax_error(stmt.range(), format!("'{word}' outside loop"));
                 }
                 if matches!(stmt, S::Break(_)) {
@@ -351,7 +369,6 @@ impl<'a> Lowerer<'a> {
                             types,
                             name,
                             body: self.block(&h.body),
-                            pos: self.pos(h.range),
                         }
                     })
                     .collect();
@@ -410,7 +427,10 @@ impl<'a> Lowerer<'a> {
                 msg: a.msg.as_ref().map(|m| self.expr(m)),
             },
             S::Import(_) | S::ImportFrom(_) => {
-                self.refuse(stmt.range(), "imports are not allowed: a plan can use only builtins and the agent's tools");
+                self.refuse(
+                    stmt.range(),
+                    "imports are not allowed: a plan can use only builtins and the agent's tools",
+                );
                 return None;
             }
             S::Global(_) | S::Nonlocal(_) => {
@@ -526,14 +546,14 @@ impl<'a> Lowerer<'a> {
         name: &str,
         args: &ast::Arguments,
         body: FunctionSyntax<'_>,
-        range: ast::text_size::TextRange,
+        _range: ast::text_size::TextRange,
     ) -> Rc<FunctionCode> {
         let captured = match &body {
             FunctionSyntax::Block(stmts) => scope::nested_free_in_block(stmts),
             FunctionSyntax::Lambda(e) => scope::nested_free_in_expr(e),
         };
         self.scopes.push(Scope::new(false, captured));
-        let mut param = |this: &mut Self, a: &ast::Arg| {
+        let param = |this: &mut Self, a: &ast::Arg| {
             let name = this.store_var(a.arg.as_str(), a.range);
             Param {
                 name: name.name,
@@ -545,7 +565,11 @@ impl<'a> Lowerer<'a> {
             params.push(param(self, &a.def));
         }
         let vararg = args.vararg.as_ref().map(|a| param(self, a));
-        let kwonly: Vec<Param> = args.kwonlyargs.iter().map(|a| param(self, &a.def)).collect();
+        let kwonly: Vec<Param> = args
+            .kwonlyargs
+            .iter()
+            .map(|a| param(self, &a.def))
+            .collect();
         let kwarg = args.kwarg.as_ref().map(|a| param(self, a));
         let n_defaults = args
             .posonlyargs
@@ -553,7 +577,11 @@ impl<'a> Lowerer<'a> {
             .chain(&args.args)
             .filter(|a| a.default.is_some())
             .count();
-        let kwonly_defaults = args.kwonlyargs.iter().map(|a| a.default.is_some()).collect();
+        let kwonly_defaults = args
+            .kwonlyargs
+            .iter()
+            .map(|a| a.default.is_some())
+            .collect();
         let body = match body {
             FunctionSyntax::Block(stmts) => {
                 let mut names = Vec::new();
@@ -583,7 +611,6 @@ impl<'a> Lowerer<'a> {
             cells: scope.cells,
             captures: scope.captures.values().map(|(_, c)| *c).collect(),
             body,
-            pos: self.pos(range),
         })
     }
 
@@ -615,7 +642,6 @@ impl<'a> Lowerer<'a> {
                     fields.push(Field {
                         name: Rc::from(n.id.as_str()),
                         ty,
-                        has_default: a.value.is_some(),
                     });
                 }
                 ast::Stmt::Pass(_) => {}
@@ -633,7 +659,6 @@ impl<'a> Lowerer<'a> {
                 class: Rc::new(ModelClass {
                     name: Rc::from(c.name.as_str()),
                     fields,
-                    pos,
                 }),
                 defaults,
             },
@@ -665,10 +690,9 @@ impl<'a> Lowerer<'a> {
                 };
                 match (base.id.as_str(), args.as_slice()) {
                     ("list" | "List", [item]) => FieldType::List(Box::new(self.field_type(item))),
-                    ("dict" | "Dict", [k, v]) => FieldType::Dict(
-                        Box::new(self.field_type(k)),
-                        Box::new(self.field_type(v)),
-                    ),
+                    ("dict" | "Dict", [k, v]) => {
+                        FieldType::Dict(Box::new(self.field_type(k)), Box::new(self.field_type(v)))
+                    }
                     ("Optional", [inner]) => FieldType::Optional(Box::new(self.field_type(inner))),
                     _ => {
                         self.refuse(s.range, "unsupported field type");
@@ -716,7 +740,10 @@ impl<'a> Lowerer<'a> {
                 for (i, e) in elts.iter().enumerate() {
                     if let ast::Expr::Starred(s) = e {
                         if star.is_some() {
-                            self.syntax_error(s.range, "multiple starred expressions in assignment");
+                            self.syntax_error(
+                                s.range,
+                                "multiple starred expressions in assignment",
+                            );
                         }
                         star = Some(i);
                         items.push(self.target(&s.value));
@@ -917,11 +944,18 @@ impl<'a> Lowerer<'a> {
             },
             E::Lambda(l) => {
                 let defaults = self.defaults(&l.args);
-                let code = self.function("<lambda>", &l.args, FunctionSyntax::Lambda(&l.body), l.range);
+                let code = self.function(
+                    "<lambda>",
+                    &l.args,
+                    FunctionSyntax::Lambda(&l.body),
+                    l.range,
+                );
                 ExprKind::Lambda { code, defaults }
             }
             E::JoinedStr(j) => ExprKind::FString(self.fstring_parts(&j.values)),
-            E::FormattedValue(_) => ExprKind::FString(self.fstring_parts(std::slice::from_ref(expr))),
+            E::FormattedValue(_) => {
+                ExprKind::FString(self.fstring_parts(std::slice::from_ref(expr)))
+            }
             E::Starred(s) => {
                 self.syntax_error(s.range, "can't use starred expression here");
                 ExprKind::Const(Const::None)
@@ -935,7 +969,10 @@ impl<'a> Lowerer<'a> {
                 ExprKind::Const(Const::None)
             }
             E::Yield(_) | E::YieldFrom(_) => {
-                self.refuse(range, "'yield' is not supported: generators are not part of the subset");
+                self.refuse(
+                    range,
+                    "'yield' is not supported: generators are not part of the subset",
+                );
                 ExprKind::Const(Const::None)
             }
         };
@@ -1035,7 +1072,11 @@ impl<'a> Lowerer<'a> {
                 self.refuse(g.iter.range(), "'async for' is not supported");
             }
             // The first iterable is evaluated in the enclosing scope.
-            let iter = if i == 0 { self.expr(&g.iter) } else { self.expr_in_comp(&g.iter) };
+            let iter = if i == 0 {
+                self.expr(&g.iter)
+            } else {
+                self.expr_in_comp(&g.iter)
+            };
             let mut names = Vec::new();
             scope::bound_names(
                 &[ast::Stmt::Assign(ast::StmtAssign {
@@ -1105,8 +1146,12 @@ fn collect_mutations(stmt: &ast::Stmt, mutated: &mut Vec<String>, exits: &mut Ex
         ast::Stmt::Delete(d) => d.targets.iter().for_each(|t| mutated_target(t, mutated)),
         _ => {
             let (exprs, stmts) = scope::children(stmt);
-            exprs.into_iter().for_each(|e| mutations_in_expr(e, mutated));
-            stmts.into_iter().for_each(|s| collect_mutations(s, mutated, exits));
+            exprs
+                .into_iter()
+                .for_each(|e| mutations_in_expr(e, mutated));
+            stmts
+                .into_iter()
+                .for_each(|s| collect_mutations(s, mutated, exits));
         }
     }
 }

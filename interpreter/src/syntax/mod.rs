@@ -25,7 +25,11 @@ pub struct Diagnostic {
 
 impl std::fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}: {}", self.line, self.col, self.kind, self.message)
+        write!(
+            f,
+            "{}:{}: {}: {}",
+            self.line, self.col, self.kind, self.message
+        )
     }
 }
 
@@ -77,7 +81,9 @@ pub fn compile(source: &str, tools: &HashSet<String>) -> Result<ir::Program, Vec
             col: pos.col,
         }]);
     }
-    let suite = match rustpython_parser::parse_program(source, "<plan>") {
+    let suite = match <rustpython_parser::ast::Suite as rustpython_parser::Parse>::parse(
+        source, "<plan>",
+    ) {
         Ok(suite) => suite,
         Err(err) => {
             let pos = map.pos(err.offset.to_usize());

@@ -67,7 +67,12 @@ fn bound_in_stmt(stmt: &ast::Stmt, out: &mut Vec<String>) {
 /// Names a function or lambda reads from enclosing scopes.
 pub fn free_names_of_function(args: &ast::Arguments, body: FunctionSyntax<'_>) -> HashSet<String> {
     let mut bound: Vec<String> = Vec::new();
-    for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+    for a in args
+        .posonlyargs
+        .iter()
+        .chain(&args.args)
+        .chain(&args.kwonlyargs)
+    {
         push(&mut bound, a.def.arg.as_str());
     }
     if let Some(v) = &args.vararg {
@@ -85,7 +90,12 @@ pub fn free_names_of_function(args: &ast::Arguments, body: FunctionSyntax<'_>) -
         FunctionSyntax::Lambda(expr) => loads_in_expr(expr, &mut loads),
     }
     // Defaults are evaluated in the enclosing scope.
-    for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+    for a in args
+        .posonlyargs
+        .iter()
+        .chain(&args.args)
+        .chain(&args.kwonlyargs)
+    {
         if let Some(d) = &a.default {
             loads_in_expr(d, &mut loads);
         }
@@ -120,7 +130,10 @@ fn nested_in_stmt(stmt: &ast::Stmt, out: &mut HashSet<String>) {
     use ast::Stmt::*;
     match stmt {
         FunctionDef(f) => {
-            out.extend(free_names_of_function(&f.args, FunctionSyntax::Block(&f.body)));
+            out.extend(free_names_of_function(
+                &f.args,
+                FunctionSyntax::Block(&f.body),
+            ));
         }
         _ => {
             let (exprs, stmts) = children(stmt);
@@ -133,7 +146,10 @@ fn nested_in_stmt(stmt: &ast::Stmt, out: &mut HashSet<String>) {
 fn nested_in_expr(expr: &ast::Expr, out: &mut HashSet<String>) {
     match expr {
         ast::Expr::Lambda(l) => {
-            out.extend(free_names_of_function(&l.args, FunctionSyntax::Lambda(&l.body)));
+            out.extend(free_names_of_function(
+                &l.args,
+                FunctionSyntax::Lambda(&l.body),
+            ));
         }
         _ => each_subexpr(expr, &mut |e| nested_in_expr(e, out)),
     }
@@ -142,7 +158,10 @@ fn nested_in_expr(expr: &ast::Expr, out: &mut HashSet<String>) {
 fn loads_in_stmt(stmt: &ast::Stmt, out: &mut HashSet<String>) {
     match stmt {
         ast::Stmt::FunctionDef(f) => {
-            out.extend(free_names_of_function(&f.args, FunctionSyntax::Block(&f.body)));
+            out.extend(free_names_of_function(
+                &f.args,
+                FunctionSyntax::Block(&f.body),
+            ));
         }
         _ => {
             let (exprs, stmts) = children(stmt);
@@ -158,7 +177,10 @@ fn loads_in_expr(expr: &ast::Expr, out: &mut HashSet<String>) {
             out.insert(n.id.to_string());
         }
         ast::Expr::Lambda(l) => {
-            out.extend(free_names_of_function(&l.args, FunctionSyntax::Lambda(&l.body)));
+            out.extend(free_names_of_function(
+                &l.args,
+                FunctionSyntax::Lambda(&l.body),
+            ));
         }
         ast::Expr::ListComp(_)
         | ast::Expr::SetComp(_)
@@ -204,7 +226,13 @@ fn each_child<'a>(
     use ast::Stmt::*;
     match stmt {
         FunctionDef(d) => {
-            for a in d.args.posonlyargs.iter().chain(&d.args.args).chain(&d.args.kwonlyargs) {
+            for a in d
+                .args
+                .posonlyargs
+                .iter()
+                .chain(&d.args.args)
+                .chain(&d.args.kwonlyargs)
+            {
                 if let Some(e) = &a.default {
                     f(e);
                 }
