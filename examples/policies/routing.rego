@@ -27,7 +27,7 @@ deny contains msg if {
 # list whose every item passes (two levels deep: Rego functions cannot recurse).
 passes(node) if node.trusted == true
 
-passes(node) if user_value(node.value)
+passes(node) if scalar_text(node.value) in user_texts
 
 passes(node) if {
 	count(node.items) > 0
@@ -38,7 +38,7 @@ passes(node) if {
 
 item_passes(item) if item.trusted == true
 
-item_passes(item) if user_value(item.value)
+item_passes(item) if scalar_text(item.value) in user_texts
 
 item_passes(item) if {
 	count(item.items) > 0
@@ -47,15 +47,10 @@ item_passes(item) if {
 	}
 }
 
-user_value(v) if {
-	some given in input.user.trusted_values
-	text(given) == text(v)
-}
+# The user's trusted values as text (149 and "149" are the same value).
+user_texts := {scalar_text(v) | some v in input.user.trusted_values}
 
-# Strings as they are, numbers in decimal (149 and "149" are the same value).
-text(v) := v if is_string(v)
-
-text(v) := sprintf("%v", [v]) if is_number(v)
+scalar_text(v) := sprintf("%v", [v]) if type_name(v) in {"string", "number"}
 
 # "web_search (call c1), fetch_page (call c2)"
 describe(node) := concat(", ", [describe_source(s) | some s in node.sources; not source_trusted(s)])

@@ -19,7 +19,12 @@ enum Pass {
 }
 
 /// Judges one node; pushes one line per failing leaf (`to[1] came from ...`).
-fn judge(path: &str, node: Node<'_>, trusted_values: &[String], failures: &mut Vec<String>) -> Option<Pass> {
+fn judge(
+    path: &str,
+    node: Node<'_>,
+    trusted_values: &[String],
+    failures: &mut Vec<String>,
+) -> Option<Pass> {
     if node.trusted() {
         return Some(Pass::Trusted);
     }
@@ -40,7 +45,9 @@ fn judge(path: &str, node: Node<'_>, trusted_values: &[String], failures: &mut V
         // An empty collection has no item to vouch for it; its shape came from untrusted
         // data, so it fails like any untrusted value (fail closed).
         Some(_) => {
-            failures.push(format!("{path} is an empty collection that came from {sources}"));
+            failures.push(format!(
+                "{path} is an empty collection that came from {sources}"
+            ));
             None
         }
         None => {
@@ -71,9 +78,9 @@ pub(crate) fn check_sensitive(
         match judge(name, node, &trusted_values, &mut failures) {
             Some(Pass::Trusted) => passed.push(format!("{name} is trusted")),
             Some(Pass::UserValue) => passed.push(format!("{name} is a value the user gave")),
-            Some(Pass::EveryItem) => {
-                passed.push(format!("every item of {name} is trusted or a value the user gave"))
-            }
+            Some(Pass::EveryItem) => passed.push(format!(
+                "every item of {name} is trusted or a value the user gave"
+            )),
             None => {
                 denied = true;
                 for failure in failures {

@@ -43,7 +43,9 @@ impl FromStr for Verdict {
             "allow" => Ok(Verdict::Allow),
             "ask" => Ok(Verdict::Ask),
             "deny" => Ok(Verdict::Deny),
-            other => Err(format!("unknown verdict `{other}` (expected allow, ask or deny)")),
+            other => Err(format!(
+                "unknown verdict `{other}` (expected allow, ask or deny)"
+            )),
         }
     }
 }
@@ -118,7 +120,13 @@ impl fmt::Display for Decision {
             None => write!(f, "none (no policy spoke)")?,
         }
         for r in &self.reasons {
-            write!(f, "\n  {:<5} {}: {}", r.verdict.as_str(), r.policy, r.message)?;
+            write!(
+                f,
+                "\n  {:<5} {}: {}",
+                r.verdict.as_str(),
+                r.policy,
+                r.message
+            )?;
         }
         for n in &self.audit {
             write!(f, "\n  log   {}: {}", n.policy, n.message)?;
@@ -155,7 +163,11 @@ mod tests {
     #[test]
     fn decision_serializes_lowercase() {
         let mut d = Decision::default();
-        d.add("builtin:sensitive", Verdict::Deny, "to came from web_search (call c1)");
+        d.add(
+            "builtin:sensitive",
+            Verdict::Deny,
+            "to came from web_search (call c1)",
+        );
         let json = serde_json::to_value(&d).unwrap();
         assert_eq!(json["verdict"], "deny");
         assert_eq!(json["reasons"][0]["verdict"], "deny");

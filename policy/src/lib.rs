@@ -155,8 +155,7 @@ impl PolicySet {
             if set.files.iter().any(|f| f == path) {
                 continue;
             }
-            let text =
-                std::fs::read_to_string(path).map_err(|e| PolicyError::read(path, e))?;
+            let text = std::fs::read_to_string(path).map_err(|e| PolicyError::read(path, e))?;
             match kind_of(path)? {
                 Kind::Rego => rego.push((path.to_path_buf(), text)),
                 Kind::Yaml => set.yaml.push(YamlPolicy::parse(path, &text)?),
@@ -213,7 +212,11 @@ impl PolicySet {
         let call = match Call::new(input) {
             Ok(call) => call,
             Err(why) => {
-                out.add(INPUT, Verdict::Deny, format!("malformed input document: {why}"));
+                out.add(
+                    INPUT,
+                    Verdict::Deny,
+                    format!("malformed input document: {why}"),
+                );
                 return out;
             }
         };
@@ -225,7 +228,15 @@ impl PolicySet {
             policy.decide(&call, &mut out);
         }
         if let Some(rego) = &self.rego {
-            rego.decide(&regorus::Value::from(input.clone()), &mut out);
+            // Straight from the borrowed document, without cloning it first.
+            match <regorus::Value as serde::Deserialize>::deserialize(input) {
+                Ok(value) => rego.decide(&value, &mut out),
+                Err(e) => out.add(
+                    INPUT,
+                    Verdict::Deny,
+                    format!("the input document cannot be given to Rego: {e}"),
+                ),
+            }
         }
         out
     }

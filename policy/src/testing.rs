@@ -124,7 +124,11 @@ pub fn run_tests(dir: impl AsRef<Path>) -> Result<TestReport, PolicyError> {
     let defaults: Vec<PathBuf> = tree
         .yaml
         .iter()
-        .chain(tree.rego.iter().filter(|p| !file_name(p).ends_with("_test.rego")))
+        .chain(
+            tree.rego
+                .iter()
+                .filter(|p| !file_name(p).ends_with("_test.rego")),
+        )
         .cloned()
         .collect();
     let mut sets = HashMap::new();
@@ -169,7 +173,10 @@ fn run_rego_tests(files: &[PathBuf], report: &mut TestReport) -> Result<(), Poli
             let mut run = engine.clone();
             let (passed, detail) = match run.eval_rule(rule.clone()) {
                 Ok(Value::Bool(true)) => (true, None),
-                Ok(Value::Undefined) => (false, Some("the rule is undefined (a condition failed)".into())),
+                Ok(Value::Undefined) => (
+                    false,
+                    Some("the rule is undefined (a condition failed)".into()),
+                ),
                 Ok(other) => (
                     false,
                     Some(format!(
@@ -177,7 +184,10 @@ fn run_rego_tests(files: &[PathBuf], report: &mut TestReport) -> Result<(), Poli
                         other.to_json_str().unwrap_or_default()
                     )),
                 ),
-                Err(e) => (false, Some(format!("error: {}", one_line_regorus_error(&e.to_string())))),
+                Err(e) => (
+                    false,
+                    Some(format!("error: {}", one_line_regorus_error(&e.to_string()))),
+                ),
             };
             report.results.push(TestResult {
                 name: rule,
@@ -270,13 +280,20 @@ fn run_fixture(
             ));
         }
         if let Some(needle) = &case.reason_contains {
-            let found = decision.reasons.iter().any(|r| r.message.contains(needle.as_str()))
-                || decision.audit.iter().any(|n| n.message.contains(needle.as_str()));
+            let found = decision
+                .reasons
+                .iter()
+                .any(|r| r.message.contains(needle.as_str()))
+                || decision
+                    .audit
+                    .iter()
+                    .any(|n| n.message.contains(needle.as_str()));
             if !found {
                 problems.push(format!("no reason contains {needle:?}"));
             }
         }
-        let detail = (!problems.is_empty()).then(|| format!("{}\ndecision: {decision}", problems.join("; ")));
+        let detail = (!problems.is_empty())
+            .then(|| format!("{}\ndecision: {decision}", problems.join("; ")));
         report.results.push(TestResult {
             name: case.name,
             file: path.to_path_buf(),

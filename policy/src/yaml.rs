@@ -249,7 +249,10 @@ enum Cond {
     Any(Vec<Cond>),
     Not(Box<Cond>),
     /// Every test holds for the argument (`arg: "*"`: for some argument).
-    Arg { arg: ArgSel, tests: Vec<Test> },
+    Arg {
+        arg: ArgSel,
+        tests: Vec<Test>,
+    },
 }
 
 #[derive(Debug)]
@@ -524,8 +527,7 @@ impl Template {
 
 impl YamlPolicy {
     pub(crate) fn parse(path: &Path, text: &str) -> Result<YamlPolicy, PolicyError> {
-        let spec: FileSpec =
-            serde_yaml::from_str(text).map_err(|e| PolicyError::yaml(path, &e))?;
+        let spec: FileSpec = serde_yaml::from_str(text).map_err(|e| PolicyError::yaml(path, &e))?;
         Ok(YamlPolicy {
             name: path.display().to_string(),
             tools: spec.tools,

@@ -120,7 +120,9 @@ fn run_case(case: &Case) -> Result<(), String> {
         let found = decision.reasons.iter().any(|r| {
             w.policy.as_ref().is_none_or(|p| &r.policy == p)
                 && w.verdict.is_none_or(|v| r.verdict == v)
-                && w.message.as_ref().is_none_or(|m| r.message.contains(m.as_str()))
+                && w.message
+                    .as_ref()
+                    .is_none_or(|m| r.message.contains(m.as_str()))
         });
         if !found {
             problems.push(format!(
@@ -135,7 +137,11 @@ fn run_case(case: &Case) -> Result<(), String> {
         }
     }
     for a in &want.audit {
-        if !decision.audit.iter().any(|n| n.message.contains(a.as_str())) {
+        if !decision
+            .audit
+            .iter()
+            .any(|n| n.message.contains(a.as_str()))
+        {
             problems.push(format!("no audit note containing {a:?}"));
         }
     }
@@ -159,8 +165,8 @@ fn yaml_cases() {
     let (mut passed, mut failed) = (0, Vec::new());
     for path in &files {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
-        let file: File = serde_yaml::from_str(&text)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let file: File =
+            serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         for case in &file.cases {
             let name = path.file_name().unwrap_or_default().to_string_lossy();
             match run_case(case) {
@@ -169,5 +175,11 @@ fn yaml_cases() {
             }
         }
     }
-    assert!(failed.is_empty(), "{} passed, {} failed:\n\n{}", passed, failed.len(), failed.join("\n\n"));
+    assert!(
+        failed.is_empty(),
+        "{} passed, {} failed:\n\n{}",
+        passed,
+        failed.len(),
+        failed.join("\n\n")
+    );
 }

@@ -45,7 +45,9 @@ fn assert_verdict(policies: &[(&str, &str)], input: Value, want: Option<Verdict>
 fn assert_load_error(files: &[(&str, &str)], starts_with: &str) {
     let dir = dir_with(files);
     let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
-    let err = load(&dir, &names).expect_err("the policies should not load").to_string();
+    let err = load(&dir, &names)
+        .expect_err("the policies should not load")
+        .to_string();
     let rel = err.replace(&format!("{}/", dir.display()), "");
     assert!(rel.starts_with(starts_with), "{rel}");
 }
@@ -62,7 +64,10 @@ fn loads_rego_and_yaml_files() {
 
 #[test]
 fn a_library_alone_is_not_a_policy() {
-    assert_load_error(&[("lib.rego", "package lib\nx := 1\n")], "lib.rego: no file declares `package bactrian`");
+    assert_load_error(
+        &[("lib.rego", "package lib\nx := 1\n")],
+        "lib.rego: no file declares `package bactrian`",
+    );
 }
 
 #[test]
@@ -75,12 +80,24 @@ fn missing_file_names_the_path() {
 
 #[test]
 fn rego_syntax_error_has_file_line_col() {
-    assert_load_error(&[("bad.rego", "package bactrian\n\ndeny contains x if {\n  x := [1,\n}\n")], "bad.rego:4:5: ");
+    assert_load_error(
+        &[(
+            "bad.rego",
+            "package bactrian\n\ndeny contains x if {\n  x := [1,\n}\n",
+        )],
+        "bad.rego:4:5: ",
+    );
 }
 
 #[test]
 fn yaml_unknown_key_has_line_col() {
-    assert_load_error(&[("bad.yaml", "rules:\n  - tool: t\n    action: deny\n    reasn: x\n")], "bad.yaml:4:5: rules[0]: unknown field `reasn`");
+    assert_load_error(
+        &[(
+            "bad.yaml",
+            "rules:\n  - tool: t\n    action: deny\n    reasn: x\n",
+        )],
+        "bad.yaml:4:5: rules[0]: unknown field `reasn`",
+    );
 }
 
 #[test]
@@ -101,15 +118,24 @@ fn duplicate_paths_load_once() {
 fn replacing_a_rego_policy_by_path() {
     let mut set = PolicySet::new();
     set.add_policy("p.rego", DENY_RM).unwrap();
-    set.add_policy("p.rego", "package bactrian\nask contains \"sure?\" if input.tool == \"rm\"\n").unwrap();
-    assert_eq!(set.decide(&json!({"tool": "rm"})).verdict, Some(Verdict::Ask));
+    set.add_policy(
+        "p.rego",
+        "package bactrian\nask contains \"sure?\" if input.tool == \"rm\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        set.decide(&json!({"tool": "rm"})).verdict,
+        Some(Verdict::Ask)
+    );
 }
 
 #[test]
 fn a_failed_add_leaves_the_set_unchanged() {
     let mut set = PolicySet::new();
     set.add_policy("p.rego", DENY_RM).unwrap();
-    assert!(set.add_policy("q.rego", "package bactrian\ndeny contains x if {").is_err());
+    assert!(set
+        .add_policy("q.rego", "package bactrian\ndeny contains x if {")
+        .is_err());
     assert!(set.decide(&json!({"tool": "rm"})).is_denied());
     assert_eq!(set.files().len(), 1);
 }
@@ -154,9 +180,12 @@ fn policy_sets_are_shared_across_threads() {
 fn a_runaway_rego_rule_is_stopped_and_denies() {
     let slow = "package bactrian\ndeny contains \"never\" if {\n  n := input.args.n.value\n  some i in numbers.range(1, n)\n  some j in numbers.range(1, n)\n  i * j == -1\n}\n";
     let started = std::time::Instant::now();
-    let d = decide(&[("slow.rego", slow)], json!({"tool": "t", "args": {"n": {"value": 100000}}}));
+    let d = decide(
+        &[("slow.rego", slow)],
+        json!({"tool": "t", "args": {"n": {"value": 100000}}}),
+    );
     assert!(d.is_denied(), "{d}");
-    assert!(d.reasons[0].message.contains("fail closed"), "{d}");
+    assert!(d.reasons[0].message.contains("ran longer than"), "{d}");
     assert!(started.elapsed().as_secs() < 30);
 }
 
@@ -179,8 +208,14 @@ fn test_runner_reports_passes_failures_and_files() {
     assert_eq!((report.passed(), report.failed()), (2, 2), "{report}");
     assert!(!report.ok());
     let text = report.to_string();
-    assert!(text.contains("PASS data.bactrian_test.test_rm_denied ("), "{text}");
-    assert!(text.contains("FAIL data.bactrian_test.test_wrong ("), "{text}");
+    assert!(
+        text.contains("PASS data.bactrian_test.test_rm_denied ("),
+        "{text}"
+    );
+    assert!(
+        text.contains("FAIL data.bactrian_test.test_wrong ("),
+        "{text}"
+    );
     assert!(text.contains("FAIL ls ("), "{text}");
     assert!(text.contains("expected deny, got none"), "{text}");
     assert!(text.ends_with("2 passed, 2 failed"), "{text}");
@@ -208,7 +243,10 @@ fn test_runner_fixture_can_pick_policies_and_turn_builtin_off() {
 fn test_runner_load_errors_are_errors() {
     let dir = dir_with(&[("bad.rego", "package bactrian\ndeny contains x if {\n")]);
     assert!(matches!(run_tests(&dir), Err(PolicyError::Rego { .. })));
-    let dir = dir_with(&[("bad_test.yaml", "cases:\n  - {name: x, expect: maybe, input: {}}\n")]);
+    let dir = dir_with(&[(
+        "bad_test.yaml",
+        "cases:\n  - {name: x, expect: maybe, input: {}}\n",
+    )]);
     let err = run_tests(&dir).unwrap_err().to_string();
     assert!(err.contains("bad_test.yaml:2:"), "{err}");
 }
