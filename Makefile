@@ -1,0 +1,34 @@
+# Bactrian: two commands do all the set-up.
+#   make demo   runs the quickstart end to end on the embedded defaults
+#   make test   runs every test (what CI runs)
+# Each installs what it needs first, quietly when it is already there.
+
+CARGO ?= cargo
+BACTRIAN := target/release/bactrian
+
+.PHONY: demo test deps build lint fmt bench
+
+deps:
+	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 1; }
+	@rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt >/dev/null 2>&1 || true
+	@rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy >/dev/null 2>&1 || true
+	@command -v python3 >/dev/null || { (apt-get update -qq && apt-get install -y -qq python3) >/dev/null 2>&1 || echo "note: python3 missing; conformance runs from stored expectations"; }
+
+build: deps
+	@$(CARGO) build --release --quiet
+
+demo: build
+	@sh examples/quickstart/demo.sh $(BACTRIAN)
+
+lint: deps
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --all-targets --workspace --quiet -- -D warnings
+
+test: lint
+	$(CARGO) test --workspace
+
+fmt:
+	$(CARGO) fmt --all
+
+bench: build
+	python3 bench/run.py --bactrian $(BACTRIAN)

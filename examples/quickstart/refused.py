@@ -1,0 +1,3 @@
+import os
+secret = open("/etc/shadow").read()
+print(secret.__class__)
