@@ -8,8 +8,8 @@ use crate::label::Source;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
-use std::sync::Arc;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// A node's id. Ids are dense and start at 0.
 pub type NodeId = u32;
@@ -79,13 +79,21 @@ impl Graph {
     }
 
     /// Adds a node computed from `data` and decided by `control`; returns its id.
-    pub fn add(&mut self, kind: NodeKind, line: u32, data: &[NodeId], control: &[NodeId]) -> NodeId {
+    pub fn add(
+        &mut self,
+        kind: NodeKind,
+        line: u32,
+        data: &[NodeId],
+        control: &[NodeId],
+    ) -> NodeId {
         let id = self.graph.add_node(Node { kind, line });
         for &dep in data {
-            self.graph.add_edge(id, NodeIndex::new(dep as usize), EdgeKind::Data);
+            self.graph
+                .add_edge(id, NodeIndex::new(dep as usize), EdgeKind::Data);
         }
         for &dep in control {
-            self.graph.add_edge(id, NodeIndex::new(dep as usize), EdgeKind::Control);
+            self.graph
+                .add_edge(id, NodeIndex::new(dep as usize), EdgeKind::Control);
         }
         id.index() as NodeId
     }
@@ -175,7 +183,12 @@ mod tests {
     #[test]
     fn control_dependencies_count_as_sources() {
         let mut g = Graph::new();
-        let mail = g.add(NodeKind::Source(Source::tool("read_email", "c1")), 1, &[], &[]);
+        let mail = g.add(
+            NodeKind::Source(Source::tool("read_email", "c1")),
+            1,
+            &[],
+            &[],
+        );
         let cond = g.add(NodeKind::condition("'urgent' in body"), 2, &[mail], &[]);
         let to = g.add(NodeKind::assign("to"), 3, &[], &[cond]);
         assert_eq!(g.sources_of(to), vec![Source::tool("read_email", "c1")]);

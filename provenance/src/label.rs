@@ -87,7 +87,9 @@ mod public_tag {
         if text == "public" {
             Ok(())
         } else {
-            Err(serde::de::Error::custom("expected \"public\" or a list of readers"))
+            Err(serde::de::Error::custom(
+                "expected \"public\" or a list of readers",
+            ))
         }
     }
 }
@@ -102,7 +104,9 @@ impl Readers {
     pub fn meet(&self, other: &Readers) -> Readers {
         match (self, other) {
             (Readers::Public, r) | (r, Readers::Public) => r.clone(),
-            (Readers::Only(a), Readers::Only(b)) => Readers::Only(a.intersection(b).cloned().collect()),
+            (Readers::Only(a), Readers::Only(b)) => {
+                Readers::Only(a.intersection(b).cloned().collect())
+            }
         }
     }
 
@@ -239,7 +243,9 @@ impl LabelTable {
 
     /// Join of many labels.
     pub fn join_all(&mut self, labels: impl IntoIterator<Item = Label>) -> Label {
-        labels.into_iter().fold(Label::PROGRAM, |acc, l| self.join(acc, l))
+        labels
+            .into_iter()
+            .fold(Label::PROGRAM, |acc, l| self.join(acc, l))
     }
 
     /// How many distinct labels exist.
@@ -310,8 +316,14 @@ mod tests {
 
     #[test]
     fn readers_serialize_as_public_or_list() {
-        assert_eq!(serde_json::to_string(&Readers::Public).unwrap(), "\"public\"");
-        assert_eq!(serde_json::to_string(&Readers::only(["x"])).unwrap(), "[\"x\"]");
+        assert_eq!(
+            serde_json::to_string(&Readers::Public).unwrap(),
+            "\"public\""
+        );
+        assert_eq!(
+            serde_json::to_string(&Readers::only(["x"])).unwrap(),
+            "[\"x\"]"
+        );
         let back: Readers = serde_json::from_str("\"public\"").unwrap();
         assert_eq!(back, Readers::Public);
     }
