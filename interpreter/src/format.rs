@@ -104,13 +104,13 @@ fn is_unprintable(c: char) -> bool {
 
 impl Machine<'_> {
     /// `str(v)`.
-    pub fn to_str(&mut self, v: &Value) -> Eval<String> {
+    pub fn str_of(&mut self, v: &Value) -> Eval<String> {
         match &v.data {
             Data::Str(s) => Ok(s.to_string()),
             Data::Exception(e) => match e.args.len() {
                 0 => Ok(String::new()),
                 1 if e.kind == ExcKind::KeyError => self.repr(&e.args[0].clone()),
-                1 => self.to_str(&e.args[0].clone()),
+                1 => self.str_of(&e.args[0].clone()),
                 _ => self.repr(&self.new_tuple_plain(e.args.clone())),
             },
             Data::Instance(i) => {
@@ -298,7 +298,7 @@ impl Machine<'_> {
     /// `format(v, spec)`.
     pub fn format_value(&mut self, v: &Value, spec: &str) -> Eval<String> {
         if spec.is_empty() {
-            return self.to_str(v);
+            return self.str_of(v);
         }
         let spec = Spec::parse(spec)?;
         match &v.data {
@@ -331,7 +331,7 @@ impl Machine<'_> {
                 Ok(spec.pad(&text, false, ""))
             }
             _ => {
-                let s = self.to_str(v)?;
+                let s = self.str_of(v)?;
                 if spec.ty.is_some() || spec.precision.is_some() {
                     return err(
                         ExcKind::TypeError,
@@ -457,7 +457,7 @@ impl Spec {
             return format!("{sign}{body}");
         }
         let padding = self.width - len;
-        let fills = |n: usize| std::iter::repeat(fill).take(n).collect::<String>();
+        let fills = |n: usize| std::iter::repeat_n(fill, n).collect::<String>();
         match align {
             '<' => format!("{sign}{body}{}", fills(padding)),
             '^' => format!(
@@ -484,7 +484,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     let chars: Vec<char> = digits.chars().collect();
     let mut out = String::new();
     for (i, c) in chars.iter().enumerate() {
-        if i > 0 && (chars.len() - i) % every == 0 {
+        if i > 0 && (chars.len() - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(*c);

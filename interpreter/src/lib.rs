@@ -348,7 +348,7 @@ fn report(m: &mut eval::Machine, unwind: Unwind) -> ErrorReport {
             let frame = e.traceback.first().cloned();
             let message = if trusted {
                 let v = bactrian_interpreter_exc_value(&e);
-                m.to_str(&v).unwrap_or_default()
+                m.str_of(&v).unwrap_or_default()
             } else {
                 let sources: Vec<String> = m
                     .labels

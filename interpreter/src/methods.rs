@@ -587,7 +587,7 @@ impl Machine<'_> {
                     string!(s.to_string())
                 }
                 let pad = width - n;
-                let fills = |k: usize| std::iter::repeat(fill).take(k).collect::<String>();
+                let fills = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
                 string!(match name {
                     "ljust" => format!("{s}{}", fills(pad)),
                     "rjust" => format!("{}{s}", fills(pad)),
@@ -719,7 +719,7 @@ impl Machine<'_> {
                             .unwrap_or(rest.len());
                         let inner = rest[open + 1..close].to_string();
                         let v = self.format_argument(&inner, &args, &kwargs, &mut auto)?;
-                        resolved.push_str(&self.to_str(&v)?);
+                        resolved.push_str(&self.str_of(&v)?);
                         used.push(v);
                         rest = rest.get(close + 1..).unwrap_or("");
                     }
@@ -761,7 +761,7 @@ impl Machine<'_> {
                         self.format_value(&Value::program(Data::Str(Rc::from(r))), &spec)?
                     }
                     Some('s') => {
-                        let r = self.to_str(&value)?;
+                        let r = self.str_of(&value)?;
                         self.format_value(&Value::program(Data::Str(Rc::from(r))), &spec)?
                     }
                     _ => self.format_value(&value, &spec)?,

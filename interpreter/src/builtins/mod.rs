@@ -85,7 +85,7 @@ impl Machine<'_> {
                     if i > 0 {
                         line.push_str(&sep);
                     }
-                    line.push_str(&self.to_str(a)?);
+                    line.push_str(&self.str_of(a)?);
                 }
                 line.push_str(&end);
                 self.write_stdout(&line)?;
@@ -837,7 +837,7 @@ impl Machine<'_> {
                 let Some(v) = args.first() else {
                     return Ok(Value::program(Data::Int(0)));
                 };
-                let data = self.to_int(v, args.get(1))?;
+                let data = self.int_from(v, args.get(1))?;
                 let inputs: Vec<&Value> = args.iter().collect();
                 Ok(self.derive(data, &inputs, text))
             }
@@ -879,7 +879,7 @@ impl Machine<'_> {
                 let Some(v) = args.first() else {
                     return Ok(Value::program(Data::str("")));
                 };
-                let s = self.to_str(v)?;
+                let s = self.str_of(v)?;
                 Ok(self.derive(Data::Str(Rc::from(s)), &[v], text))
             }
             TypeKind::Bool => {
@@ -958,7 +958,7 @@ impl Machine<'_> {
         }
     }
 
-    fn to_int(&mut self, v: &Value, base: Option<&Value>) -> Eval<Data> {
+    fn int_from(&mut self, v: &Value, base: Option<&Value>) -> Eval<Data> {
         if let Some(b) = base {
             let Data::Str(s) = &v.data else {
                 return err(

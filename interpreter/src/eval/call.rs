@@ -404,7 +404,7 @@ impl Machine<'_> {
                 true
             }
             (FieldType::Dict(_, _), Data::Dict(_)) => true,
-            (FieldType::Model(m), Data::Instance(i)) => &*i.borrow().class.class.name == &**m,
+            (FieldType::Model(m), Data::Instance(i)) => *i.borrow().class.class.name == **m,
             _ => false,
         };
         if ok {

@@ -12,7 +12,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-impl Machine<'_> {
+/// Receives each element (and value, for dicts) of a comprehension; `false` stops it.
+type Sink<'s, 'h> = dyn FnMut(&mut Machine<'h>, Value, Option<Value>) -> Eval<bool> + 's;
+
+impl<'h> Machine<'h> {
     pub fn expr(&mut self, e: &Expr, frame: &mut Frame) -> Eval<Value> {
         match &e.kind {
             ExprKind::Const(c) => Ok(Value::program(match c {
@@ -228,7 +231,7 @@ impl Machine<'_> {
                             self.format_value(&rv, &spec_text)?
                         }
                         Some(_) => {
-                            let s = self.to_str(&v)?;
+                            let s = self.str_of(&v)?;
                             let sv = Value::program(Data::Str(Rc::from(s)));
                             self.format_value(&sv, &spec_text)?
                         }
@@ -623,7 +626,7 @@ impl Machine<'_> {
         value: Option<&Expr>,
         generators: &[Generator],
         frame: &mut Frame,
-        sink: &mut dyn FnMut(&mut Self, Value, Option<Value>) -> Eval<bool>,
+        sink: &mut Sink<'_, 'h>,
     ) -> Eval<(Label, NodeId)> {
         let saved = self.ctx;
         let mut shape = Label::PROGRAM;
@@ -662,7 +665,7 @@ impl Machine<'_> {
         value: Option<&Expr>,
         generators: &[Generator],
         frame: &mut Frame,
-        sink: &mut dyn FnMut(&mut Self, Value, Option<Value>) -> Eval<bool>,
+        sink: &mut Sink<'_, 'h>,
         shape: &mut Label,
         shape_nodes: &mut Vec<NodeId>,
     ) -> Eval<bool> {
@@ -872,7 +875,7 @@ impl Machine<'_> {
             Data::BigInt(_) => {
                 return Err(exception(
                     ExcKind::IndexError,
-                    format!("cannot fit 'int' into an index-sized integer"),
+                    "cannot fit 'int' into an index-sized integer".to_string(),
                     label,
                 ))
             }

@@ -132,7 +132,7 @@ impl Machine<'_> {
                             let m = self.expr(m, frame)?;
                             let l = self.full_label(&m);
                             let l = self.join(l, label);
-                            (self.to_str(&m)?, l)
+                            (self.str_of(&m)?, l)
                         }
                         None => (String::new(), label),
                     };
