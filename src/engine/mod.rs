@@ -1,0 +1,76 @@
+//! The engine: runs a plan with its agent's tools behind the policy gate.
+
+mod approval;
+mod gate;
+mod input;
+mod spec;
+mod tools;
+
+pub use approval::{Approval, Approver, FixedApprover};
+pub use gate::{CallRecord, PolicyGate};
+pub use input::input_document;
+pub use spec::{ParamSpec, ToolSpec};
+pub use tools::{InProcessTools, ToolSet};
+
+use bactrian_interpreter::{Config, Interpreter, RunOutcome};
+use bactrian_policy::{PolicySet, Verdict};
+
+/// What a run produced: the interpreter's outcome and every tool call with its decision.
+pub struct RunReport {
+    pub outcome: RunOutcome,
+    pub tool_calls: Vec<CallRecord>,
+}
+
+/// A configured agent, ready to run plans.
+pub struct Engine<T: ToolSet> {
+    pub tools: T,
+    pub policies: PolicySet,
+    pub config: Config,
+    pub agent: String,
+    /// Values the user gave in configuration (`user.trusted_values`).
+    pub trusted_values: Vec<String>,
+    /// For calls no policy speaks to (tools may override it).
+    pub default: Verdict,
+    pub approver: Box<dyn Approver + Send>,
+}
+
+impl<T: ToolSet + Send> Engine<T> {
+    /// An engine with the built-in rules, default-allow, and no approvals.
+    pub fn new(tools: T) -> Engine<T> {
+        Engine {
+            tools,
+            policies: PolicySet::new(),
+            config: Config::default(),
+            agent: "agent".into(),
+            trusted_values: Vec::new(),
+            default: Verdict::Allow,
+            approver: Box::new(FixedApprover(Approval::Deny)),
+        }
+    }
+
+    /// Runs a plan for a user request (`query`, which is trusted: the values it names become
+    /// trusted values).
+    pub fn run(&mut self, filename: &str, source: &str, query: &str) -> RunReport {
+        let mut trusted = self.trusted_values.clone();
+        for v in bactrian_agent_config::trusted_values_from_query(query) {
+            if !trusted.contains(&v) {
+                trusted.push(v);
+            }
+        }
+        let mut gate = PolicyGate {
+            tools: &mut self.tools,
+            policies: &self.policies,
+            agent: &self.agent,
+            trusted_values: trusted,
+            default: self.default,
+            approver: self.approver.as_mut(),
+            calls: Vec::new(),
+            approved_for_run: Vec::new(),
+        };
+        let outcome = Interpreter::new(self.config.clone()).with_host(&mut gate).run(filename, source);
+        RunReport {
+            outcome,
+            tool_calls: gate.calls,
+        }
+    }
+}
