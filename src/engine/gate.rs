@@ -89,7 +89,11 @@ fn bind<'c>(spec: &ToolSpec, call: &'c ToolCall) -> Result<Vec<(String, &'c ArgV
         return Err(HostError::BadCall(format!(
             "{name}() missing required argument{}: {}",
             if missing.len() == 1 { "" } else { "s" },
-            missing.iter().map(|m| format!("'{m}'")).collect::<Vec<_>>().join(", ")
+            missing
+                .iter()
+                .map(|m| format!("'{m}'"))
+                .collect::<Vec<_>>()
+                .join(", ")
         )));
     }
     // Declared order, whatever order they were passed in.
@@ -116,18 +120,31 @@ impl ToolHost for PolicyGate<'_> {
             return Err(HostError::BadCall(format!("no tool named '{}'", call.tool)));
         };
         let named = bind(&spec, call)?;
-        let input = input_document(&spec, call, &named, &self.trusted_values, self.agent, &self.history());
+        let input = input_document(
+            &spec,
+            call,
+            &named,
+            &self.trusted_values,
+            self.agent,
+            &self.history(),
+        );
         let mut decision = self.policies.decide(&input);
         let verdict = match decision.verdict {
             Some(v) => v,
             None => {
                 let (v, why) = match spec.default {
-                    Some(v) => (v, format!("the default for {} is {}", spec.name, v.as_str())),
+                    Some(v) => (
+                        v,
+                        format!("the default for {} is {}", spec.name, v.as_str()),
+                    ),
                     None if spec.side_effects => (
                         Verdict::Deny,
                         format!("{} has side effects and no policy allows it", spec.name),
                     ),
-                    None => (self.default, format!("the default decision is {}", self.default.as_str())),
+                    None => (
+                        self.default,
+                        format!("the default decision is {}", self.default.as_str()),
+                    ),
                 };
                 decision.add("default", v, format!("no policy spoke; {why}"));
                 v
@@ -181,7 +198,10 @@ impl ToolHost for PolicyGate<'_> {
             self.calls.push(record);
             return Err(HostError::Denied { reason });
         }
-        let plain: Map<String, Value> = named.iter().map(|(n, a)| (n.clone(), a.value.clone())).collect();
+        let plain: Map<String, Value> = named
+            .iter()
+            .map(|(n, a)| (n.clone(), a.value.clone()))
+            .collect();
         let result = self.tools.run(&spec, &call.id, &plain);
         match &result {
             Ok(out) => record.result = Some(out.value.clone()),

@@ -13,10 +13,17 @@ fn labeled(arg: &ArgValue) -> Value {
     node.insert("sources".into(), json!(arg.label.sources));
     node.insert("readers".into(), json!(arg.label.readers));
     if !arg.items.is_empty() {
-        node.insert("items".into(), Value::Array(arg.items.iter().map(labeled).collect()));
+        node.insert(
+            "items".into(),
+            Value::Array(arg.items.iter().map(labeled).collect()),
+        );
     }
     if !arg.fields.is_empty() {
-        let fields: Map<String, Value> = arg.fields.iter().map(|(k, v)| (k.clone(), labeled(v))).collect();
+        let fields: Map<String, Value> = arg
+            .fields
+            .iter()
+            .map(|(k, v)| (k.clone(), labeled(v)))
+            .collect();
         node.insert("fields".into(), Value::Object(fields));
     }
     Value::Object(node)
@@ -36,8 +43,14 @@ pub fn input_document(
         let mut node = labeled(arg);
         let param = spec.params.iter().find(|p| &p.name == name);
         if let Value::Object(map) = &mut node {
-            map.insert("sensitive".into(), Value::Bool(param.is_some_and(|p| p.sensitive)));
-            map.insert("recipient".into(), Value::Bool(param.is_some_and(|p| p.recipient)));
+            map.insert(
+                "sensitive".into(),
+                Value::Bool(param.is_some_and(|p| p.sensitive)),
+            );
+            map.insert(
+                "recipient".into(),
+                Value::Bool(param.is_some_and(|p| p.recipient)),
+            );
             if !arg.lineage.is_empty() {
                 map.insert("lineage".into(), Value::String(arg.lineage.clone()));
             }

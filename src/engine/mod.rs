@@ -67,7 +67,9 @@ impl<T: ToolSet + Send> Engine<T> {
             calls: Vec::new(),
             approved_for_run: Vec::new(),
         };
-        let outcome = Interpreter::new(self.config.clone()).with_host(&mut gate).run(filename, source);
+        let outcome = Interpreter::new(self.config.clone())
+            .with_host(&mut gate)
+            .run(filename, source);
         RunReport {
             outcome,
             tool_calls: gate.calls,

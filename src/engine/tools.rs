@@ -9,7 +9,12 @@ use serde_json::{Map, Value};
 pub trait ToolSet {
     fn specs(&self) -> Vec<ToolSpec>;
     /// Runs an allowed call with its arguments by name.
-    fn run(&mut self, spec: &ToolSpec, call_id: &str, args: &Map<String, Value>) -> Result<ToolOutput, HostError>;
+    fn run(
+        &mut self,
+        spec: &ToolSpec,
+        call_id: &str,
+        args: &Map<String, Value>,
+    ) -> Result<ToolOutput, HostError>;
 }
 
 type ToolFn = Box<dyn FnMut(&Map<String, Value>) -> Result<Value, String> + Send>;
@@ -40,7 +45,12 @@ impl ToolSet for InProcessTools {
         self.tools.iter().map(|(s, _)| s.clone()).collect()
     }
 
-    fn run(&mut self, spec: &ToolSpec, call_id: &str, args: &Map<String, Value>) -> Result<ToolOutput, HostError> {
+    fn run(
+        &mut self,
+        spec: &ToolSpec,
+        call_id: &str,
+        args: &Map<String, Value>,
+    ) -> Result<ToolOutput, HostError> {
         let Some((_, f)) = self.tools.iter_mut().find(|(s, _)| s.name == spec.name) else {
             return Err(HostError::BadCall(format!("no tool named '{}'", spec.name)));
         };
