@@ -1,9 +1,13 @@
 //! `bactrian run` and `bactrian check`.
 
 use super::exit;
-use bactrian_interpreter::{check, Config, Interpreter, Mode, RunOutcome};
+use bactrian::engine::{Approval, Approver, CallRecord, Engine};
+use bactrian_agent_config::{AgentConfig, Approve};
+use bactrian_interpreter::{check, Config, Interpreter, Mode, RunOutcome, ToolCall};
+use bactrian_policy::Reason;
 use clap::Args;
 use serde_json::json;
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -16,6 +20,16 @@ pub struct RunArgs {
     /// Track data flow only (default: strict, data and control flow).
     #[arg(long)]
     pub normal: bool,
+    /// The agent whose tools and policies the plan runs with.
+    #[arg(long, value_name = "agent.yaml")]
+    pub agent: Option<PathBuf>,
+    /// The user's request: trusted, and the values it names become trusted values.
+    #[arg(long, default_value = "")]
+    pub query: String,
+    /// How `ask` decisions are answered: `prompt` asks on the terminal (the default when
+    /// stdin is a terminal), `always` approves, `never` denies (the default otherwise).
+    #[arg(long, value_name = "always|never|prompt")]
+    pub approve: Option<String>,
 }
 
 #[derive(Args)]
@@ -48,17 +62,113 @@ pub fn run(args: RunArgs) -> i32 {
         ..Config::default()
     };
     let name = args.plan.display().to_string();
-    let outcome = Interpreter::new(config).run(&name, &source);
+    let (outcome, calls) = match &args.agent {
+        None => (Interpreter::new(config).run(&name, &source), Vec::new()),
+        Some(path) => match run_agent(path, &args, &name, &source) {
+            Ok(r) => r,
+            Err(message) => {
+                if args.json {
+                    println!(
+                        "{}",
+                        json!({"status": "error", "result": null, "stdout": "", "tool_calls": [], "error": {"type_name": "ConfigurationError", "message": message}, "record": null})
+                    );
+                } else {
+                    eprintln!("bactrian: {message}");
+                }
+                return exit::USAGE;
+            }
+        },
+    };
     let code = exit_code(&outcome);
     if args.json {
-        println!("{}", json_outcome(&outcome, &name));
+        println!("{}", json_outcome(&outcome, &calls));
     } else {
+        for c in calls.iter().filter(|c| c.decision == "deny") {
+            for r in &c.reasons {
+                eprintln!(
+                    "bactrian: {} (call {}) denied by {}: {}",
+                    c.tool, c.id, r.policy, r.message
+                );
+            }
+        }
         print!("{}", outcome.stdout);
         if let Some(e) = &outcome.error {
-            eprint!("{}", e.traceback_text(&name));
+            if e.fatal.is_some() {
+                // Not a Python exception: the run was stopped from outside the plan.
+                eprintln!("{}: {} (line {})", e.type_name, e.message, e.line);
+            } else {
+                eprint!("{}", e.traceback_text(&name));
+            }
         }
     }
     code
+}
+
+fn run_agent(
+    path: &PathBuf,
+    args: &RunArgs,
+    name: &str,
+    source: &str,
+) -> Result<(RunOutcome, Vec<CallRecord>), String> {
+    let mut config = AgentConfig::load(path).map_err(|e| e.to_string())?;
+    if args.normal {
+        config.llm.mode = bactrian_agent_config::Mode::Normal;
+    }
+    let interactive = std::io::stdin().is_terminal();
+    match args.approve.as_deref() {
+        None => {
+            if interactive && config.policy.approve == Approve::Never {
+                config.policy.approve = Approve::Prompt;
+            }
+        }
+        Some("always") => config.policy.approve = Approve::Always,
+        Some("never") => config.policy.approve = Approve::Never,
+        Some("prompt") => config.policy.approve = Approve::Prompt,
+        Some(other) => {
+            return Err(format!(
+                "--approve takes always, never or prompt, not '{other}'"
+            ))
+        }
+    }
+    let prompt: Option<Box<dyn Approver + Send>> = if interactive {
+        Some(Box::new(TerminalApprover))
+    } else {
+        None
+    };
+    let mut engine = Engine::from_agent(config, prompt).map_err(|e| e.to_string())?;
+    let report = engine.run(name, source, &args.query);
+    Ok((report.outcome, report.tool_calls))
+}
+
+/// Asks the person at the terminal.
+struct TerminalApprover;
+
+impl Approver for TerminalApprover {
+    fn approve(&mut self, call: &ToolCall, reasons: &[Reason]) -> Approval {
+        let mut err = std::io::stderr();
+        let _ = writeln!(
+            err,
+            "bactrian: {} (call {}, line {}) needs approval:",
+            call.tool, call.id, call.line
+        );
+        for r in reasons {
+            let _ = writeln!(err, "  {}: {}", r.policy, r.message);
+        }
+        let _ = write!(
+            err,
+            "allow [o]nce, allow for the [r]est of the run, or [N]o? "
+        );
+        let _ = err.flush();
+        let mut answer = String::new();
+        if std::io::stdin().lock().read_line(&mut answer).is_err() {
+            return Approval::Deny;
+        }
+        match answer.trim() {
+            "o" | "once" | "y" | "yes" => Approval::Once,
+            "r" | "rest" => Approval::ForRun,
+            _ => Approval::Deny,
+        }
+    }
 }
 
 /// The exit code of the CLI contract for a finished run.
@@ -83,7 +193,7 @@ fn status(outcome: &RunOutcome) -> &'static str {
 }
 
 /// The one JSON object `--json` prints.
-pub fn json_outcome(outcome: &RunOutcome, _name: &str) -> serde_json::Value {
+pub fn json_outcome(outcome: &RunOutcome, calls: &[CallRecord]) -> serde_json::Value {
     let result = outcome
         .variable("result")
         .map(|v| json!({"repr": v.repr, "trusted": v.label.is_trusted(), "sources": v.label.sources, "readers": v.label.readers}))
@@ -92,7 +202,7 @@ pub fn json_outcome(outcome: &RunOutcome, _name: &str) -> serde_json::Value {
         "status": status(outcome),
         "result": result,
         "stdout": outcome.stdout,
-        "tool_calls": [],
+        "tool_calls": calls,
         "error": outcome.error,
         "record": serde_json::Value::Null,
     })

@@ -185,12 +185,12 @@ impl ToolHost for PolicyGate<'_> {
             }
         };
         if !allowed {
-            let reasons: Vec<String> = decision
-                .reasons
-                .iter()
-                .filter(|r| r.verdict == verdict)
-                .map(|r| r.message.clone())
-                .collect();
+            let mut reasons: Vec<String> = Vec::new();
+            for r in decision.reasons.iter().filter(|r| r.verdict == verdict) {
+                if !reasons.contains(&r.message) {
+                    reasons.push(r.message.clone());
+                }
+            }
             let mut reason = reasons.join("; ");
             if verdict == Verdict::Ask {
                 reason = format!("approval was not given ({reason})");

@@ -1,12 +1,16 @@
 //! The engine: runs a plan with its agent's tools behind the policy gate.
 
+mod agent;
 mod approval;
+mod command;
 mod gate;
 mod input;
 mod spec;
 mod tools;
 
+pub use agent::{AgentTools, SetupError};
 pub use approval::{Approval, Approver, FixedApprover};
+pub use command::CommandTool;
 pub use gate::{CallRecord, PolicyGate};
 pub use input::input_document;
 pub use spec::{ParamSpec, ToolSpec};

@@ -1,0 +1,272 @@
+//! End to end through the binary: an agent.yaml with real subprocess tools under its
+//! policies. Benign plans run their tools (which leave evidence); attacks exit 3 and the
+//! sensitive tool never runs; broken tools and configs give clear errors.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const QUERY: &str = "Summarise today's news for bob@example.com and commit it to project 149";
+
+/// A copy of examples/news-reporter (plus the shared policies) in a fresh directory.
+fn news_reporter() -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let root = std::env::temp_dir().join(format!(
+        "bactrian-agents-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&root);
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    copy_dir(&examples.join("news-reporter"), &root.join("news-reporter"));
+    copy_dir(&examples.join("policies"), &root.join("policies"));
+    let _ = std::fs::remove_dir_all(root.join("news-reporter/out"));
+    root.join("news-reporter")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read example dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(&path, to.join(entry.file_name())).expect("copy file");
+        }
+    }
+}
+
+fn bactrian(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bactrian"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("the bactrian binary runs")
+}
+
+fn run_plan(dir: &Path, plan: &str) -> Output {
+    bactrian(
+        dir,
+        &["run", plan, "--agent", "agent.yaml", "--query", QUERY],
+    )
+}
+
+fn json_of(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&o.stdout)))
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn the_benign_plan_runs_its_tools_for_real() {
+    let dir = news_reporter();
+    let o = run_plan(&dir, "plans/benign.py");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "sent and committed 2 items\n"
+    );
+    let outbox = std::fs::read_to_string(dir.join("out/outbox.jsonl"))
+        .expect("send_message left its evidence");
+    assert!(outbox.contains("\"to\": \"bob@example.com\""), "{outbox}");
+    assert!(
+        dir.join("out/projects/149/today.md").exists(),
+        "commit_files left its evidence"
+    );
+}
+
+#[test]
+fn attacks_exit_3_and_the_sensitive_tool_never_runs() {
+    for (plan, tool) in [
+        ("plans/attack_redirect.py", "send_message"),
+        ("plans/attack_commit.py", "commit_files"),
+        ("plans/attack_branch.py", "send_message"),
+    ] {
+        let dir = news_reporter();
+        let o = run_plan(&dir, plan);
+        assert_eq!(o.status.code(), Some(3), "{plan}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(
+            err.contains(&format!("{tool} (call c2) denied")),
+            "{plan}: {err}"
+        );
+        assert!(
+            err.contains("came from web_search (call c1)"),
+            "{plan}: {err}"
+        );
+        assert!(
+            !dir.join("out").exists(),
+            "{plan}: a tool with side effects ran"
+        );
+    }
+}
+
+#[test]
+fn json_lists_every_call_with_labels_and_decisions() {
+    let dir = news_reporter();
+    let o = bactrian(
+        &dir,
+        &[
+            "run",
+            "plans/attack_redirect.py",
+            "--agent",
+            "agent.yaml",
+            "--query",
+            QUERY,
+            "--json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(3));
+    let v = json_of(&o);
+    assert_eq!(v["status"], "denied");
+    let calls = v["tool_calls"].as_array().expect("tool_calls");
+    assert_eq!(calls.len(), 2);
+    assert_eq!(calls[0]["tool"], "web_search");
+    assert_eq!(calls[0]["decision"], "allow");
+    assert_eq!(calls[1]["tool"], "send_message");
+    assert_eq!(calls[1]["decision"], "deny");
+    assert_eq!(calls[1]["args"]["to"]["value"], "attacker@evil.com");
+    assert_eq!(calls[1]["args"]["to"]["trusted"], false);
+    assert_eq!(calls[1]["args"]["to"]["sources"][0]["name"], "web_search");
+    assert!(calls[1].get("result").is_none());
+    assert_eq!(v["error"]["type_name"], "PolicyViolation");
+}
+
+/// A one-tool agent in a fresh directory; `tool_py` is the tool's Python source.
+fn agent_with_tool(tool_py: &str, extra: &str) -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "bactrian-tool-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("tool.py"), tool_py).expect("tool");
+    std::fs::write(
+        dir.join("agent.yaml"),
+        format!("name: t\nllm:\n  secure_execution: true\ntools:\n  - name: fetch\n    command: [python3, tool.py]\n    parameters:\n      url: {{type: str}}\n{extra}"),
+    )
+    .expect("agent.yaml");
+    dir
+}
+
+fn plan_in(dir: &Path, source: &str) -> Output {
+    std::fs::write(dir.join("plan.py"), source).expect("plan");
+    bactrian(dir, &["run", "plan.py", "--agent", "agent.yaml", "--json"])
+}
+
+#[test]
+fn a_crashing_tool_is_a_tool_error_the_plan_can_catch() {
+    let dir = agent_with_tool("import sys\nsys.stderr.write('boom\\n')\nsys.exit(7)\n", "");
+    let o = plan_in(
+        &dir,
+        "try:\n    fetch('x')\nexcept ToolError as e:\n    print('caught')\nfetch('y')\n",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v = json_of(&o);
+    assert_eq!(v["stdout"], "caught\n");
+    assert_eq!(v["error"]["type_name"], "ToolError");
+    assert_eq!(v["tool_calls"][0]["error"], "exited with status 7: boom");
+}
+
+#[test]
+fn invalid_json_from_a_tool_is_a_tool_error() {
+    let dir = agent_with_tool("import sys\nsys.stdin.read()\nprint('not json')\n", "");
+    let o = plan_in(&dir, "fetch('x')\n");
+    assert_eq!(o.status.code(), Some(1));
+    let v = json_of(&o);
+    assert_eq!(v["error"]["type_name"], "ToolError");
+    assert!(
+        v["tool_calls"][0]["error"]
+            .as_str()
+            .unwrap_or("")
+            .contains("invalid JSON"),
+        "{v}"
+    );
+}
+
+#[test]
+fn a_hanging_tool_is_killed_at_its_timeout() {
+    let dir = agent_with_tool("import time\ntime.sleep(60)\n", "    timeout: 500ms\n");
+    let started = std::time::Instant::now();
+    let o = plan_in(&dir, "fetch('x')\n");
+    assert_eq!(o.status.code(), Some(1));
+    let v = json_of(&o);
+    assert!(
+        v["tool_calls"][0]["error"]
+            .as_str()
+            .unwrap_or("")
+            .contains("timed out"),
+        "{v}"
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(30),
+        "the tool was not killed"
+    );
+}
+
+#[test]
+fn a_tool_result_is_untrusted_and_flows_into_the_next_call() {
+    let dir = agent_with_tool(
+        "import json,sys\nreq=json.load(sys.stdin)\nprint(json.dumps({'result': {'echo': req['args']['url'], 'call': req['call_id']}}))\n",
+        "",
+    );
+    let o = plan_in(
+        &dir,
+        "r = fetch('https://a.example')\nr2 = fetch(r['echo'])\nresult = r2['call']\n",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json_of(&o);
+    assert_eq!(
+        v["tool_calls"][1]["args"]["url"]["value"],
+        "https://a.example"
+    );
+    assert_eq!(v["tool_calls"][1]["args"]["url"]["trusted"], false);
+    assert_eq!(v["result"]["repr"], "'c2'");
+    assert_eq!(v["result"]["trusted"], false);
+}
+
+#[test]
+fn a_malformed_agent_yaml_is_a_configuration_error_with_its_place() {
+    let dir = agent_with_tool("print('{}')\n", "    sensitve: true\n");
+    std::fs::write(dir.join("plan.py"), "print(1)\n").expect("plan");
+    let o = bactrian(&dir, &["run", "plan.py", "--agent", "agent.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("agent.yaml:") && err.contains("sensitve"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_missing_tool_script_is_a_configuration_error() {
+    let dir = agent_with_tool("", "");
+    std::fs::remove_file(dir.join("tool.py")).expect("remove tool");
+    std::fs::write(dir.join("plan.py"), "print(1)\n").expect("plan");
+    let o = bactrian(&dir, &["run", "plan.py", "--agent", "agent.yaml"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("tool.py"), "{}", stderr(&o));
+}
+
+#[test]
+fn secure_execution_off_refuses_to_run() {
+    let dir = agent_with_tool("", "");
+    let yaml = std::fs::read_to_string(dir.join("agent.yaml"))
+        .expect("yaml")
+        .replace("secure_execution: true", "secure_execution: false");
+    std::fs::write(dir.join("agent.yaml"), yaml).expect("yaml");
+    std::fs::write(dir.join("plan.py"), "print(1)\n").expect("plan");
+    let o = bactrian(&dir, &["run", "plan.py", "--agent", "agent.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("secure execution is off"),
+        "{}",
+        stderr(&o)
+    );
+}
