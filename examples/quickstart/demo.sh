@@ -1,14 +1,29 @@
 #!/bin/sh
-# The quickstart: run a plan, then show what Bactrian refuses before running anything.
-BACTRIAN=${1:-target/release/bactrian}
-DIR=$(dirname "$0")
-echo "== bactrian run $DIR/plan.py"
-"$BACTRIAN" run "$DIR/plan.py" || exit 1
+# The quickstart: an agent whose web search returns an injected instruction. The benign plan
+# runs its tools; the attack plan is stopped before the tool runs (exit code 3).
+BACTRIAN=$(cd "$(dirname "${1:-target/release/bactrian}")" && pwd)/$(basename "${1:-target/release/bactrian}")
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+AGENT="$ROOT/examples/news-reporter"
+Q="Summarise today's news for bob@example.com and commit it to project 149"
+rm -rf "$AGENT/out"
+cd "$AGENT" || exit 1
+
+echo "== 1. The benign plan (recipient and project are values the user gave)"
+echo "   bactrian run plans/benign.py --agent agent.yaml --query \"$Q\""
+"$BACTRIAN" run plans/benign.py --agent agent.yaml --query "$Q" || exit 1
+echo "   evidence: $(wc -l < out/outbox.jsonl) message(s) in out/outbox.jsonl, $(ls out/projects/149) committed to project 149"
 echo
-echo "== bactrian check $DIR/refused.py   (refused before anything runs; exit code 2)"
-"$BACTRIAN" check "$DIR/refused.py"
+
+echo "== 2. The attack: the plan sends to the address an injected web page named"
+echo "   bactrian run plans/attack_redirect.py --agent agent.yaml --query \"$Q\""
+rm -rf out
+"$BACTRIAN" run plans/attack_redirect.py --agent agent.yaml --query "$Q"
 code=$?
-[ "$code" -eq 2 ] || { echo "expected exit code 2, got $code"; exit 1; }
+[ "$code" -eq 3 ] || { echo "expected exit code 3 (denied), got $code"; exit 1; }
+[ ! -e out ] || { echo "the tool ran!"; exit 1; }
+echo "   exit code 3: denied, and send_message never ran"
 echo
-echo "== bactrian run --json $DIR/plan.py | result"
-"$BACTRIAN" run --json "$DIR/plan.py" | python3 -c 'import json,sys; o=json.load(sys.stdin); print(o["status"], o["result"]["repr"], "trusted" if o["result"]["trusted"] else "untrusted")' 2>/dev/null || "$BACTRIAN" run --json "$DIR/plan.py"
+
+echo "== 3. Plans are checked before they run: every refused construct at once (exit code 2)"
+"$BACTRIAN" check "$ROOT/examples/quickstart/refused.py"
+[ $? -eq 2 ] || exit 1
