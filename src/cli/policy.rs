@@ -128,3 +128,73 @@ fn test(dir: &Path) -> i32 {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn root() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    }
+
+    fn write_input(name: &str, doc: serde_json::Value) -> PathBuf {
+        let path = std::env::temp_dir().join(format!(
+            "bactrian-cli-policy-{}-{name}.json",
+            std::process::id()
+        ));
+        std::fs::write(&path, doc.to_string()).unwrap();
+        path
+    }
+
+    fn eval_code(input: &Path, no_builtin: bool, policies: &[&str]) -> i32 {
+        run(PolicyCommand::Eval {
+            input: input.to_path_buf(),
+            json: true,
+            no_builtin,
+            policies: policies
+                .iter()
+                .map(|p| root().join("examples/policies").join(p))
+                .collect(),
+        })
+    }
+
+    fn redirect() -> serde_json::Value {
+        serde_json::json!({
+            "tool": "send_message",
+            "args": {"to": {"value": "bob@evil.com", "trusted": false, "sensitive": true,
+                            "sources": [{"kind": "tool", "name": "web_search", "call": "c1"}]}}
+        })
+    }
+
+    #[test]
+    fn eval_exit_codes() {
+        let deny = write_input("deny", redirect());
+        assert_eq!(eval_code(&deny, false, &[]), 3);
+        assert_eq!(eval_code(&deny, true, &["routing.rego"]), 3);
+        assert_eq!(eval_code(&deny, true, &[]), 0, "no policy spoke");
+        let ask = write_input(
+            "ask",
+            serde_json::json!({"tool": "create_mr", "args": {
+                "target_branch": {"value": "main", "trusted": true},
+                "project_id": {"value": 149, "trusted": true}}}),
+        );
+        assert_eq!(eval_code(&ask, false, &["routing.yaml"]), 0, "ask exits 0");
+    }
+
+    #[test]
+    fn eval_load_errors_exit_2() {
+        let input = write_input("bad", redirect());
+        assert_eq!(eval_code(&input, false, &["no-such-file.rego"]), 2);
+        let not_json = write_input("notjson", serde_json::json!("x"));
+        std::fs::write(&not_json, "{").unwrap();
+        assert_eq!(eval_code(&not_json, false, &[]), 2);
+    }
+
+    #[test]
+    fn test_runs_the_example_policies() {
+        let code = run(PolicyCommand::Test {
+            dir: root().join("examples/policies"),
+        });
+        assert_eq!(code, 0);
+    }
+}
