@@ -903,7 +903,7 @@ impl Machine<'_> {
         match name {
             "append" => {
                 want(name, &args, 1, 1)?;
-                self.check_len(list.borrow().items.len() + 1)?;
+                self.check_growth(list.borrow().items.len() + 1, 1)?;
                 let v = self.under_context(args[0].clone());
                 list.borrow_mut().items.push(v);
                 self.mutated(recv);
@@ -912,7 +912,7 @@ impl Machine<'_> {
             "extend" => {
                 want(name, &args, 1, 1)?;
                 let items = self.collect_items(&args[0])?;
-                self.check_len(list.borrow().items.len() + items.len())?;
+                self.check_growth(list.borrow().items.len() + items.len(), items.len())?;
                 let shape = self.shape_label(&args[0]);
                 let node = self.shape_node(&args[0]);
                 list.borrow_mut().items.extend(items);
@@ -926,7 +926,7 @@ impl Machine<'_> {
                 let len = list.borrow().items.len() as i64;
                 let i = self.opt_int(args.first())?.unwrap_or(0);
                 let i = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
-                self.check_len(len as usize + 1)?;
+                self.check_growth(len as usize + 1, 1)?;
                 let v = self.under_context(args[1].clone());
                 list.borrow_mut().items.insert(i, v);
                 let il = args[0].label;
@@ -1108,7 +1108,7 @@ impl Machine<'_> {
                 match existing {
                     Some(v) => Ok(self.element(v, access, &[], text)),
                     None => {
-                        self.check_len(dict.borrow().map.len() + 1)?;
+                        self.check_growth(dict.borrow().map.len() + 1, 1)?;
                         let v =
                             self.under_context(args.get(1).cloned().unwrap_or_else(Value::none));
                         dict.borrow_mut()
@@ -1146,7 +1146,7 @@ impl Machine<'_> {
                 for (k, v) in kwargs {
                     pairs.push((Value::program(Data::Str(k)), v));
                 }
-                self.check_len(dict.borrow().map.len() + pairs.len())?;
+                self.check_growth(dict.borrow().map.len() + pairs.len(), pairs.len())?;
                 for (k, v) in pairs {
                     let hk = self.hash_key(&k)?;
                     let kl = k.label;
@@ -1219,7 +1219,7 @@ impl Machine<'_> {
             "add" => {
                 want(name, &args, 1, 1)?;
                 let key = self.hash_key(&args[0])?;
-                self.check_len(set.borrow().map.len() + 1)?;
+                self.check_growth(set.borrow().map.len() + 1, 1)?;
                 let v = self.under_context(args[0].clone());
                 set.borrow_mut().map.entry(key).or_insert(v);
                 // Whether the set grew depends on the value.

@@ -557,16 +557,13 @@ impl<'h> Machine<'h> {
     ) -> Eval<Value> {
         let mut out: Vec<Value> = Vec::new();
         let mut pairs: Vec<(Value, Value)> = Vec::new();
-        let max = self.limits.max_collection_len;
         let (shape, shape_node) =
             self.comprehend(elt, value, generators, frame, &mut |m, k, v| {
                 match v {
                     Some(v) => pairs.push((k, v)),
                     None => out.push(k),
                 }
-                if (out.len() + pairs.len()) as u64 > max {
-                    m.check_len(out.len() + pairs.len())?;
-                }
+                m.check_growth(out.len() + pairs.len(), 1)?;
                 Ok(true)
             })?;
         Ok(match kind {
@@ -1033,7 +1030,7 @@ impl<'h> Machine<'h> {
                 let hk = self.hash_key(key)?;
                 let new_key = !d.borrow().map.contains_key(&hk);
                 if new_key {
-                    self.check_len(d.borrow().map.len() + 1)?;
+                    self.check_growth(d.borrow().map.len() + 1, 1)?;
                 }
                 match d.borrow_mut().map.entry(hk) {
                     indexmap::map::Entry::Occupied(mut e) => e.get_mut().1 = value,

@@ -184,7 +184,16 @@ impl<'h> Machine<'h> {
         self.alloc(len as u64)
     }
 
-    /// Checks a list, tuple, dict or set about to hold `len` items.
+    /// Checks that a container may grow to `new_len` items by adding `added`; only the added
+    /// items count towards the allocation budget.
+    pub fn check_growth(&mut self, new_len: usize, added: usize) -> Eval<()> {
+        if new_len as u64 > self.limits.max_collection_len {
+            return self.check_len(new_len);
+        }
+        self.alloc(added as u64 * 32)
+    }
+
+    /// Checks a new list, tuple, dict or set about to hold `len` items.
     pub fn check_len(&mut self, len: usize) -> Eval<()> {
         if len as u64 > self.limits.max_collection_len {
             return Err(Unwind::limit(

@@ -544,7 +544,7 @@ impl Machine<'_> {
         if let (BinOp::Add, Data::List(list)) = (op, &current.data) {
             let items = self.collect_items(rhs)?;
             let new_len = list.borrow().items.len() + items.len();
-            self.check_len(new_len)?;
+            self.check_growth(new_len, items.len())?;
             let rhs_shape = self.shape_label(rhs);
             let rhs_node = self.shape_node(rhs);
             list.borrow_mut().items.extend(items);
