@@ -102,7 +102,7 @@ use yaml::YamlPolicy;
 pub const INPUT: &str = "builtin:input";
 
 /// The policies asked about every tool call.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct PolicySet {
     builtin: bool,
     files: Vec<PathBuf>,

@@ -47,7 +47,7 @@ impl Kind {
 }
 
 /// A rule of `package bactrian` that some module declares.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Entry {
     kind: Kind,
     path: String,
@@ -56,7 +56,7 @@ struct Entry {
 }
 
 /// All Rego files of a policy set, in one engine (one package may span files, as in OPA).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct RegoPolicy {
     engine: Engine,
     entries: Vec<Entry>,

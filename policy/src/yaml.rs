@@ -16,7 +16,7 @@ use crate::error::PolicyError;
 use crate::input::{describe_sources, scalar_text, Call, Node};
 
 /// One loaded YAML rule file.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct YamlPolicy {
     name: String,
     tools: BTreeMap<String, ToolSpec>,
@@ -33,7 +33,7 @@ struct FileSpec {
 }
 
 /// Per-tool declarations: which parameters get the built-in checks.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ToolSpec {
     /// Parameters that must be trusted or a value the user gave.
@@ -65,7 +65,7 @@ struct RawRule {
     reason: String,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Rule {
     name: Option<String>,
     tool: ToolMatch,
@@ -74,7 +74,7 @@ struct Rule {
     reason: Template,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 enum ToolMatch {
     Exact(String),
     /// Anchored: the whole tool name must match.
@@ -243,7 +243,7 @@ struct RawCond {
 }
 
 /// A condition on the call's arguments.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 enum Cond {
     All(Vec<Cond>),
     Any(Vec<Cond>),
@@ -255,13 +255,13 @@ enum Cond {
     },
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 enum ArgSel {
     Named(String),
     Any,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 enum Test {
     Equals(Scalar),
     In(Vec<Scalar>),
@@ -438,10 +438,10 @@ impl Cond {
 }
 
 /// A reason with `{tool}`, `{arg}` and `{sources}` placeholders; `{{` and `}}` are braces.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Template(Vec<Piece>);
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 enum Piece {
     Text(String),
     Tool,
