@@ -1,5 +1,5 @@
 //! Runs a plan file with no tools: `cargo run -p bactrian-interpreter --example run_plan -- plan.py`.
-use bactrian_interpreter::{Config, Interpreter};
+use bactrian_interpreter::{Config, Inspect, Interpreter};
 
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
@@ -13,7 +13,11 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let outcome = Interpreter::new(Config::default()).run(&path, &source);
+    let config = Config {
+        inspect: Inspect::Names(vec!["result".into()]),
+        ..Config::default()
+    };
+    let outcome = Interpreter::new(config).run(&path, &source);
     print!("{}", outcome.stdout);
     if let Some(e) = outcome.error {
         eprint!("{}", e.traceback_text(&path));

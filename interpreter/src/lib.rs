@@ -65,6 +65,7 @@ pub use host::{
     ArgValue, HostError, InProcessHost, NoTools, PartLabel, ToolCall, ToolHost, ToolOutput,
 };
 pub use limits::Limits;
+
 pub use syntax::Diagnostic;
 
 use bactrian_provenance::{Graph, LabelData, Source};
@@ -90,6 +91,18 @@ pub enum Mode {
 pub struct Config {
     pub limits: Limits,
     pub mode: Mode,
+    /// Which module variables to report in [`RunOutcome::variables`].
+    pub inspect: Inspect,
+}
+
+/// Which variables a run reports at its end (computing a label means walking the value).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Inspect {
+    /// Every module-level variable (tests and debugging).
+    #[default]
+    All,
+    /// Only these names (the CLI asks for `result`).
+    Names(Vec<String>),
 }
 
 /// An error that ended a run, shaped for a planner model to fix its code.
@@ -312,7 +325,7 @@ fn run_inner(config: Config, host: &mut (dyn ToolHost + Send), source: &str) -> 
         Ok(()) => None,
         Err(unwind) => Some(report(&mut machine, unwind)),
     };
-    let variables = collect_variables(&mut machine);
+    let variables = collect_variables(&mut machine, &config.inspect);
     RunOutcome {
         stdout: std::mem::take(&mut machine.stdout),
         error,
@@ -322,10 +335,15 @@ fn run_inner(config: Config, host: &mut (dyn ToolHost + Send), source: &str) -> 
     }
 }
 
-fn collect_variables(m: &mut eval::Machine) -> Vec<Variable> {
+fn collect_variables(m: &mut eval::Machine, inspect: &Inspect) -> Vec<Variable> {
     let mut out = Vec::new();
     let names = m.global_names.clone();
     for (i, name) in names.iter().enumerate() {
+        if let Inspect::Names(wanted) = inspect {
+            if !wanted.iter().any(|w| **w == **name) {
+                continue;
+            }
+        }
         let Some(v) = m.globals.get(i).cloned().flatten() else {
             continue;
         };

@@ -673,6 +673,17 @@ fn seq_order(m: &mut Machine, x: &[Value], y: &[Value], op: &str) -> Eval<Option
 
 /// Evaluates one comparison; the result's label is joined by the caller.
 pub fn compare(m: &mut Machine, op: CmpOp, a: &Value, b: &Value) -> Eval<bool> {
+    if let (Data::Int(x), Data::Int(y)) = (&a.data, &b.data) {
+        match op {
+            CmpOp::Eq => return Ok(x == y),
+            CmpOp::NotEq => return Ok(x != y),
+            CmpOp::Lt => return Ok(x < y),
+            CmpOp::LtE => return Ok(x <= y),
+            CmpOp::Gt => return Ok(x > y),
+            CmpOp::GtE => return Ok(x >= y),
+            _ => {}
+        }
+    }
     Ok(match op {
         CmpOp::Eq => equal(m, &a.data, &b.data, 0)?,
         CmpOp::NotEq => !equal(m, &a.data, &b.data, 0)?,

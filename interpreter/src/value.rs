@@ -36,6 +36,26 @@ impl Value {
         Value::program(Data::None)
     }
 
+    /// True when only plan literals decided this scalar (containers: see `full_label`).
+    #[inline]
+    pub fn is_plain(&self) -> bool {
+        self.label == Label::PROGRAM && self.node == NO_NODE && !self.is_container()
+    }
+
+    #[inline]
+    pub fn is_container(&self) -> bool {
+        matches!(
+            self.data,
+            Data::List(_)
+                | Data::Tuple(_)
+                | Data::Dict(_)
+                | Data::Set(_)
+                | Data::Instance(_)
+                | Data::Iterator(_)
+                | Data::Exception(_)
+        )
+    }
+
     /// A value with a label and node.
     pub fn with(data: Data, label: Label, node: NodeId) -> Value {
         Value { data, label, node }
@@ -273,7 +293,7 @@ pub enum Data {
     Tuple(Rc<TupleObj>),
     Dict(Rc<RefCell<DictObj>>),
     Set(Rc<RefCell<SetObj>>),
-    Range(RangeObj),
+    Range(Rc<RangeObj>),
     Function(Rc<Function>),
     Builtin(crate::builtins::Builtin),
     Method(Rc<BoundMethod>),

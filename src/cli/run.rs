@@ -3,7 +3,7 @@
 use super::exit;
 use bactrian::engine::{Approval, Approver, CallRecord, Engine};
 use bactrian_agent_config::{AgentConfig, Approve};
-use bactrian_interpreter::{check, Config, Interpreter, Mode, RunOutcome, ToolCall};
+use bactrian_interpreter::{check, Config, Inspect, Interpreter, Mode, RunOutcome, ToolCall};
 use bactrian_policy::Reason;
 use clap::Args;
 use serde_json::json;

@@ -122,6 +122,7 @@ impl Engine<AgentTools> {
             policies,
             config: Config {
                 mode,
+                inspect: bactrian_interpreter::Inspect::Names(vec!["result".into()]),
                 ..Config::default()
             },
             agent,

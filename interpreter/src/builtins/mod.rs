@@ -936,7 +936,11 @@ impl Machine<'_> {
                     return err(ExcKind::ValueError, "range() arg 3 must not be zero");
                 }
                 let inputs: Vec<&Value> = args.iter().collect();
-                Ok(self.derive(Data::Range(RangeObj { start, stop, step }), &inputs, text))
+                Ok(self.derive(
+                    Data::Range(Rc::new(RangeObj { start, stop, step })),
+                    &inputs,
+                    text,
+                ))
             }
             TypeKind::Type => {
                 arity(name, &args, 1, 1)?;

@@ -44,6 +44,14 @@ impl<'h> Machine<'h> {
                 let is_and = matches!(e.kind, ExprKind::And(_));
                 self.bool_op(is_and, values, frame, &e.text)
             }
+            ExprKind::Compare { left, ops: chain } if chain.len() == 1 => {
+                let l = self.expr(left, frame)?;
+                let (op, right) = &chain[0];
+                let r = self.expr(right, frame)?;
+                self.pos = e.pos;
+                let ok = ops::compare(self, *op, &l, &r)?;
+                Ok(self.derive(Data::Bool(ok), &[&l, &r], &e.text))
+            }
             ExprKind::Compare { left, ops: chain } => {
                 let mut l = self.expr(left, frame)?;
                 let mut inputs = vec![];
@@ -997,11 +1005,11 @@ impl<'h> Machine<'h> {
             }
             Data::Range(r) => {
                 let (a, b, c) = self.slice_bounds(key, r.len())?;
-                let data = Data::Range(RangeObj {
+                let data = Data::Range(Rc::new(RangeObj {
                     start: r.start + a * r.step,
                     stop: r.start + b * r.step,
                     step: r.step * c,
-                });
+                }));
                 Ok(self.derive(data, &[container, key], text))
             }
             other => Err(self.type_error(

@@ -215,7 +215,16 @@ impl<'h> Machine<'h> {
 
     /// A value computed from `inputs`: joins their labels (full labels for containers) and,
     /// unless every input is a plain literal, records a derivation node.
+    #[inline]
     pub fn derive(&mut self, data: Data, inputs: &[&Value], text: &Arc<str>) -> Value {
+        if inputs.iter().all(|v| v.is_plain()) {
+            return Value::program(data);
+        }
+        self.derive_labeled(data, inputs, text)
+    }
+
+    #[inline(never)]
+    fn derive_labeled(&mut self, data: Data, inputs: &[&Value], text: &Arc<str>) -> Value {
         let mut label = Label::PROGRAM;
         let mut plain = true;
         for v in inputs {
@@ -453,6 +462,7 @@ impl<'h> Machine<'h> {
 
     // ---- variables ----
 
+    #[inline]
     pub fn load(&mut self, var: Var, name: &Rc<str>, frame: &Frame) -> Eval<Value> {
         let found = match var {
             Var::Local(i) => frame.locals[i as usize].clone(),
