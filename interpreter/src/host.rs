@@ -6,6 +6,10 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+/// The name plans use to ask the quarantined model (CaMeL's name). Its answer is labeled
+/// with everything it was given, and built into the `output_schema` the plan asked for.
+pub const QUARANTINED_LLM: &str = "query_ai_assistant";
+
 /// An argument as the host sees it: its plain JSON value, the label of the whole value, and
 /// for lists, tuples, sets, dicts and data models the labeled parts, so that a policy can ask
 /// about each recipient of a list.

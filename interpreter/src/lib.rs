@@ -63,6 +63,7 @@ mod value;
 pub use error::{Fatal, Frame as TraceFrame};
 pub use host::{
     ArgValue, HostError, InProcessHost, NoTools, PartLabel, ToolCall, ToolHost, ToolOutput,
+    QUARANTINED_LLM,
 };
 pub use limits::Limits;
 

@@ -484,6 +484,9 @@ impl Machine<'_> {
             Err(HostError::BadCall(message)) => return err(ExcKind::TypeError, message),
         };
         self.check_time()?;
+        if &**name == crate::host::QUARANTINED_LLM {
+            return self.quarantined_answer(&id, &args, &kwargs, output.value);
+        }
         let base = self
             .labels
             .intern(output.sources.clone(), output.readers.clone());
@@ -583,6 +586,7 @@ impl Machine<'_> {
                 }
                 serde_json::Value::Object(out)
             }
+            Data::Model(_) | Data::Type(_) => self.json_schema(&v.data, 0)?,
             other => {
                 return err(
                     ExcKind::TypeError,
@@ -714,6 +718,230 @@ impl Machine<'_> {
             _ => {}
         }
         Ok(())
+    }
+}
+
+impl Machine<'_> {
+    /// The JSON Schema of a data model or builtin type, as a tool (the quarantined model)
+    /// receives it.
+    pub fn json_schema(&mut self, data: &Data, depth: u32) -> Eval<serde_json::Value> {
+        if depth > 16 {
+            return err(ExcKind::ValueError, "data models nest too deeply");
+        }
+        Ok(match data {
+            Data::Type(t) => match t {
+                TypeKind::Str => serde_json::json!({"type": "string"}),
+                TypeKind::Int => serde_json::json!({"type": "integer"}),
+                TypeKind::Float => serde_json::json!({"type": "number"}),
+                TypeKind::Bool => serde_json::json!({"type": "boolean"}),
+                TypeKind::List => serde_json::json!({"type": "array"}),
+                TypeKind::Dict => serde_json::json!({"type": "object"}),
+                other => {
+                    return err(
+                        ExcKind::TypeError,
+                        format!("'{}' cannot describe an answer", other.name()),
+                    )
+                }
+            },
+            Data::Model(m) => {
+                let mut properties = serde_json::Map::new();
+                let mut required = Vec::new();
+                for (f, default) in m.class.fields.iter().zip(&m.defaults) {
+                    properties.insert(f.name.to_string(), self.field_schema(&f.ty, depth)?);
+                    if default.is_none() {
+                        required.push(f.name.to_string());
+                    }
+                }
+                serde_json::json!({
+                    "title": m.class.name.to_string(),
+                    "type": "object",
+                    "properties": properties,
+                    "required": required,
+                    "additionalProperties": false,
+                })
+            }
+            other => {
+                return err(
+                    ExcKind::TypeError,
+                    format!(
+                        "output_schema must be a data model or a type, not {}",
+                        other.type_name()
+                    ),
+                )
+            }
+        })
+    }
+
+    fn field_schema(&mut self, ty: &FieldType, depth: u32) -> Eval<serde_json::Value> {
+        use serde_json::json;
+        Ok(match ty {
+            FieldType::Any => json!({}),
+            FieldType::Str => json!({"type": "string"}),
+            FieldType::Int => json!({"type": "integer"}),
+            FieldType::Float => json!({"type": "number"}),
+            FieldType::Bool => json!({"type": "boolean"}),
+            FieldType::NoneType => json!({"type": "null"}),
+            FieldType::List(item) => {
+                json!({"type": "array", "items": self.field_schema(item, depth)?})
+            }
+            FieldType::Dict(_, v) => {
+                json!({"type": "object", "additionalProperties": self.field_schema(v, depth)?})
+            }
+            FieldType::Optional(inner) => {
+                json!({"anyOf": [self.field_schema(inner, depth)?, {"type": "null"}]})
+            }
+            FieldType::Model(name) => match self.model_named(name) {
+                Some(m) => self.json_schema(&Data::Model(m), depth + 1)?,
+                None => return err(ExcKind::NameError, format!("name '{name}' is not defined")),
+            },
+        })
+    }
+
+    /// A data model class defined at module level.
+    fn model_named(&self, name: &str) -> Option<Rc<ModelType>> {
+        self.global_names
+            .iter()
+            .position(|n| &**n == name)
+            .and_then(|i| self.globals.get(i).cloned().flatten())
+            .and_then(|v| match v.data {
+                Data::Model(m) => Some(m),
+                _ => None,
+            })
+    }
+
+    /// The quarantined model's answer: validated against the requested schema and labeled
+    /// with the join of everything the model was given, plus the model itself as a source.
+    fn quarantined_answer(
+        &mut self,
+        id: &str,
+        args: &[Value],
+        kwargs: &Kwargs,
+        answer: serde_json::Value,
+    ) -> Eval<Value> {
+        let schema = kwargs
+            .iter()
+            .find(|(k, _)| &**k == "output_schema")
+            .map(|(_, v)| v.clone())
+            .or_else(|| args.get(1).cloned())
+            .unwrap_or_else(|| Value::program(Data::Type(TypeKind::Str)));
+        let source = self.labels.intern(
+            [Source::QuarantinedLlm {
+                call: id.to_string(),
+            }]
+            .into(),
+            bactrian_provenance::Readers::Public,
+        );
+        let mut label = source;
+        let mut deps = Vec::new();
+        for v in args.iter().chain(kwargs.iter().map(|(_, v)| v)) {
+            let l = self.full_label(v);
+            label = self.labels.join(label, l);
+            if v.node != NO_NODE {
+                deps.push(v.node);
+            }
+        }
+        let ctx = self.ctx;
+        if self.strict {
+            label = self.labels.join(label, ctx.label);
+        }
+        let node = self.graph.add(
+            NodeKind::Source(Source::QuarantinedLlm {
+                call: id.to_string(),
+            }),
+            self.pos.line,
+            &deps,
+            if ctx.node == NO_NODE {
+                &[]
+            } else {
+                std::slice::from_ref(&ctx.node)
+            },
+        );
+        let raw = self.import(&answer, label, node, 0)?;
+        let ty = match &schema.data {
+            Data::Model(m) => FieldType::Model(m.class.name.clone()),
+            Data::Type(TypeKind::Str) => FieldType::Str,
+            Data::Type(TypeKind::Int) => FieldType::Int,
+            Data::Type(TypeKind::Float) => FieldType::Float,
+            Data::Type(TypeKind::Bool) => FieldType::Bool,
+            Data::Type(TypeKind::List) => FieldType::List(Box::new(FieldType::Any)),
+            Data::Type(TypeKind::Dict) => {
+                FieldType::Dict(Box::new(FieldType::Any), Box::new(FieldType::Any))
+            }
+            _ => FieldType::Any,
+        };
+        self.from_answer(&ty, raw, label, node, 0)
+    }
+
+    /// Builds plan values from a JSON answer: dicts become data-model instances where the
+    /// schema says so, and every part is checked.
+    fn from_answer(
+        &mut self,
+        ty: &FieldType,
+        v: Value,
+        label: Label,
+        node: u32,
+        depth: u32,
+    ) -> Eval<Value> {
+        if depth > 16 {
+            return err(ExcKind::ValueError, "answer nests too deeply");
+        }
+        match (ty, &v.data) {
+            (FieldType::Model(name), Data::Dict(d)) => {
+                let Some(model) = self.model_named(name) else {
+                    return err(ExcKind::NameError, format!("name '{name}' is not defined"));
+                };
+                let pairs: Vec<(Value, Value)> = d.borrow().map.values().cloned().collect();
+                let mut kwargs: Kwargs = Vec::new();
+                for (k, val) in pairs {
+                    let Data::Str(key) = &k.data else { continue };
+                    let field_ty = model
+                        .class
+                        .fields
+                        .iter()
+                        .find(|f| f.name == *key)
+                        .map(|f| f.ty.clone());
+                    let val = match field_ty {
+                        Some(t) => self.from_answer(&t, val, label, node, depth + 1)?,
+                        None => val,
+                    };
+                    kwargs.push((key.clone(), val));
+                }
+                let inst = self
+                    .instantiate(&model, Vec::new(), kwargs)
+                    .map_err(|e| relabel(e, label))?;
+                self.taint_shape(&inst, label, node);
+                Ok(Value {
+                    label,
+                    node,
+                    ..inst
+                })
+            }
+            (FieldType::List(item), Data::List(l)) => {
+                let items = l.borrow().items.clone();
+                let mut out = Vec::with_capacity(items.len());
+                for it in items {
+                    out.push(self.from_answer(item, it, label, node, depth + 1)?);
+                }
+                Ok(self.new_list(out, label, node))
+            }
+            (FieldType::Optional(inner), _) if !matches!(v.data, Data::None) => {
+                self.from_answer(inner, v, label, node, depth + 1)
+            }
+            _ => self
+                .validate_field(ty, v, "answer")
+                .map_err(|e| relabel(e, label)),
+        }
+    }
+}
+
+/// Gives an exception the label of the data it is about.
+fn relabel(e: Unwind, label: Label) -> Unwind {
+    match e {
+        Unwind::Exc(mut p) => {
+            p.label = label;
+            Unwind::Exc(p)
+        }
+        other => other,
     }
 }
 
