@@ -270,3 +270,27 @@ fn secure_execution_off_refuses_to_run() {
         stderr(&o)
     );
 }
+
+#[test]
+fn check_with_an_agent_reports_unknown_tools_and_keywords() {
+    let dir = news_reporter();
+    std::fs::write(
+        dir.join("plan.py"),
+        "r = web_search(query='x', limit=5)\nsend_email('bob@example.com', 'hi')\nsend_message(to='bob@example.com', content='hi')\n",
+    )
+    .expect("plan");
+    let o = bactrian(&dir, &["check", "plan.py", "--agent", "agent.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains(
+            "plan.py:1:5: TypeError: web_search() got an unexpected keyword argument 'limit'"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("plan.py:2:1: NameError: name 'send_email' is not defined"),
+        "{out}"
+    );
+    assert!(out.contains("2 problems found"), "{out}");
+}

@@ -211,6 +211,20 @@ pub fn check(source: &str, tools: &[String]) -> Vec<Diagnostic> {
     }
 }
 
+/// Like [`check`], for a plan that will run with an agent's tools: also reports names that
+/// are defined nowhere and keyword arguments a tool does not declare. `tools` maps each tool
+/// to its parameter names.
+pub fn check_for_agent(source: &str, tools: &[(String, Vec<String>)]) -> Vec<Diagnostic> {
+    run_on_big_stack(|| syntax::check_with_tools(source, tools)).unwrap_or_else(|| {
+        vec![Diagnostic {
+            kind: "SyntaxError",
+            message: "the plan could not be analysed".into(),
+            line: 1,
+            col: 1,
+        }]
+    })
+}
+
 /// Runs `f` on a thread with a large stack (deep plans recurse deeply), returning `None` if
 /// it panicked.
 fn run_on_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> Option<T> {

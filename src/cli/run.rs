@@ -3,7 +3,9 @@
 use super::exit;
 use bactrian::engine::{Approval, Approver, CallRecord, Engine};
 use bactrian_agent_config::{AgentConfig, Approve};
-use bactrian_interpreter::{check, Config, Inspect, Interpreter, Mode, RunOutcome, ToolCall};
+use bactrian_interpreter::{
+    check, check_for_agent, Config, Inspect, Interpreter, Mode, RunOutcome, ToolCall,
+};
 use bactrian_policy::Reason;
 use clap::Args;
 use serde_json::json;
@@ -39,6 +41,9 @@ pub struct CheckArgs {
     /// Print the problems as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Also report calls to tools this agent does not have and unknown keyword arguments.
+    #[arg(long, value_name = "agent.yaml")]
+    pub agent: Option<PathBuf>,
 }
 
 fn read_plan(path: &PathBuf) -> Result<String, i32> {
@@ -213,7 +218,28 @@ pub fn check_plan(args: CheckArgs) -> i32 {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let problems = check(&source, &[]);
+    let problems = match &args.agent {
+        None => check(&source, &[]),
+        Some(path) => match AgentConfig::load(path) {
+            Ok(config) => {
+                let tools: Vec<(String, Vec<String>)> = config
+                    .tools
+                    .iter()
+                    .map(|t| {
+                        (
+                            t.name.clone(),
+                            t.parameters.iter().map(|p| p.name.clone()).collect(),
+                        )
+                    })
+                    .collect();
+                check_for_agent(&source, &tools)
+            }
+            Err(e) => {
+                eprintln!("bactrian: {e}");
+                return exit::USAGE;
+            }
+        },
+    };
     let name = args.plan.display();
     if args.json {
         println!(

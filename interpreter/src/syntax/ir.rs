@@ -43,6 +43,20 @@ pub struct Program {
     /// Slots of the module frame (comprehension variables).
     pub locals: u32,
     pub cells: u32,
+    /// Names read but defined nowhere (not a builtin, a tool or a plan variable): each is a
+    /// `NameError` if reached; `check` reports them.
+    pub undefined: Vec<(Rc<str>, Pos)>,
+    /// Every call of a tool with the keyword names it passes, for `check --agent`.
+    pub tool_calls: Vec<ToolUse>,
+}
+
+/// A call of a tool seen in the plan.
+#[derive(Debug, Clone)]
+pub struct ToolUse {
+    pub tool: Rc<str>,
+    pub positional: usize,
+    pub keywords: Vec<Rc<str>>,
+    pub pos: Pos,
 }
 
 pub type Block = Vec<Stmt>;

@@ -62,6 +62,9 @@ pub struct Lowerer<'a> {
     pub diagnostics: Vec<Diagnostic>,
     scopes: Vec<Scope>,
     globals: IndexMap<String, u32>,
+    module_names: Vec<String>,
+    undefined: Vec<(Rc<str>, Pos)>,
+    tool_calls: Vec<ToolUse>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -73,6 +76,9 @@ impl<'a> Lowerer<'a> {
             diagnostics: Vec::new(),
             scopes: Vec::new(),
             globals: IndexMap::new(),
+            module_names: Vec::new(),
+            undefined: Vec::new(),
+            tool_calls: Vec::new(),
         }
     }
 
@@ -84,6 +90,7 @@ impl<'a> Lowerer<'a> {
         for name in &module_names {
             self.global_slot(name);
         }
+        self.module_names = module_names;
         let body = self.block(suite);
         let module = self
             .scopes
@@ -94,6 +101,8 @@ impl<'a> Lowerer<'a> {
             globals: self.globals.keys().map(|k| Rc::from(k.as_str())).collect(),
             locals: module.locals,
             cells: module.cells,
+            undefined: std::mem::take(&mut self.undefined),
+            tool_calls: std::mem::take(&mut self.tool_calls),
         };
         (program, self.diagnostics)
     }
@@ -244,6 +253,10 @@ impl<'a> Lowerer<'a> {
             return ExprKind::Tool(Rc::from(name));
         }
         // Unknown: a global that is never assigned; evaluating it raises NameError.
+        if !self.module_names.iter().any(|n| n == name) {
+            let pos = self.pos(range);
+            self.undefined.push((Rc::from(name), pos));
+        }
         ExprKind::Name(Name {
             var: Var::Global(self.global_slot(name)),
             name: Rc::from(name),
@@ -893,11 +906,18 @@ impl<'a> Lowerer<'a> {
                             kwargs,
                         }
                     }
-                    func => ExprKind::Call {
-                        func: self.boxed(func),
-                        args,
-                        kwargs,
-                    },
+                    func => {
+                        let func = self.boxed(func);
+                        if let ExprKind::Tool(tool) = &func.kind {
+                            self.tool_calls.push(ToolUse {
+                                tool: tool.clone(),
+                                positional: args.len(),
+                                keywords: kwargs.iter().filter_map(|k| k.name.clone()).collect(),
+                                pos: self.pos(c.range),
+                            });
+                        }
+                        ExprKind::Call { func, args, kwargs }
+                    }
                 }
             }
             E::Attribute(a) => {

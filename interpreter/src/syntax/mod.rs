@@ -68,6 +68,60 @@ impl SourceMap {
     }
 }
 
+/// Lists, besides the errors `compile` finds, what only an agent's declarations reveal:
+/// names defined nowhere (a tool the agent does not have, a typo) and keyword arguments a
+/// tool does not declare. `tools` maps each tool to its parameter names.
+pub fn check_with_tools(source: &str, tools: &[(String, Vec<String>)]) -> Vec<Diagnostic> {
+    let names: HashSet<String> = tools.iter().map(|(n, _)| n.clone()).collect();
+    let program = match compile(source, &names) {
+        Ok(p) => p,
+        Err(diagnostics) => return diagnostics,
+    };
+    let mut out = Vec::new();
+    for (name, pos) in &program.undefined {
+        out.push(Diagnostic {
+            kind: "NameError",
+            message: format!("name '{name}' is not defined: it is not a builtin, a tool of this agent, or a variable of the plan"),
+            line: pos.line,
+            col: pos.col,
+        });
+    }
+    for call in &program.tool_calls {
+        let Some((_, params)) = tools.iter().find(|(n, _)| **n == *call.tool) else {
+            continue;
+        };
+        for k in &call.keywords {
+            if !params.iter().any(|p| **p == **k) {
+                out.push(Diagnostic {
+                    kind: "TypeError",
+                    message: format!(
+                        "{}() got an unexpected keyword argument '{k}' (parameters: {})",
+                        call.tool,
+                        params.join(", ")
+                    ),
+                    line: call.pos.line,
+                    col: call.pos.col,
+                });
+            }
+        }
+        if call.positional > params.len() {
+            out.push(Diagnostic {
+                kind: "TypeError",
+                message: format!(
+                    "{}() takes {} positional arguments but {} were given",
+                    call.tool,
+                    params.len(),
+                    call.positional
+                ),
+                line: call.pos.line,
+                col: call.pos.col,
+            });
+        }
+    }
+    out.sort_by_key(|d| (d.line, d.col));
+    out
+}
+
 /// Parses and lowers a plan. `tools` are the names the host offers; they resolve to tool
 /// calls and may not be rebound.
 pub fn compile(source: &str, tools: &HashSet<String>) -> Result<ir::Program, Vec<Diagnostic>> {
