@@ -24,8 +24,13 @@ lint: deps
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --all-targets --workspace --quiet -- -D warnings
 
-test: lint
+test: lint mcp-server
 	$(CARGO) test --workspace
+
+# The real MCP server tests/mcp.rs talks to, pinned in tests/mcp-server/package-lock.json.
+mcp-server:
+	@command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq nodejs npm) >/dev/null 2>&1 || { echo "npm is required for the MCP tests (apt-get install nodejs npm)"; exit 1; }
+	@cd tests/mcp-server && { [ node_modules/.package-lock.json -nt package-lock.json ] || { npm ci --no-audit --no-fund --loglevel=error >/tmp/bactrian-npm.log 2>&1 && touch node_modules/.package-lock.json; } || { cat /tmp/bactrian-npm.log; exit 1; }; }
 
 fmt:
 	$(CARGO) fmt --all

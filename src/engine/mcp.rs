@@ -1,0 +1,944 @@
+//! A client for MCP servers over stdio (JSON-RPC 2.0, one JSON message per line).
+//!
+//! [`McpServer::start`] spawns the server in its own process group and does the handshake;
+//! [`McpServer::list_tools`] and [`McpServer::call_tool`] are the two requests Bactrian needs.
+//! Arguments are checked against the tool's input schema before they are sent, so a call the
+//! schema refuses never reaches the server. Nothing a server does — garbage on stdout,
+//! requests of its own, dying mid-call, never answering, a line of gigabytes — panics or
+//! blocks past the timeout: each gives an [`McpError`] that says what happened.
+//!
+//! Threads, not async: one thread reads stdout and hands whole messages over a channel, one
+//! writes stdin (so a server that stops reading cannot block the caller), one keeps the tail
+//! of stderr for error messages.
+
+use serde_json::{json, Map, Value};
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// The longest message a server may send: a longer line fails the request it answers.
+pub const MAX_MESSAGE: usize = 16 << 20;
+
+/// The protocol version Bactrian asks for (it brought `structuredContent`).
+pub const PROTOCOL_VERSION: &str = "2025-06-18";
+
+/// Versions Bactrian accepts when the server answers with another than it asked for.
+const SUPPORTED_VERSIONS: &[&str] = &["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"];
+
+/// Variables a server keeps from Bactrian's environment (none carries a secret; `PATH` finds
+/// the program and the interpreters it starts). Everything else it gets comes from `env`.
+pub const BASELINE_ENV: &[&str] = &["PATH", "HOME", "LANG", "LC_ALL", "TMPDIR"];
+
+/// How much of the server's stderr is kept for error messages.
+const STDERR_TAIL: usize = 64 << 10;
+
+/// More pages than this from `tools/list` is a server that loops.
+const MAX_PAGES: usize = 1000;
+
+/// What went wrong talking to an MCP server.
+#[derive(Debug, thiserror::Error)]
+pub enum McpError {
+    /// The server could not be spawned.
+    #[error("could not start the MCP server: {0}")]
+    Start(String),
+    /// The server broke the protocol or went away.
+    #[error("MCP server: {0}")]
+    Protocol(String),
+    /// The server did not answer in time (a cancellation was sent).
+    #[error("the MCP server did not answer {method} within {:.1} s", after.as_secs_f64())]
+    Timeout { method: String, after: Duration },
+    /// The arguments do not fit the tool's input schema; nothing was sent.
+    #[error("invalid arguments: {0}")]
+    InvalidArguments(String),
+    /// The server lists no such tool; nothing was sent.
+    #[error("the MCP server has no tool `{name}` (it lists: {available})")]
+    UnknownTool { name: String, available: String },
+    /// The tool ran and reported an error (`isError`), or the server refused the call.
+    #[error("{0}")]
+    ToolError(String),
+}
+
+/// A tool as the server lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct McpTool {
+    pub name: String,
+    pub description: Option<String>,
+    /// The JSON Schema for the arguments; `Value::Null` when the server gave none.
+    pub input_schema: Value,
+}
+
+/// The parameters an input schema declares: `(name, required)` in the schema's property order.
+pub fn parameters(schema: &Value) -> Vec<(String, bool)> {
+    let required: Vec<&str> = schema
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .map(|props| {
+            props
+                .keys()
+                .map(|k| (k.clone(), required.contains(&k.as_str())))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// What the stdout reader hands over.
+enum Incoming {
+    Message(Value),
+    /// A line that is not JSON (its start, for the message).
+    Garbage(String),
+    TooLong,
+    Closed,
+}
+
+/// The end of the server's stderr, and whether it has closed.
+#[derive(Default)]
+struct StderrTail {
+    bytes: VecDeque<u8>,
+    closed: bool,
+}
+
+/// A running MCP server. Dropping it closes its stdin, then kills its process group.
+pub struct McpServer {
+    child: Child,
+    /// To the writer thread; `None` once stdin is to be closed.
+    outgoing: Option<Sender<Vec<u8>>>,
+    incoming: Receiver<Incoming>,
+    stderr: Arc<Mutex<StderrTail>>,
+    program: String,
+    /// For `initialize` and `tools/list`.
+    timeout: Duration,
+    next_id: u64,
+    /// Requests given up on (timed out); their late answers are dropped.
+    abandoned: HashSet<u64>,
+    tools: Option<Vec<McpTool>>,
+    validators: HashMap<String, Arc<jsonschema::Validator>>,
+    tools_changed: bool,
+    /// Why the server is unusable, once it is.
+    gone: Option<String>,
+    reaped: bool,
+    protocol_version: String,
+    server_info: Value,
+}
+
+impl McpServer {
+    /// Starts the server (its own process group; stderr kept in a bounded buffer), sends
+    /// `initialize` then `notifications/initialized`. The server sees only the variables in
+    /// [`BASELINE_ENV`] and `env`. `timeout` bounds the handshake and every `tools/list`.
+    pub fn start(
+        command: &[String],
+        env: &[(String, String)],
+        timeout: Duration,
+    ) -> Result<McpServer, McpError> {
+        let (program, rest) = command
+            .split_first()
+            .ok_or_else(|| McpError::Start("the command is empty".into()))?;
+        let mut cmd = Command::new(program);
+        cmd.args(rest)
+            .env_clear()
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            // Its own process group, so dropping the server kills everything it started.
+            .process_group(0);
+        for name in BASELINE_ENV {
+            if let Some(v) = std::env::var_os(name) {
+                cmd.env(name, v);
+            }
+        }
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd
+            .spawn()
+            .map_err(|e| McpError::Start(format!("`{program}`: {e}")))?;
+        let (Some(stdin), Some(stdout), Some(stderr)) =
+            (child.stdin.take(), child.stdout.take(), child.stderr.take())
+        else {
+            kill_group(child.id());
+            let _ = child.wait();
+            return Err(McpError::Start(format!("`{program}`: no pipes")));
+        };
+
+        let (to_server, outgoing) = mpsc::channel::<Vec<u8>>();
+        std::thread::spawn(move || {
+            let mut stdin = stdin;
+            for msg in outgoing {
+                // A broken pipe means the server is going; the reader reports that.
+                if stdin.write_all(&msg).and_then(|_| stdin.flush()).is_err() {
+                    return;
+                }
+            }
+            // The sender was dropped: stdin closes here, which asks the server to exit.
+        });
+
+        let (tx, incoming) = mpsc::channel();
+        std::thread::spawn(move || read_messages(stdout, tx));
+
+        let tail = Arc::new(Mutex::new(StderrTail::default()));
+        let sink = tail.clone();
+        std::thread::spawn(move || keep_tail(stderr, sink));
+
+        let mut server = McpServer {
+            child,
+            outgoing: Some(to_server),
+            incoming,
+            stderr: tail,
+            program: program.clone(),
+            timeout,
+            next_id: 1,
+            abandoned: HashSet::new(),
+            tools: None,
+            validators: HashMap::new(),
+            tools_changed: false,
+            gone: None,
+            reaped: false,
+            protocol_version: String::new(),
+            server_info: Value::Null,
+        };
+        let result = server.request(
+            "initialize",
+            json!({
+                "protocolVersion": PROTOCOL_VERSION,
+                "capabilities": {},
+                "clientInfo": {"name": "bactrian", "version": env!("CARGO_PKG_VERSION")},
+            }),
+            timeout,
+        )?;
+        let version = result
+            .get("protocolVersion")
+            .and_then(Value::as_str)
+            .ok_or_else(|| {
+                McpError::Protocol(format!(
+                    "`{program}` answered initialize without a protocolVersion"
+                ))
+            })?;
+        if !SUPPORTED_VERSIONS.contains(&version) {
+            return Err(McpError::Protocol(format!(
+                "`{program}` speaks MCP version {version}; Bactrian speaks {}",
+                SUPPORTED_VERSIONS.join(", ")
+            )));
+        }
+        server.protocol_version = version.to_string();
+        server.server_info = result.get("serverInfo").cloned().unwrap_or(Value::Null);
+        server.notify("notifications/initialized", None);
+        Ok(server)
+    }
+
+    /// The protocol version agreed in the handshake.
+    pub fn protocol_version(&self) -> &str {
+        &self.protocol_version
+    }
+
+    /// The server's `serverInfo` (`name`, `version`), as it gave it.
+    pub fn server_info(&self) -> &Value {
+        &self.server_info
+    }
+
+    /// The tools the server offers (`tools/list`, every page).
+    pub fn list_tools(&mut self) -> Result<Vec<McpTool>, McpError> {
+        let mut tools: Vec<McpTool> = Vec::new();
+        let mut cursor: Option<Value> = None;
+        let mut seen_cursors = HashSet::new();
+        for _ in 0..MAX_PAGES {
+            let params = match &cursor {
+                Some(c) => json!({"cursor": c}),
+                None => json!({}),
+            };
+            let page = self.request("tools/list", params, self.timeout)?;
+            let listed = page.get("tools").and_then(Value::as_array).ok_or_else(|| {
+                self.protocol("answered tools/list without a `tools` array".into())
+            })?;
+            for t in listed {
+                let tool = parse_tool(t).map_err(|e| self.protocol(e))?;
+                if tools.iter().any(|known| known.name == tool.name) {
+                    return Err(self.protocol(format!("lists the tool `{}` twice", tool.name)));
+                }
+                tools.push(tool);
+            }
+            match page.get("nextCursor") {
+                None | Some(Value::Null) => {
+                    self.tools = Some(tools.clone());
+                    self.validators.clear();
+                    self.tools_changed = false;
+                    return Ok(tools);
+                }
+                Some(next) => {
+                    if !seen_cursors.insert(next.to_string()) {
+                        return Err(self.protocol("repeats a tools/list cursor".into()));
+                    }
+                    cursor = Some(next.clone());
+                }
+            }
+        }
+        Err(self.protocol(format!("gave more than {MAX_PAGES} pages of tools")))
+    }
+
+    /// Calls a tool. The arguments are checked against the tool's input schema first; a call
+    /// that does not fit is refused without sending anything. The result is the tool's
+    /// `structuredContent` when it has one; otherwise its `content`: a single text item as
+    /// that string (even when the text looks like JSON), else the list with each text item
+    /// as its string and other items as the server sent them. A result marked `isError`
+    /// is `Err(ToolError)` with the text.
+    pub fn call_tool(
+        &mut self,
+        name: &str,
+        args: &Map<String, Value>,
+        timeout: Duration,
+    ) -> Result<Value, McpError> {
+        self.take_queued()?;
+        if self.tools.is_none() || self.tools_changed {
+            self.list_tools()?;
+        }
+        let validator = self.validator(name)?;
+        if let Some(validator) = validator {
+            check_arguments(&validator, args)?;
+        }
+        let result = match self.request(
+            "tools/call",
+            json!({"name": name, "arguments": args}),
+            timeout,
+        ) {
+            Err(McpError::ToolError(e)) => {
+                return Err(McpError::ToolError(format!("{name}: {e}")));
+            }
+            other => other?,
+        };
+        let Some(result) = result.as_object() else {
+            return Err(
+                self.protocol("answered tools/call with a result that is not an object".into())
+            );
+        };
+        let content = match result.get("content") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(items)) => items.clone(),
+            Some(_) => {
+                return Err(
+                    self.protocol("answered tools/call with a `content` that is not a list".into())
+                )
+            }
+        };
+        if result.get("isError").and_then(Value::as_bool) == Some(true) {
+            let text: Vec<&str> = content
+                .iter()
+                .filter_map(|item| item.get("text").and_then(Value::as_str))
+                .collect();
+            let text = if !text.is_empty() {
+                text.join("\n")
+            } else if let Some(s) = result.get("structuredContent") {
+                s.to_string()
+            } else {
+                "the tool failed and said nothing".to_string()
+            };
+            return Err(McpError::ToolError(text));
+        }
+        if let Some(structured) = result.get("structuredContent") {
+            if !structured.is_null() {
+                return Ok(structured.clone());
+            }
+        }
+        Ok(simplify_content(content))
+    }
+
+    /// The compiled validator for a listed tool (`None` when it published no schema).
+    fn validator(&mut self, name: &str) -> Result<Option<Arc<jsonschema::Validator>>, McpError> {
+        if let Some(v) = self.validators.get(name) {
+            return Ok(Some(v.clone()));
+        }
+        let tools = self.tools.as_deref().unwrap_or_default();
+        let Some(tool) = tools.iter().find(|t| t.name == name) else {
+            let names: Vec<&str> = tools.iter().map(|t| t.name.as_str()).collect();
+            return Err(McpError::UnknownTool {
+                name: name.to_string(),
+                available: if names.is_empty() {
+                    "nothing".into()
+                } else {
+                    names.join(", ")
+                },
+            });
+        };
+        if tool.input_schema.is_null() {
+            return Ok(None);
+        }
+        let schema = &tool.input_schema;
+        // The schema came from the server; a library panic on it must not take Bactrian down.
+        let compiled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            jsonschema::validator_for(schema).map_err(|e| e.to_string())
+        }))
+        .unwrap_or_else(|_| Err("the schema validator failed on it".into()))
+        .map_err(|e| {
+            McpError::Protocol(format!(
+                "the input schema of `{name}` cannot be used ({e}); the tool cannot be called"
+            ))
+        })?;
+        let compiled = Arc::new(compiled);
+        self.validators.insert(name.to_string(), compiled.clone());
+        Ok(Some(compiled))
+    }
+
+    /// Sends a request and waits for its answer, serving the server's own requests and
+    /// dropping its notifications meanwhile.
+    fn request(
+        &mut self,
+        method: &str,
+        params: Value,
+        timeout: Duration,
+    ) -> Result<Value, McpError> {
+        self.take_queued()?;
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        let deadline = Instant::now() + timeout;
+        let mut exited_at: Option<Instant> = None;
+        loop {
+            let now = Instant::now();
+            if now >= deadline {
+                if method != "initialize" {
+                    self.abandoned.insert(id);
+                    self.notify(
+                        "notifications/cancelled",
+                        Some(json!({"requestId": id, "reason": "timed out"})),
+                    );
+                }
+                return Err(McpError::Timeout {
+                    method: method.to_string(),
+                    after: timeout,
+                });
+            }
+            let slice = (deadline - now).min(Duration::from_millis(50));
+            match self.incoming.recv_timeout(slice) {
+                Ok(Incoming::Message(msg)) => {
+                    if let Some(answer) = self.handle(msg, Some(id), method)? {
+                        return answer;
+                    }
+                }
+                Ok(Incoming::Garbage(line)) => {
+                    return Err(self.protocol(format!(
+                        "printed something that is not JSON-RPC on stdout: {line}"
+                    )))
+                }
+                Ok(Incoming::TooLong) => {
+                    return Err(self.protocol(format!(
+                        "sent a message longer than {} MiB",
+                        MAX_MESSAGE >> 20
+                    )))
+                }
+                Ok(Incoming::Closed) | Err(RecvTimeoutError::Disconnected) => {
+                    return Err(self.exited(method))
+                }
+                Err(RecvTimeoutError::Timeout) => {
+                    // The server may be gone while something it started keeps stdout open.
+                    if self.leader_exited() {
+                        let at = *exited_at.get_or_insert(now);
+                        if now.duration_since(at) > Duration::from_millis(200) {
+                            return Err(self.exited(method));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Handles what arrived while no request was waiting.
+    fn take_queued(&mut self) -> Result<(), McpError> {
+        if let Some(why) = &self.gone {
+            return Err(McpError::Protocol(why.clone()));
+        }
+        loop {
+            match self.incoming.try_recv() {
+                Ok(Incoming::Message(msg)) => {
+                    self.handle(msg, None, "")?;
+                }
+                Ok(Incoming::Garbage(line)) => {
+                    return Err(self.protocol(format!(
+                        "printed something that is not JSON-RPC on stdout: {line}"
+                    )))
+                }
+                Ok(Incoming::TooLong) => {
+                    return Err(self.protocol(format!(
+                        "sent a message longer than {} MiB",
+                        MAX_MESSAGE >> 20
+                    )))
+                }
+                Ok(Incoming::Closed) | Err(mpsc::TryRecvError::Disconnected) => {
+                    return Err(self.exited("the next request"))
+                }
+                Err(mpsc::TryRecvError::Empty) => return Ok(()),
+            }
+        }
+    }
+
+    /// One message from the server. `Some` when it answers `waiting`.
+    fn handle(
+        &mut self,
+        msg: Value,
+        waiting: Option<u64>,
+        method: &str,
+    ) -> Result<Option<Result<Value, McpError>>, McpError> {
+        let Some(obj) = msg.as_object() else {
+            return Err(self.protocol(format!(
+                "sent a message that is not an object: {}",
+                clip(&msg.to_string())
+            )));
+        };
+        let id = obj.get("id").filter(|id| !id.is_null());
+        if let Some(m) = obj.get("method").and_then(Value::as_str) {
+            match id {
+                // A request of the server's own: Bactrian offers no client features but ping.
+                Some(id) => {
+                    let reply = if m == "ping" {
+                        json!({"jsonrpc": "2.0", "id": id, "result": {}})
+                    } else {
+                        json!({"jsonrpc": "2.0", "id": id, "error": {
+                            "code": -32601,
+                            "message": format!("Bactrian's MCP client does not offer {m}"),
+                        }})
+                    };
+                    self.send(&reply);
+                }
+                None => {
+                    if m == "notifications/tools/list_changed" {
+                        self.tools_changed = true;
+                    }
+                }
+            }
+            return Ok(None);
+        }
+        let Some(id) = id else {
+            if let Some(err) = obj.get("error") {
+                return Err(self.protocol(format!("could not read a request: {}", error_text(err))));
+            }
+            return Err(self.protocol(format!(
+                "sent a message that is neither request nor response: {}",
+                clip(&msg.to_string())
+            )));
+        };
+        let number = id.as_u64();
+        if let Some(n) = number {
+            if self.abandoned.remove(&n) {
+                return Ok(None);
+            }
+        }
+        if number.is_none() || number != waiting {
+            return Err(self.protocol(format!(
+                "answered a request it was not sent (id {})",
+                clip(&id.to_string())
+            )));
+        }
+        if let Some(err) = obj.get("error") {
+            let text = error_text(err);
+            return Ok(Some(if method == "tools/call" {
+                Err(McpError::ToolError(text))
+            } else {
+                Err(self.protocol(format!("refused {method}: {text}")))
+            }));
+        }
+        match obj.get("result") {
+            Some(result) => Ok(Some(Ok(result.clone()))),
+            None => Err(self.protocol(format!("answered {method} with neither result nor error"))),
+        }
+    }
+
+    fn send(&mut self, msg: &Value) {
+        let mut line = msg.to_string().into_bytes();
+        line.push(b'\n');
+        if let Some(out) = &self.outgoing {
+            // A closed channel means the writer saw a broken pipe; the reader reports it.
+            let _ = out.send(line);
+        }
+    }
+
+    fn notify(&mut self, method: &str, params: Option<Value>) {
+        let mut msg = json!({"jsonrpc": "2.0", "method": method});
+        if let Some(p) = params {
+            msg["params"] = p;
+        }
+        self.send(&msg);
+    }
+
+    /// True when the server's main process has exited (without reaping it, so its process
+    /// group id stays reserved until Drop kills the group).
+    fn leader_exited(&self) -> bool {
+        if self.reaped {
+            return true;
+        }
+        // SAFETY: waitid on our own child with WNOWAIT only reads its state; `info` is a
+        // zeroed siginfo_t the kernel fills in.
+        unsafe {
+            let mut info: libc::siginfo_t = std::mem::zeroed();
+            let r = libc::waitid(
+                libc::P_PID,
+                self.child.id() as libc::id_t,
+                &mut info,
+                libc::WEXITED | libc::WNOHANG | libc::WNOWAIT,
+            );
+            r == 0 && info.si_pid() != 0
+        }
+    }
+
+    /// The error for a server that went away while `method` waited, with its exit status
+    /// and the last line it wrote on stderr. The server is unusable from then on.
+    fn exited(&mut self, method: &str) -> McpError {
+        // Give the server a moment to finish dying and stderr to drain.
+        let until = Instant::now() + Duration::from_millis(500);
+        while Instant::now() < until && !self.leader_exited() {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let status = if self.leader_exited() {
+            self.reap()
+        } else {
+            None
+        };
+        while Instant::now() < until && !self.stderr_closed() {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let how = match status {
+            Some(s) => match s.code() {
+                Some(code) => format!("exited with status {code}"),
+                None => "was killed by a signal".to_string(),
+            },
+            None => "closed its output".to_string(),
+        };
+        let why = format!(
+            "`{}` {how} before answering {method}{}",
+            self.program,
+            self.last_stderr_line()
+                .map(|l| format!(": {l}"))
+                .unwrap_or_default()
+        );
+        self.gone = Some(why.clone());
+        McpError::Protocol(why)
+    }
+
+    /// Kills what is left of the group and reaps the server.
+    fn reap(&mut self) -> Option<ExitStatus> {
+        if !self.reaped {
+            kill_group(self.child.id());
+        }
+        let status = self.child.wait().ok();
+        self.reaped = true;
+        status
+    }
+
+    fn stderr_closed(&self) -> bool {
+        self.stderr.lock().unwrap_or_else(|e| e.into_inner()).closed
+    }
+
+    fn last_stderr_line(&self) -> Option<String> {
+        let tail = self.stderr.lock().unwrap_or_else(|e| e.into_inner());
+        let bytes: Vec<u8> = tail.bytes.iter().copied().collect();
+        drop(tail);
+        let text = String::from_utf8_lossy(&bytes);
+        text.lines()
+            .map(str::trim)
+            .rfind(|l| !l.is_empty())
+            .map(clip)
+    }
+
+    /// A protocol error, with the server's last stderr line when there is one.
+    fn protocol(&self, what: String) -> McpError {
+        McpError::Protocol(format!(
+            "`{}` {what}{}",
+            self.program,
+            self.last_stderr_line()
+                .map(|l| format!(" (its stderr: {l})"))
+                .unwrap_or_default()
+        ))
+    }
+}
+
+impl Drop for McpServer {
+    fn drop(&mut self) {
+        if self.reaped {
+            return;
+        }
+        // Close stdin — the protocol's way to ask a stdio server to exit — and give it a
+        // moment; then kill the whole group, which also ends anything it started.
+        self.outgoing = None;
+        let until = Instant::now() + Duration::from_millis(100);
+        while Instant::now() < until && !self.leader_exited() {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        self.reap();
+    }
+}
+
+fn parse_tool(t: &Value) -> Result<McpTool, String> {
+    let name = t
+        .get("name")
+        .and_then(Value::as_str)
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| format!("lists a tool without a name: {}", clip(&t.to_string())))?;
+    let input_schema = match t.get("inputSchema") {
+        None | Some(Value::Null) => Value::Null,
+        Some(s @ (Value::Object(_) | Value::Bool(_))) => s.clone(),
+        Some(_) => {
+            return Err(format!(
+                "gives tool `{name}` an input schema that is not a schema"
+            ))
+        }
+    };
+    Ok(McpTool {
+        name: name.to_string(),
+        description: t
+            .get("description")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        input_schema,
+    })
+}
+
+/// Checks call arguments against a tool's input schema; the message names each failing
+/// argument.
+fn check_arguments(
+    validator: &jsonschema::Validator,
+    args: &Map<String, Value>,
+) -> Result<(), McpError> {
+    let instance = Value::Object(args.clone());
+    let problems = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        validator
+            .iter_errors(&instance)
+            .map(|e| describe(&e))
+            .collect::<Vec<String>>()
+    }))
+    .unwrap_or_else(|_| vec!["the schema validator failed on them".into()]);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(McpError::InvalidArguments(problems.join("; ")))
+    }
+}
+
+fn describe(e: &jsonschema::ValidationError<'_>) -> String {
+    use jsonschema::error::ValidationErrorKind as Kind;
+    let mut path = e.instance_path().iter().map(|s| s.to_string());
+    let argument = path.next();
+    let rest: Vec<String> = path.collect();
+    match (e.kind(), argument) {
+        (Kind::Required { property }, None) => match property.as_str() {
+            Some(p) => format!("missing required argument `{p}`"),
+            None => format!("missing required argument {property}"),
+        },
+        (Kind::AdditionalProperties { unexpected }, None) => {
+            let names: Vec<String> = unexpected.iter().map(|u| format!("`{u}`")).collect();
+            format!("unexpected argument {}", names.join(", "))
+        }
+        (_, Some(arg)) if rest.is_empty() => format!("argument `{arg}`: {e}"),
+        (_, Some(arg)) => format!("argument `{arg}` at /{}: {e}", rest.join("/")),
+        (_, None) => format!("the arguments: {e}"),
+    }
+}
+
+/// `content` as a plan sees it (see [`McpServer::call_tool`]).
+fn simplify_content(content: Vec<Value>) -> Value {
+    let text = |item: &Value| -> Option<String> {
+        if item.get("type").and_then(Value::as_str) == Some("text") {
+            item.get("text").and_then(Value::as_str).map(str::to_string)
+        } else {
+            None
+        }
+    };
+    if let [only] = content.as_slice() {
+        if let Some(t) = text(only) {
+            return Value::String(t);
+        }
+    }
+    Value::Array(
+        content
+            .into_iter()
+            .map(|item| text(&item).map(Value::String).unwrap_or(item))
+            .collect(),
+    )
+}
+
+fn error_text(err: &Value) -> String {
+    let message = err
+        .get("message")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .unwrap_or_else(|| clip(&err.to_string()));
+    match err.get("code").and_then(Value::as_i64) {
+        Some(code) => format!("{message} (JSON-RPC error {code})"),
+        None => message,
+    }
+}
+
+/// At most 300 characters of `s`, for messages.
+fn clip(s: &str) -> String {
+    const MAX: usize = 300;
+    match s.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// The stdout reader: one [`Incoming`] per line, until the server closes stdout or the
+/// [`McpServer`] is dropped.
+fn read_messages(stdout: impl Read, tx: Sender<Incoming>) {
+    let mut r = BufReader::with_capacity(64 << 10, stdout);
+    loop {
+        let mut line = Vec::new();
+        let read = (&mut r)
+            .take(MAX_MESSAGE as u64 + 1)
+            .read_until(b'\n', &mut line);
+        let incoming = match read {
+            Ok(0) => {
+                let _ = tx.send(Incoming::Closed);
+                return;
+            }
+            Ok(_) if line.len() > MAX_MESSAGE && line.last() != Some(&b'\n') => {
+                drop(line);
+                if !skip_line(&mut r) {
+                    let _ = tx.send(Incoming::TooLong);
+                    let _ = tx.send(Incoming::Closed);
+                    return;
+                }
+                Incoming::TooLong
+            }
+            Ok(_) => {
+                let text = line.trim_ascii();
+                if text.is_empty() {
+                    continue;
+                }
+                match serde_json::from_slice::<Value>(text) {
+                    Ok(v) => Incoming::Message(v),
+                    Err(_) => Incoming::Garbage(clip(&String::from_utf8_lossy(
+                        &text[..text.len().min(1200)],
+                    ))),
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => {
+                let _ = tx.send(Incoming::Closed);
+                return;
+            }
+        };
+        if tx.send(incoming).is_err() {
+            return;
+        }
+    }
+}
+
+/// Discards the rest of an overlong line. False at end of file.
+fn skip_line(r: &mut impl BufRead) -> bool {
+    loop {
+        let (found, used) = match r.fill_buf() {
+            Ok([]) => return false,
+            Ok(buf) => match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => (true, i + 1),
+                None => (false, buf.len()),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return false,
+        };
+        r.consume(used);
+        if found {
+            return true;
+        }
+    }
+}
+
+/// Keeps the last [`STDERR_TAIL`] bytes of the server's stderr.
+fn keep_tail(mut stderr: impl Read, tail: Arc<Mutex<StderrTail>>) {
+    let mut buf = [0u8; 8192];
+    loop {
+        match stderr.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                let mut t = tail.lock().unwrap_or_else(|e| e.into_inner());
+                t.bytes.extend(&buf[..n]);
+                let excess = t.bytes.len().saturating_sub(STDERR_TAIL);
+                t.bytes.drain(..excess);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => break,
+        }
+    }
+    tail.lock().unwrap_or_else(|e| e.into_inner()).closed = true;
+}
+
+fn kill_group(pid: u32) {
+    // SAFETY: kill(2) with a negative pid signals the process group we created for the
+    // server; it has no memory-safety preconditions.
+    unsafe {
+        libc::kill(-(pid as i32), libc::SIGKILL);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parameters_keep_declared_order() {
+        let schema = json!({"type": "object", "properties": {
+            "path": {"type": "string"}, "content": {"type": "string"}, "mode": {"type": "integer"}
+        }, "required": ["content", "path"]});
+        assert_eq!(
+            parameters(&schema),
+            vec![
+                ("path".to_string(), true),
+                ("content".to_string(), true),
+                ("mode".to_string(), false)
+            ]
+        );
+        assert!(parameters(&json!({"type": "object"})).is_empty());
+        assert!(parameters(&Value::Null).is_empty());
+    }
+
+    #[test]
+    fn content_is_simplified_without_guessing() {
+        let one = vec![json!({"type": "text", "text": "{\"a\": 1}"})];
+        assert_eq!(simplify_content(one), json!("{\"a\": 1}"));
+        let two = vec![
+            json!({"type": "text", "text": "a"}),
+            json!({"type": "image", "data": "AA==", "mimeType": "image/png"}),
+        ];
+        assert_eq!(
+            simplify_content(two),
+            json!(["a", {"type": "image", "data": "AA==", "mimeType": "image/png"}])
+        );
+        assert_eq!(simplify_content(Vec::new()), json!([]));
+    }
+
+    #[test]
+    fn arguments_are_checked_by_name() {
+        let schema = json!({"type": "object", "properties": {
+            "path": {"type": "string"}, "n": {"type": "integer"}
+        }, "required": ["path"], "additionalProperties": false});
+        let v = jsonschema::validator_for(&schema).unwrap();
+        let args = |v: Value| v.as_object().unwrap().clone();
+        let err = check_arguments(&v, &args(json!({"n": 1})))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("missing required argument `path`"), "{err}");
+        let err = check_arguments(&v, &args(json!({"path": 5})))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("argument `path`"), "{err}");
+        let err = check_arguments(&v, &args(json!({"path": "x", "z": 1})))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unexpected argument `z`"), "{err}");
+        assert!(check_arguments(&v, &args(json!({"path": "x", "n": 2}))).is_ok());
+    }
+
+    #[test]
+    fn overlong_lines_are_dropped_whole() {
+        let mut input = vec![b'x'; MAX_MESSAGE + 10];
+        input.extend_from_slice(b"\n{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}\n");
+        let (tx, rx) = mpsc::channel();
+        read_messages(&input[..], tx);
+        assert!(matches!(rx.recv(), Ok(Incoming::TooLong)));
+        assert!(matches!(rx.recv(), Ok(Incoming::Message(_))));
+        assert!(matches!(rx.recv(), Ok(Incoming::Closed)));
+    }
+}
