@@ -53,6 +53,9 @@ struct Entry {
     path: String,
     /// The files that declare it, for reasons.
     policy: String,
+    /// A partial set (`deny contains ...`): always defined, so the combined rule may
+    /// read it directly instead of through a `default`.
+    always_defined: bool,
 }
 
 /// All Rego files of a policy set, in one engine (one package may span files, as in OPA).
@@ -73,13 +76,17 @@ fn combined_module(entries: &[Entry]) -> String {
     let mut fields = Vec::new();
     for kind in Kind::ALL {
         let name = kind.rule();
-        if entries.iter().any(|e| e.kind == kind) {
-            text.push_str(&format!(
-                "default {name} := false\n{name} := data.bactrian.{name}\n\n"
-            ));
-            fields.push(name.to_string());
-        } else {
-            fields.push("false".to_string());
+        match entries.iter().find(|e| e.kind == kind) {
+            // A `default` costs a rule evaluation; only rules that can be undefined
+            // (`allow if ...`) need one.
+            Some(e) if e.always_defined => fields.push(format!("data.bactrian.{name}")),
+            Some(_) => {
+                text.push_str(&format!(
+                    "default {name} := false\n{name} := data.bactrian.{name}\n\n"
+                ));
+                fields.push(name.to_string());
+            }
+            None => fields.push("false".to_string()),
         }
     }
     text.push_str(&format!("result := [{}]\n", fields.join(", ")));
@@ -160,23 +167,27 @@ impl RegoPolicy {
                     kind,
                     path: format!("{PACKAGE}.{}", kind.rule()),
                     policy: declaring.join(", "),
+                    always_defined: false,
                 });
+            }
+        }
+        let mut dry = engine.clone();
+        dry.set_input(Value::new_object());
+        for entry in &mut entries {
+            match dry.eval_rule(entry.path.clone()) {
+                Ok(value) => entry.always_defined = matches!(value, Value::Set(_)),
+                Err(e) => {
+                    let first = Path::new(entry.policy.split(", ").next().unwrap_or(""));
+                    return Err(PolicyError::rego(first, &e));
+                }
             }
         }
         if !entries.is_empty() {
             engine
                 .add_policy(format!("<{COMBINED_PACKAGE}>"), combined_module(&entries))
                 .map_err(|e| PolicyError::rego(Path::new(COMBINED_PACKAGE), &e))?;
-        }
-        let mut dry = engine.clone();
-        dry.set_input(Value::new_object());
-        for entry in &entries {
-            if let Err(e) = dry.eval_rule(entry.path.clone()) {
-                let first = Path::new(entry.policy.split(", ").next().unwrap_or(""));
-                return Err(PolicyError::rego(first, &e));
-            }
-        }
-        if !entries.is_empty() {
+            dry = engine.clone();
+            dry.set_input(Value::new_object());
             // Prepares the engine for the combined rule; errors were caught just above.
             let _ = dry.eval_rule(COMBINED_RULE.to_string());
         }
