@@ -228,15 +228,7 @@ impl PolicySet {
             policy.decide(&call, &mut out);
         }
         if let Some(rego) = &self.rego {
-            // Straight from the borrowed document, without cloning it first.
-            match <regorus::Value as serde::Deserialize>::deserialize(input) {
-                Ok(value) => rego.decide(&value, &mut out),
-                Err(e) => out.add(
-                    INPUT,
-                    Verdict::Deny,
-                    format!("the input document cannot be given to Rego: {e}"),
-                ),
-            }
+            rego.decide(&rego::to_rego(input), &mut out);
         }
         out
     }

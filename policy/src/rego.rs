@@ -2,6 +2,7 @@
 //! the prepared engine (a clone shares the compiled modules; it costs well under a
 //! microsecond).
 
+use std::collections::BTreeMap;
 use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -282,6 +283,30 @@ fn record(entry: &Entry, value: &Value, out: &mut Decision) {
     }
 }
 
+/// The input document as a regorus value, built straight from the borrowed JSON (a
+/// third faster than going through serde, and no copy of the document first).
+pub(crate) fn to_rego(v: &serde_json::Value) -> Value {
+    use serde_json::Value as Json;
+    match v {
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::from(*b),
+        Json::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => Value::from(i),
+            (None, Some(u), _) => Value::from(u),
+            (None, None, Some(f)) => Value::from(f),
+            // serde_json numbers are always one of the three.
+            (None, None, None) => Value::Undefined,
+        },
+        Json::String(s) => Value::from(s.as_str()),
+        Json::Array(items) => Value::from(items.iter().map(to_rego).collect::<Vec<_>>()),
+        Json::Object(map) => Value::from(
+            map.iter()
+                .map(|(k, v)| (Value::from(k.as_str()), to_rego(v)))
+                .collect::<BTreeMap<_, _>>(),
+        ),
+    }
+}
+
 /// The messages of a `deny`/`ask`/`log` rule: each element of a set or array (strings
 /// as they are, anything else as JSON); a boolean rule that is true gives `fallback`.
 fn messages(value: &Value, fallback: &str) -> Vec<String> {
@@ -295,5 +320,20 @@ fn messages(value: &Value, fallback: &str) -> Vec<String> {
         Value::Bool(true) => vec![fallback.to_string()],
         Value::Undefined | Value::Null | Value::Bool(false) => Vec::new(),
         other => vec![text(other)],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_conversion_matches_serde() {
+        let doc = serde_json::json!({
+            "tool": "t", "n": [1, -2, 3.5, 18446744073709551615u64], "b": true, "z": null,
+            "args": {"to": {"value": "x", "items": [{"value": {"k": "v"}}]}}
+        });
+        let via_serde: Value = serde_json::from_value(doc.clone()).unwrap();
+        assert_eq!(to_rego(&doc), via_serde);
     }
 }
