@@ -294,3 +294,74 @@ fn check_with_an_agent_reports_unknown_tools_and_keywords() {
     );
     assert!(out.contains("2 problems found"), "{out}");
 }
+
+/// The filesystem MCP server installed by `make mcp-server`, if it is there.
+fn filesystem_server() -> Option<PathBuf> {
+    let entry = Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "tests/mcp-server/node_modules/@modelcontextprotocol/server-filesystem/dist/index.js",
+    );
+    let node = Command::new("node").arg("--version").output().is_ok();
+    if entry.exists() && node {
+        Some(entry)
+    } else {
+        eprintln!("skipped: the MCP server is not installed (make mcp-server installs it)");
+        None
+    }
+}
+
+#[test]
+fn an_mcp_tool_call_round_trips_through_the_real_server() {
+    let Some(server) = filesystem_server() else {
+        return;
+    };
+    let dir = agent_with_tool("", "");
+    let files = dir.join("files");
+    std::fs::create_dir_all(&files).expect("files dir");
+    std::fs::write(
+        dir.join("agent.yaml"),
+        format!(
+            "name: t\nllm:\n  secure_execution: true\ntools:\n  - name: fs\n    mcp:\n      command: [node, {}, {}]\n    tools:\n      write_file: {{parameters: {{path: {{sensitive: true}}}}}}\n",
+            server.display(),
+            files.display()
+        ),
+    )
+    .expect("agent.yaml");
+    let target = files.join("note.txt");
+    let plan = format!(
+        "fs_write_file(path='{p}', content='hello from the plan')\nr = fs_read_text_file(path='{p}')\nresult = r\n",
+        p = target.display()
+    );
+    let o = plan_in(&dir, &plan);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&target).expect("the server wrote the file"),
+        "hello from the plan"
+    );
+    let v = json_of(&o);
+    assert!(
+        v["result"]["repr"]
+            .as_str()
+            .unwrap_or("")
+            .contains("hello from the plan"),
+        "{v}"
+    );
+    assert_eq!(v["result"]["trusted"], false, "MCP output is untrusted");
+
+    // The sensitive path cannot come from tool output.
+    let plan = format!(
+        "r = fs_read_text_file(path='{p}')\nfs_write_file(path=r['content'], content='x')\n",
+        p = target.display()
+    );
+    let o = plan_in(&dir, &plan);
+    assert_eq!(
+        o.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+}

@@ -64,6 +64,7 @@ pub fn run(args: RunArgs) -> i32 {
         } else {
             Mode::Strict
         },
+        inspect: Inspect::Names(vec!["result".into()]),
         ..Config::default()
     };
     let name = args.plan.display().to_string();

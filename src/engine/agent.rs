@@ -3,11 +3,15 @@
 
 use super::approval::{Approval, Approver, FixedApprover};
 use super::command::CommandTool;
-use super::spec::ToolSpec;
+use super::mcp::{self, McpServer, McpTool};
+use super::quarantined::QuarantinedClient;
+use super::spec::{ParamSpec, ToolSpec};
 use super::tools::ToolSet;
 use super::Engine;
-use bactrian_agent_config::{AgentConfig, Approve, DefaultDecision, ToolRunner};
-use bactrian_interpreter::{Config, HostError, Mode, ToolOutput};
+use bactrian_agent_config::{
+    AgentConfig, Approve, DefaultDecision, ListedParameter, ListedTool, ParamType, ToolRunner,
+};
+use bactrian_interpreter::{Config, HostError, Mode, ToolOutput, QUARANTINED_LLM};
 use bactrian_policy::{PolicyError, PolicySet, Verdict};
 use bactrian_provenance::Readers;
 use serde_json::{Map, Value};
@@ -23,10 +27,53 @@ pub enum SetupError {
     Tool(String),
 }
 
-/// The tools an `agent.yaml` declares.
+/// The tools an `agent.yaml` declares, plus `query_ai_assistant` when a quarantined model is
+/// configured.
 pub struct AgentTools {
     config: AgentConfig,
     specs: Vec<ToolSpec>,
+    /// The tools each MCP server listed at start, expanded to one entry per tool.
+    mcp_tools: Vec<bactrian_agent_config::Tool>,
+    servers: Vec<(String, McpServer)>,
+    quarantined: Option<QuarantinedClient>,
+}
+
+/// How long an MCP server may take to start and list its tools.
+const MCP_START: std::time::Duration = std::time::Duration::from_secs(30);
+
+fn listed(tool: &McpTool) -> ListedTool {
+    let parameters = match &tool.input_schema {
+        Value::Object(_) => Some(
+            mcp::parameters(&tool.input_schema)
+                .into_iter()
+                .map(|(name, required)| {
+                    let ty = match tool.input_schema["properties"][&name]["type"].as_str() {
+                        Some("string") => ParamType::Str,
+                        Some("integer") => ParamType::Int,
+                        Some("number") => ParamType::Float,
+                        Some("boolean") => ParamType::Bool,
+                        Some("array") => ParamType::List,
+                        Some("object") => ParamType::Dict,
+                        _ => ParamType::Any,
+                    };
+                    ListedParameter {
+                        description: tool.input_schema["properties"][&name]["description"]
+                            .as_str()
+                            .map(String::from),
+                        name,
+                        ty,
+                        required,
+                    }
+                })
+                .collect(),
+        ),
+        _ => None,
+    };
+    ListedTool {
+        name: tool.name.clone(),
+        description: tool.description.clone(),
+        parameters,
+    }
 }
 
 fn readers(r: &bactrian_agent_config::Readers) -> Readers {
@@ -37,20 +84,46 @@ fn readers(r: &bactrian_agent_config::Readers) -> Readers {
 }
 
 impl AgentTools {
+    /// Starts every MCP server and lists its tools.
     pub fn new(config: AgentConfig) -> Result<AgentTools, SetupError> {
         let mut specs = Vec::new();
+        let mut servers = Vec::new();
+        let mut mcp_tools = Vec::new();
         for tool in &config.tools {
             match &tool.runner {
-                ToolRunner::Command { .. } => specs.push(ToolSpec::from(tool)),
-                ToolRunner::Mcp(_) | ToolRunner::McpTool { .. } => {
-                    return Err(SetupError::Tool(format!(
-                        "{}: MCP servers are not supported yet",
-                        tool.name
-                    )))
+                ToolRunner::Command { .. } | ToolRunner::McpTool { .. } => {
+                    specs.push(ToolSpec::from(tool))
+                }
+                ToolRunner::Mcp(server) => {
+                    let mut running = McpServer::start(&server.command, &server.env, MCP_START)
+                        .map_err(|e| SetupError::Tool(format!("MCP server {}: {e}", tool.name)))?;
+                    let tools = running
+                        .list_tools()
+                        .map_err(|e| SetupError::Tool(format!("MCP server {}: {e}", tool.name)))?;
+                    let listed: Vec<ListedTool> = tools.iter().map(listed).collect();
+                    for expanded in config.expand_mcp(&tool.name, &listed)? {
+                        specs.push(ToolSpec::from(&expanded));
+                        mcp_tools.push(expanded);
+                    }
+                    servers.push((tool.name.clone(), running));
                 }
             }
         }
-        Ok(AgentTools { config, specs })
+        let quarantined = config.llm.quarantined.as_ref().map(QuarantinedClient::new);
+        if quarantined.is_some() {
+            specs.push(
+                ToolSpec::new(QUARANTINED_LLM)
+                    .param(ParamSpec::new("query"))
+                    .param(ParamSpec::new("output_schema").optional()),
+            );
+        }
+        Ok(AgentTools {
+            config,
+            specs,
+            mcp_tools,
+            servers,
+            quarantined,
+        })
     }
 }
 
@@ -65,7 +138,14 @@ impl ToolSet for AgentTools {
         call_id: &str,
         args: &Map<String, Value>,
     ) -> Result<ToolOutput, HostError> {
-        let Some(tool) = self.config.tool(&spec.name) else {
+        if spec.name == QUARANTINED_LLM {
+            return self.ask_quarantined(call_id, args);
+        }
+        let tool = self
+            .config
+            .tool(&spec.name)
+            .or_else(|| self.mcp_tools.iter().find(|t| t.name == spec.name));
+        let Some(tool) = tool else {
             return Err(HostError::BadCall(format!("no tool named '{}'", spec.name)));
         };
         match &tool.runner {
@@ -78,10 +158,87 @@ impl ToolSet for AgentTools {
                 trusted_principals: &self.config.user.trusted_values,
             }
             .call(call_id, args),
-            _ => Err(HostError::ToolFailed(
-                "MCP tools are not supported yet".into(),
-            )),
+            ToolRunner::McpTool {
+                server,
+                tool: listed_name,
+            } => {
+                let (name, timeout, trusted, readers) = (
+                    tool.name.clone(),
+                    tool.timeout,
+                    tool.trusted_output,
+                    readers(&tool.output_readers),
+                );
+                let Some((_, running)) = self.servers.iter_mut().find(|(n, _)| n == server) else {
+                    return Err(HostError::ToolFailed(format!(
+                        "MCP server {server} is not running"
+                    )));
+                };
+                let value = running
+                    .call_tool(listed_name, args, timeout)
+                    .map_err(|e| match e {
+                        mcp::McpError::InvalidArguments(m) => {
+                            HostError::BadCall(format!("{name}(): {m}"))
+                        }
+                        other => HostError::ToolFailed(other.to_string()),
+                    })?;
+                Ok(ToolOutput {
+                    value,
+                    sources: [bactrian_provenance::Source::Tool {
+                        name,
+                        call: call_id.to_string(),
+                        inner: None,
+                        trusted,
+                    }]
+                    .into(),
+                    readers,
+                    parts: Vec::new(),
+                })
+            }
+            ToolRunner::Mcp(_) => Err(HostError::BadCall(format!(
+                "{} is an MCP server, not a tool",
+                tool.name
+            ))),
         }
+    }
+}
+
+impl AgentTools {
+    /// Asks the quarantined model; the interpreter labels and shapes the answer.
+    fn ask_quarantined(
+        &self,
+        call_id: &str,
+        args: &Map<String, Value>,
+    ) -> Result<ToolOutput, HostError> {
+        let Some(client) = &self.quarantined else {
+            return Err(HostError::BadCall(
+                "no quarantined model is configured (llm.quarantined)".into(),
+            ));
+        };
+        let query = match args.get("query") {
+            Some(Value::String(q)) => q.clone(),
+            Some(other) => other.to_string(),
+            None => {
+                return Err(HostError::BadCall(
+                    "query_ai_assistant() needs a query".into(),
+                ))
+            }
+        };
+        let schema = args
+            .get("output_schema")
+            .cloned()
+            .unwrap_or_else(|| serde_json::json!({"type": "string"}));
+        let answer = client
+            .ask(&query, &schema)
+            .map_err(|e| HostError::ToolFailed(e.to_string()))?;
+        Ok(ToolOutput {
+            value: answer,
+            sources: [bactrian_provenance::Source::QuarantinedLlm {
+                call: call_id.to_string(),
+            }]
+            .into(),
+            readers: Readers::Public,
+            parts: Vec::new(),
+        })
     }
 }
 

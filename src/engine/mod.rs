@@ -5,6 +5,8 @@ mod approval;
 mod command;
 mod gate;
 mod input;
+pub mod mcp;
+pub mod quarantined;
 mod spec;
 mod tools;
 

@@ -869,12 +869,12 @@ impl Machine<'_> {
             }
             _ => FieldType::Any,
         };
-        self.from_answer(&ty, raw, label, node, 0)
+        self.build_answer(&ty, raw, label, node, 0)
     }
 
     /// Builds plan values from a JSON answer: dicts become data-model instances where the
     /// schema says so, and every part is checked.
-    fn from_answer(
+    fn build_answer(
         &mut self,
         ty: &FieldType,
         v: Value,
@@ -901,7 +901,7 @@ impl Machine<'_> {
                         .find(|f| f.name == *key)
                         .map(|f| f.ty.clone());
                     let val = match field_ty {
-                        Some(t) => self.from_answer(&t, val, label, node, depth + 1)?,
+                        Some(t) => self.build_answer(&t, val, label, node, depth + 1)?,
                         None => val,
                     };
                     kwargs.push((key.clone(), val));
@@ -920,12 +920,12 @@ impl Machine<'_> {
                 let items = l.borrow().items.clone();
                 let mut out = Vec::with_capacity(items.len());
                 for it in items {
-                    out.push(self.from_answer(item, it, label, node, depth + 1)?);
+                    out.push(self.build_answer(item, it, label, node, depth + 1)?);
                 }
                 Ok(self.new_list(out, label, node))
             }
             (FieldType::Optional(inner), _) if !matches!(v.data, Data::None) => {
-                self.from_answer(inner, v, label, node, depth + 1)
+                self.build_answer(inner, v, label, node, depth + 1)
             }
             _ => self
                 .validate_field(ty, v, "answer")
