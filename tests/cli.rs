@@ -64,7 +64,10 @@ fn an_uncaught_exception_prints_a_traceback_and_exits_one() {
     assert_eq!(stdout(&o), "before\n");
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.starts_with("Traceback (most recent call last):"), "{err}");
+    assert!(
+        err.starts_with("Traceback (most recent call last):"),
+        "{err}"
+    );
     assert!(err.contains("line 3"), "{err}");
     assert!(err.trim_end().ends_with("KeyError: 'missing'"), "{err}");
 }
@@ -75,7 +78,14 @@ fn json_output_has_the_contract_fields() {
     let o = bactrian(&["run", "--json", p.arg()]);
     assert_eq!(o.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON object");
-    for field in ["status", "result", "stdout", "tool_calls", "error", "record"] {
+    for field in [
+        "status",
+        "result",
+        "stdout",
+        "tool_calls",
+        "error",
+        "record",
+    ] {
         assert!(v.get(field).is_some(), "missing {field}: {v}");
     }
     assert_eq!(v["status"], "ok");
@@ -145,5 +155,11 @@ fn a_runaway_loop_ends_with_a_limit_error() {
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON object");
     assert_eq!(v["error"]["type_name"], "LimitExceeded");
-    assert!(v["error"]["message"].as_str().unwrap_or("").contains("limit"), "{v}");
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("limit"),
+        "{v}"
+    );
 }
