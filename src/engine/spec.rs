@@ -2,6 +2,7 @@
 //! it are judged.
 
 use bactrian_policy::Verdict;
+use bactrian_provenance::Readers;
 
 /// One declared parameter.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,6 +51,8 @@ pub struct ToolSpec {
     /// for tools with side effects).
     pub default: Option<Verdict>,
     pub trusted_output: bool,
+    /// Who may read what the tool returns.
+    pub output_readers: Readers,
 }
 
 impl ToolSpec {
@@ -60,6 +63,7 @@ impl ToolSpec {
             side_effects: false,
             default: None,
             trusted_output: false,
+            output_readers: Readers::Public,
         }
     }
     pub fn param(mut self, p: ParamSpec) -> Self {
@@ -70,6 +74,12 @@ impl ToolSpec {
         self.side_effects = true;
         self
     }
+    /// Only these principals may read the tool's output (a private mailbox).
+    pub fn readers(mut self, principals: &[&str]) -> Self {
+        self.output_readers = Readers::only(principals.iter().copied());
+        self
+    }
+
     pub fn trusted_output(mut self) -> Self {
         self.trusted_output = true;
         self
@@ -102,6 +112,10 @@ impl From<&bactrian_agent_config::Tool> for ToolSpec {
                 bactrian_agent_config::DefaultDecision::Deny => Verdict::Deny,
             }),
             trusted_output: t.trusted_output,
+            output_readers: match &t.output_readers {
+                bactrian_agent_config::Readers::Public => Readers::Public,
+                bactrian_agent_config::Readers::Principals(p) => Readers::only(p.iter().cloned()),
+            },
         }
     }
 }

@@ -64,7 +64,7 @@ impl ToolSet for InProcessTools {
                 trusted: spec.trusted_output,
             }]
             .into(),
-            readers: Readers::Public,
+            readers: spec.output_readers.clone(),
             parts: Vec::new(),
         })
     }
