@@ -99,6 +99,14 @@ pub enum HostError {
     BadCall(String),
 }
 
+/// What happened since the host last heard: the lines of the statements executed, in order,
+/// and the derivation nodes added to the graph (`graph` nodes `new_nodes`).
+pub struct Progress<'a> {
+    pub lines: &'a [u32],
+    pub graph: &'a bactrian_provenance::Graph,
+    pub new_nodes: std::ops::Range<u32>,
+}
+
 /// Receives every tool call of a run.
 pub trait ToolHost {
     /// The names of the tools the plan may call.
@@ -106,6 +114,10 @@ pub trait ToolHost {
 
     /// Performs one call.
     fn call(&mut self, call: &ToolCall) -> Result<ToolOutput, HostError>;
+
+    /// Called before each tool call and once at the end of the run, when the run is traced
+    /// (`Config::trace`): the record hooks in here.
+    fn progress(&mut self, _progress: Progress<'_>) {}
 }
 
 /// A host with no tools.

@@ -62,8 +62,8 @@ mod value;
 
 pub use error::{Fatal, Frame as TraceFrame};
 pub use host::{
-    ArgValue, HostError, InProcessHost, NoTools, PartLabel, ToolCall, ToolHost, ToolOutput,
-    QUARANTINED_LLM,
+    ArgValue, HostError, InProcessHost, NoTools, PartLabel, Progress, ToolCall, ToolHost,
+    ToolOutput, QUARANTINED_LLM,
 };
 pub use limits::Limits;
 
@@ -94,6 +94,8 @@ pub struct Config {
     pub mode: Mode,
     /// Which module variables to report in [`RunOutcome::variables`].
     pub inspect: Inspect,
+    /// Report executed statements and new derivations to the host (for the record).
+    pub trace: bool,
 }
 
 /// Which variables a run reports at its end (computing a label means walking the value).
@@ -335,7 +337,9 @@ fn run_inner(config: Config, host: &mut (dyn ToolHost + Send), source: &str) -> 
         }
     };
     let mut machine = eval::Machine::new(host, config.limits.clone(), config.mode == Mode::Strict);
+    machine.tracing = config.trace;
     let result = machine.run_program(&program);
+    machine.report_progress();
     let error = match result {
         Ok(()) => None,
         Err(unwind) => Some(report(&mut machine, unwind)),

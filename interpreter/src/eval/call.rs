@@ -440,6 +440,7 @@ impl Machine<'_> {
             let v = self.under_context(v.clone());
             exported_kw.push((k.to_string(), self.export(&v, 0)?));
         }
+        self.report_progress();
         let call = ToolCall {
             id: id.clone(),
             index: self.tool_calls,

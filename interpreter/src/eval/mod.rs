@@ -76,6 +76,11 @@ pub struct Machine<'h> {
     pub(crate) pos: Pos,
     /// Exceptions being handled, innermost last (for a bare `raise`).
     pub(crate) handling: Vec<crate::error::PyErr>,
+    /// Whether to keep the lines of executed statements for the host (`Config::trace`).
+    pub(crate) tracing: bool,
+    pub(crate) trace: Vec<u32>,
+    /// Graph nodes the host has already been told about.
+    pub(crate) reported_nodes: u32,
 }
 
 impl<'h> Machine<'h> {
@@ -100,6 +105,9 @@ impl<'h> Machine<'h> {
             tool_calls: 0,
             pos: Pos::default(),
             handling: Vec::new(),
+            tracing: false,
+            trace: Vec::new(),
+            reported_nodes: 1,
         }
     }
 
@@ -118,6 +126,22 @@ impl<'h> Machine<'h> {
             Err(Unwind::Break) | Err(Unwind::Continue) | Err(Unwind::Return(_)) => Ok(()),
             Err(other) => Err(other),
         }
+    }
+
+    /// Tells the host what happened since it last heard (traced runs only).
+    pub fn report_progress(&mut self) {
+        if !self.tracing {
+            return;
+        }
+        let end = self.graph.len() as u32;
+        let new_nodes = self.reported_nodes..end;
+        self.host.progress(crate::host::Progress {
+            lines: &self.trace,
+            graph: &self.graph,
+            new_nodes,
+        });
+        self.trace.clear();
+        self.reported_nodes = end;
     }
 
     // ---- limits ----

@@ -20,6 +20,9 @@ impl Machine<'_> {
     fn stmt(&mut self, stmt: &Stmt, frame: &mut Frame) -> Eval<()> {
         self.tick()?;
         self.pos = stmt.pos;
+        if self.tracing {
+            self.trace.push(stmt.pos.line);
+        }
         self.exec(stmt, frame)
             .map_err(|u| attach(u, stmt.pos, &frame.function))
     }
