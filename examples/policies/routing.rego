@@ -19,17 +19,27 @@ recipient_params := {"send_message": {"to"}}
 deny contains msg if {
 	some name in sensitive[input.tool]
 	node := input.args[name]
-	not passes(node)
+	not node.trusted == true
+	not user_given(node.value)
+	not items_pass(node)
 	msg := sprintf("%s came from %s; %s.%s is sensitive and must be trusted or a value the user gave", [name, describe(node), input.tool, name])
 }
 
-# A value passes when it is trusted, equals a value the user gave, or is a non-empty
-# list whose every item passes (two levels deep: Rego functions cannot recurse).
-passes(node) if node.trusted == true
+# The cheap tests come first in the rule above: most arguments are trusted, and the
+# functions below then never run.
 
-passes(node) if scalar_text(node.value) in user_texts
+# A value the user gave: strings as they are, numbers in decimal (149 and "149" are
+# the same value).
+user_given(v) if {
+	type_name(v) in {"string", "number"}
+	sprintf("%v", [v]) in user_texts
+}
 
-passes(node) if {
+user_texts := {sprintf("%v", [v]) | some v in input.user.trusted_values}
+
+# A non-empty list whose every item is trusted or user-given (two levels deep: Rego
+# functions cannot recurse).
+items_pass(node) if {
 	count(node.items) > 0
 	every item in node.items {
 		item_passes(item)
@@ -38,7 +48,7 @@ passes(node) if {
 
 item_passes(item) if item.trusted == true
 
-item_passes(item) if scalar_text(item.value) in user_texts
+item_passes(item) if user_given(item.value)
 
 item_passes(item) if {
 	count(item.items) > 0
@@ -46,11 +56,6 @@ item_passes(item) if {
 		inner.trusted == true
 	}
 }
-
-# The user's trusted values as text (149 and "149" are the same value).
-user_texts := {scalar_text(v) | some v in input.user.trusted_values}
-
-scalar_text(v) := sprintf("%v", [v]) if type_name(v) in {"string", "number"}
 
 # "web_search (call c1), fetch_page (call c2)"
 describe(node) := concat(", ", [describe_source(s) | some s in node.sources; not source_trusted(s)])
