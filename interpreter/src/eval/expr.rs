@@ -182,11 +182,16 @@ impl<'h> Machine<'h> {
             ExprKind::IfExp { test, body, orelse } => {
                 let cond = self.expr(test, frame)?;
                 let truth = self.truthy(&cond)?;
+                // A call in the branch taken happens because of the test.
+                let cond_label = self.full_label(&cond);
+                let saved = self.enter(cond_label, cond.node, &test.text);
                 let v = if truth {
-                    self.expr(body, frame)?
+                    self.expr(body, frame)
                 } else {
-                    self.expr(orelse, frame)?
+                    self.expr(orelse, frame)
                 };
+                self.ctx = saved;
+                let v = v?;
                 // Which branch was taken depends on the test.
                 if self.strict {
                     let label = self.full_label(&cond);
@@ -265,16 +270,27 @@ impl<'h> Machine<'h> {
         // it: in strict mode their labels ride along.
         let mut tested: Vec<Value> = Vec::new();
         let mut last = Value::none();
+        let saved = self.ctx;
         for (i, e) in values.iter().enumerate() {
-            let v = self.expr(e, frame)?;
+            let v = match self.expr(e, frame) {
+                Ok(v) => v,
+                Err(err) => {
+                    self.ctx = saved;
+                    return Err(err);
+                }
+            };
             let truth = self.truthy(&v)?;
             let stop = if is_and { !truth } else { truth };
             if stop || i == values.len() - 1 {
                 last = v;
                 break;
             }
+            // Whether the next operand runs at all depends on this one.
+            let l = self.full_label(&v);
+            self.enter(l, v.node, text);
             tested.push(v);
         }
+        self.ctx = saved;
         if !self.strict || tested.is_empty() {
             return Ok(last);
         }

@@ -81,6 +81,9 @@ pub struct Machine<'h> {
     pub(crate) trace: Vec<u32>,
     /// Graph nodes the host has already been told about.
     pub(crate) reported_nodes: u32,
+    /// One entry per `try` being run (strict mode): the join of every condition and labeled
+    /// value computed in it, which decided whether (and where) it raised.
+    pub(crate) try_labels: Vec<Label>,
 }
 
 impl<'h> Machine<'h> {
@@ -108,6 +111,7 @@ impl<'h> Machine<'h> {
             tracing: false,
             trace: Vec::new(),
             reported_nodes: 1,
+            try_labels: Vec::new(),
         }
     }
 
@@ -247,6 +251,17 @@ impl<'h> Machine<'h> {
         self.derive_labeled(data, inputs, text)
     }
 
+    /// Notes a labeled value computed inside a `try` (see `try_labels`).
+    #[inline]
+    fn note_in_try(&mut self, label: Label) {
+        if let Some(acc) = self.try_labels.last_mut() {
+            let joined = self.labels.join(*acc, label);
+            if let Some(acc) = self.try_labels.last_mut() {
+                *acc = joined;
+            }
+        }
+    }
+
     #[inline(never)]
     fn derive_labeled(&mut self, data: Data, inputs: &[&Value], text: &Arc<str>) -> Value {
         let mut label = Label::PROGRAM;
@@ -261,6 +276,7 @@ impl<'h> Machine<'h> {
         if plain {
             return Value::program(data);
         }
+        self.note_in_try(label);
         let node = self.node_for(inputs.iter().map(|v| v.node), text);
         Value { data, label, node }
     }
@@ -276,6 +292,7 @@ impl<'h> Machine<'h> {
         if label == Label::PROGRAM && deps.iter().all(|d| *d == NO_NODE) {
             return Value::program(data);
         }
+        self.note_in_try(label);
         let node = self.node_for(deps.iter().copied(), text);
         Value { data, label, node }
     }
@@ -463,6 +480,7 @@ impl<'h> Machine<'h> {
         if !self.strict || (label == Label::PROGRAM && node == NO_NODE) {
             return saved;
         }
+        self.note_in_try(label);
         let cond = self.graph.add(
             NodeKind::Condition(text.clone()),
             self.pos.line,

@@ -6,6 +6,7 @@ use crate::ops;
 use crate::syntax::ir::*;
 use crate::value::*;
 use bactrian_provenance::{Label, NodeId};
+
 use indexmap::IndexMap;
 use std::rc::Rc;
 
@@ -287,6 +288,10 @@ impl Machine<'_> {
         frame: &mut Frame,
     ) -> Eval<()> {
         let saved = self.ctx;
+        let tracked = self.strict && !handlers.is_empty();
+        if tracked {
+            self.try_labels.push(Label::PROGRAM);
+        }
         let mut outcome = match self.block(body, frame) {
             Ok(()) => self.block(orelse, frame),
             Err(Unwind::Exc(e)) => self.handle(*e, handlers, effects, frame),
@@ -300,10 +305,25 @@ impl Machine<'_> {
                 Err(e) => outcome = Err(e),
             }
         }
-        if self.ctx != saved && !effects.exits_early {
-            let inner = self.ctx;
-            self.apply_effects(effects, inner, frame);
-            self.ctx = saved;
+        let decided = if tracked {
+            let acc = self.try_labels.pop().unwrap_or(Label::PROGRAM);
+            // An enclosing `try` depends on everything this one did.
+            self.note_in_try(acc);
+            acc
+        } else {
+            Label::PROGRAM
+        };
+        let inner = self.ctx;
+        if inner != saved || decided != Label::PROGRAM {
+            // Whether the body ran to its end or a handler ran instead was decided by what
+            // the body computed: everything either could assign carries it. The code after
+            // the statement runs either way, unless the body can leave by `return`, `break`
+            // or `continue`.
+            let label = self.join(inner.label, decided);
+            self.apply_effects(effects, Context { label, node: inner.node }, frame);
+            if !effects.leaves_without_raising {
+                self.ctx = saved;
+            }
         }
         outcome
     }

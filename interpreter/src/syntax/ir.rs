@@ -82,6 +82,9 @@ pub struct Effects {
     pub exits_early: bool,
     /// Whether the body may leave the function (`return`, `raise`), not just a loop.
     pub escapes: bool,
+    /// Whether the body may leave other than by raising (`break`, `continue`, `return`): for
+    /// a `try`, whose own handlers rejoin the code after it when they catch.
+    pub leaves_without_raising: bool,
 }
 
 #[derive(Debug)]

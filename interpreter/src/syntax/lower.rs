@@ -496,8 +496,9 @@ impl<'a> Lowerer<'a> {
             }
         }
         let mut effects = Effects {
-            exits_early: exits.loop_exit || exits.escape,
-            escapes: exits.escape,
+            exits_early: exits.loop_exit || exits.escape || exits.raise,
+            escapes: exits.escape || exits.raise,
+            leaves_without_raising: exits.loop_exit || exits.escape,
             ..Effects::default()
         };
         for name in assigned {
@@ -1145,13 +1146,15 @@ impl<'a> Lowerer<'a> {
 struct Exits {
     loop_exit: bool,
     escape: bool,
+    raise: bool,
 }
 
 /// Names a statement may mutate in place, and whether it may leave its block early.
 fn collect_mutations(stmt: &ast::Stmt, mutated: &mut Vec<String>, exits: &mut Exits) {
     match stmt {
         ast::Stmt::Break(_) | ast::Stmt::Continue(_) => exits.loop_exit = true,
-        ast::Stmt::Return(_) | ast::Stmt::Raise(_) => exits.escape = true,
+        ast::Stmt::Return(_) => exits.escape = true,
+        ast::Stmt::Raise(_) => exits.raise = true,
         ast::Stmt::FunctionDef(_) => {}
         ast::Stmt::Assign(a) => {
             for t in &a.targets {
