@@ -67,9 +67,13 @@ pub fn dedent(src: &str) -> String {
 /// host saw.
 pub fn run_full(src: &str, mode: Mode, limits: Limits) -> (RunOutcome, Vec<ToolCall>) {
     let mut host = host();
-    let outcome = Interpreter::new(Config { limits, mode })
-        .with_host(&mut host)
-        .run("plan.py", &dedent(src));
+    let outcome = Interpreter::new(Config {
+        limits,
+        mode,
+        ..Config::default()
+    })
+    .with_host(&mut host)
+    .run("plan.py", &dedent(src));
     (outcome, host.calls)
 }
 
@@ -194,7 +198,11 @@ pub fn the_send(src: &str) -> ToolCall {
 /// The only `send_message` call of a run of `src` in `mode`.
 pub fn the_send_in(mode: Mode, src: &str) -> ToolCall {
     let mut sends = sent_args_in(mode, src);
-    assert_eq!(sends.len(), 1, "expected one send_message\n--- plan ---\n{src}");
+    assert_eq!(
+        sends.len(),
+        1,
+        "expected one send_message\n--- plan ---\n{src}"
+    );
     sends.remove(0)
 }
 
