@@ -3,6 +3,8 @@
 use clap::{Parser, Subcommand};
 
 mod policy;
+mod record;
+mod replay;
 mod run;
 
 /// Exit codes of the CLI contract.
@@ -34,6 +36,14 @@ enum Command {
     /// Policy tools: evaluate a decision, run policy tests.
     #[command(subcommand)]
     Policy(policy::PolicyCommand),
+    /// Generate an ed25519 key pair for signing records.
+    Keygen(record::KeygenArgs),
+    /// Verify a record offline: every hash, the chain, and the signature.
+    Verify(record::VerifyArgs),
+    /// Print a record's provenance graph (Graphviz DOT or JSON).
+    Graph(record::GraphArgs),
+    /// Re-run a recorded program offline from its recorded tool results; re-judge its calls.
+    Replay(replay::ReplayArgs),
 }
 
 /// Runs the CLI and returns the process exit code.
@@ -50,5 +60,9 @@ pub fn main() -> i32 {
         Command::Run(args) => run::run(args),
         Command::Check(args) => run::check_plan(args),
         Command::Policy(cmd) => policy::run(cmd),
+        Command::Keygen(args) => record::keygen(args),
+        Command::Verify(args) => record::verify(args),
+        Command::Graph(args) => record::graph(args),
+        Command::Replay(args) => replay::run(args),
     }
 }

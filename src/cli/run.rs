@@ -1,11 +1,9 @@
 //! `bactrian run` and `bactrian check`.
 
 use super::exit;
-use bactrian::engine::{Approval, Approver, CallRecord, Engine};
+use bactrian::engine::{Approval, Approver, CallRecord, Engine, InProcessTools, ToolSet};
 use bactrian_agent_config::{AgentConfig, Approve};
-use bactrian_interpreter::{
-    check, check_for_agent, Config, Inspect, Interpreter, Mode, RunOutcome, ToolCall,
-};
+use bactrian_interpreter::{check, check_for_agent, Config, Inspect, Mode, RunOutcome, ToolCall};
 use bactrian_policy::Reason;
 use clap::Args;
 use serde_json::json;
@@ -28,6 +26,9 @@ pub struct RunArgs {
     /// The user's request: trusted, and the values it names become trusted values.
     #[arg(long, default_value = "")]
     pub query: String,
+    /// Write every step of the run into this signed record.
+    #[arg(long, value_name = "FILE")]
+    pub record: Option<PathBuf>,
     /// How `ask` decisions are answered: `prompt` asks on the terminal (the default when
     /// stdin is a terminal), `always` approves, `never` denies (the default otherwise).
     #[arg(long, value_name = "always|never|prompt")]
@@ -68,26 +69,38 @@ pub fn run(args: RunArgs) -> i32 {
         ..Config::default()
     };
     let name = args.plan.display().to_string();
-    let (outcome, calls) = match &args.agent {
-        None => (Interpreter::new(config).run(&name, &source), Vec::new()),
-        Some(path) => match run_agent(path, &args, &name, &source) {
-            Ok(r) => r,
-            Err(message) => {
-                if args.json {
-                    println!(
-                        "{}",
-                        json!({"status": "error", "result": null, "stdout": "", "tool_calls": [], "error": {"type_name": "ConfigurationError", "message": message}, "record": null})
-                    );
-                } else {
-                    eprintln!("bactrian: {message}");
-                }
-                return exit::USAGE;
+    let executed = match &args.agent {
+        None => {
+            let mut engine = Engine::new(InProcessTools::new());
+            engine.config = config;
+            execute(
+                &mut engine,
+                &args,
+                &name,
+                &source,
+                args.record.clone(),
+                None,
+            )
+        }
+        Some(path) => run_agent(path, &args, &name, &source),
+    };
+    let (outcome, calls, record) = match executed {
+        Ok(r) => r,
+        Err(message) => {
+            if args.json {
+                println!(
+                    "{}",
+                    json!({"status": "error", "result": null, "stdout": "", "tool_calls": [], "error": {"type_name": "ConfigurationError", "message": message}, "record": null})
+                );
+            } else {
+                eprintln!("bactrian: {message}");
             }
-        },
+            return exit::USAGE;
+        }
     };
     let code = exit_code(&outcome);
     if args.json {
-        println!("{}", json_outcome(&outcome, &calls));
+        println!("{}", json_outcome(&outcome, &calls, record.as_deref()));
     } else {
         for c in calls.iter().filter(|c| c.decision == "deny") {
             for r in &c.reasons {
@@ -115,7 +128,7 @@ fn run_agent(
     args: &RunArgs,
     name: &str,
     source: &str,
-) -> Result<(RunOutcome, Vec<CallRecord>), String> {
+) -> Result<(RunOutcome, Vec<CallRecord>, Option<PathBuf>), String> {
     let mut config = AgentConfig::load(path).map_err(|e| e.to_string())?;
     if args.normal {
         config.llm.mode = bactrian_agent_config::Mode::Normal;
@@ -141,9 +154,69 @@ fn run_agent(
     } else {
         None
     };
+    let record_path = args.record.clone().or_else(|| {
+        config.record.path.as_ref().map(|p| {
+            let stamp = time_stamp();
+            PathBuf::from(p.display().to_string().replace("{timestamp}", &stamp))
+        })
+    });
+    let key = match &config.record.key {
+        Some(k) => Some(bactrian::record::load_signing_key(k).map_err(|e| e.to_string())?),
+        None => None,
+    };
     let mut engine = Engine::from_agent(config, prompt).map_err(|e| e.to_string())?;
-    let report = engine.run(name, source, &args.query);
-    Ok((report.outcome, report.tool_calls))
+    execute(&mut engine, args, name, source, record_path, key)
+}
+
+/// Runs a plan on an engine, recording it when asked.
+fn execute<T: ToolSet + Send>(
+    engine: &mut Engine<T>,
+    args: &RunArgs,
+    name: &str,
+    source: &str,
+    record: Option<PathBuf>,
+    key: Option<ed25519_dalek::SigningKey>,
+) -> Result<(RunOutcome, Vec<CallRecord>, Option<PathBuf>), String> {
+    let Some(path) = record else {
+        let report = engine.run(name, source, &args.query);
+        return Ok((report.outcome, report.tool_calls, None));
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    let writer = bactrian::record::RecordWriter::create(&path, &engine.agent, key.as_ref())
+        .map_err(|e| e.to_string())?;
+    let (report, recorder) = engine.run_recorded(name, source, &args.query, Box::new(writer));
+    recorder
+        .finish()
+        .map_err(|e| format!("the record {} could not be finished: {e}", path.display()))?;
+    Ok((report.outcome, report.tool_calls, Some(path)))
+}
+
+/// UTC time as `20261125T034500Z`, for `{timestamp}` in record paths.
+fn time_stamp() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let (days, rem) = (secs / 86_400, secs % 86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}{month:02}{day:02}T{:02}{:02}{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
 }
 
 /// Asks the person at the terminal.
@@ -199,7 +272,11 @@ fn status(outcome: &RunOutcome) -> &'static str {
 }
 
 /// The one JSON object `--json` prints.
-pub fn json_outcome(outcome: &RunOutcome, calls: &[CallRecord]) -> serde_json::Value {
+pub fn json_outcome(
+    outcome: &RunOutcome,
+    calls: &[CallRecord],
+    record: Option<&std::path::Path>,
+) -> serde_json::Value {
     let result = outcome
         .variable("result")
         .map(|v| json!({"repr": v.repr, "trusted": v.label.is_trusted(), "sources": v.label.sources, "readers": v.label.readers}))
@@ -210,7 +287,7 @@ pub fn json_outcome(outcome: &RunOutcome, calls: &[CallRecord]) -> serde_json::V
         "stdout": outcome.stdout,
         "tool_calls": calls,
         "error": outcome.error,
-        "record": serde_json::Value::Null,
+        "record": record.map(|p| p.display().to_string()),
     })
 }
 

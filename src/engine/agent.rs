@@ -286,6 +286,7 @@ impl Engine<AgentTools> {
             trusted_values,
             default,
             approver,
+            replay: None,
         })
     }
 }

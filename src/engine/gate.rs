@@ -3,10 +3,11 @@
 
 use super::approval::{Approval, Approver};
 use super::input::input_document;
+use super::recorder::Recorder;
 use super::spec::ToolSpec;
 use super::tools::ToolSet;
-use bactrian_interpreter::{ArgValue, HostError, ToolCall, ToolHost, ToolOutput};
-use bactrian_policy::{Note, PolicySet, Reason, Verdict};
+use bactrian_interpreter::{ArgValue, HostError, Progress, ToolCall, ToolHost, ToolOutput};
+use bactrian_policy::{Decision, Note, PolicySet, Reason, Verdict};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
@@ -34,6 +35,9 @@ pub struct CallRecord {
     /// The input document the policies saw.
     #[serde(skip)]
     pub input: Value,
+    /// The derivation nodes of the arguments, in parameter order.
+    #[serde(skip)]
+    pub arg_nodes: Vec<u32>,
 }
 
 pub struct PolicyGate<'a> {
@@ -46,6 +50,10 @@ pub struct PolicyGate<'a> {
     pub calls: Vec<CallRecord>,
     /// Tools approved "for the rest of the run".
     pub approved_for_run: Vec<String>,
+    /// Where every step goes, when the run is recorded.
+    pub recorder: Option<&'a mut Recorder>,
+    /// When replaying: the recorded decisions, in call order.
+    pub replay: Option<std::collections::VecDeque<(Verdict, Decision)>>,
 }
 
 /// Maps positional and keyword arguments to the tool's declared parameters, so that no rule
@@ -101,6 +109,39 @@ fn bind<'c>(spec: &ToolSpec, call: &'c ToolCall) -> Result<Vec<(String, &'c ArgV
     Ok(named)
 }
 
+/// Asks every policy about one call; when none speaks, the tool's default decides (deny for
+/// tools with side effects), then the engine's.
+pub fn judge(
+    spec: &ToolSpec,
+    policies: &PolicySet,
+    input: &Value,
+    default: Verdict,
+) -> (Verdict, Decision) {
+    let mut decision = policies.decide(input);
+    let verdict = match decision.verdict {
+        Some(v) => v,
+        None => {
+            let (v, why) = match spec.default {
+                Some(v) => (
+                    v,
+                    format!("the default for {} is {}", spec.name, v.as_str()),
+                ),
+                None if spec.side_effects => (
+                    Verdict::Deny,
+                    format!("{} has side effects and no policy allows it", spec.name),
+                ),
+                None => (
+                    default,
+                    format!("the default decision is {}", default.as_str()),
+                ),
+            };
+            decision.add("default", v, format!("no policy spoke; {why}"));
+            v
+        }
+    };
+    (verdict, decision)
+}
+
 impl PolicyGate<'_> {
     fn history(&self) -> Vec<Value> {
         self.calls
@@ -113,6 +154,12 @@ impl PolicyGate<'_> {
 impl ToolHost for PolicyGate<'_> {
     fn tool_names(&self) -> Vec<String> {
         self.tools.specs().into_iter().map(|s| s.name).collect()
+    }
+
+    fn progress(&mut self, progress: Progress<'_>) {
+        if let Some(recorder) = self.recorder.as_deref_mut() {
+            recorder.progress(&progress);
+        }
     }
 
     fn call(&mut self, call: &ToolCall) -> Result<ToolOutput, HostError> {
@@ -128,27 +175,10 @@ impl ToolHost for PolicyGate<'_> {
             self.agent,
             &self.history(),
         );
-        let mut decision = self.policies.decide(&input);
-        let verdict = match decision.verdict {
-            Some(v) => v,
-            None => {
-                let (v, why) = match spec.default {
-                    Some(v) => (
-                        v,
-                        format!("the default for {} is {}", spec.name, v.as_str()),
-                    ),
-                    None if spec.side_effects => (
-                        Verdict::Deny,
-                        format!("{} has side effects and no policy allows it", spec.name),
-                    ),
-                    None => (
-                        self.default,
-                        format!("the default decision is {}", self.default.as_str()),
-                    ),
-                };
-                decision.add("default", v, format!("no policy spoke; {why}"));
-                v
-            }
+        let (verdict, decision) = match self.replay.as_mut().and_then(|r| r.pop_front()) {
+            // Replaying: the decision the record holds.
+            Some(recorded) => recorded,
+            None => judge(&spec, self.policies, &input, self.default),
         };
         let args: Map<String, Value> = match &input["args"] {
             Value::Object(m) => m.clone(),
@@ -167,6 +197,7 @@ impl ToolHost for PolicyGate<'_> {
             result: None,
             error: None,
             input,
+            arg_nodes: named.iter().map(|(_, a)| a.node).collect(),
         };
         let allowed = match verdict {
             Verdict::Allow => true,
@@ -184,6 +215,21 @@ impl ToolHost for PolicyGate<'_> {
                 approval != Approval::Deny
             }
         };
+        let redacted: Vec<String> = spec
+            .params
+            .iter()
+            .filter(|p| p.redact)
+            .map(|p| p.name.clone())
+            .collect();
+        if let Some(recorder) = self.recorder.as_deref_mut() {
+            recorder.decided(&record, &redacted);
+            if let Some(failure) = &recorder.failure {
+                // Fail closed: nothing runs that the record cannot show.
+                let reason = format!("the record could not be written: {failure}");
+                self.calls.push(record);
+                return Err(HostError::Stopped(reason));
+            }
+        }
         if !allowed {
             let mut reasons: Vec<String> = Vec::new();
             for r in decision.reasons.iter().filter(|r| r.verdict == verdict) {
@@ -206,6 +252,9 @@ impl ToolHost for PolicyGate<'_> {
         match &result {
             Ok(out) => record.result = Some(out.value.clone()),
             Err(e) => record.error = Some(e.to_string()),
+        }
+        if let Some(recorder) = self.recorder.as_deref_mut() {
+            recorder.finished(&record);
         }
         self.calls.push(record);
         result

@@ -7,14 +7,18 @@ mod gate;
 mod input;
 pub mod mcp;
 pub mod quarantined;
+mod recorder;
+mod replay;
 mod spec;
 mod tools;
 
 pub use agent::{AgentTools, SetupError};
 pub use approval::{Approval, Approver, FixedApprover};
 pub use command::CommandTool;
-pub use gate::{CallRecord, PolicyGate};
+pub use gate::{judge, CallRecord, PolicyGate};
 pub use input::input_document;
+pub use recorder::{MemorySink, Recorder, Sink};
+pub use replay::{replay, Rejudged, ReplayReport};
 pub use spec::{ParamSpec, ToolSpec};
 pub use tools::{InProcessTools, ToolSet};
 
@@ -38,6 +42,9 @@ pub struct Engine<T: ToolSet> {
     /// For calls no policy speaks to (tools may override it).
     pub default: Verdict,
     pub approver: Box<dyn Approver + Send>,
+    /// When replaying a record: its decisions, answered in call order instead of asking the
+    /// policies.
+    pub replay: Option<std::collections::VecDeque<(Verdict, bactrian_policy::Decision)>>,
 }
 
 impl<T: ToolSet + Send> Engine<T> {
@@ -51,18 +58,61 @@ impl<T: ToolSet + Send> Engine<T> {
             trusted_values: Vec::new(),
             default: Verdict::Allow,
             approver: Box::new(FixedApprover(Approval::Deny)),
+            replay: None,
         }
     }
 
     /// Runs a plan for a user request (`query`, which is trusted: the values it names become
     /// trusted values).
     pub fn run(&mut self, filename: &str, source: &str, query: &str) -> RunReport {
+        self.run_with(filename, source, query, None)
+    }
+
+    /// Runs a plan and writes every step into `sink` as it goes. If the record cannot be
+    /// written, the run stops before the next tool runs.
+    pub fn run_recorded(
+        &mut self,
+        filename: &str,
+        source: &str,
+        query: &str,
+        sink: Box<dyn Sink + Send>,
+    ) -> (RunReport, Recorder) {
+        let mut recorder = Recorder::new(sink);
+        let trusted = self.trusted_values_for(query);
+        recorder.program(
+            filename,
+            source,
+            &self.tools.specs(),
+            &trusted,
+            self.config.mode == bactrian_interpreter::Mode::Strict,
+            &self.agent,
+            self.default.as_str(),
+        );
+        let report = self.run_with(filename, source, query, Some(&mut recorder));
+        recorder.end(&report.outcome);
+        (report, recorder)
+    }
+
+    fn trusted_values_for(&self, query: &str) -> Vec<String> {
         let mut trusted = self.trusted_values.clone();
         for v in bactrian_agent_config::trusted_values_from_query(query) {
             if !trusted.contains(&v) {
                 trusted.push(v);
             }
         }
+        trusted
+    }
+
+    fn run_with(
+        &mut self,
+        filename: &str,
+        source: &str,
+        query: &str,
+        recorder: Option<&mut Recorder>,
+    ) -> RunReport {
+        let trusted = self.trusted_values_for(query);
+        let mut config = self.config.clone();
+        config.trace = recorder.is_some();
         let mut gate = PolicyGate {
             tools: &mut self.tools,
             policies: &self.policies,
@@ -72,8 +122,10 @@ impl<T: ToolSet + Send> Engine<T> {
             approver: self.approver.as_mut(),
             calls: Vec::new(),
             approved_for_run: Vec::new(),
+            recorder,
+            replay: self.replay.take(),
         };
-        let outcome = Interpreter::new(self.config.clone())
+        let outcome = Interpreter::new(config)
             .with_host(&mut gate)
             .run(filename, source);
         RunReport {

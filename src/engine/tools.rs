@@ -2,7 +2,7 @@
 
 use super::spec::ToolSpec;
 use bactrian_interpreter::{HostError, ToolOutput};
-use bactrian_provenance::{Readers, Source};
+use bactrian_provenance::Source;
 use serde_json::{Map, Value};
 
 /// The tools of an agent: their declarations, and a way to run each.

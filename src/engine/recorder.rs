@@ -1,0 +1,294 @@
+//! Writes a run into its record as it goes: the program, the statements executed, every
+//! derivation, every tool call with its decision and result, and how the run ended.
+
+use super::gate::CallRecord;
+use super::spec::ToolSpec;
+use bactrian_interpreter::{Progress, RunOutcome};
+use bactrian_provenance::{EdgeKind, NodeKind};
+use serde_json::{json, Value};
+use std::collections::HashMap;
+
+/// Where record nodes go: a signed record file, or memory when replaying.
+pub trait Sink {
+    /// Appends one node; returns its hash (hex).
+    fn append(&mut self, kind: &str, body: Value, parents: &[String]) -> Result<String, String>;
+
+    /// Seals the record once the run has ended.
+    fn finish(self: Box<Self>, _program_sha256: &str) -> Result<(), String> {
+        Ok(())
+    }
+
+    /// The nodes kept in memory, if this sink keeps them.
+    fn into_memory(self: Box<Self>) -> Option<MemorySink> {
+        None
+    }
+}
+
+/// Collects nodes in memory (replay compares them with the recorded ones).
+#[derive(Default)]
+pub struct MemorySink {
+    pub nodes: Vec<(String, Value, Vec<String>)>,
+}
+
+impl Sink for MemorySink {
+    fn append(&mut self, kind: &str, body: Value, parents: &[String]) -> Result<String, String> {
+        let hash = crate::record::node_hash(kind, &body, parents);
+        self.nodes.push((kind.to_string(), body, parents.to_vec()));
+        Ok(hash)
+    }
+
+    fn into_memory(self: Box<Self>) -> Option<MemorySink> {
+        Some(*self)
+    }
+}
+
+/// The most statement lines in one `steps` node.
+const STEPS_PER_NODE: usize = 4096;
+
+/// Turns engine events into record nodes.
+pub struct Recorder {
+    sink: Box<dyn Sink + Send>,
+    /// Record hash of each derivation-graph node written so far.
+    derivations: HashMap<u32, String>,
+    /// The last node of the main line (program, steps, calls...), parent of the next.
+    last: Option<String>,
+    /// The first write that failed: the run stops (fail closed).
+    pub failure: Option<String>,
+    program_sha256: String,
+}
+
+impl Recorder {
+    pub fn new(sink: Box<dyn Sink + Send>) -> Recorder {
+        Recorder {
+            sink,
+            derivations: HashMap::new(),
+            last: None,
+            failure: None,
+            program_sha256: String::new(),
+        }
+    }
+
+    /// Seals the record (signs it, for a record file).
+    pub fn finish(self) -> Result<(), String> {
+        if let Some(f) = self.failure {
+            return Err(f);
+        }
+        self.sink.finish(&self.program_sha256)
+    }
+
+    /// The nodes written, for a memory sink.
+    pub fn into_memory(self) -> Option<MemorySink> {
+        self.sink.into_memory()
+    }
+
+    fn write(&mut self, kind: &str, body: Value, mut parents: Vec<String>) -> Option<String> {
+        if self.failure.is_some() {
+            return None;
+        }
+        if let Some(last) = &self.last {
+            if !parents.contains(last) {
+                parents.insert(0, last.clone());
+            }
+        }
+        match self.sink.append(kind, body, &parents) {
+            Ok(hash) => {
+                self.last = Some(hash.clone());
+                Some(hash)
+            }
+            Err(e) => {
+                self.failure = Some(e);
+                None
+            }
+        }
+    }
+
+    /// The plan, the agent's tool declarations and what the user gave: everything replay
+    /// needs besides the tool results.
+    #[allow(clippy::too_many_arguments)]
+    pub fn program(
+        &mut self,
+        filename: &str,
+        source: &str,
+        tools: &[ToolSpec],
+        trusted_values: &[String],
+        strict: bool,
+        agent: &str,
+        default: &str,
+    ) {
+        use sha2::Digest;
+        let sha = hex(&sha2::Sha256::digest(source.as_bytes()));
+        self.program_sha256 = sha.clone();
+        let tools: Vec<Value> = tools
+            .iter()
+            .map(|t| {
+                json!({
+                    "name": t.name,
+                    "params": t.params.iter().map(|p| json!({"name": p.name, "sensitive": p.sensitive, "recipient": p.recipient, "required": p.required, "redact": p.redact})).collect::<Vec<_>>(),
+                    "side_effects": t.side_effects,
+                    "default": t.default.map(|d| d.as_str()),
+                    "trusted_output": t.trusted_output,
+                    "output_readers": t.output_readers,
+                })
+            })
+            .collect();
+        self.write(
+            "program",
+            json!({"filename": filename, "source": source, "sha256": sha, "agent": agent,
+                   "tools": tools, "trusted_values": trusted_values, "mode": if strict {"strict"} else {"normal"},
+                   "default": default}),
+            Vec::new(),
+        );
+    }
+
+    /// Statements executed and derivations made since the last event.
+    pub fn progress(&mut self, p: &Progress<'_>) {
+        for chunk in p.lines.chunks(STEPS_PER_NODE) {
+            self.write("steps", json!({"lines": chunk}), Vec::new());
+        }
+        let main = self.last.clone();
+        for id in p.new_nodes.clone() {
+            let Some(node) = p.graph.node(id) else {
+                continue;
+            };
+            let mut parents = Vec::new();
+            let mut data = Vec::new();
+            let mut control = Vec::new();
+            for (dep, kind) in p.graph.dependencies(id) {
+                if let Some(h) = self.derivations.get(&dep) {
+                    parents.push(h.clone());
+                }
+                match kind {
+                    EdgeKind::Data => data.push(dep),
+                    EdgeKind::Control => control.push(dep),
+                }
+            }
+            let (kind, what) = match &node.kind {
+                NodeKind::Source(s) => ("source", serde_json::to_value(s).unwrap_or(Value::Null)),
+                NodeKind::Derive(t) => ("derive", json!(&**t)),
+                NodeKind::Assign(t) => ("assign", json!(&**t)),
+                NodeKind::Condition(t) => ("condition", json!(&**t)),
+            };
+            // Derivations hang off their own dependencies, not the main line.
+            let saved = self.last.take();
+            if parents.is_empty() {
+                if let Some(m) = &main {
+                    parents.push(m.clone());
+                }
+            }
+            if let Some(hash) = self.write(
+                "derivation",
+                json!({"id": id, "kind": kind, "what": what, "line": node.line, "data": data, "control": control}),
+                parents,
+            ) {
+                self.derivations.insert(id, hash);
+            }
+            self.last = saved;
+        }
+    }
+
+    /// A tool call before it runs: the call (arguments with labels), the decision (with the
+    /// input document and its hash) and any approval.
+    pub fn decided(&mut self, call: &CallRecord, redacted: &[String]) {
+        use sha2::Digest;
+        let mut args = call.args.clone();
+        for name in redacted {
+            if let Some(Value::Object(arg)) = args.get_mut(name) {
+                let digest = hex(&sha2::Sha256::digest(
+                    arg.get("value")
+                        .map(|v| v.to_string())
+                        .unwrap_or_default()
+                        .as_bytes(),
+                ));
+                arg.insert("value".into(), json!({"redacted_sha256": digest}));
+                arg.remove("items");
+                arg.remove("fields");
+            }
+        }
+        let arg_parents: Vec<String> = call
+            .arg_nodes
+            .iter()
+            .filter_map(|id| self.derivations.get(id).cloned())
+            .collect();
+        self.write(
+            "tool_call",
+            json!({"id": call.id, "index": call.index, "tool": call.tool, "line": call.line, "args": args}),
+            arg_parents,
+        );
+        let input = serde_json::to_vec(&call.input).unwrap_or_default();
+        let mut input_doc = call.input.clone();
+        if !redacted.is_empty() {
+            input_doc["args"] = Value::Object(args.clone());
+        }
+        self.write(
+            "decision",
+            json!({"call": call.id, "verdict": call.decision, "reasons": call.reasons, "audit": call.audit,
+                   "input_sha256": hex(&sha2::Sha256::digest(&input)), "input": input_doc}),
+            Vec::new(),
+        );
+        if let Some(approval) = call.approval {
+            self.write(
+                "approval",
+                json!({"call": call.id, "answer": approval}),
+                Vec::new(),
+            );
+        }
+    }
+
+    /// What the tool answered.
+    pub fn finished(&mut self, call: &CallRecord) {
+        if let Some(result) = &call.result {
+            self.write(
+                "tool_result",
+                json!({"call": call.id, "tool": call.tool, "result": result}),
+                Vec::new(),
+            );
+        }
+        if let Some(error) = &call.error {
+            self.write(
+                "tool_error",
+                json!({"call": call.id, "tool": call.tool, "error": error}),
+                Vec::new(),
+            );
+        }
+    }
+
+    /// How the run ended.
+    pub fn end(&mut self, outcome: &RunOutcome) {
+        if let Some(e) = &outcome.error {
+            self.write(
+                "error",
+                serde_json::to_value(e).unwrap_or(Value::Null),
+                Vec::new(),
+            );
+        }
+        self.write(
+            "end",
+            json!({"status": if outcome.error.is_none() {"ok"} else {"error"}, "stdout": outcome.stdout, "steps": outcome.steps}),
+            Vec::new(),
+        );
+    }
+}
+
+/// Lower-case hex of bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A record file as a sink.
+impl Sink for crate::record::RecordWriter {
+    fn append(&mut self, kind: &str, body: Value, parents: &[String]) -> Result<String, String> {
+        let parents: Vec<crate::record::NodeHash> = parents
+            .iter()
+            .map(|p| {
+                crate::record::Digest::from_hex(p).ok_or_else(|| format!("bad parent hash {p}"))
+            })
+            .collect::<Result<_, _>>()?;
+        crate::record::RecordWriter::append(self, kind, body, &parents)
+            .map(|h| h.to_hex())
+            .map_err(|e| e.to_string())
+    }
+
+    fn finish(self: Box<Self>, program_sha256: &str) -> Result<(), String> {
+        crate::record::RecordWriter::finish(*self, program_sha256).map_err(|e| e.to_string())
+    }
+}

@@ -1,0 +1,260 @@
+//! Replay: re-run a recorded program offline, answering every tool call from the record, check
+//! that every step matches, and re-judge every call under other policies.
+
+use super::approval::Approval;
+use super::gate::judge;
+use super::recorder::MemorySink;
+use super::spec::{ParamSpec, ToolSpec};
+use super::tools::ToolSet;
+use super::Engine;
+use crate::record::{node_hash, Record};
+use bactrian_interpreter::{HostError, Mode, ToolOutput};
+use bactrian_policy::{Decision, PolicySet, Reason, Verdict};
+use bactrian_provenance::{Readers, Source};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::{HashMap, VecDeque};
+
+/// A call whose decision changes under the new policies.
+#[derive(Debug, Serialize)]
+pub struct Rejudged {
+    pub call: String,
+    pub tool: String,
+    pub recorded: String,
+    pub now: String,
+    pub reasons: Vec<Reason>,
+}
+
+/// What a replay found.
+#[derive(Debug, Serialize)]
+pub struct ReplayReport {
+    /// Nodes in the record and produced by the replay.
+    pub recorded_nodes: usize,
+    pub replayed_nodes: usize,
+    /// Every step matched.
+    pub identical: bool,
+    /// The first step that differs, in words.
+    pub divergence: Option<String>,
+    /// Calls judged again (with `--policy`): those whose decision changes.
+    pub changed: Vec<Rejudged>,
+    /// How many calls were judged again.
+    pub rejudged: usize,
+}
+
+/// Answers each call from the record.
+struct RecordedTools {
+    specs: Vec<ToolSpec>,
+    results: HashMap<String, Result<Value, String>>,
+}
+
+impl ToolSet for RecordedTools {
+    fn specs(&self) -> Vec<ToolSpec> {
+        self.specs.clone()
+    }
+
+    fn run(
+        &mut self,
+        spec: &ToolSpec,
+        call_id: &str,
+        _args: &Map<String, Value>,
+    ) -> Result<ToolOutput, HostError> {
+        match self.results.get(call_id) {
+            Some(Ok(value)) => Ok(ToolOutput {
+                value: value.clone(),
+                sources: [Source::Tool {
+                    name: spec.name.clone(),
+                    call: call_id.to_string(),
+                    inner: None,
+                    trusted: spec.trusted_output,
+                }]
+                .into(),
+                readers: spec.output_readers.clone(),
+                parts: Vec::new(),
+            }),
+            Some(Err(e)) => Err(HostError::ToolFailed(e.clone())),
+            None => Err(HostError::ToolFailed(format!(
+                "the record holds no result for call {call_id}"
+            ))),
+        }
+    }
+}
+
+fn spec_of(tool: &Value) -> ToolSpec {
+    let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+    ToolSpec {
+        name: text(&tool["name"]),
+        params: tool["params"]
+            .as_array()
+            .map(|ps| {
+                ps.iter()
+                    .map(|p| ParamSpec {
+                        name: text(&p["name"]),
+                        sensitive: p["sensitive"].as_bool().unwrap_or(false),
+                        recipient: p["recipient"].as_bool().unwrap_or(false),
+                        required: p["required"].as_bool().unwrap_or(true),
+                        redact: p["redact"].as_bool().unwrap_or(false),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        side_effects: tool["side_effects"].as_bool().unwrap_or(false),
+        default: tool["default"].as_str().and_then(|d| d.parse().ok()),
+        trusted_output: tool["trusted_output"].as_bool().unwrap_or(false),
+        output_readers: serde_json::from_value(tool["output_readers"].clone())
+            .unwrap_or(Readers::Public),
+    }
+}
+
+/// Re-runs the program of `record`; with `policies`, also judges every recorded call again.
+pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayReport, String> {
+    let program = record
+        .nodes
+        .iter()
+        .find(|n| n.kind == "program")
+        .ok_or("the record holds no program")?;
+    let body = &program.body;
+    let source = body["source"]
+        .as_str()
+        .ok_or("the program node has no source")?;
+    let filename = body["filename"].as_str().unwrap_or("plan.py");
+    let specs: Vec<ToolSpec> = body["tools"]
+        .as_array()
+        .map(|t| t.iter().map(spec_of).collect())
+        .unwrap_or_default();
+    let trusted: Vec<String> =
+        serde_json::from_value(body["trusted_values"].clone()).unwrap_or_default();
+    let default: Verdict = body["default"]
+        .as_str()
+        .and_then(|d| d.parse().ok())
+        .unwrap_or(Verdict::Allow);
+
+    let mut results = HashMap::new();
+    let mut decisions = VecDeque::new();
+    let mut approvals = VecDeque::new();
+    let mut inputs = Vec::new();
+    for n in &record.nodes {
+        let call = n.body["call"].as_str().unwrap_or_default().to_string();
+        match n.kind.as_str() {
+            "tool_result" => {
+                results.insert(call, Ok(n.body["result"].clone()));
+            }
+            "tool_error" => {
+                results.insert(
+                    call,
+                    Err(n.body["error"].as_str().unwrap_or_default().to_string()),
+                );
+            }
+            "decision" => {
+                let verdict: Verdict = n.body["verdict"]
+                    .as_str()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(Verdict::Deny);
+                let decision = Decision {
+                    verdict: Some(verdict),
+                    reasons: serde_json::from_value(n.body["reasons"].clone()).unwrap_or_default(),
+                    audit: serde_json::from_value(n.body["audit"].clone()).unwrap_or_default(),
+                };
+                decisions.push_back((verdict, decision));
+                inputs.push((call, verdict, n.body["input"].clone()));
+            }
+            "approval" => approvals.push_back(match n.body["answer"].as_str() {
+                Some("allow once") => Approval::Once,
+                Some("allow for the rest of the run") => Approval::ForRun,
+                _ => Approval::Deny,
+            }),
+            _ => {}
+        }
+    }
+
+    let mut engine = Engine::new(RecordedTools {
+        specs: specs.clone(),
+        results,
+    });
+    engine.agent = body["agent"].as_str().unwrap_or("agent").to_string();
+    engine.trusted_values = trusted;
+    engine.default = default;
+    engine.config.mode = if body["mode"] == "normal" {
+        Mode::Normal
+    } else {
+        Mode::Strict
+    };
+    engine.replay = Some(decisions);
+    engine.approver = Box::new(move |_: &bactrian_interpreter::ToolCall, _: &[Reason]| {
+        approvals.pop_front().unwrap_or(Approval::Deny)
+    });
+    let (_, recorder) = engine.run_recorded(filename, source, "", Box::new(MemorySink::default()));
+    let replayed = recorder.into_memory().map(|m| m.nodes).unwrap_or_default();
+
+    let mut divergence = None;
+    for (i, (kind, body, parents)) in replayed.iter().enumerate() {
+        let Some(recorded) = record.nodes.get(i) else {
+            divergence = Some(format!(
+                "step {}: the replay goes on ({kind}) where the record ends",
+                i + 1
+            ));
+            break;
+        };
+        if node_hash(kind, body, parents) != recorded.hash.to_hex() {
+            divergence = Some(format!(
+                "step {} differs: the record has {} {}, the replay made {} {}",
+                i + 1,
+                recorded.kind,
+                summary(&recorded.body),
+                kind,
+                summary(body)
+            ));
+            break;
+        }
+    }
+    if divergence.is_none() && replayed.len() < record.nodes.len() {
+        divergence = Some(format!(
+            "step {}: the record goes on ({}) where the replay ended",
+            replayed.len() + 1,
+            record.nodes[replayed.len()].kind
+        ));
+    }
+
+    let mut changed = Vec::new();
+    let mut rejudged = 0;
+    if let Some(policies) = policies {
+        for (call, verdict, input) in &inputs {
+            let tool = input["tool"].as_str().unwrap_or_default();
+            let Some(spec) = specs.iter().find(|s| s.name == tool) else {
+                continue;
+            };
+            rejudged += 1;
+            let (now, decision) = judge(spec, policies, input, default);
+            if now != *verdict {
+                changed.push(Rejudged {
+                    call: call.clone(),
+                    tool: tool.to_string(),
+                    recorded: verdict.as_str().to_string(),
+                    now: now.as_str().to_string(),
+                    reasons: decision
+                        .reasons
+                        .into_iter()
+                        .filter(|r| r.verdict == now)
+                        .collect(),
+                });
+            }
+        }
+    }
+    Ok(ReplayReport {
+        recorded_nodes: record.nodes.len(),
+        replayed_nodes: replayed.len(),
+        identical: divergence.is_none(),
+        divergence,
+        changed,
+        rejudged,
+    })
+}
+
+/// A short description of a node body for divergence messages.
+fn summary(body: &Value) -> String {
+    let text = body.to_string();
+    if text.chars().count() > 120 {
+        format!("{}…", text.chars().take(119).collect::<String>())
+    } else {
+        text
+    }
+}

@@ -1,0 +1,167 @@
+//! Record → verify → replay round trips through the engine; divergence and re-judging.
+
+use bactrian::engine::{replay, Engine, InProcessTools, ParamSpec, ToolSpec};
+use bactrian::record::{verify, Record, RecordWriter};
+use bactrian_policy::PolicySet;
+use proptest::prelude::*;
+use serde_json::json;
+use std::path::PathBuf;
+
+fn tools() -> InProcessTools {
+    InProcessTools::new()
+        .tool(ToolSpec::new("web_search").param(ParamSpec::new("query")), |args| {
+            let q = args.get("query").and_then(|v| v.as_str()).unwrap_or_default().to_string();
+            Ok(json!({"title": format!("news about {q}"), "contact": "attacker@evil.com", "n": q.len()}))
+        })
+        .tool(
+            ToolSpec::new("send_message")
+                .param(ParamSpec::new("to").sensitive().recipient())
+                .param(ParamSpec::new("content")),
+            |_| Ok(json!("sent")),
+        )
+}
+
+fn temp_record(tag: &str) -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!("bactrian-replay-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir.join(format!(
+        "{tag}-{}.record",
+        NEXT.fetch_add(1, Ordering::SeqCst)
+    ))
+}
+
+/// Runs `plan` with the test tools and writes its record; returns the record's path.
+fn record_run(plan: &str) -> PathBuf {
+    let path = temp_record("run");
+    let mut engine = Engine::new(tools());
+    let writer = RecordWriter::create(&path, "test-agent", None).expect("record file");
+    let (_, recorder) =
+        engine.run_recorded("plan.py", plan, "mail bob@example.com", Box::new(writer));
+    recorder.finish().expect("record sealed");
+    path
+}
+
+const PLAN: &str = "r = web_search('markets')\nsummary = r['title'].upper()\nfor i in range(3):\n    summary += '!'\nsend_message('bob@example.com', summary)\nprint(summary)\n";
+
+#[test]
+fn a_recorded_run_verifies_and_replays_identically() {
+    let path = record_run(PLAN);
+    let report = verify(&path, None);
+    assert!(report.ok, "{}", report.summary());
+    let record = Record::load(&path).expect("record loads");
+    let kinds: Vec<&str> = record.nodes.iter().map(|n| n.kind.as_str()).collect();
+    for kind in [
+        "program",
+        "steps",
+        "derivation",
+        "tool_call",
+        "decision",
+        "tool_result",
+        "end",
+    ] {
+        assert!(kinds.contains(&kind), "no {kind} node in {kinds:?}");
+    }
+    let replayed = replay(&record, None).expect("replays");
+    assert!(replayed.identical, "{:?}", replayed.divergence);
+    assert_eq!(replayed.replayed_nodes, record.nodes.len());
+}
+
+#[test]
+fn a_denied_call_is_recorded_and_replays() {
+    let path = record_run("r = web_search('x')\nsend_message(r['contact'], 'hi')\n");
+    let record = Record::load(&path).expect("record loads");
+    let decision = record
+        .nodes
+        .iter()
+        .filter(|n| n.kind == "decision")
+        .nth(1)
+        .expect("second decision");
+    assert_eq!(decision.body["verdict"], "deny");
+    assert!(decision.body["reasons"][0]["message"]
+        .as_str()
+        .unwrap_or("")
+        .contains("web_search (call c1)"));
+    assert!(
+        !record
+            .nodes
+            .iter()
+            .any(|n| n.kind == "tool_result" && n.body["call"] == "c2"),
+        "the denied tool never ran"
+    );
+    assert!(replay(&record, None).expect("replays").identical);
+}
+
+#[test]
+fn a_changed_program_diverges_at_the_first_differing_step() {
+    let path = record_run(PLAN);
+    let mut record = Record::load(&path).expect("record loads");
+    let changed = PLAN.replace("range(3)", "range(4)");
+    record.nodes[0].body["source"] = json!(changed);
+    let report = replay(&record, None).expect("replays");
+    assert!(!report.identical);
+    let divergence = report.divergence.expect("a divergence");
+    assert!(divergence.starts_with("step 1 differs"), "{divergence}");
+}
+
+#[test]
+fn a_stricter_policy_reports_the_call_it_would_deny() {
+    let path = record_run(PLAN);
+    let record = Record::load(&path).expect("record loads");
+    let mut strict = PolicySet::new();
+    strict
+        .add_policy(
+            "strict.rego",
+            "package bactrian\n\ndeny contains msg if {\n\tinput.tool == \"send_message\"\n\tnot endswith(input.args.to.value, \"@corp.example\")\n\tmsg := \"mail leaves the company\"\n}\n",
+        )
+        .expect("policy compiles");
+    let report = replay(&record, Some(&strict)).expect("replays");
+    assert!(report.identical);
+    assert_eq!(report.rejudged, 2);
+    assert_eq!(report.changed.len(), 1);
+    let change = &report.changed[0];
+    assert_eq!(
+        (
+            change.call.as_str(),
+            change.tool.as_str(),
+            change.recorded.as_str(),
+            change.now.as_str()
+        ),
+        ("c2", "send_message", "allow", "deny")
+    );
+    assert_eq!(change.reasons[0].message, "mail leaves the company");
+}
+
+/// Small plans from a grammar of the subset, with tool calls.
+fn plan_strategy() -> impl Strategy<Value = String> {
+    let stmt = prop_oneof![
+        "[a-z]{1,6}".prop_map(|q| format!("r = web_search('{q}')\nt = r['title']")),
+        (0i64..50).prop_map(|n| format!("acc = acc + {n}")),
+        (1usize..5).prop_map(|n| format!("for i in range({n}):\n    acc = acc * 2 % 97")),
+        Just("if acc % 2 == 0:\n    t = t + '.'\nelse:\n    t = t.upper()".to_string()),
+        Just("send_message('bob@example.com', t)".to_string()),
+        Just("words = t.split(' ')\nacc = acc + len(words)".to_string()),
+        Just("d = {'k': t, 'n': acc}\nt = d['k'][:5]".to_string()),
+    ];
+    proptest::collection::vec(stmt, 1..8).prop_map(|stmts| {
+        format!(
+            "acc = 1\nt = 'start'\n{}\nprint(acc, t)\n",
+            stmts.join("\n")
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn replay_reproduces_random_plans_exactly(plan in plan_strategy()) {
+        let path = record_run(&plan);
+        prop_assert!(verify(&path, None).ok);
+        let record = Record::load(&path).expect("record loads");
+        let report = replay(&record, None).expect("replays");
+        prop_assert!(report.identical, "{:?}\n{plan}", report.divergence);
+        let _ = std::fs::remove_file(&path);
+    }
+}
