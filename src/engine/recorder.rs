@@ -7,6 +7,7 @@ use bactrian_interpreter::{Progress, RunOutcome};
 use bactrian_provenance::{EdgeKind, NodeKind};
 use serde_json::{json, Value};
 use std::collections::HashMap;
+use std::fmt::Write;
 
 /// Where record nodes go: a signed record file, or memory when replaying.
 pub trait Sink {
@@ -43,7 +44,7 @@ impl Sink for MemorySink {
 }
 
 /// The most statement lines in one `steps` node.
-const STEPS_PER_NODE: usize = 4096;
+const STEPS_PER_NODE: usize = 16_384;
 
 /// Turns engine events into record nodes.
 pub struct Recorder {
@@ -142,8 +143,21 @@ impl Recorder {
 
     /// Statements executed and derivations made since the last event.
     pub fn progress(&mut self, p: &Progress<'_>) {
+        // Lines as one comma-separated string: a long JSON array of numbers is costly to
+        // canonicalise and hash.
         for chunk in p.lines.chunks(STEPS_PER_NODE) {
-            self.write("steps", json!({"lines": chunk}), Vec::new());
+            let mut lines = String::with_capacity(chunk.len() * 3);
+            for (i, line) in chunk.iter().enumerate() {
+                if i > 0 {
+                    lines.push(',');
+                }
+                let _ = write!(lines, "{line}");
+            }
+            self.write(
+                "steps",
+                json!({"count": chunk.len(), "lines": lines}),
+                Vec::new(),
+            );
         }
         let main = self.last.clone();
         for id in p.new_nodes.clone() {
