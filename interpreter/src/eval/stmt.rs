@@ -320,7 +320,14 @@ impl Machine<'_> {
             // the statement runs either way, unless the body can leave by `return`, `break`
             // or `continue`.
             let label = self.join(inner.label, decided);
-            self.apply_effects(effects, Context { label, node: inner.node }, frame);
+            self.apply_effects(
+                effects,
+                Context {
+                    label,
+                    node: inner.node,
+                },
+                frame,
+            );
             if !effects.leaves_without_raising {
                 self.ctx = saved;
             }
