@@ -165,3 +165,22 @@ proptest! {
         let _ = std::fs::remove_file(&path);
     }
 }
+
+#[test]
+fn explain_traces_each_argument_of_a_denied_call_to_its_source() {
+    let path = record_run("r = web_search('x')\nto = r['contact']\nsend_message(to, 'hi')\n");
+    let record = Record::load(&path).expect("record loads");
+    let text = bactrian::engine::explain_call(&record, "c2").expect("c2 exists");
+    assert!(text.contains("to = \"attacker@evil.com\""), "{text}");
+    assert!(
+        text.contains("to ← r['contact'] (line 2) ← web_search(call c1), untrusted"),
+        "{text}"
+    );
+    assert!(
+        text.contains("content = \"hi\"") && text.contains("a literal in the plan, trusted"),
+        "{text}"
+    );
+    assert!(text.contains("decision: deny"), "{text}");
+    assert!(text.contains("the tool did not run"), "{text}");
+    assert!(bactrian::engine::explain_call(&record, "c9").is_err());
+}

@@ -38,6 +38,10 @@ pub struct GraphArgs {
     /// Output format: Graphviz DOT, or JSON nodes and edges.
     #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
     pub format: GraphFormat,
+    /// Instead of the graph: the lineage of each argument of one call (`c2`) back to its
+    /// sources, and the decision, in plain words.
+    #[arg(long, value_name = "CALL")]
+    pub explain: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -133,6 +137,18 @@ pub fn graph(args: GraphArgs) -> i32 {
             "bactrian graph: warning: this record does not verify: {}",
             report.summary()
         );
+    }
+    if let Some(call) = &args.explain {
+        return match bactrian::engine::explain_call(&record, call) {
+            Ok(text) => {
+                print!("{text}");
+                exit::OK
+            }
+            Err(e) => {
+                eprintln!("bactrian graph: {e}");
+                exit::USAGE
+            }
+        };
     }
     match args.format {
         GraphFormat::Dot => print!("{}", record::to_dot(&record)),

@@ -3,6 +3,7 @@
 mod agent;
 mod approval;
 mod command;
+mod explain;
 mod gate;
 mod input;
 pub mod mcp;
@@ -15,6 +16,7 @@ mod tools;
 pub use agent::{AgentTools, SetupError};
 pub use approval::{Approval, Approver, FixedApprover};
 pub use command::CommandTool;
+pub use explain::explain_call;
 pub use gate::{judge, CallRecord, PolicyGate};
 pub use input::input_document;
 pub use recorder::{MemorySink, Recorder, Sink};
