@@ -70,12 +70,11 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 
 /// Parses lowercase hex of any even length.
 pub(crate) fn unhex(text: &str) -> Option<Vec<u8>> {
-    let bytes = text.as_bytes();
-    if bytes.len() % 2 != 0 {
+    let pairs = text.as_bytes().chunks_exact(2);
+    if !pairs.remainder().is_empty() {
         return None;
     }
-    bytes
-        .chunks_exact(2)
+    pairs
         .map(|pair| Some((nibble(pair[0])? << 4) | nibble(pair[1])?))
         .collect()
 }

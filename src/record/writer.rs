@@ -116,8 +116,7 @@ impl RecordWriter {
         canonical::node_line(
             &mut line, seq, kind, &self.body, parents, &hash, &chain, &time,
         )?;
-        let written = self.write_line(line);
-        written?;
+        self.write_line(line)?;
         self.seq = seq;
         self.chain = chain;
         self.known.insert(hash);
