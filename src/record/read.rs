@@ -1,4 +1,4 @@
-//! Reading a record file into memory (without verifying it: see [`super::verify`]).
+//! Reading a record file into memory (without verifying it: see [`verify`](super::verify())).
 
 use std::path::Path;
 
@@ -84,8 +84,8 @@ pub(crate) fn is_envelope_line(line: &[u8]) -> bool {
 
 impl Record {
     /// Reads a record. It checks the shape of every line, not hashes or signatures: call
-    /// [`super::verify`] for that. A last line cut off mid-write (a run that crashed) is left
-    /// out, so a record of an unfinished run loads with `envelope: None`.
+    /// [`verify`](super::verify()) for that. A last line cut off mid-write (a run that
+    /// crashed) is left out, so a record of an unfinished run loads with `envelope: None`.
     pub fn load(path: &Path) -> Result<Record, RecordError> {
         let bytes = std::fs::read(path).map_err(|e| RecordError::io(path, "read", e))?;
         Record::from_bytes(path, &bytes)

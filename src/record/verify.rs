@@ -17,7 +17,7 @@ use super::keys::key_id;
 use super::read::{is_envelope_line, split_lines, EnvelopeLine, Header, RecordNode};
 use super::FORMAT;
 
-/// What [`verify`] found.
+/// What [`verify`](verify()) found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct VerifyReport {
     /// The record is complete, every check passed, and (when a key was given) that key signed it.
@@ -78,7 +78,7 @@ pub fn verify(path: &Path, key: Option<&VerifyingKey>) -> VerifyReport {
     }
 }
 
-/// [`verify`] on the bytes of a record file.
+/// [`verify`](verify()) on the bytes of a record file.
 pub fn verify_bytes(bytes: &[u8], key: Option<&VerifyingKey>) -> VerifyReport {
     let mut v = Verifier {
         key,
