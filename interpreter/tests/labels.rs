@@ -28,11 +28,7 @@ fn tool_results_are_untrusted_and_name_the_tool() {
     let src = "r = web_search('news')";
     assert_untrusted(src, "r");
     assert_sources(src, "r", &["tool:web_search"]);
-    assert_sources(
-        "e = read_email(1)['body']",
-        "e",
-        &["tool:read_email"],
-    );
+    assert_sources("e = read_email(1)['body']", "e", &["tool:read_email"]);
 }
 
 #[test]
@@ -83,10 +79,7 @@ fn fstrings_join_their_parts() {
 
 #[test]
 fn a_format_spec_from_untrusted_data_taints_the_result() {
-    assert_untrusted(
-        "r = web_search('q')\nw = r['n']\ns = f'{\"x\":>{w}}'",
-        "s",
-    );
+    assert_untrusted("r = web_search('q')\nw = r['n']\ns = f'{\"x\":>{w}}'", "s");
 }
 
 #[test]
@@ -104,8 +97,14 @@ fn methods_join_the_receiver_and_arguments() {
     assert_untrusted("r = web_search('q')\ns = r['email'].lower()", "s");
     assert_untrusted("r = web_search('q')\ns = r['email'].split('@')[1]", "s");
     assert_untrusted("r = web_search('q')\ns = ', '.join(r['items'])", "s");
-    assert_untrusted("r = web_search('q')\ns = 'a-b'.replace('-', r['title'])", "s");
-    assert_untrusted("r = web_search('q')\nb = r['email'].endswith('@corp.com')", "b");
+    assert_untrusted(
+        "r = web_search('q')\ns = 'a-b'.replace('-', r['title'])",
+        "s",
+    );
+    assert_untrusted(
+        "r = web_search('q')\nb = r['email'].endswith('@corp.com')",
+        "b",
+    );
 }
 
 #[test]
@@ -118,14 +117,26 @@ fn methods_on_trusted_literals_stay_trusted() {
 #[test]
 fn more_methods_and_builtins_keep_the_label() {
     assert_untrusted("r = web_search('q')\ns = '{}!'.format(r['email'])", "s");
-    assert_untrusted("r = web_search('q')\ni = ['a', 'b'].index(r['items'][0])", "i");
-    assert_untrusted("r = web_search('q')\nc = ['a', 'b'].count(r['items'][0])", "c");
+    assert_untrusted(
+        "r = web_search('q')\ni = ['a', 'b'].index(r['items'][0])",
+        "i",
+    );
+    assert_untrusted(
+        "r = web_search('q')\nc = ['a', 'b'].count(r['items'][0])",
+        "c",
+    );
     assert_untrusted("r = web_search('q')\nb = isinstance(r['n'], int)", "b");
     assert_untrusted("r = web_search('q')\no = ord(r['title'][0])", "o");
     assert_untrusted("r = web_search('q')\nx = next(iter(r['items']))", "x");
     assert_untrusted("r = web_search('q')\ns = {'a'} | {r['title']}", "s");
-    assert_untrusted("r = web_search('q')\nd = dict(zip(['to'], [r['email']]))\nto = d['to']", "to");
-    assert_untrusted("r = web_search('q')\nto = ['boss@x.com', 'other@x.com'][r['flag']]", "to");
+    assert_untrusted(
+        "r = web_search('q')\nd = dict(zip(['to'], [r['email']]))\nto = d['to']",
+        "to",
+    );
+    assert_untrusted(
+        "r = web_search('q')\nto = ['boss@x.com', 'other@x.com'][r['flag']]",
+        "to",
+    );
 }
 
 #[test]
@@ -163,7 +174,10 @@ fn builtins_join_their_arguments() {
 #[test]
 fn a_list_of_untrusted_data_is_untrusted_as_a_whole() {
     assert_untrusted("r = web_search('q')\nxs = [r['email']]", "xs");
-    assert_untrusted("r = web_search('q')\nxs = ['boss@x.com', [r['email']]]", "xs");
+    assert_untrusted(
+        "r = web_search('q')\nxs = ['boss@x.com', [r['email']]]",
+        "xs",
+    );
 }
 
 #[test]
@@ -195,8 +209,14 @@ fn wrapping_untrusted_data_in_a_container_does_not_launder_it_for_a_tool() {
     ] {
         let src = format!("r = web_search('q')\nsend_message({wrapped}, 'hi')");
         let send = the_send(&src);
-        assert!(!send.args[0].is_trusted(), "{wrapped} reached the tool trusted");
-        assert!(send.args[1].is_trusted(), "the literal body of {wrapped} lost its trust");
+        assert!(
+            !send.args[0].is_trusted(),
+            "{wrapped} reached the tool trusted"
+        );
+        assert!(
+            send.args[1].is_trusted(),
+            "the literal body of {wrapped} lost its trust"
+        );
     }
 }
 
@@ -205,8 +225,14 @@ fn a_tool_sees_the_label_of_each_item_of_a_list() {
     let send = the_send("r = web_search('q')\nsend_message(['boss@x.com', r['email']], 'hi')");
     let items = &send.args[0].items;
     assert_eq!(items.len(), 2);
-    assert!(items[0].is_trusted(), "the literal recipient should stay trusted");
-    assert!(!items[1].is_trusted(), "the searched recipient should be untrusted");
+    assert!(
+        items[0].is_trusted(),
+        "the literal recipient should stay trusted"
+    );
+    assert!(
+        !items[1].is_trusted(),
+        "the searched recipient should be untrusted"
+    );
 }
 
 #[test]
@@ -215,8 +241,14 @@ fn a_trusted_literal_taken_back_out_of_a_mixed_list_stays_trusted() {
     assert_untrusted(src, "xs");
     assert_trusted(src, "a");
     assert_untrusted(src, "b");
-    assert_trusted("r = web_search('q')\na = ['boss@x.com', r['email']][0]", "a");
-    assert_trusted("r = web_search('q')\na = ('boss@x.com', r['email'])[-2]", "a");
+    assert_trusted(
+        "r = web_search('q')\na = ['boss@x.com', r['email']][0]",
+        "a",
+    );
+    assert_trusted(
+        "r = web_search('q')\na = ('boss@x.com', r['email'])[-2]",
+        "a",
+    );
 }
 
 #[test]
@@ -308,7 +340,8 @@ fn append_then_read_back_does_not_launder() {
 
 #[test]
 fn append_then_send_the_whole_list_is_untrusted() {
-    let src = "r = web_search('q')\nxs = ['boss@x.com']\nxs.append(r['email'])\nsend_message(xs, 'hi')";
+    let src =
+        "r = web_search('q')\nxs = ['boss@x.com']\nxs.append(r['email'])\nsend_message(xs, 'hi')";
     let send = the_send(src);
     assert!(!send.args[0].is_trusted());
 }
@@ -359,10 +392,12 @@ fn storing_under_an_untrusted_key_taints_the_shape() {
 
 #[test]
 fn update_keeps_labels_on_the_new_values() {
-    let src = "r = web_search('q')\nd = {'cc': 'boss@x.com'}\nd.update({'to': r['email']})\nto = d['to']";
+    let src =
+        "r = web_search('q')\nd = {'cc': 'boss@x.com'}\nd.update({'to': r['email']})\nto = d['to']";
     assert_untrusted(src, "to");
     assert_untrusted(src, "d");
-    let src = "r = web_search('q')\nd = {'cc': 'boss@x.com'}\nd.update(r)\ncc = d['cc']\nn = len(d)";
+    let src =
+        "r = web_search('q')\nd = {'cc': 'boss@x.com'}\nd.update(r)\ncc = d['cc']\nn = len(d)";
     // The keys came from the web: they may have replaced 'cc', and they decide the length.
     assert_untrusted(src, "n");
     assert_untrusted(src, "cc");
@@ -409,7 +444,8 @@ fn mutation_through_an_alias_or_a_nested_list_does_not_launder() {
     let src = "r = web_search('q')\na = []\nb = a\nb.append(r['email'])\nto = a[0]";
     assert_untrusted(src, "to");
     assert_untrusted(src, "a");
-    let src = "r = web_search('q')\nouter = [[]]\nouter[0].append(r['email'])\nsend_message(outer, 'hi')";
+    let src =
+        "r = web_search('q')\nouter = [[]]\nouter[0].append(r['email'])\nsend_message(outer, 'hi')";
     assert!(!the_send(src).args[0].is_trusted());
     let src = "r = web_search('q')\ndef add(xs, x):\n    xs.append(x)\nlst = []\nadd(lst, r['email'])\nto = lst[0]";
     assert_untrusted(src, "to");
@@ -417,9 +453,16 @@ fn mutation_through_an_alias_or_a_nested_list_does_not_launder() {
 
 #[test]
 fn other_mutating_methods_keep_labels() {
-    assert_untrusted("r = web_search('q')\nd = {}\nd.setdefault('to', r['email'])\nto = d['to']", "to");
-    assert_untrusted("r = web_search('q')\nd = {'to': r['email']}\nto = d.pop('to')", "to");
-    let src = "r = web_search('q')\nxs = ['b', 'a']\nxs.append(r['title'])\nxs.sort()\nlast = xs[-1]";
+    assert_untrusted(
+        "r = web_search('q')\nd = {}\nd.setdefault('to', r['email'])\nto = d['to']",
+        "to",
+    );
+    assert_untrusted(
+        "r = web_search('q')\nd = {'to': r['email']}\nto = d.pop('to')",
+        "to",
+    );
+    let src =
+        "r = web_search('q')\nxs = ['b', 'a']\nxs.append(r['title'])\nxs.sort()\nlast = xs[-1]";
     assert_untrusted(src, "last");
     let src = "r = web_search('q')\nxs = ['a', 'b', 'c']\nxs.remove(r['items'][1])\nn = len(xs)\nfirst = xs[0]";
     assert_untrusted(src, "n");
@@ -572,7 +615,10 @@ fn membership_of_an_untrusted_key_is_untrusted() {
 #[test]
 fn positional_arguments_carry_their_labels() {
     let send = the_send("r = web_search('q')\nsend_message(r['email'], 'hi')");
-    assert!(!send.args[0].is_trusted(), "a positional recipient slipped by");
+    assert!(
+        !send.args[0].is_trusted(),
+        "a positional recipient slipped by"
+    );
     assert!(send.args[1].is_trusted());
     let send = the_send("r = web_search('q')\nsend_message('boss@x.com', r['title'])");
     assert!(send.args[0].is_trusted());
@@ -592,11 +638,17 @@ fn keyword_arguments_carry_their_labels() {
 #[test]
 fn star_arguments_carry_the_labels_of_their_elements() {
     let send = the_send("r = web_search('q')\nargs = [r['email'], 'hi']\nsend_message(*args)");
-    assert!(!send.args[0].is_trusted(), "a recipient passed through *args slipped by");
+    assert!(
+        !send.args[0].is_trusted(),
+        "a recipient passed through *args slipped by"
+    );
     let send = the_send(
         "r = web_search('q')\nkw = {'to': r['email'], 'content': 'hi'}\nsend_message(**kw)",
     );
-    assert!(!arg_trusted(&send, 99, "to"), "a recipient passed through **kwargs slipped by");
+    assert!(
+        !arg_trusted(&send, 99, "to"),
+        "a recipient passed through **kwargs slipped by"
+    );
 }
 
 #[test]
@@ -758,7 +810,7 @@ fn strict_code_after_a_caught_builtin_error_is_trusted_again() {
 }
 
 #[test]
-#[ignore = "interpreter bug: a caught `raise` in a try body leaves the rest of the program under the exception's label"]
+
 fn strict_code_after_a_caught_raise_is_trusted_again() {
     // Whether or not the exception was raised, it was caught: the code after the try runs
     // either way, so it must not carry the exception's (or the condition's) label.
@@ -996,7 +1048,7 @@ fn short_circuit_returning_the_untrusted_operand_is_untrusted_in_both_modes() {
 }
 
 #[test]
-#[ignore = "interpreter bug: strict mode does not put a call inside `a if c else b` under c's context"]
+
 fn strict_a_call_in_a_conditional_expression_is_untrusted() {
     let src = "r = web_search('q')\nx = send_message('boss@x.com', 'hi') if r['flag'] else None";
     assert!(!the_send(src).args[0].is_trusted());
@@ -1004,7 +1056,7 @@ fn strict_a_call_in_a_conditional_expression_is_untrusted() {
 }
 
 #[test]
-#[ignore = "interpreter bug: strict mode does not put the right operand of and/or under the left's context"]
+
 fn strict_a_call_on_the_right_of_and_or_is_untrusted() {
     let src = "r = web_search('q')\nx = r['flag'] and send_message('boss@x.com', 'hi')";
     assert!(!the_send(src).args[0].is_trusted());
@@ -1025,6 +1077,22 @@ fn strict_an_exception_raised_on_untrusted_data_taints_the_handler() {
             to = 'other@x.com'
     "#;
     assert_untrusted(src, "to");
+}
+
+#[test]
+#[ignore = "interpreter bug: a call in a try body after an operation that may raise on untrusted data is trusted"]
+fn strict_a_call_after_an_untrusted_failure_point_in_a_try_body_is_untrusted() {
+    // Whether the message goes out depends on whether the web's text parses as a number.
+    let src = r#"
+        r = web_search('q')
+        try:
+            n = int(r['num'])
+            send_message('boss@x.com', 'parsed')
+        except ValueError:
+            pass
+    "#;
+    assert!(!the_send(src).args[0].is_trusted());
+    assert!(the_send_in(Mode::Normal, src).args[0].is_trusted());
 }
 
 #[test]
@@ -1049,7 +1117,10 @@ fn iterating_an_untrusted_string_is_untrusted() {
     assert_untrusted_in(Mode::Normal, src, "out");
     assert_untrusted("r = web_search('q')\nchars = list(r['title'])", "chars");
     assert_untrusted("r = web_search('q')\nch = r['title'][0]", "ch");
-    assert_untrusted("r = web_search('q')\nup = [c.upper() for c in r['title']]", "up");
+    assert_untrusted(
+        "r = web_search('q')\nup = [c.upper() for c in r['title']]",
+        "up",
+    );
 }
 
 #[test]
@@ -1078,7 +1149,10 @@ fn numbers_parsed_from_untrusted_text_are_untrusted() {
 
 #[test]
 fn an_uncaught_exception_with_an_untrusted_message_is_redacted() {
-    let e = assert_error("r = web_search('q')\nraise ValueError(r['email'])", "ValueError");
+    let e = assert_error(
+        "r = web_search('q')\nraise ValueError(r['email'])",
+        "ValueError",
+    );
     assert!(e.redacted);
     assert!(!e.message.contains(ATTACKER), "leaked: {}", e.message);
     assert!(!e.traceback_text("plan.py").contains(ATTACKER));
@@ -1092,7 +1166,10 @@ fn an_uncaught_exception_with_an_untrusted_message_is_redacted() {
 
 #[test]
 fn an_uncaught_exception_with_a_plan_message_is_not_redacted() {
-    let e = assert_error("r = web_search('q')\nraise ValueError('bad input')", "ValueError");
+    let e = assert_error(
+        "r = web_search('q')\nraise ValueError('bad input')",
+        "ValueError",
+    );
     assert!(!e.redacted);
     assert_eq!(e.message, "bad input");
     assert_eq!(e.line, 2);

@@ -51,7 +51,11 @@ fn assert_limit(outcome: &RunOutcome, limit: &str, words: &str) -> ErrorReport {
         "the message should name the limit ({words:?}): {}",
         e.message
     );
-    assert!(!e.redacted, "a limit's message depends on no data: {}", e.message);
+    assert!(
+        !e.redacted,
+        "a limit's message depends on no data: {}",
+        e.message
+    );
     e
 }
 
@@ -70,7 +74,11 @@ fn a_huge_power_beyond_the_integer_limit() {
     let outcome = run("n = 2 ** 10 ** 10");
     assert_limit(&outcome, "integer size", "integer size limit");
     assert_limit(&run("n = 1 << 10**9"), "integer size", "integer size limit");
-    assert_limit(&run("n = 10**60000 * 10**60000"), "integer size", "integer size limit");
+    assert_limit(
+        &run("n = 10**60000 * 10**60000"),
+        "integer size",
+        "integer size limit",
+    );
 }
 
 #[test]
@@ -82,15 +90,35 @@ fn modular_power_with_a_huge_exponent_is_fine() {
 fn repeating_a_list_beyond_the_collection_limit() {
     let outcome = run("xs = [0] * 10**12");
     assert_limit(&outcome, "collection size", "collection size limit");
-    assert_limit(&run("t = (0,) * 10**12"), "collection size", "collection size limit");
-    assert_limit(&run("xs = list(range(10**12))"), "collection size", "collection size limit");
+    assert_limit(
+        &run("t = (0,) * 10**12"),
+        "collection size",
+        "collection size limit",
+    );
+    assert_limit(
+        &run("xs = list(range(10**12))"),
+        "collection size",
+        "collection size limit",
+    );
 }
 
 #[test]
 fn padding_and_joining_beyond_the_string_limit() {
-    assert_limit(&run("s = 'ab'.ljust(10**10)"), "string size", "string size limit");
-    assert_limit(&run("s = 'ab'.center(10**10)"), "string size", "string size limit");
-    assert_limit(&run("s = '7'.zfill(10**10)"), "string size", "string size limit");
+    assert_limit(
+        &run("s = 'ab'.ljust(10**10)"),
+        "string size",
+        "string size limit",
+    );
+    assert_limit(
+        &run("s = 'ab'.center(10**10)"),
+        "string size",
+        "string size limit",
+    );
+    assert_limit(
+        &run("s = '7'.zfill(10**10)"),
+        "string size",
+        "string size limit",
+    );
     let src = "s = 'x' * 10**7\nparts = [s] * 10\nt = ''.join(parts)";
     assert_limit(&run(src), "string size", "string size limit");
 }
@@ -98,7 +126,9 @@ fn padding_and_joining_beyond_the_string_limit() {
 #[test]
 fn a_huge_format_width_is_a_clean_error() {
     let outcome = run("s = f\"{'x':>{10**10}}\"");
-    let e = outcome.error.expect("a ten-gigabyte field cannot be formatted");
+    let e = outcome
+        .error
+        .expect("a ten-gigabyte field cannot be formatted");
     assert!(
         e.type_name == "LimitExceeded" || e.type_name == "ValueError",
         "{}: {}",
@@ -152,8 +182,14 @@ fn the_recursion_limit_is_configurable_and_the_error_catchable() {
     expect_ok(&outcome, src);
     assert_eq!(outcome.variable("status").unwrap().repr, "'too deep'");
     assert_eq!(outcome.variable("ok").unwrap().repr, "50");
-    let outcome = run_limited("def fine(n):\n    return 0 if n == 0 else fine(n - 1)\nx = fine(150)", small());
-    assert_eq!(outcome.error.expect("150 > 100 frames").type_name, "RecursionError");
+    let outcome = run_limited(
+        "def fine(n):\n    return 0 if n == 0 else fine(n - 1)\nx = fine(150)",
+        small(),
+    );
+    assert_eq!(
+        outcome.error.expect("150 > 100 frames").type_name,
+        "RecursionError"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,7 +229,10 @@ fn the_time_limit_is_noticed_even_when_every_step_is_slow() {
         max_time: Duration::from_millis(100),
         ..Limits::default()
     };
-    let outcome = run_limited("s = 'ab' * 10**6\nwhile True:\n    n = s.count('ba')", limits);
+    let outcome = run_limited(
+        "s = 'ab' * 10**6\nwhile True:\n    n = s.count('ba')",
+        limits,
+    );
     assert_limit(&outcome, "time", "time limit");
     assert!(
         outcome.steps < 1000,
@@ -277,7 +316,10 @@ fn printing_in_a_loop_hits_the_output_limit() {
     let outcome = run_limited("while True:\n    print('spam spam spam')", small());
     assert_limit(&outcome, "output", "output limit");
     assert!(outcome.stdout.len() as u64 <= small().max_output_bytes);
-    assert!(outcome.stdout.starts_with("spam spam spam\n"), "what was printed is kept");
+    assert!(
+        outcome.stdout.starts_with("spam spam spam\n"),
+        "what was printed is kept"
+    );
 }
 
 #[test]
@@ -307,7 +349,10 @@ fn a_bare_except_does_not_catch_a_limit() {
     "#;
     let (outcome, calls) = run_full(src, bactrian_interpreter::Mode::Strict, small());
     assert_limit(&outcome, "string size", "string size limit");
-    assert!(calls.is_empty(), "the plan went on after a limit: {calls:?}");
+    assert!(
+        calls.is_empty(),
+        "the plan went on after a limit: {calls:?}"
+    );
 }
 
 #[test]
@@ -322,7 +367,10 @@ fn except_exception_does_not_catch_the_step_limit() {
     "#;
     let (outcome, calls) = run_full(src, bactrian_interpreter::Mode::Strict, small());
     assert_limit(&outcome, "steps", "step limit");
-    assert!(calls.is_empty(), "the plan went on after a limit: {calls:?}");
+    assert!(
+        calls.is_empty(),
+        "the plan went on after a limit: {calls:?}"
+    );
 }
 
 #[test]
@@ -355,13 +403,19 @@ impl ToolHost for DenyingHost {
                 reason: "recipient is not trusted".into(),
             });
         }
-        Ok(ToolOutput::untrusted(&call.tool, &call.id, serde_json::json!("ok")))
+        Ok(ToolOutput::untrusted(
+            &call.tool,
+            &call.id,
+            serde_json::json!("ok"),
+        ))
     }
 }
 
 fn run_denied(src: &str) -> (RunOutcome, Vec<String>) {
     let mut host = DenyingHost { calls: Vec::new() };
-    let outcome = Interpreter::new(Config::default()).with_host(&mut host).run("plan.py", &dedent(src));
+    let outcome = Interpreter::new(Config::default())
+        .with_host(&mut host)
+        .run("plan.py", &dedent(src));
     (outcome, host.calls)
 }
 
@@ -377,7 +431,11 @@ fn a_policy_denial_ends_the_run_and_cannot_be_caught() {
     let (outcome, calls) = run_denied(src);
     let e = outcome.error.expect("the denial ends the run");
     assert_eq!(e.type_name, "PolicyViolation");
-    assert!(e.message.contains("recipient is not trusted"), "{}", e.message);
+    assert!(
+        e.message.contains("recipient is not trusted"),
+        "{}",
+        e.message
+    );
     assert_eq!(calls, ["send_message"], "the plan went on after a denial");
 }
 
@@ -391,7 +449,10 @@ fn a_finally_block_does_not_run_past_a_policy_denial() {
             commit_files(['a'], 'after the denial')
     "#;
     let (outcome, calls) = run_denied(src);
-    assert_eq!(outcome.error.expect("the denial ends the run").type_name, "PolicyViolation");
+    assert_eq!(
+        outcome.error.expect("the denial ends the run").type_name,
+        "PolicyViolation"
+    );
     assert_eq!(calls, ["send_message"], "the plan went on after a denial");
 }
 
@@ -407,7 +468,12 @@ fn a_deeply_nested_value_is_handled_promptly() {
         max_time: Duration::from_secs(5),
         ..Limits::default()
     };
-    for op in ["s = str(x)", "b = x == x", "y = x + x", "send_message(x, 'hi')"] {
+    for op in [
+        "s = str(x)",
+        "b = x == x",
+        "y = x + x",
+        "send_message(x, 'hi')",
+    ] {
         let src = format!(
             "def build():\n    x = []\n    for i in range(100000):\n        x = [x]\n    return x\ndef use():\n    x = build()\n    {op}\n    return 1\nr = use()"
         );
@@ -425,7 +491,10 @@ fn a_deeply_nested_value_is_handled_promptly() {
 
 #[test]
 fn a_self_referential_list_prints_and_compares_like_python() {
-    assert_output("x = []\nx.append(x)\nprint(x)\nprint(x == x)", "[[...]]\nTrue\n");
+    assert_output(
+        "x = []\nx.append(x)\nprint(x)\nprint(x == x)",
+        "[[...]]\nTrue\n",
+    );
     assert_output("d = {}\nd['d'] = d\nprint(d)", "{'d': {...}}\n");
 }
 

@@ -7,7 +7,13 @@ mod common;
 use bactrian_interpreter::{check, Diagnostic, Mode};
 use common::*;
 
-const TOOLS: &[&str] = &["web_search", "read_email", "get_time", "send_message", "commit_files"];
+const TOOLS: &[&str] = &[
+    "web_search",
+    "read_email",
+    "get_time",
+    "send_message",
+    "commit_files",
+];
 
 /// Every problem `check` finds in `src` (dedented), with the test host's tools.
 fn problems(src: &str) -> Vec<Diagnostic> {
@@ -26,10 +32,7 @@ fn show(ds: &[Diagnostic]) -> String {
 fn assert_refused(construct: &str, line: u32, col: u32, words: &str) {
     let src = format!("send_message('boss@x.com', 'hi')\n{}", dedent(construct));
     let found = problems(&src);
-    assert!(
-        !found.is_empty(),
-        "nothing refused in\n{src}"
-    );
+    assert!(!found.is_empty(), "nothing refused in\n{src}");
     assert!(
         found.iter().all(|d| d.line > 1),
         "the tool call on line 1 was blamed:\n{}",
@@ -56,7 +59,11 @@ fn assert_refused(construct: &str, line: u32, col: u32, words: &str) {
 fn assert_runs_nothing(src: &str, expected: &[Diagnostic]) {
     let (outcome, calls) = run_full(src, Mode::Strict, Default::default());
     assert!(calls.is_empty(), "a refused plan called {calls:?}");
-    assert!(outcome.stdout.is_empty(), "a refused plan printed {:?}", outcome.stdout);
+    assert!(
+        outcome.stdout.is_empty(),
+        "a refused plan printed {:?}",
+        outcome.stdout
+    );
     let e = outcome.error.expect("a refused plan cannot finish");
     assert_eq!(e.type_name, expected[0].kind);
     assert_eq!((e.line, e.col), (expected[0].line, expected[0].col));
@@ -75,7 +82,12 @@ fn import_is_refused() {
 #[test]
 fn from_import_is_refused() {
     assert_refused("from os import path", 2, 1, "imports are not allowed");
-    assert_refused("from __future__ import annotations", 2, 1, "imports are not allowed");
+    assert_refused(
+        "from __future__ import annotations",
+        2,
+        1,
+        "imports are not allowed",
+    );
 }
 
 #[test]
@@ -146,7 +158,12 @@ fn dunder_attributes_reached_through_format_strings_fail_at_run_time() {
 
 #[test]
 fn global_and_nonlocal_are_refused() {
-    assert_refused("def f():\n    global x\n    x = 1", 3, 5, "'global' and 'nonlocal'");
+    assert_refused(
+        "def f():\n    global x\n    x = 1",
+        3,
+        5,
+        "'global' and 'nonlocal'",
+    );
     assert_refused(
         "def f():\n    x = 1\n    def g():\n        nonlocal x\n        x = 2",
         5,
@@ -197,7 +214,12 @@ fn redefining_a_builtin_is_refused() {
 #[test]
 fn redefining_a_tool_is_refused() {
     assert_refused("web_search = 4", 2, 1, "'web_search' is a tool");
-    assert_refused("def send_message(to, body):\n    pass", 2, 1, "'send_message' is a tool");
+    assert_refused(
+        "def send_message(to, body):\n    pass",
+        2,
+        1,
+        "'send_message' is a tool",
+    );
     assert_refused("a, web_search = 1, 2", 2, 4, "'web_search' is a tool");
 }
 
@@ -305,7 +327,11 @@ fn every_problem_in_a_file_is_reported_at_once() {
     let found = problems(src);
     let lines: Vec<u32> = found.iter().map(|d| d.line).collect();
     assert_eq!(lines, vec![1, 2, 4, 5, 6, 7, 9, 12], "{}", show(&found));
-    assert!(found.iter().all(|d| d.kind == "UnsupportedSyntax"), "{}", show(&found));
+    assert!(
+        found.iter().all(|d| d.kind == "UnsupportedSyntax"),
+        "{}",
+        show(&found)
+    );
     assert_runs_nothing(src, &found);
 }
 
@@ -336,7 +362,10 @@ fn a_syntax_error_is_reported_with_its_position_and_runs_nothing() {
     assert!(found[0].line >= 2, "{}", show(&found));
     let (outcome, calls) = run_full(src, Mode::Strict, Default::default());
     assert!(calls.is_empty(), "{calls:?}");
-    assert_eq!(outcome.error.expect("a syntax error").type_name, "SyntaxError");
+    assert_eq!(
+        outcome.error.expect("a syntax error").type_name,
+        "SyntaxError"
+    );
 }
 
 #[test]
@@ -352,5 +381,8 @@ fn a_syntax_error_and_the_display_of_a_problem_name_the_position() {
 fn check_knows_the_tool_names_it_is_given() {
     // Without the tool list `web_search = 4` is an ordinary assignment; with it, a refusal.
     assert!(check("web_search = 4", &[]).is_empty());
-    assert_eq!(check("web_search = 4", &["web_search".to_string()]).len(), 1);
+    assert_eq!(
+        check("web_search = 4", &["web_search".to_string()]).len(),
+        1
+    );
 }

@@ -19,20 +19,28 @@ use serde_json::json;
 /// The address the untrusted tools try to smuggle into a recipient.
 pub const ATTACKER: &str = "attacker@evil.com";
 
+/// What `web_search` returns.
+pub fn search_result() -> serde_json::Value {
+    json!({
+        "title": "Breaking news",
+        "email": ATTACKER,
+        "items": ["a", "b"],
+        "n": 3,
+        "num": "42",
+        "key": "title",
+        "flag": true,
+    })
+}
+
 /// The host every helper runs plans against.
 pub fn host() -> InProcessHost {
+    host_searching(search_result())
+}
+
+/// The same host, with `web_search` returning `result` instead.
+pub fn host_searching(result: serde_json::Value) -> InProcessHost {
     InProcessHost::new()
-        .tool("web_search", |_| {
-            Ok(json!({
-                "title": "Breaking news",
-                "email": ATTACKER,
-                "items": ["a", "b"],
-                "n": 3,
-                "num": "42",
-                "key": "title",
-                "flag": true,
-            }))
-        })
+        .tool("web_search", move |_| Ok(result.clone()))
         .tool("read_email", |_| {
             Ok(json!({
                 "from": "alice@corp.com",
