@@ -672,6 +672,61 @@ fn passing_through_a_plan_function_keeps_the_label() {
     assert!(!the_send(src).args[0].is_trusted());
 }
 
+#[test]
+#[ignore = "interpreter bug: calling a function, method, class or type chosen by untrusted data returns a trusted result"]
+fn a_function_chosen_by_untrusted_data_returns_an_untrusted_result() {
+    // The web picks which function runs, and so which recipient comes back.
+    for mode in [Mode::Strict, Mode::Normal] {
+        let src = "r = web_search('q')\nfs = {'a': lambda: 'a@x.com', 'b': lambda: 'b@x.com'}\nto = fs[r['items'][0]]()";
+        assert_untrusted_in(mode, src, "to");
+        let src = "r = web_search('q')\nfns = [min, max]\nto = fns[r['flag']](['a@x.com', 'b@x.com'])";
+        assert_untrusted_in(mode, src, "to");
+        let src = "r = web_search('q')\nms = ['a@x.com'.upper, 'b@x.com'.lower]\nto = ms[r['flag']]()";
+        assert_untrusted_in(mode, src, "to");
+        let src = r#"
+            r = web_search('q')
+            class A(BaseModel):
+                to: str = 'a@x.com'
+            class B(BaseModel):
+                to: str = 'b@x.com'
+            m = [A, B][r['flag']]()
+            to = m.to
+        "#;
+        assert_untrusted_in(mode, src, "to");
+        assert_untrusted_in(mode, "r = web_search('q')\nn = type(r['n'])('7')", "n");
+        let src = r#"
+            r = web_search('q')
+            if r['flag']:
+                def pick():
+                    return 'a@x.com'
+            else:
+                def pick():
+                    return 'b@x.com'
+            to = pick()
+        "#;
+        if mode == Mode::Strict {
+            assert_untrusted_in(mode, src, "to");
+        }
+    }
+}
+
+#[test]
+#[ignore = "interpreter bug: a tool (or a function that calls one) chosen by untrusted data is called with trusted arguments"]
+fn strict_a_tool_chosen_by_untrusted_data_gets_untrusted_arguments() {
+    let src = r#"
+        r = web_search('q')
+        tools = {'a': send_message, 'b': commit_files}
+        tools[r['items'][0]]('boss@x.com', 'hi')
+    "#;
+    assert!(!the_send(src).args[0].is_trusted(), "the web chose the tool");
+    let src = r#"
+        r = web_search('q')
+        actions = {'a': lambda: send_message('boss@x.com', 'hi'), 'b': lambda: None}
+        actions[r['items'][0]]()
+    "#;
+    assert!(!the_send(src).args[0].is_trusted(), "the web chose whether to send");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Control flow: strict mode taints what a branch on untrusted data assigns and calls
 
