@@ -177,6 +177,18 @@ impl Machine<'_> {
         text: &Arc<str>,
     ) -> Eval<Value> {
         self.tick()?;
+        // A step over a large string can take long: read the clock before it.
+        if let Data::Str(s) = &receiver.data {
+            if s.len() > 1 << 16 {
+                self.check_time()?;
+            }
+        }
+        // A step over a large string can take long: read the clock before it.
+        if let Data::Str(s) = &receiver.data {
+            if s.len() > 1 << 16 {
+                self.check_time()?;
+            }
+        }
         match &receiver.data {
             Data::Str(s) => {
                 let s = s.clone();

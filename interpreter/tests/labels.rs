@@ -673,15 +673,16 @@ fn passing_through_a_plan_function_keeps_the_label() {
 }
 
 #[test]
-#[ignore = "interpreter bug: calling a function, method, class or type chosen by untrusted data returns a trusted result"]
 fn a_function_chosen_by_untrusted_data_returns_an_untrusted_result() {
     // The web picks which function runs, and so which recipient comes back.
     for mode in [Mode::Strict, Mode::Normal] {
         let src = "r = web_search('q')\nfs = {'a': lambda: 'a@x.com', 'b': lambda: 'b@x.com'}\nto = fs[r['items'][0]]()";
         assert_untrusted_in(mode, src, "to");
-        let src = "r = web_search('q')\nfns = [min, max]\nto = fns[r['flag']](['a@x.com', 'b@x.com'])";
+        let src =
+            "r = web_search('q')\nfns = [min, max]\nto = fns[r['flag']](['a@x.com', 'b@x.com'])";
         assert_untrusted_in(mode, src, "to");
-        let src = "r = web_search('q')\nms = ['a@x.com'.upper, 'b@x.com'.lower]\nto = ms[r['flag']]()";
+        let src =
+            "r = web_search('q')\nms = ['a@x.com'.upper, 'b@x.com'.lower]\nto = ms[r['flag']]()";
         assert_untrusted_in(mode, src, "to");
         let src = r#"
             r = web_search('q')
@@ -711,20 +712,25 @@ fn a_function_chosen_by_untrusted_data_returns_an_untrusted_result() {
 }
 
 #[test]
-#[ignore = "interpreter bug: a tool (or a function that calls one) chosen by untrusted data is called with trusted arguments"]
 fn strict_a_tool_chosen_by_untrusted_data_gets_untrusted_arguments() {
     let src = r#"
         r = web_search('q')
         tools = {'a': send_message, 'b': commit_files}
         tools[r['items'][0]]('boss@x.com', 'hi')
     "#;
-    assert!(!the_send(src).args[0].is_trusted(), "the web chose the tool");
+    assert!(
+        !the_send(src).args[0].is_trusted(),
+        "the web chose the tool"
+    );
     let src = r#"
         r = web_search('q')
         actions = {'a': lambda: send_message('boss@x.com', 'hi'), 'b': lambda: None}
         actions[r['items'][0]]()
     "#;
-    assert!(!the_send(src).args[0].is_trusted(), "the web chose whether to send");
+    assert!(
+        !the_send(src).args[0].is_trusted(),
+        "the web chose whether to send"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1135,7 +1141,6 @@ fn strict_an_exception_raised_on_untrusted_data_taints_the_handler() {
 }
 
 #[test]
-#[ignore = "interpreter bug: a call in a try body after an operation that may raise on untrusted data is trusted"]
 fn strict_a_call_after_an_untrusted_failure_point_in_a_try_body_is_untrusted() {
     // Whether the message goes out depends on whether the web's text parses as a number.
     let src = r#"

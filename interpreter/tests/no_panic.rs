@@ -712,9 +712,12 @@ fn trusted_projection(calls: &[bactrian_interpreter::ToolCall]) -> Vec<String> {
 fn non_interference(src: &str) -> Result<(), TestCaseError> {
     let (a, a_calls) = run_exact(src, small());
     let mut other = host_searching(other_search_result());
-    let b = Interpreter::new(Config { limits: small(), ..Config::default() })
-        .with_host(&mut other)
-        .run("plan.py", src);
+    let b = Interpreter::new(Config {
+        limits: small(),
+        ..Config::default()
+    })
+    .with_host(&mut other)
+    .run("plan.py", src);
     if hit_time_limit(&a) || hit_time_limit(&b) {
         return Ok(());
     }
@@ -726,7 +729,11 @@ fn non_interference(src: &str) -> Result<(), TestCaseError> {
         prop_assert_eq!(pa.len(), pb.len(), "{}", src);
     } else if pa.len() != pb.len() {
         // The longer run must be the one that did not stop early.
-        let (short, long) = if pa.len() < pb.len() { (&a, &b) } else { (&b, &a) };
+        let (short, long) = if pa.len() < pb.len() {
+            (&a, &b)
+        } else {
+            (&b, &a)
+        };
         prop_assert!(short.error.is_some(), "{}\n{:?}", src, long.error);
     }
     Ok(())
@@ -952,7 +959,10 @@ fn a_huge_integer_literal_is_a_clean_error() {
             .expect("the literal is over the integer limit");
         assert_eq!(e.type_name, "LimitExceeded", "{}", e.message);
         assert!(e.message.contains("integer size"), "{}", e.message);
-        assert!(outcome.variable("count").is_none(), "the plan ran past the literal");
+        assert!(
+            outcome.variable("count").is_none(),
+            "the plan ran past the literal"
+        );
         // Just under the source limit: refused as promptly.
         let src = format!("x = {}", "9".repeat(900_000));
         let (outcome, _) = run_exact(&src, Limits::default());

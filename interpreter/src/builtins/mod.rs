@@ -1009,6 +1009,17 @@ impl Machine<'_> {
                     ops::int_data(num_traits::FromPrimitive::from_f64(t).unwrap_or_default())
                 })
             }
+            // Each decimal digit is about 3.32 bits: refuse before parsing.
+            Data::Str(s) if (s.len() as u64).saturating_mul(10) / 3 > self.limits.max_int_bits + 64 => {
+                Err(crate::error::Unwind::limit(
+                    "integer size",
+                    format!(
+                        "integer size limit exceeded: a {}-character number has more than {} bits",
+                        s.len(),
+                        self.limits.max_int_bits
+                    ),
+                ))
+            }
             Data::Str(s) => match parse_int(s, 10) {
                 Some(i) => {
                     ops::check_int_bits(self, i.bits())?;

@@ -430,14 +430,24 @@ impl Machine<'_> {
     fn call_tool(&mut self, name: &Rc<str>, args: Vec<Value>, kwargs: Kwargs) -> Eval<Value> {
         self.tool_calls += 1;
         let id = format!("c{}", self.tool_calls);
+        // Inside a `try`, whether this call is reached at all depends on what the body has
+        // computed so far (any of it could have raised).
+        let reached = if self.strict {
+            let acc = self.try_labels.to_vec();
+            self.labels.join_all(acc)
+        } else {
+            Label::PROGRAM
+        };
         let mut exported = Vec::with_capacity(args.len());
         for a in &args {
-            let a = self.under_context(a.clone());
+            let mut a = self.under_context(a.clone());
+            a.label = self.labels.join(a.label, reached);
             exported.push(self.export(&a, 0)?);
         }
         let mut exported_kw = Vec::with_capacity(kwargs.len());
         for (k, v) in &kwargs {
-            let v = self.under_context(v.clone());
+            let mut v = self.under_context(v.clone());
+            v.label = self.labels.join(v.label, reached);
             exported_kw.push((k.to_string(), self.export(&v, 0)?));
         }
         self.report_progress();

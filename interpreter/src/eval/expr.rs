@@ -18,6 +18,16 @@ type Sink<'s, 'h> = dyn FnMut(&mut Machine<'h>, Value, Option<Value>) -> Eval<bo
 impl<'h> Machine<'h> {
     pub fn expr(&mut self, e: &Expr, frame: &mut Frame) -> Eval<Value> {
         match &e.kind {
+            ExprKind::Const(Const::BigInt(b)) if b.bits() > self.limits.max_int_bits => {
+                Err(crate::error::Unwind::limit(
+                    "integer size",
+                    format!(
+                        "integer size limit exceeded: a literal of {} bits is larger than {}",
+                        b.bits(),
+                        self.limits.max_int_bits
+                    ),
+                ))
+            }
             ExprKind::Const(c) => Ok(Value::program(match c {
                 Const::None => Data::None,
                 Const::Bool(b) => Data::Bool(*b),
@@ -89,7 +99,7 @@ impl<'h> Machine<'h> {
                 let f = self.expr(func, frame)?;
                 let (pos, kw) = self.call_args(args, kwargs, frame)?;
                 self.pos = e.pos;
-                self.call_value(&f, pos, kw, &e.text)
+                self.call_chosen(&f, pos, kw, &e.text)
             }
             ExprKind::MethodCall {
                 obj,
@@ -215,6 +225,32 @@ impl<'h> Machine<'h> {
                 Ok(self.derive(Data::Str(Rc::from(s)), &refs, &e.text))
             }
         }
+    }
+
+    /// Calls `f`; when untrusted data chose which callable this is (`fns[i]()`), the call
+    /// runs under that choice and its result carries it.
+    fn call_chosen(
+        &mut self,
+        f: &Value,
+        args: Vec<Value>,
+        kwargs: super::Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
+        let chosen = self.full_label(f);
+        if chosen == Label::PROGRAM && f.node == NO_NODE {
+            return self.call_value(f, args, kwargs, text);
+        }
+        let saved = self.enter(chosen, f.node, text);
+        let result = self.call_value(f, args, kwargs, text);
+        self.ctx = saved;
+        let mut v = result?;
+        v.label = self.labels.join(v.label, chosen);
+        if f.node != NO_NODE {
+            v.node = self
+                .derive_with(Data::None, v.label, &[v.node, f.node], text)
+                .node;
+        }
+        Ok(v)
     }
 
     fn fstring(

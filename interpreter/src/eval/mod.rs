@@ -185,6 +185,10 @@ impl<'h> Machine<'h> {
 
     /// Accounts for `bytes` newly allocated.
     pub fn alloc(&mut self, bytes: u64) -> Eval<()> {
+        if bytes > 1 << 16 {
+            // Large allocations take long to fill: read the clock.
+            self.check_time()?;
+        }
         self.allocated = self.allocated.saturating_add(bytes);
         if self.allocated > self.limits.max_alloc_bytes {
             return Err(Unwind::limit(

@@ -297,9 +297,10 @@ impl Machine<'_> {
             Err(Unwind::Exc(e)) => self.handle(*e, handlers, effects, frame),
             Err(other) => Err(other),
         };
-        if !finalbody.is_empty() {
-            // `finally` runs on every way out, then the original outcome continues unless
-            // the finally block itself left.
+        if !finalbody.is_empty() && !matches!(outcome, Err(Unwind::Fatal(_))) {
+            // `finally` runs on every way out but a fatal stop (a limit, a policy denial: the
+            // run is over), then the original outcome continues unless the finally block
+            // itself left.
             match self.block(finalbody, frame) {
                 Ok(()) => {}
                 Err(e) => outcome = Err(e),

@@ -134,10 +134,13 @@ impl<'a> Lowerer<'a> {
     }
 
     fn text(&self, range: ast::text_size::TextRange) -> Arc<str> {
-        let text = self
-            .source
-            .get(range.start().to_usize()..range.end().to_usize())
-            .unwrap_or("");
+        // Only the head of a long expression is named: look at no more than that much.
+        let start = range.start().to_usize();
+        let mut end = range.end().to_usize().min(start + 4 * TEXT_LIMIT);
+        while end > start && !self.source.is_char_boundary(end) {
+            end -= 1;
+        }
+        let text = self.source.get(start..end).unwrap_or("");
         let mut one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
         if one_line.chars().count() > TEXT_LIMIT {
             one_line = one_line.chars().take(TEXT_LIMIT - 1).collect::<String>() + "…";
@@ -403,8 +406,8 @@ impl<'a> Lowerer<'a> {
                 }
             }
             S::FunctionDef(f) => {
-                if !f.decorator_list.is_empty() {
-                    self.refuse(f.range, "decorators are not supported");
+                if let Some(d) = f.decorator_list.first() {
+                    self.refuse(d.range(), "decorators are not supported");
                 }
                 let defaults = self.defaults(&f.args);
                 let code = self.function(
@@ -1110,7 +1113,7 @@ impl<'a> Lowerer<'a> {
             );
             let mut layer = HashMap::new();
             for n in names {
-                self.check_bindable(&n, g.target.range());
+                // `self.target` below checks the name; checking here too would report it twice.
                 let scope = self.scope();
                 let var = if nested.contains(&n) {
                     scope.cells += 1;

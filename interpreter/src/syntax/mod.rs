@@ -126,11 +126,11 @@ pub fn check_with_tools(source: &str, tools: &[(String, Vec<String>)]) -> Vec<Di
 /// calls and may not be rebound.
 pub fn compile(source: &str, tools: &HashSet<String>) -> Result<ir::Program, Vec<Diagnostic>> {
     let map = SourceMap::new(source);
-    if let Some(offset) = too_deep(source) {
+    if let Some((offset, what)) = too_deep(source) {
         let pos = map.pos(offset);
         return Err(vec![Diagnostic {
             kind: "SyntaxError",
-            message: format!("brackets nest more than {MAX_NESTING} levels deep"),
+            message: what.to_string(),
             line: pos.line,
             col: pos.col,
         }]);
@@ -157,9 +157,29 @@ pub fn compile(source: &str, tools: &HashSet<String>) -> Result<ir::Program, Vec
     }
 }
 
-/// The offset where bracket nesting or indentation first passes the limit, if it does.
-/// Strings and comments are skipped roughly; a false alarm needs pathological input.
-fn too_deep(source: &str) -> Option<usize> {
+/// The most digits in one number literal (a longer one is refused before the parser spends
+/// seconds on it).
+pub const MAX_LITERAL_DIGITS: usize = 5000;
+
+/// The offset and reason where bracket nesting, indentation or a number literal first passes
+/// its limit, if one does. Strings and comments are skipped roughly; a false alarm needs
+/// pathological input.
+fn too_deep(source: &str) -> Option<(usize, &'static str)> {
+    let mut run = 0usize;
+    for (i, b) in source.bytes().enumerate() {
+        if b.is_ascii_digit() || (run > 0 && b == b'_') {
+            run += 1;
+            if run > MAX_LITERAL_DIGITS {
+                return Some((i + 1 - run, "a number literal has more than 5000 digits"));
+            }
+        } else {
+            run = 0;
+        }
+    }
+    too_deep_nesting(source)
+}
+
+fn too_deep_nesting(source: &str) -> Option<(usize, &'static str)> {
     let mut depth = 0usize;
     let mut quote: Option<char> = None;
     let mut chars = source.char_indices().peekable();
@@ -174,7 +194,7 @@ fn too_deep(source: &str) -> Option<usize> {
             line_start = false;
             // Each block level takes at least one column; deep blocks nest the evaluator too.
             if indent > MAX_NESTING * 4 {
-                return Some(i);
+                return Some((i, "blocks nest too deeply (indented more than 400 columns)"));
             }
         }
         match quote {
@@ -199,7 +219,7 @@ fn too_deep(source: &str) -> Option<usize> {
                 '(' | '[' | '{' => {
                     depth += 1;
                     if depth > MAX_NESTING {
-                        return Some(i);
+                        return Some((i, "brackets nest more than 100 levels deep"));
                     }
                 }
                 ')' | ']' | '}' => depth = depth.saturating_sub(1),
