@@ -184,3 +184,44 @@ fn explain_traces_each_argument_of_a_denied_call_to_its_source() {
     assert!(text.contains("the tool did not run"), "{text}");
     assert!(bactrian::engine::explain_call(&record, "c9").is_err());
 }
+
+#[test]
+fn a_redacted_parameter_is_stored_as_a_hash() {
+    let mut secret = ParamSpec::new("password");
+    secret.redact = true;
+    let tools = InProcessTools::new().tool(
+        ToolSpec::new("login")
+            .param(ParamSpec::new("user"))
+            .param(secret),
+        |_| Ok(json!("ok")),
+    );
+    let path = temp_record("redact");
+    let mut engine = Engine::new(tools);
+    let writer = RecordWriter::create(&path, "test-agent", None).expect("record file");
+    let (report, recorder) = engine.run_recorded(
+        "plan.py",
+        "login('alice', 'hunter2-very-secret')\n",
+        "",
+        Box::new(writer),
+    );
+    recorder.finish().expect("record sealed");
+    assert!(report.outcome.error.is_none(), "{:?}", report.outcome.error);
+    // The call and the decision (with the policy input) hold a hash, not the value. (A literal
+    // in the plan stays in the recorded program: replay needs it.)
+    let record = Record::load(&path).expect("record loads");
+    for node in record
+        .nodes
+        .iter()
+        .filter(|n| n.kind == "tool_call" || n.kind == "decision")
+    {
+        let text = node.body.to_string();
+        assert!(text.contains("alice"), "the other argument is kept: {text}");
+        assert!(
+            !text.contains("hunter2-very-secret"),
+            "the secret reached a {} node",
+            node.kind
+        );
+        assert!(text.contains("redacted_sha256"), "{text}");
+    }
+    assert!(verify(&path, None).ok);
+}
