@@ -1,6 +1,7 @@
 //! Methods of str, list, dict, set and tuple. Mutating methods keep each inserted value's
 //! label on the element and join the control context (and any key) into the shape.
 
+use crate::builtins::{arity, take_kwarg};
 use crate::error::{err, exception, Eval};
 use crate::eval::{Kwargs, Machine};
 use crate::ops;
@@ -117,28 +118,6 @@ pub fn has_method(data: &Data, name: &str) -> bool {
         _ => &[],
     };
     table.contains(&name)
-}
-
-fn want(name: &str, args: &[Value], min: usize, max: usize) -> Eval<()> {
-    if args.len() < min || args.len() > max {
-        let what = if min == max {
-            format!("exactly {min} argument{}", if min == 1 { "" } else { "s" })
-        } else if args.len() < min {
-            format!("at least {min} argument{}", if min == 1 { "" } else { "s" })
-        } else {
-            format!("at most {max} argument{}", if max == 1 { "" } else { "s" })
-        };
-        return err(
-            ExcKind::TypeError,
-            format!("{name}() takes {what} ({} given)", args.len()),
-        );
-    }
-    Ok(())
-}
-
-fn take(kwargs: &mut Kwargs, name: &str) -> Option<Value> {
-    let i = kwargs.iter().position(|(k, _)| &**k == name)?;
-    Some(kwargs.remove(i).1)
 }
 
 impl Machine<'_> {
@@ -296,7 +275,7 @@ impl Machine<'_> {
                 })
             }
             "strip" | "lstrip" | "rstrip" => {
-                want(name, &args, 0, 1)?;
+                arity(name, &args, 0, 1)?;
                 let chars: Option<Vec<char>> = match args.first().map(|a| &a.data) {
                     None | Some(Data::None) => None,
                     Some(Data::Str(c)) => Some(c.chars().collect()),
@@ -318,8 +297,8 @@ impl Machine<'_> {
                 })
             }
             "split" | "rsplit" => {
-                let sep = take(&mut kwargs, "sep").or_else(|| args.first().cloned());
-                let maxsplit = take(&mut kwargs, "maxsplit").or_else(|| args.get(1).cloned());
+                let sep = take_kwarg(&mut kwargs, "sep").or_else(|| args.first().cloned());
+                let maxsplit = take_kwarg(&mut kwargs, "maxsplit").or_else(|| args.get(1).cloned());
                 let max = self
                     .opt_int(maxsplit.as_ref())?
                     .filter(|m| *m >= 0)
@@ -368,7 +347,7 @@ impl Machine<'_> {
                 Ok(self.new_list(items, label, node))
             }
             "splitlines" => {
-                let keep = take(&mut kwargs, "keepends")
+                let keep = take_kwarg(&mut kwargs, "keepends")
                     .or_else(|| args.first().cloned())
                     .map(|v| ops::truthy(&v.data))
                     .unwrap_or(false);
@@ -413,7 +392,7 @@ impl Machine<'_> {
                 Ok(self.new_list(items, label, recv.node))
             }
             "join" => {
-                want(name, &args, 1, 1)?;
+                arity(name, &args, 1, 1)?;
                 let items = self.collect_items(&args[0])?;
                 let shape = self.shape_label(&args[0]);
                 let mut out = String::new();
@@ -445,7 +424,7 @@ impl Machine<'_> {
                 Ok(self.derive_with(Data::Str(Rc::from(out)), label, &nodes, text))
             }
             "replace" => {
-                want(name, &args, 2, 3)?;
+                arity(name, &args, 2, 3)?;
                 let old = self.str_arg(&args[0], name)?;
                 let new = self.str_arg(&args[1], name)?;
                 let count = self.opt_int(args.get(2))?.filter(|c| *c >= 0);
@@ -461,7 +440,7 @@ impl Machine<'_> {
                 })
             }
             "find" | "rfind" | "index" | "rindex" | "count" => {
-                want(name, &args, 1, 3)?;
+                arity(name, &args, 1, 3)?;
                 let sub = self.str_arg(&args[0], name)?;
                 let chars: Vec<char> = s.chars().collect();
                 let len = chars.len() as i64;
@@ -505,7 +484,7 @@ impl Machine<'_> {
                 }
             }
             "startswith" | "endswith" => {
-                want(name, &args, 1, 3)?;
+                arity(name, &args, 1, 3)?;
                 let prefixes: Vec<Rc<str>> = match &args[0].data {
                     Data::Str(p) => vec![p.clone()],
                     Data::Tuple(t) => {
@@ -567,7 +546,7 @@ impl Machine<'_> {
             ),
             "isprintable" => boolean!(s.chars().all(|c| !c.is_control())),
             "zfill" => {
-                want(name, &args, 1, 1)?;
+                arity(name, &args, 1, 1)?;
                 let width = self.opt_int(args.first())?.unwrap_or(0).max(0) as usize;
                 self.check_str_len(width)?;
                 let n = s.chars().count();
@@ -581,7 +560,7 @@ impl Machine<'_> {
                 string!(format!("{sign}{}{rest}", "0".repeat(width - n)))
             }
             "center" | "ljust" | "rjust" => {
-                want(name, &args, 1, 2)?;
+                arity(name, &args, 1, 2)?;
                 let width = self.opt_int(args.first())?.unwrap_or(0).max(0) as usize;
                 self.check_str_len(width.saturating_mul(4))?;
                 let fill = match args.get(1).map(|a| &a.data) {
@@ -611,7 +590,7 @@ impl Machine<'_> {
                 })
             }
             "partition" | "rpartition" => {
-                want(name, &args, 1, 1)?;
+                arity(name, &args, 1, 1)?;
                 let sep = self.str_arg(&args[0], name)?;
                 if sep.is_empty() {
                     return err(ExcKind::ValueError, "empty separator");
@@ -649,12 +628,12 @@ impl Machine<'_> {
                 Ok(self.new_tuple(items, label, recv.node))
             }
             "removeprefix" => {
-                want(name, &args, 1, 1)?;
+                arity(name, &args, 1, 1)?;
                 let p = self.str_arg(&args[0], name)?;
                 string!(s.strip_prefix(&*p).unwrap_or(s).to_string())
             }
             "removesuffix" => {
-                want(name, &args, 1, 1)?;
+                arity(name, &args, 1, 1)?;
                 let p = self.str_arg(&args[0], name)?;
                 string!(s.strip_suffix(&*p).unwrap_or(s).to_string())
             }
@@ -851,7 +830,7 @@ impl Machine<'_> {
         let label = self.full_label(recv);
         match name {
             "count" => {
-                want(name, &args, 1, 1)?;
+                arity(name, &args, 1, 1)?;
                 let mut n = 0;
                 for it in items {
                     if ops::equal(self, &it.data, &args[0].data, 0)? {
@@ -861,7 +840,7 @@ impl Machine<'_> {
                 Ok(self.derive(Data::Int(n), &[recv, &args[0]], text))
             }
             _ => {
-                want(name, &args, 1, 3)?;
+                arity(name, &args, 1, 3)?;
                 let len = items.len() as i64;
                 let norm = |i: Option<i64>, d: i64| -> usize {
                     let i = i.unwrap_or(d);
@@ -914,7 +893,7 @@ impl Machine<'_> {
         let list = list.clone();
         match name {
             "append" => {
-                want(name, &args, 1, 1)?;
+                arity(name, &args, 1, 1)?;
                 self.check_growth(list.borrow().items.len() + 1, 1)?;
                 let v = self.under_context(args[0].clone());
                 list.borrow_mut().items.push(v);
@@ -922,7 +901,7 @@ impl Machine<'_> {
                 Ok(Value::none())
             }
             "extend" => {
-                want(name, &args, 1, 1)?;
+                arity(name, &args, 1, 1)?;
                 let items = self.collect_items(&args[0])?;
                 self.check_growth(list.borrow().items.len() + items.len(), items.len())?;
                 let shape = self.shape_label(&args[0]);
@@ -934,7 +913,7 @@ impl Machine<'_> {
                 Ok(Value::none())
             }
             "insert" => {
-                want(name, &args, 2, 2)?;
+                arity(name, &args, 2, 2)?;
                 let len = list.borrow().items.len() as i64;
                 let i = self.opt_int(args.first())?.unwrap_or(0);
                 let i = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
@@ -947,7 +926,7 @@ impl Machine<'_> {
                 Ok(Value::none())
             }
             "pop" => {
-                want(name, &args, 0, 1)?;
+                arity(name, &args, 0, 1)?;
                 let len = list.borrow().items.len() as i64;
                 if len == 0 {
                     return err(ExcKind::IndexError, "pop from empty list");
@@ -963,7 +942,7 @@ impl Machine<'_> {
                 Ok(self.element(v, shape, &[], text))
             }
             "remove" => {
-                want(name, &args, 1, 1)?;
+                arity(name, &args, 1, 1)?;
                 let items = list.borrow().items.clone();
                 for (i, it) in items.iter().enumerate() {
                     if ops::equal(self, &it.data, &args[0].data, 0)? {
@@ -986,9 +965,9 @@ impl Machine<'_> {
                 self.seq_search(recv, &items, name, args, text)
             }
             "sort" => {
-                want(name, &args, 0, 0)?;
-                let key = take(&mut kwargs, "key");
-                let reverse = take(&mut kwargs, "reverse")
+                arity(name, &args, 0, 0)?;
+                let key = take_kwarg(&mut kwargs, "key");
+                let reverse = take_kwarg(&mut kwargs, "reverse")
                     .map(|r| ops::truthy(&r.data))
                     .unwrap_or(false);
                 if let Some((k, _)) = kwargs.first() {
@@ -1053,7 +1032,7 @@ impl Machine<'_> {
         let shape_node = self.shape_node(recv);
         match name {
             "get" => {
-                want(name, &args, 1, 2)?;
+                arity(name, &args, 1, 2)?;
                 let key = self.hash_key(&args[0])?;
                 let found = dict.borrow().map.get(&key).map(|(_, v)| v.clone());
                 // Whether the key was there depends on the shape and on the key itself.
@@ -1066,7 +1045,7 @@ impl Machine<'_> {
                 Ok(self.element(v, access, &[recv.node, args[0].node, shape_node], text))
             }
             "keys" | "values" | "items" => {
-                want(name, &args, 0, 0)?;
+                arity(name, &args, 0, 0)?;
                 let pairs: Vec<(Value, Value)> = dict.borrow().map.values().cloned().collect();
                 let items: Vec<Value> = match name {
                     "keys" => pairs.into_iter().map(|(k, _)| k).collect(),
@@ -1086,7 +1065,7 @@ impl Machine<'_> {
                 Ok(v)
             }
             "pop" => {
-                want(name, &args, 1, 2)?;
+                arity(name, &args, 1, 2)?;
                 let key = self.hash_key(&args[0])?;
                 let removed = dict.borrow_mut().map.shift_remove(&key);
                 let kl = self.full_label(&args[0]);
@@ -1112,7 +1091,7 @@ impl Machine<'_> {
                 }
             }
             "setdefault" => {
-                want(name, &args, 1, 2)?;
+                arity(name, &args, 1, 2)?;
                 let key = self.hash_key(&args[0])?;
                 let existing = dict.borrow().map.get(&key).map(|(_, v)| v.clone());
                 let kl = self.full_label(&args[0]);
@@ -1133,7 +1112,7 @@ impl Machine<'_> {
                 }
             }
             "update" => {
-                want(name, &args, 0, 1)?;
+                arity(name, &args, 0, 1)?;
                 let mut pairs: Vec<(Value, Value)> = Vec::new();
                 if let Some(src) = args.first() {
                     let src_shape = self.shape_label(src);
@@ -1229,7 +1208,7 @@ impl Machine<'_> {
         }
         match name {
             "add" => {
-                want(name, &args, 1, 1)?;
+                arity(name, &args, 1, 1)?;
                 let key = self.hash_key(&args[0])?;
                 self.check_growth(set.borrow().map.len() + 1, 1)?;
                 let v = self.under_context(args[0].clone());
@@ -1241,7 +1220,7 @@ impl Machine<'_> {
                 Ok(Value::none())
             }
             "discard" | "remove" => {
-                want(name, &args, 1, 1)?;
+                arity(name, &args, 1, 1)?;
                 let key = self.hash_key(&args[0])?;
                 let removed = set.borrow_mut().map.shift_remove(&key).is_some();
                 let l = self.full_label(&args[0]);
@@ -1335,7 +1314,7 @@ impl Machine<'_> {
                 Ok(Value::none())
             }
             "issubset" | "issuperset" | "isdisjoint" => {
-                want(name, &args, 1, 1)?;
+                arity(name, &args, 1, 1)?;
                 let items = self.collect_items(&args[0])?;
                 let other = self.new_set(items, Label::PROGRAM, true)?;
                 let Data::Set(o) = &other.data else {

@@ -28,7 +28,8 @@ fn no_kwargs(name: &str, kwargs: &Kwargs) -> Eval<()> {
     }
 }
 
-fn arity(name: &str, args: &[Value], min: usize, max: usize) -> Eval<()> {
+/// Checks the number of positional arguments, with Python's message.
+pub(crate) fn arity(name: &str, args: &[Value], min: usize, max: usize) -> Eval<()> {
     if args.len() < min || args.len() > max {
         let expected = if min == max {
             format!("exactly {min} argument{}", if min == 1 { "" } else { "s" })
@@ -45,7 +46,8 @@ fn arity(name: &str, args: &[Value], min: usize, max: usize) -> Eval<()> {
     Ok(())
 }
 
-fn take_kwarg(kwargs: &mut Kwargs, name: &str) -> Option<Value> {
+/// Removes and returns the keyword argument `name`, if given.
+pub(crate) fn take_kwarg(kwargs: &mut Kwargs, name: &str) -> Option<Value> {
     let i = kwargs.iter().position(|(k, _)| &**k == name)?;
     Some(kwargs.remove(i).1)
 }
