@@ -804,7 +804,6 @@ proptest! {
 
     /// The same promise where a `try` catches an exception raised on untrusted data.
     #[test]
-    #[ignore = "interpreter bug: a call in a try body after an operation that may raise on untrusted data is trusted"]
     fn strict_trusted_arguments_do_not_depend_on_untrusted_data_with_try(src in program()) {
         non_interference(&src)?;
     }
@@ -855,14 +854,14 @@ fn deeply_nested_blocks_are_a_clean_error() {
 }
 
 #[test]
-#[ignore = "interpreter bug: deeply nested blocks are reported as 'brackets nest more than 100 levels deep'"]
 fn deeply_nested_blocks_are_not_called_brackets() {
-    let src: String = (0..200)
-        .map(|i| format!("{}if True:\n", "  ".repeat(i)))
-        .chain(std::iter::once(format!("{}x = 1\n", "  ".repeat(200))))
+    // Five hundred levels, one column each: no bracket anywhere.
+    let src: String = (0..500)
+        .map(|i| format!("{}if True:\n", " ".repeat(i)))
+        .chain(std::iter::once(format!("{}x = 1\n", " ".repeat(500))))
         .collect();
     let found = bactrian_interpreter::check(&src, &[]);
-    assert!(!found.is_empty(), "two hundred nested blocks");
+    assert!(!found.is_empty(), "five hundred nested blocks");
     assert!(!found[0].message.contains("bracket"), "{}", found[0]);
 }
 
@@ -880,7 +879,6 @@ fn a_long_but_shallow_plan_runs() {
 /// single bracket.
 fn long_expressions() -> Vec<(&'static str, String)> {
     vec![
-        ("sum", format!("x = {}", vec!["1"; 100_000].join("+"))),
         (
             "comparison chain",
             format!("x = {}", vec!["1"; 50_000].join(" < ")),
@@ -919,12 +917,25 @@ fn long_expressions() -> Vec<(&'static str, String)> {
 }
 
 #[test]
-#[ignore = "interpreter bug: lowering is quadratic in expression length (Lower::text re-joins the whole subtree's source for every node); `1+1+...` with 100k terms hangs for many minutes"]
+#[ignore = "interpreter bug: 30 000 nested lambdas or 20 000 elifs take 3-4 minutes to check and 6-7 to run (quadratic); the other shapes take a few seconds"]
 fn very_long_expressions_are_handled_cleanly() {
     in_child("very_long_expressions_are_handled_cleanly", || {
         for (what, src) in long_expressions() {
             let (outcome, _) = run_exact(&src, Limits::default());
             assert_no_internal_error(&outcome, what);
+        }
+    });
+}
+
+#[test]
+#[ignore = "interpreter bug: `x = 1+1+...+1` with 100 000 terms passes check but overflows the evaluator's stack at run time and aborts the process"]
+fn a_sum_of_100_000_terms_does_not_crash() {
+    in_child("a_sum_of_100_000_terms_does_not_crash", || {
+        let src = format!("x = {}\nprint(x)", vec!["1"; 100_000].join("+"));
+        let (outcome, _) = run_exact(&src, Limits::default());
+        assert_no_internal_error(&outcome, "100 000 terms");
+        if outcome.error.is_none() {
+            assert_eq!(outcome.stdout, "100000\n");
         }
     });
 }
@@ -946,19 +957,28 @@ fn the_sum_of_100_000_ones_is_fine_when_split_into_statements() {
 }
 
 #[test]
-#[ignore = "interpreter bug: an integer literal larger than max_int_bits is accepted (only arithmetic on it is refused), and parsing a 900k-digit literal takes ~14 s before any limit applies"]
 fn a_huge_integer_literal_is_a_clean_error() {
     in_child("a_huge_integer_literal_is_a_clean_error", || {
         // 100 000 digits is about 332 000 bits, over the default limit of 100 000: the
         // literal itself is over the limit, not only what is computed from it.
+        // Refused before parsing (a SyntaxError) or as over the limit: either way by name.
         let src = format!("x = {}\ncount = 1", "9".repeat(100_000));
         let (outcome, _) = run_exact(&src, Limits::default());
         let e = outcome
             .error
             .clone()
             .expect("the literal is over the integer limit");
-        assert_eq!(e.type_name, "LimitExceeded", "{}", e.message);
-        assert!(e.message.contains("integer size"), "{}", e.message);
+        assert!(
+            ["SyntaxError", "LimitExceeded"].contains(&e.type_name.as_str()),
+            "{}: {}",
+            e.type_name,
+            e.message
+        );
+        assert!(
+            e.message.contains("digits") || e.message.contains("integer size"),
+            "{}",
+            e.message
+        );
         assert!(
             outcome.variable("count").is_none(),
             "the plan ran past the literal"
@@ -969,7 +989,12 @@ fn a_huge_integer_literal_is_a_clean_error() {
         let e = outcome
             .error
             .expect("the literal is over the integer limit");
-        assert_eq!(e.type_name, "LimitExceeded", "{}", e.message);
+        assert!(
+            ["SyntaxError", "LimitExceeded"].contains(&e.type_name.as_str()),
+            "{}: {}",
+            e.type_name,
+            e.message
+        );
     });
 }
 
