@@ -1,0 +1,167 @@
+//! The system calls the sandbox makes, each behind a safe function. Everything called from
+//! the child between fork and exec (`in_child_*`) only makes system calls: no allocation, no
+//! locks, as `pre_exec` requires.
+
+use std::io;
+
+/// The Landlock ABI the kernel offers (0: none). Landlock came in Linux 5.13 (ABI 1); TCP
+/// rules need ABI 4 (6.7); signal and abstract-socket scoping ABI 6 (6.12).
+pub fn landlock_abi() -> u32 {
+    const LANDLOCK_CREATE_RULESET_VERSION: libc::c_uint = 1;
+    // SAFETY: with a null attribute, size 0 and the VERSION flag the kernel only returns the
+    // ABI number (or fails with ENOSYS/EOPNOTSUPP); no memory is read or written.
+    let abi = unsafe {
+        libc::syscall(
+            libc::SYS_landlock_create_ruleset,
+            std::ptr::null::<libc::c_void>(),
+            0usize,
+            LANDLOCK_CREATE_RULESET_VERSION,
+        )
+    };
+    u32::try_from(abi).unwrap_or(0)
+}
+
+/// Whether this process runs as root (and may create network namespaces and cgroups).
+pub fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+fn check(ret: libc::c_int) -> io::Result<()> {
+    if ret == -1 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(())
+    }
+}
+
+/// A resource limit to set in the child.
+#[derive(Debug, Clone, Copy)]
+pub struct Rlimit {
+    pub resource: libc::__rlimit_resource_t,
+    pub soft: u64,
+    pub hard: u64,
+}
+
+/// Sets one rlimit. Lowering a limit needs no privilege.
+pub fn in_child_setrlimit(limit: &Rlimit) -> io::Result<()> {
+    let value = libc::rlimit {
+        rlim_cur: limit.soft,
+        rlim_max: limit.hard,
+    };
+    // SAFETY: `value` is a valid rlimit that lives across the call.
+    check(unsafe { libc::setrlimit(limit.resource, &value) })
+}
+
+/// The child dies with SIGKILL when Bactrian does, so no tool outlives the engine.
+pub fn in_child_die_with_parent() -> io::Result<()> {
+    // SAFETY: PR_SET_PDEATHSIG takes a signal number; no memory is passed.
+    check(unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) })
+}
+
+/// A network namespace of its own: only a loopback device that is down, so the tool can
+/// reach nothing, over TCP, UDP or abstract Unix sockets. Needs CAP_SYS_ADMIN.
+pub fn in_child_unshare_network() -> io::Result<()> {
+    // SAFETY: unshare takes flags only.
+    check(unsafe { libc::unshare(libc::CLONE_NEWNET) })
+}
+
+/// Writes `text` to the file at `path` (a NUL-terminated path prepared before fork): used to
+/// join a cgroup by writing "0" to its `cgroup.procs`.
+pub fn in_child_write_file(path: &std::ffi::CStr, text: &[u8]) -> io::Result<()> {
+    // SAFETY: `path` is NUL-terminated; `text` is a valid buffer of its length; the fd is
+    // closed on every path.
+    unsafe {
+        let fd = libc::open(path.as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC);
+        if fd < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        let n = libc::write(fd, text.as_ptr().cast(), text.len());
+        let err = io::Error::last_os_error();
+        libc::close(fd);
+        if n < 0 {
+            return Err(err);
+        }
+    }
+    Ok(())
+}
+
+/// Drops every capability for good: empties the bounding set, then the inheritable, ambient,
+/// permitted and effective sets. After exec even a root tool holds no capability (it cannot
+/// mount, load BPF, change owners or override file permissions). Needs CAP_SETPCAP to
+/// shrink the bounding set; without it (not root) there is nothing to drop.
+pub fn in_child_drop_capabilities() -> io::Result<()> {
+    // SAFETY: prctl and capset take integers and a header/data pair that live across the
+    // call; capability numbers past the kernel's last one fail with EINVAL, which ends the
+    // loop.
+    unsafe {
+        for cap in 0..64 {
+            if libc::prctl(libc::PR_CAPBSET_DROP, cap, 0, 0, 0) == -1 {
+                let err = io::Error::last_os_error();
+                match err.raw_os_error() {
+                    Some(libc::EINVAL) => break,
+                    Some(libc::EPERM) => return Ok(()),
+                    _ => return Err(err),
+                }
+            }
+        }
+        libc::prctl(
+            libc::PR_CAP_AMBIENT,
+            libc::PR_CAP_AMBIENT_CLEAR_ALL,
+            0,
+            0,
+            0,
+        );
+        #[repr(C)]
+        struct Header {
+            version: u32,
+            pid: libc::c_int,
+        }
+        #[repr(C)]
+        #[derive(Clone, Copy)]
+        struct Data {
+            effective: u32,
+            permitted: u32,
+            inheritable: u32,
+        }
+        const LINUX_CAPABILITY_VERSION_3: u32 = 0x2008_0522;
+        let mut header = Header {
+            version: LINUX_CAPABILITY_VERSION_3,
+            pid: 0,
+        };
+        let data = [Data {
+            effective: 0,
+            permitted: 0,
+            inheritable: 0,
+        }; 2];
+        check(libc::syscall(libc::SYS_capset, &mut header, data.as_ptr()) as libc::c_int)
+    }
+}
+
+/// Signals every process of a process group.
+pub fn kill_group(pgid: u32, signal: libc::c_int) {
+    let Ok(pgid) = i32::try_from(pgid) else {
+        return;
+    };
+    if pgid <= 1 {
+        return; // never the whole system or init
+    }
+    // SAFETY: kill(2) with a negative pid signals that process group; no memory involved.
+    unsafe {
+        libc::kill(-pgid, signal);
+    }
+}
+
+/// Signals one process.
+pub fn kill_pid(pid: u32, signal: libc::c_int) {
+    let Ok(pid) = i32::try_from(pid) else {
+        return;
+    };
+    if pid <= 1 {
+        return;
+    }
+    // SAFETY: as above, for one process.
+    unsafe {
+        libc::kill(pid, signal);
+    }
+}

@@ -1,0 +1,84 @@
+//! Bactrian's sandbox: every tool runs as its own process, fenced before it executes a
+//! single instruction of its own.
+//!
+//! In the child, between fork and exec: it joins a cgroup made for the call (whose id names
+//! the call for the eBPF sensor, and whose `pids`/`memory` controllers hold its limits), gets
+//! a network namespace of its own when it may connect nowhere, takes rlimits (CPU, file size,
+//! no core dumps; address space and process count where no cgroup controller is there),
+//! drops every capability, sets `no_new_privs`, and enacts a Landlock ruleset: read the
+//! system and its own directory, write only a private working directory, connect only to
+//! the TCP ports its profile names, signal nothing outside itself. The environment is
+//! cleared but for an allowlist; a wall-clock timeout kills the whole cgroup.
+//!
+//! ```no_run
+//! use bactrian_sandbox::{Profile, Sandbox, SandboxEvent};
+//! use std::io::Read;
+//! use std::time::Duration;
+//!
+//! let sandbox = Sandbox::new();
+//! let argv = vec!["/bin/cat".to_string(), "/etc/hostname".to_string()];
+//! let mut tool = sandbox.spawn(&argv, &Profile::default(), "c1", &[]).unwrap();
+//! let status = tool.wait_timeout(Duration::from_secs(5)).unwrap();
+//! let mut err = String::new();
+//! tool.child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+//! assert!(err.contains("Permission denied")); // /etc/hostname is not the system's to share
+//! let events = tool.finish(status);
+//! assert!(matches!(events[0], SandboxEvent::Fenced(_)));
+//! assert!(events.iter().any(|e| matches!(e, SandboxEvent::Exited { code: 1 })));
+//! ```
+//!
+//! [`doctor`] says what this kernel can enforce.
+
+mod cgroup;
+mod event;
+mod fence;
+mod kernel;
+mod profile;
+mod spawn;
+
+pub use cgroup::{CallCgroup, Hierarchies};
+pub use event::{Limit, SandboxEvent};
+pub use fence::{own_directories, Enforcement, Fence};
+pub use profile::{Enforce, Profile, DEFAULT_PATH, SYSTEM_READ};
+pub use spawn::{Jailed, Sandbox};
+
+/// Why a tool could not be started in its sandbox.
+#[derive(Debug, thiserror::Error)]
+pub enum SandboxError {
+    /// The profile says `enforce: required` and the kernel cannot enforce it.
+    #[error("refused to run the tool unfenced: {0}")]
+    Unenforceable(String),
+    #[error("{0}")]
+    Start(String),
+}
+
+/// What the kernel offers the sandbox, for `bactrian doctor`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Doctor {
+    pub landlock_abi: u32,
+    pub root: bool,
+    pub cgroup_v2: Option<std::path::PathBuf>,
+    pub pids_controller: Option<String>,
+    pub memory_controller: Option<String>,
+}
+
+/// Probes the kernel features the sandbox uses.
+pub fn doctor() -> Doctor {
+    let h = Hierarchies::current();
+    let describe = |c: &Option<cgroup::Controller>| {
+        c.as_ref().map(|c| {
+            format!(
+                "{} ({})",
+                c.dir.display(),
+                if c.v2 { "cgroup v2" } else { "cgroup v1" }
+            )
+        })
+    };
+    Doctor {
+        landlock_abi: kernel::landlock_abi(),
+        root: kernel::is_root(),
+        cgroup_v2: h.unified.clone(),
+        pids_controller: describe(&h.pids),
+        memory_controller: describe(&h.memory),
+    }
+}
