@@ -1,0 +1,459 @@
+//! Loading the programs, the reader thread, and routing events to watches.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::os::fd::AsRawFd;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use aya::maps::{Array, HashMap as BpfHashMap, MapData, RingBuf};
+use aya::programs::TracePoint;
+use aya::Ebpf;
+
+use crate::kernel::{self, Wakeup};
+use crate::{Event, SensorError};
+
+/// The programs in `bpf/sensor.bpf.c` and where they attach. Optional ones are skipped on
+/// kernels without that tracepoint (openat2 before 5.6; open(2) does not exist on arm64).
+struct Hook {
+    program: &'static str,
+    category: &'static str,
+    name: &'static str,
+    required: bool,
+}
+
+const HOOKS: &[Hook] = &[
+    Hook { program: "sensor_exec", category: "sched", name: "sched_process_exec", required: true },
+    Hook { program: "sensor_exit", category: "sched", name: "sched_process_exit", required: true },
+    Hook { program: "sensor_connect", category: "syscalls", name: "sys_enter_connect", required: true },
+    Hook { program: "sensor_openat", category: "syscalls", name: "sys_enter_openat", required: true },
+    Hook { program: "sensor_openat2", category: "syscalls", name: "sys_enter_openat2", required: false },
+    Hook { program: "sensor_open", category: "syscalls", name: "sys_enter_open", required: false },
+];
+
+const BTF_PATH: &str = "/sys/kernel/btf/vmlinux";
+const TRACEFS: &str = "/sys/kernel/tracing";
+const TRACEFS_OLD: &str = "/sys/kernel/debug/tracing";
+
+/// How long the reader sleeps in poll(2) at most; wakeups normally come from the ring buffer
+/// or from [`Wakeup`], this only bounds a missed one.
+const POLL_MS: i32 = 250;
+
+static LOADED: AtomicBool = AtomicBool::new(false);
+
+#[cfg(not(sensor_no_bpf))]
+fn object() -> Result<&'static [u8], SensorError> {
+    Ok(aya::include_bytes_aligned!(concat!(env!("OUT_DIR"), "/sensor.bpf.o")))
+}
+
+#[cfg(sensor_no_bpf)]
+fn object() -> Result<&'static [u8], SensorError> {
+    Err(SensorError::NotBuilt)
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding one of these locks leaves plain data behind; go on with it.
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The loaded eBPF programs and the thread that reads their events. One per process.
+///
+/// Dropping it stops the reader and detaches the programs.
+pub struct Sensor {
+    shared: Arc<Shared>,
+    reader: Option<JoinHandle<()>>,
+    // Owns the programs and their links: dropping it detaches them.
+    _programs: Ebpf,
+}
+
+/// What the reader thread, the sensor and its watches share.
+struct Shared {
+    watched: Mutex<BpfHashMap<MapData, u64, u64>>,
+    counters: Array<MapData, u64>,
+    routes: Mutex<HashMap<u64, Sender<Event>>>,
+    wakeup: Wakeup,
+    stop: AtomicBool,
+    /// Records the reader could not decode (a bug, but counted rather than hidden).
+    malformed: AtomicU64,
+    /// Completed drain passes of the ring buffer.
+    epoch: Mutex<u64>,
+    drained: Condvar,
+}
+
+impl fmt::Debug for Sensor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Sensor")
+            .field("watched", &lock(&self.shared.routes).len())
+            .field("dropped_total", &self.dropped_total())
+            .finish()
+    }
+}
+
+/// The tracefs mount aya will use, if any (the same search aya makes).
+fn tracefs_dir() -> Option<PathBuf> {
+    [TRACEFS, TRACEFS_OLD].iter().map(PathBuf::from).find(|dir| {
+        std::fs::read_dir(dir)
+            .map(|mut entries| entries.next().is_some())
+            .unwrap_or(false)
+    })
+}
+
+fn has_tracepoint(tracefs: &Path, hook: &Hook) -> bool {
+    tracefs.join("events").join(hook.category).join(hook.name).exists()
+}
+
+/// Parses the embedded object and loads (verifies) every program into the kernel, without
+/// attaching. `present` says which optional hooks to load.
+fn load_object(present: impl Fn(&Hook) -> bool) -> Result<Ebpf, SensorError> {
+    let bytes = object()?;
+    if !Path::new(BTF_PATH).exists() {
+        return Err(SensorError::NoBtf);
+    }
+    let not_root = kernel::effective_uid() != 0;
+    let mut ebpf = Ebpf::load(bytes).map_err(|e| {
+        if not_root {
+            SensorError::NotPermitted(e.to_string())
+        } else {
+            SensorError::Load(e)
+        }
+    })?;
+    for hook in HOOKS.iter().filter(|h| h.required || present(h)) {
+        let program = ebpf
+            .program_mut(hook.program)
+            .ok_or(SensorError::Program {
+                name: hook.program,
+                source: aya::programs::ProgramError::UnexpectedProgramType,
+            })?;
+        let tracepoint: &mut TracePoint =
+            program.try_into().map_err(|source| SensorError::Program { name: hook.program, source })?;
+        tracepoint.load().map_err(|source| {
+            if not_root {
+                SensorError::NotPermitted(source.to_string())
+            } else {
+                SensorError::Program { name: hook.program, source }
+            }
+        })?;
+    }
+    Ok(ebpf)
+}
+
+fn take_map(ebpf: &mut Ebpf, name: &'static str) -> Result<aya::maps::Map, SensorError> {
+    ebpf.take_map(name).ok_or(SensorError::Map {
+        name,
+        source: aya::maps::MapError::InvalidName { name: name.to_string() },
+    })
+}
+
+impl Sensor {
+    /// Loads and attaches the programs, mounting tracefs at /sys/kernel/tracing first if it
+    /// is not mounted, and starts the reader thread. Nothing is reported until [`watch`].
+    ///
+    /// [`watch`]: Sensor::watch
+    pub fn load() -> Result<Sensor, SensorError> {
+        object()?;
+        if LOADED.swap(true, Ordering::AcqRel) {
+            return Err(SensorError::AlreadyLoaded);
+        }
+        let result = Sensor::load_inner();
+        if result.is_err() {
+            LOADED.store(false, Ordering::Release);
+        }
+        result
+    }
+
+    fn load_inner() -> Result<Sensor, SensorError> {
+        let tracefs = match tracefs_dir() {
+            Some(dir) => dir,
+            None => {
+                if kernel::effective_uid() != 0 {
+                    return Err(SensorError::NotPermitted("tracefs is not mounted".into()));
+                }
+                let dir = PathBuf::from(TRACEFS);
+                kernel::mount_tracefs(&dir).map_err(SensorError::Tracefs)?;
+                dir
+            }
+        };
+        for hook in HOOKS.iter().filter(|h| h.required) {
+            if !has_tracepoint(&tracefs, hook) {
+                return Err(SensorError::NoTracepoint(format!("{}/{}", hook.category, hook.name)));
+            }
+        }
+        let present = |h: &Hook| has_tracepoint(&tracefs, h);
+        let mut ebpf = load_object(present)?;
+        for hook in HOOKS.iter().filter(|h| h.required || present(h)) {
+            let program = ebpf.program_mut(hook.program).ok_or(SensorError::Program {
+                name: hook.program,
+                source: aya::programs::ProgramError::UnexpectedProgramType,
+            })?;
+            let tracepoint: &mut TracePoint = program
+                .try_into()
+                .map_err(|source| SensorError::Program { name: hook.program, source })?;
+            tracepoint.attach(hook.category, hook.name).map_err(|source| SensorError::Attach {
+                category: hook.category,
+                name: hook.name,
+                source,
+            })?;
+        }
+
+        let map_err = |name| move |source| SensorError::Map { name, source };
+        let ring = RingBuf::try_from(take_map(&mut ebpf, "EVENTS")?).map_err(map_err("EVENTS"))?;
+        let watched =
+            BpfHashMap::try_from(take_map(&mut ebpf, "WATCHED")?).map_err(map_err("WATCHED"))?;
+        let counters =
+            Array::try_from(take_map(&mut ebpf, "COUNTERS")?).map_err(map_err("COUNTERS"))?;
+        let shared = Arc::new(Shared {
+            watched: Mutex::new(watched),
+            counters,
+            routes: Mutex::new(HashMap::new()),
+            wakeup: Wakeup::new().map_err(SensorError::Reader)?,
+            stop: AtomicBool::new(false),
+            malformed: AtomicU64::new(0),
+            epoch: Mutex::new(0),
+            drained: Condvar::new(),
+        });
+        let reader_shared = Arc::clone(&shared);
+        let reader = std::thread::Builder::new()
+            .name("bactrian-sensor".into())
+            .spawn(move || read_events(ring, &reader_shared))
+            .map_err(SensorError::Reader)?;
+        Ok(Sensor {
+            shared,
+            reader: Some(reader),
+            _programs: ebpf,
+        })
+    }
+
+    /// Starts reporting the events of cgroup `cgroup_id` (the inode number of its cgroup v2
+    /// directory) to the returned [`Watch`]. Processes that stay in that cgroup, children
+    /// included, are reported; events of any other cgroup, even a child cgroup, are not.
+    pub fn watch(&self, cgroup_id: u64) -> Result<Watch, SensorError> {
+        let (tx, rx) = mpsc::channel();
+        {
+            let mut routes = lock(&self.shared.routes);
+            if routes.contains_key(&cgroup_id) {
+                return Err(SensorError::AlreadyWatched(cgroup_id));
+            }
+            routes.insert(cgroup_id, tx);
+        }
+        if let Err(source) = lock(&self.shared.watched).insert(cgroup_id, 0, 0) {
+            lock(&self.shared.routes).remove(&cgroup_id);
+            return Err(SensorError::Map { name: "WATCHED", source });
+        }
+        Ok(Watch {
+            shared: Arc::clone(&self.shared),
+            cgroup_id,
+            rx: Mutex::new(rx),
+            active: true,
+        })
+    }
+
+    /// Events lost since load, all cgroups together: the ring buffer was full when a program
+    /// had an event to send (counted in the kernel), or a record could not be decoded.
+    pub fn dropped_total(&self) -> u64 {
+        self.shared.dropped_total()
+    }
+}
+
+impl Drop for Sensor {
+    fn drop(&mut self) {
+        self.shared.stop.store(true, Ordering::Release);
+        self.shared.wakeup.wake();
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+        lock(&self.shared.routes).clear();
+        LOADED.store(false, Ordering::Release);
+    }
+}
+
+impl Shared {
+    fn dropped_total(&self) -> u64 {
+        let kernel = self.counters.get(&0, 0).unwrap_or(0);
+        kernel + self.malformed.load(Ordering::Relaxed)
+    }
+
+    /// Removes `cgroup_id` from WATCHED; returns its drop counter.
+    fn unwatch_kernel(&self, cgroup_id: u64) -> u64 {
+        let mut watched = lock(&self.watched);
+        let dropped = watched.get(&cgroup_id, 0).unwrap_or(0);
+        let _ = watched.remove(&cgroup_id);
+        dropped
+    }
+
+    /// Waits, at most `settle`, until the reader has emptied the ring buffer at least once
+    /// after this call began, so that every record committed before it has been routed.
+    fn sync(&self, settle: Duration) {
+        let deadline = Instant::now() + settle;
+        // A pass already running may have seen the ring empty just before this call: wait
+        // for the one after it.
+        let target = *lock(&self.epoch) + 2;
+        loop {
+            self.wakeup.wake();
+            let epoch = lock(&self.epoch);
+            if *epoch >= target {
+                return;
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return;
+            }
+            let wait = (deadline - now).min(Duration::from_millis(20));
+            let (epoch, _) = self
+                .drained
+                .wait_timeout(epoch, wait)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            if *epoch >= target {
+                return;
+            }
+        }
+    }
+}
+
+/// The reader thread: sleep in poll(2) until records arrive, drain them, route each to the
+/// watch of its cgroup.
+fn read_events(mut ring: RingBuf<MapData>, shared: &Shared) {
+    let mut batch = Vec::new();
+    while !shared.stop.load(Ordering::Acquire) {
+        if kernel::wait_readable(ring.as_raw_fd(), &shared.wakeup, POLL_MS).is_err() {
+            // poll(2) fails only on bad arguments or ENOMEM; do not spin on it.
+            std::thread::sleep(Duration::from_millis(POLL_MS as u64));
+        }
+        while let Some(record) = ring.next() {
+            match kernel::parse_record(&record) {
+                Some(event) => batch.push(event),
+                None => {
+                    shared.malformed.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+        }
+        if !batch.is_empty() {
+            let routes = lock(&shared.routes);
+            for event in batch.drain(..) {
+                // No route: the watch finished after the kernel sent it. Nobody wants it.
+                if let Some(tx) = routes.get(&event.cgroup_id) {
+                    let _ = tx.send(event);
+                }
+            }
+        }
+        *lock(&shared.epoch) += 1;
+        shared.drained.notify_all();
+    }
+}
+
+/// The events of one watched cgroup. Dropping it stops the watch.
+pub struct Watch {
+    shared: Arc<Shared>,
+    cgroup_id: u64,
+    rx: Mutex<Receiver<Event>>,
+    active: bool,
+}
+
+/// What a finished [`Watch`] saw.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Finished {
+    /// In kernel-timestamp order.
+    pub events: Vec<Event>,
+    /// Events of this cgroup lost because the ring buffer was full.
+    pub dropped: u64,
+}
+
+impl fmt::Debug for Watch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Watch").field("cgroup_id", &self.cgroup_id).finish()
+    }
+}
+
+impl Watch {
+    /// The cgroup id this watch reports.
+    pub fn cgroup_id(&self) -> u64 {
+        self.cgroup_id
+    }
+
+    /// The next event, waiting at most `d`.
+    pub fn recv_timeout(&self, d: Duration) -> Option<Event> {
+        lock(&self.rx).recv_timeout(d).ok()
+    }
+
+    /// The events that arrived so far and were not yet taken, in kernel-timestamp order.
+    pub fn try_events(&self) -> Vec<Event> {
+        let mut events: Vec<Event> = lock(&self.rx).try_iter().collect();
+        events.sort_by_key(|e| e.ktime_ns);
+        events
+    }
+
+    /// Stops watching and returns what remains: the kernel stops reporting the cgroup first,
+    /// then the records already in the ring buffer are drained (waiting at most `settle`).
+    /// Events taken earlier with [`recv_timeout`] or [`try_events`] are not repeated.
+    ///
+    /// [`recv_timeout`]: Watch::recv_timeout
+    /// [`try_events`]: Watch::try_events
+    pub fn finish(mut self, settle: Duration) -> Finished {
+        let dropped = self.shared.unwatch_kernel(self.cgroup_id);
+        self.shared.sync(settle);
+        lock(&self.shared.routes).remove(&self.cgroup_id);
+        self.active = false;
+        let events = self.try_events();
+        Finished { events, dropped }
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        if self.active {
+            self.shared.unwatch_kernel(self.cgroup_id);
+            lock(&self.shared.routes).remove(&self.cgroup_id);
+        }
+    }
+}
+
+/// Whether the sensor can work on this machine, for `bactrian doctor`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Probe {
+    pub available: bool,
+    /// One line: what loads, or why it does not and what to do.
+    pub detail: String,
+}
+
+impl fmt::Display for Probe {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.available {
+            write!(f, "sensor: available ({})", self.detail)
+        } else {
+            write!(f, "sensor: unavailable: {}", self.detail)
+        }
+    }
+}
+
+/// Checks whether the programs load here (root, BTF, built, accepted by the verifier) by
+/// loading them without attaching; everything is unloaded before it returns. Mounts nothing.
+pub fn probe() -> Probe {
+    let unavailable = |e: SensorError| Probe {
+        available: false,
+        detail: e.to_string(),
+    };
+    if let Err(e) = object() {
+        return unavailable(e);
+    }
+    if kernel::effective_uid() != 0 {
+        return unavailable(SensorError::NotPermitted("not running as root".into()));
+    }
+    let tracefs = tracefs_dir();
+    let present = |h: &Hook| tracefs.as_deref().is_none_or(|dir| has_tracepoint(dir, h));
+    match load_object(present) {
+        Ok(_unloaded_on_drop) => {
+            let mount = match &tracefs {
+                Some(dir) => format!("tracefs at {}", dir.display()),
+                None => format!("tracefs not mounted; loading mounts it at {TRACEFS}"),
+            };
+            Probe {
+                available: true,
+                detail: format!("programs pass the verifier, kernel BTF present, {mount}"),
+            }
+        }
+        Err(e) => unavailable(e),
+    }
+}
