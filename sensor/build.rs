@@ -40,9 +40,7 @@ fn compile(object: &Path) -> Result<(), String> {
         cmd.arg(format!("-I/usr/include/{triple}"));
     }
     cmd.arg("-c").arg(SOURCE).arg("-o").arg(object);
-    let output = cmd
-        .output()
-        .map_err(|e| format!("running {clang}: {e}"))?;
+    let output = cmd.output().map_err(|e| format!("running {clang}: {e}"))?;
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         // Show the compiler's complaint: a real error in the C must not pass unnoticed.

@@ -286,7 +286,13 @@ mod tests {
             }
         );
         let e = parse_record(&header(KIND_EXIT, 3 << 8, EXIT_LEN)).unwrap();
-        assert_eq!(e.kind, EventKind::Exit { code: 3, signal: None });
+        assert_eq!(
+            e.kind,
+            EventKind::Exit {
+                code: 3,
+                signal: None
+            }
+        );
         let e = parse_record(&header(KIND_EXIT, 9, EXIT_LEN)).unwrap();
         assert_eq!(
             e.kind,
@@ -307,7 +313,9 @@ mod tests {
 
     #[test]
     fn args_are_bounded() {
-        let many: Vec<u8> = (0..40).flat_map(|i| format!("a{i}\0").into_bytes()).collect();
+        let many: Vec<u8> = (0..40)
+            .flat_map(|i| format!("a{i}\0").into_bytes())
+            .collect();
         assert_eq!(split_args(&many).len(), MAX_ARGS);
         assert_eq!(split_args(b""), Vec::<String>::new());
         assert_eq!(split_args(b"cut-sho"), vec!["cut-sho".to_string()]);

@@ -120,12 +120,8 @@ impl Net {
     fn contains(&self, addr: IpAddr) -> bool {
         let addr = canonical(addr);
         match (self.addr, addr) {
-            (IpAddr::V4(net), IpAddr::V4(a)) => {
-                prefix_eq(&net.octets(), &a.octets(), self.prefix)
-            }
-            (IpAddr::V6(net), IpAddr::V6(a)) => {
-                prefix_eq(&net.octets(), &a.octets(), self.prefix)
-            }
+            (IpAddr::V4(net), IpAddr::V4(a)) => prefix_eq(&net.octets(), &a.octets(), self.prefix),
+            (IpAddr::V6(net), IpAddr::V6(a)) => prefix_eq(&net.octets(), &a.octets(), self.prefix),
             _ => false,
         }
     }
@@ -207,12 +203,13 @@ impl RuleSet {
                     (net_ok && port_ok).then_some(None)
                 }
                 (Check::Open(m), EventKind::Open { path, .. }) => match_path(m, path, e.pid),
-                (Check::Exec(m), EventKind::Exec { filename, argv }) => match_path(m, filename, e.pid)
-                    .or_else(|| {
+                (Check::Exec(m), EventKind::Exec { filename, argv }) => {
+                    match_path(m, filename, e.pid).or_else(|| {
                         argv.first()
                             .filter(|a0| *a0 != filename)
                             .and_then(|a0| match_path(m, a0, e.pid))
-                    }),
+                    })
+                }
                 _ => None,
             };
             if let Some(resolved) = hit {

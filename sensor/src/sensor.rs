@@ -27,12 +27,42 @@ struct Hook {
 }
 
 const HOOKS: &[Hook] = &[
-    Hook { program: "sensor_exec", category: "sched", name: "sched_process_exec", required: true },
-    Hook { program: "sensor_exit", category: "sched", name: "sched_process_exit", required: true },
-    Hook { program: "sensor_connect", category: "syscalls", name: "sys_enter_connect", required: true },
-    Hook { program: "sensor_openat", category: "syscalls", name: "sys_enter_openat", required: true },
-    Hook { program: "sensor_openat2", category: "syscalls", name: "sys_enter_openat2", required: false },
-    Hook { program: "sensor_open", category: "syscalls", name: "sys_enter_open", required: false },
+    Hook {
+        program: "sensor_exec",
+        category: "sched",
+        name: "sched_process_exec",
+        required: true,
+    },
+    Hook {
+        program: "sensor_exit",
+        category: "sched",
+        name: "sched_process_exit",
+        required: true,
+    },
+    Hook {
+        program: "sensor_connect",
+        category: "syscalls",
+        name: "sys_enter_connect",
+        required: true,
+    },
+    Hook {
+        program: "sensor_openat",
+        category: "syscalls",
+        name: "sys_enter_openat",
+        required: true,
+    },
+    Hook {
+        program: "sensor_openat2",
+        category: "syscalls",
+        name: "sys_enter_openat2",
+        required: false,
+    },
+    Hook {
+        program: "sensor_open",
+        category: "syscalls",
+        name: "sys_enter_open",
+        required: false,
+    },
 ];
 
 const BTF_PATH: &str = "/sys/kernel/btf/vmlinux";
@@ -47,7 +77,10 @@ static LOADED: AtomicBool = AtomicBool::new(false);
 
 #[cfg(not(sensor_no_bpf))]
 fn object() -> Result<&'static [u8], SensorError> {
-    Ok(aya::include_bytes_aligned!(concat!(env!("OUT_DIR"), "/sensor.bpf.o")))
+    Ok(aya::include_bytes_aligned!(concat!(
+        env!("OUT_DIR"),
+        "/sensor.bpf.o"
+    )))
 }
 
 #[cfg(sensor_no_bpf)]
@@ -95,15 +128,22 @@ impl fmt::Debug for Sensor {
 
 /// The tracefs mount aya will use, if any (the same search aya makes).
 fn tracefs_dir() -> Option<PathBuf> {
-    [TRACEFS, TRACEFS_OLD].iter().map(PathBuf::from).find(|dir| {
-        std::fs::read_dir(dir)
-            .map(|mut entries| entries.next().is_some())
-            .unwrap_or(false)
-    })
+    [TRACEFS, TRACEFS_OLD]
+        .iter()
+        .map(PathBuf::from)
+        .find(|dir| {
+            std::fs::read_dir(dir)
+                .map(|mut entries| entries.next().is_some())
+                .unwrap_or(false)
+        })
 }
 
 fn has_tracepoint(tracefs: &Path, hook: &Hook) -> bool {
-    tracefs.join("events").join(hook.category).join(hook.name).exists()
+    tracefs
+        .join("events")
+        .join(hook.category)
+        .join(hook.name)
+        .exists()
 }
 
 /// Parses the embedded object and loads (verifies) every program into the kernel, without
@@ -122,19 +162,23 @@ fn load_object(present: impl Fn(&Hook) -> bool) -> Result<Ebpf, SensorError> {
         }
     })?;
     for hook in HOOKS.iter().filter(|h| h.required || present(h)) {
-        let program = ebpf
-            .program_mut(hook.program)
-            .ok_or(SensorError::Program {
-                name: hook.program,
-                source: aya::programs::ProgramError::UnexpectedProgramType,
-            })?;
+        let program = ebpf.program_mut(hook.program).ok_or(SensorError::Program {
+            name: hook.program,
+            source: aya::programs::ProgramError::UnexpectedProgramType,
+        })?;
         let tracepoint: &mut TracePoint =
-            program.try_into().map_err(|source| SensorError::Program { name: hook.program, source })?;
+            program.try_into().map_err(|source| SensorError::Program {
+                name: hook.program,
+                source,
+            })?;
         tracepoint.load().map_err(|source| {
             if not_root {
                 SensorError::NotPermitted(source.to_string())
             } else {
-                SensorError::Program { name: hook.program, source }
+                SensorError::Program {
+                    name: hook.program,
+                    source,
+                }
             }
         })?;
     }
@@ -144,7 +188,9 @@ fn load_object(present: impl Fn(&Hook) -> bool) -> Result<Ebpf, SensorError> {
 fn take_map(ebpf: &mut Ebpf, name: &'static str) -> Result<aya::maps::Map, SensorError> {
     ebpf.take_map(name).ok_or(SensorError::Map {
         name,
-        source: aya::maps::MapError::InvalidName { name: name.to_string() },
+        source: aya::maps::MapError::InvalidName {
+            name: name.to_string(),
+        },
     })
 }
 
@@ -179,7 +225,10 @@ impl Sensor {
         };
         for hook in HOOKS.iter().filter(|h| h.required) {
             if !has_tracepoint(&tracefs, hook) {
-                return Err(SensorError::NoTracepoint(format!("{}/{}", hook.category, hook.name)));
+                return Err(SensorError::NoTracepoint(format!(
+                    "{}/{}",
+                    hook.category, hook.name
+                )));
             }
         }
         let present = |h: &Hook| has_tracepoint(&tracefs, h);
@@ -189,14 +238,18 @@ impl Sensor {
                 name: hook.program,
                 source: aya::programs::ProgramError::UnexpectedProgramType,
             })?;
-            let tracepoint: &mut TracePoint = program
-                .try_into()
-                .map_err(|source| SensorError::Program { name: hook.program, source })?;
-            tracepoint.attach(hook.category, hook.name).map_err(|source| SensorError::Attach {
-                category: hook.category,
-                name: hook.name,
-                source,
-            })?;
+            let tracepoint: &mut TracePoint =
+                program.try_into().map_err(|source| SensorError::Program {
+                    name: hook.program,
+                    source,
+                })?;
+            tracepoint
+                .attach(hook.category, hook.name)
+                .map_err(|source| SensorError::Attach {
+                    category: hook.category,
+                    name: hook.name,
+                    source,
+                })?;
         }
 
         let map_err = |name| move |source| SensorError::Map { name, source };
@@ -241,7 +294,10 @@ impl Sensor {
         }
         if let Err(source) = lock(&self.shared.watched).insert(cgroup_id, 0, 0) {
             lock(&self.shared.routes).remove(&cgroup_id);
-            return Err(SensorError::Map { name: "WATCHED", source });
+            return Err(SensorError::Map {
+                name: "WATCHED",
+                source,
+            });
         }
         Ok(Watch {
             shared: Arc::clone(&self.shared),
@@ -363,7 +419,9 @@ pub struct Finished {
 
 impl fmt::Debug for Watch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Watch").field("cgroup_id", &self.cgroup_id).finish()
+        f.debug_struct("Watch")
+            .field("cgroup_id", &self.cgroup_id)
+            .finish()
     }
 }
 
