@@ -4,6 +4,7 @@
 //! purpose: garbage on stdout, death mid-call, silence, huge lines, requests of their own.
 
 use bactrian::engine::mcp::{parameters, McpError, McpServer};
+use bactrian_sandbox::Profile;
 use serde_json::{json, Map, Value};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -71,7 +72,19 @@ fn filesystem_server_command() -> Option<Vec<String>> {
 fn filesystem_server(root: &Path) -> Option<McpServer> {
     let mut command = filesystem_server_command()?;
     command.push(root.display().to_string());
-    Some(McpServer::start(&command, &[], Duration::from_secs(30)).expect("the server starts"))
+    let profile = Profile {
+        write: vec![root.to_path_buf()],
+        ..within(Duration::from_secs(30))
+    };
+    Some(McpServer::start(&command, &[], &profile).expect("the server starts"))
+}
+
+/// The default sandbox profile with a timeout.
+fn within(timeout: Duration) -> Profile {
+    Profile {
+        timeout,
+        ..Profile::default()
+    }
 }
 
 const CALL: Duration = Duration::from_secs(20);
@@ -244,7 +257,7 @@ fn unknown_tools_and_tool_errors_are_clean() {
 #[test]
 fn a_missing_server_program_fails_start() {
     let command = vec!["/nonexistent/mcp-server-xyz".to_string(), "--stdio".into()];
-    let err = McpServer::start(&command, &[], Duration::from_secs(5))
+    let err = McpServer::start(&command, &[], &within(Duration::from_secs(5)))
         .err()
         .expect("start fails");
     assert!(matches!(err, McpError::Start(_)), "{err:?}");
@@ -252,7 +265,7 @@ fn a_missing_server_program_fails_start() {
     assert!(text.contains("/nonexistent/mcp-server-xyz"), "{text}");
     assert!(text.contains("No such file"), "{text}");
 
-    let err = McpServer::start(&[], &[], Duration::from_secs(5))
+    let err = McpServer::start(&[], &[], &within(Duration::from_secs(5)))
         .err()
         .expect("start fails");
     assert!(err.to_string().contains("empty"), "{err}");
@@ -374,7 +387,9 @@ fn fake_command(mode: &str, extra: &[&str]) -> Option<Vec<String>> {
 
 fn fake(mode: &str) -> Option<McpServer> {
     let command = fake_command(mode, &[])?;
-    Some(McpServer::start(&command, &[], Duration::from_secs(10)).expect("the fake starts"))
+    Some(
+        McpServer::start(&command, &[], &within(Duration::from_secs(10))).expect("the fake starts"),
+    )
 }
 
 fn echo(server: &mut McpServer, text: &str, timeout: Duration) -> Result<Value, McpError> {
@@ -404,7 +419,7 @@ fn a_server_that_never_answers_times_out() {
         return;
     };
     let started = Instant::now();
-    let err = McpServer::start(&command, &[], Duration::from_millis(500))
+    let err = McpServer::start(&command, &[], &within(Duration::from_millis(500)))
         .err()
         .expect("start fails");
     assert!(started.elapsed() < Duration::from_secs(3));
@@ -445,7 +460,7 @@ fn garbage_on_stdout_is_a_protocol_error() {
     let Some(command) = fake_command("banner", &[]) else {
         return;
     };
-    let err = McpServer::start(&command, &[], Duration::from_secs(10))
+    let err = McpServer::start(&command, &[], &within(Duration::from_secs(10)))
         .err()
         .expect("start fails");
     assert!(matches!(err, McpError::Protocol(_)), "{err:?}");
@@ -488,7 +503,7 @@ fn a_server_that_dies_mid_call_says_why() {
     let Some(command) = fake_command("die-at-start", &[]) else {
         return;
     };
-    let err = McpServer::start(&command, &[], Duration::from_secs(10))
+    let err = McpServer::start(&command, &[], &within(Duration::from_secs(10)))
         .err()
         .expect("start fails");
     let text = err.to_string();
@@ -503,7 +518,7 @@ fn a_server_of_an_unknown_protocol_version_is_refused() {
     let Some(command) = fake_command("old", &[]) else {
         return;
     };
-    let err = McpServer::start(&command, &[], Duration::from_secs(10))
+    let err = McpServer::start(&command, &[], &within(Duration::from_secs(10)))
         .err()
         .expect("start fails");
     assert!(err.to_string().contains("1999-01-01"), "{err}");
@@ -542,7 +557,7 @@ fn the_server_gets_only_the_environment_it_is_given() {
         return;
     };
     let env = [("GIVEN".to_string(), "yes".to_string())];
-    let mut server = McpServer::start(&command, &env, Duration::from_secs(10)).unwrap();
+    let mut server = McpServer::start(&command, &env, &within(Duration::from_secs(10))).unwrap();
     let out = echo(&mut server, "", CALL).unwrap();
     let seen: Value = serde_json::from_str(out.as_str().unwrap()).unwrap();
     // cargo sets CARGO_MANIFEST_DIR for this test process; the server must not see it.
@@ -556,7 +571,11 @@ fn dropping_the_server_kills_what_it_started() {
     let Some(command) = fake_command("grandchild", &[&pid_file.display().to_string()]) else {
         return;
     };
-    let server = McpServer::start(&command, &[], Duration::from_secs(10)).unwrap();
+    let profile = Profile {
+        write: vec![dir.clone()],
+        ..within(Duration::from_secs(10))
+    };
+    let server = McpServer::start(&command, &[], &profile).unwrap();
     let pid: u32 = std::fs::read_to_string(&pid_file)
         .unwrap()
         .trim()

@@ -106,6 +106,12 @@ pub fn ruleset(
     readable.extend(profile.read.iter().cloned());
     let mut writable = vec![workdir.to_path_buf()];
     writable.extend(profile.write.iter().cloned());
+    // A write path that does not exist yet is made, as a directory: the tool's outbox.
+    for path in &profile.write {
+        if !path.exists() {
+            let _ = std::fs::create_dir_all(path);
+        }
+    }
 
     let mut rs = Ruleset::default()
         .set_compatibility(CompatLevel::BestEffort)

@@ -40,7 +40,7 @@ pub use cgroup::{CallCgroup, Hierarchies};
 pub use event::{Limit, SandboxEvent};
 pub use fence::{own_directories, Enforcement, Fence};
 pub use profile::{Enforce, Profile, DEFAULT_PATH, SYSTEM_READ};
-pub use spawn::{Jailed, Sandbox};
+pub use spawn::{Jailed, Sandbox, Wait};
 
 /// Why a tool could not be started in its sandbox.
 #[derive(Debug, thiserror::Error)]

@@ -11,6 +11,16 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+/// How a wait for a tool ended.
+#[derive(Debug)]
+pub enum Wait {
+    Exited(ExitStatus),
+    /// Past the timeout; everything it started was killed.
+    TimedOut,
+    /// `check` said to stop it (the reason); everything it started was killed.
+    Stopped(String),
+}
+
 /// The kernel features a sandbox uses, probed once.
 #[derive(Debug, Clone, Copy)]
 pub struct Sandbox {
@@ -59,6 +69,20 @@ impl Sandbox {
         profile: &Profile,
         call: &str,
         extra_env: &[(String, String)],
+    ) -> Result<Jailed, SandboxError> {
+        self.spawn_watched(argv, profile, call, extra_env, &mut |_| {})
+    }
+
+    /// [`Sandbox::spawn`], calling `before_start` with the call's cgroup id once the cgroup
+    /// exists and before the tool starts in it: where a watcher (the eBPF sensor) registers,
+    /// so that it sees the tool's very first exec.
+    pub fn spawn_watched(
+        &self,
+        argv: &[String],
+        profile: &Profile,
+        call: &str,
+        extra_env: &[(String, String)],
+        before_start: &mut dyn FnMut(u64),
     ) -> Result<Jailed, SandboxError> {
         let (program, rest) = argv
             .split_first()
@@ -208,6 +232,9 @@ impl Sandbox {
                 Ok(())
             });
         }
+        if let Some(id) = fence.cgroup_id {
+            before_start(id);
+        }
         let child = cmd.spawn().map_err(|e| {
             SandboxError::Start(format!("could not start {program} in its sandbox: {e}"))
         })?;
@@ -243,11 +270,30 @@ impl Jailed {
     /// Waits for the main process until `timeout` has passed since the start; past it, kills
     /// everything the tool started. `Ok(None)` means it timed out.
     pub fn wait_timeout(&mut self, timeout: Duration) -> std::io::Result<Option<ExitStatus>> {
+        match self.wait(timeout, &mut || None)? {
+            Wait::Exited(status) => Ok(Some(status)),
+            Wait::TimedOut | Wait::Stopped(_) => Ok(None),
+        }
+    }
+
+    /// Waits for the main process, asking `check` between polls whether the tool must be
+    /// stopped (a runtime rule it broke): then, or past `timeout`, everything it started is
+    /// killed.
+    pub fn wait(
+        &mut self,
+        timeout: Duration,
+        check: &mut dyn FnMut() -> Option<String>,
+    ) -> std::io::Result<Wait> {
         let deadline = self.started + timeout;
         let mut pause = Duration::from_micros(200);
         loop {
+            if let Some(reason) = check() {
+                self.kill_all();
+                let _ = self.child.wait();
+                return Ok(Wait::Stopped(reason));
+            }
             if let Some(status) = self.child.try_wait()? {
-                return Ok(Some(status));
+                return Ok(Wait::Exited(status));
             }
             if Instant::now() >= deadline {
                 self.kill_all();
@@ -255,7 +301,7 @@ impl Jailed {
                 self.events.push(SandboxEvent::TimedOut {
                     after_ms: timeout.as_millis() as u64,
                 });
-                return Ok(None);
+                return Ok(Wait::TimedOut);
             }
             std::thread::sleep(pause);
             pause = (pause * 2).min(Duration::from_millis(5));

@@ -2,11 +2,13 @@
 //! file, the user's trusted values and the approval mode.
 
 use super::approval::{Approval, Approver, FixedApprover};
-use super::command::CommandTool;
+use super::command::{event_json, CommandTool};
 use super::mcp::{self, McpServer, McpTool};
 use super::quarantined::QuarantinedClient;
+use super::sandboxing::profile_for;
 use super::spec::{ParamSpec, ToolSpec};
 use super::tools::ToolSet;
+use super::watch::{CallEvents, Unwatched};
 use super::Engine;
 use bactrian_agent_config::{
     AgentConfig, Approve, DefaultDecision, ListedParameter, ListedTool, ParamType, ToolRunner,
@@ -14,6 +16,7 @@ use bactrian_agent_config::{
 use bactrian_interpreter::{Config, HostError, Mode, ToolOutput, QUARANTINED_LLM};
 use bactrian_policy::{PolicyError, PolicySet, Verdict};
 use bactrian_provenance::Readers;
+use bactrian_sandbox::Sandbox;
 use serde_json::{Map, Value};
 
 /// Why an agent could not be set up.
@@ -36,6 +39,9 @@ pub struct AgentTools {
     mcp_tools: Vec<bactrian_agent_config::Tool>,
     servers: Vec<(String, McpServer)>,
     quarantined: Option<QuarantinedClient>,
+    sandbox: Sandbox,
+    /// What the sandbox and the sensor saw of the last call.
+    events: CallEvents,
 }
 
 /// How long an MCP server may take to start and list its tools.
@@ -95,7 +101,11 @@ impl AgentTools {
                     specs.push(ToolSpec::from(tool))
                 }
                 ToolRunner::Mcp(server) => {
-                    let mut running = McpServer::start(&server.command, &server.env, MCP_START)
+                    let mut profile = profile_for(&config, tool);
+                    // Start-up and listing get the profile's timeout or MCP_START, whichever
+                    // is larger: `npx` and Node servers start slowly.
+                    profile.timeout = profile.timeout.max(MCP_START);
+                    let mut running = McpServer::start(&server.command, &server.env, &profile)
                         .map_err(|e| SetupError::Tool(format!("MCP server {}: {e}", tool.name)))?;
                     let tools = running
                         .list_tools()
@@ -123,6 +133,8 @@ impl AgentTools {
             mcp_tools,
             servers,
             quarantined,
+            sandbox: Sandbox::new(),
+            events: CallEvents::default(),
         })
     }
 }
@@ -149,15 +161,21 @@ impl ToolSet for AgentTools {
             return Err(HostError::BadCall(format!("no tool named '{}'", spec.name)));
         };
         match &tool.runner {
-            ToolRunner::Command { argv } => CommandTool {
-                name: &tool.name,
-                argv,
-                timeout: tool.timeout,
-                trusted_output: tool.trusted_output,
-                readers: readers(&tool.output_readers),
-                trusted_principals: &self.config.user.trusted_values,
+            ToolRunner::Command { argv } => {
+                let profile = profile_for(&self.config, tool);
+                let outcome = CommandTool {
+                    name: &tool.name,
+                    argv,
+                    profile: &profile,
+                    sandbox: &self.sandbox,
+                    trusted_output: tool.trusted_output,
+                    readers: readers(&tool.output_readers),
+                    trusted_principals: &self.config.user.trusted_values,
+                }
+                .call(call_id, args, &mut Unwatched);
+                self.events = outcome.events;
+                outcome.result
             }
-            .call(call_id, args),
             ToolRunner::McpTool {
                 server,
                 tool: listed_name,
@@ -173,14 +191,18 @@ impl ToolSet for AgentTools {
                         "MCP server {server} is not running"
                     )));
                 };
-                let value = running
-                    .call_tool(listed_name, args, timeout)
-                    .map_err(|e| match e {
-                        mcp::McpError::InvalidArguments(m) => {
-                            HostError::BadCall(format!("{name}(): {m}"))
-                        }
-                        other => HostError::ToolFailed(other.to_string()),
-                    })?;
+                let value = running.call_tool(listed_name, args, timeout);
+                self.events.sandbox = running
+                    .take_sandbox_events()
+                    .iter()
+                    .map(event_json)
+                    .collect();
+                let value = value.map_err(|e| match e {
+                    mcp::McpError::InvalidArguments(m) => {
+                        HostError::BadCall(format!("{name}(): {m}"))
+                    }
+                    other => HostError::ToolFailed(other.to_string()),
+                })?;
                 Ok(ToolOutput {
                     value,
                     sources: [bactrian_provenance::Source::Tool {
@@ -200,9 +222,17 @@ impl ToolSet for AgentTools {
             ))),
         }
     }
+
+    fn take_events(&mut self, _call_id: &str) -> CallEvents {
+        self.take()
+    }
 }
 
 impl AgentTools {
+    fn take(&mut self) -> CallEvents {
+        std::mem::take(&mut self.events)
+    }
+
     /// Asks the quarantined model; the interpreter labels and shapes the answer.
     fn ask_quarantined(
         &self,

@@ -1,14 +1,13 @@
 //! Tools that are programs speaking the JSON protocol (docs/tools.md): the request on stdin,
 //! the response on stdout. A tool that fails in any way gives the plan a clean `ToolError`.
 
+use super::watch::{CallEvents, Watcher};
 use bactrian_interpreter::{HostError, PartLabel, ToolOutput};
 use bactrian_provenance::{Readers, Source};
+use bactrian_sandbox::{Profile, Sandbox, SandboxError, SandboxEvent, Wait};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use std::io::{Read, Write};
-use std::os::unix::process::CommandExt;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 /// The most a tool may print on stdout.
 pub const MAX_OUTPUT: usize = 16 << 20;
@@ -48,36 +47,64 @@ enum PathPart {
 pub struct CommandTool<'a> {
     pub name: &'a str,
     pub argv: &'a [String],
-    pub timeout: Duration,
+    /// The fence it runs in; `profile.timeout` is the call's wall-clock limit.
+    pub profile: &'a Profile,
+    pub sandbox: &'a Sandbox,
     pub trusted_output: bool,
     pub readers: Readers,
     /// Principals whose data is trusted when a tool names them as an inner source.
     pub trusted_principals: &'a [String],
 }
 
+/// What one call gave: the result for the plan, and what the sandbox and the sensor saw.
+pub struct CallOutcome {
+    pub result: Result<ToolOutput, HostError>,
+    pub events: CallEvents,
+}
+
 impl CommandTool<'_> {
-    /// Runs one call.
-    pub fn call(&self, call_id: &str, args: &Map<String, Value>) -> Result<ToolOutput, HostError> {
+    /// Runs one call in its sandbox, watched by `watcher` (the eBPF sensor, or nothing).
+    pub fn call(
+        &self,
+        call_id: &str,
+        args: &Map<String, Value>,
+        watcher: &mut dyn Watcher,
+    ) -> CallOutcome {
+        let mut sandbox_events = Vec::new();
+        let result = self.run(call_id, args, watcher, &mut sandbox_events);
+        let mut events = watcher.finished();
+        events.sandbox = sandbox_events.iter().map(event_json).collect();
+        CallOutcome { result, events }
+    }
+
+    fn run(
+        &self,
+        call_id: &str,
+        args: &Map<String, Value>,
+        watcher: &mut dyn Watcher,
+        sandbox_events: &mut Vec<SandboxEvent>,
+    ) -> Result<ToolOutput, HostError> {
         let request = json!({"tool": self.name, "call_id": call_id, "args": args});
-        let (program, rest) = self
-            .argv
-            .split_first()
-            .ok_or_else(|| HostError::ToolFailed("the tool has an empty command".into()))?;
-        let mut child = Command::new(program)
-            .args(rest)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            // Its own process group, so a timeout kills everything it started.
-            .process_group(0)
-            .spawn()
-            .map_err(|e| HostError::ToolFailed(format!("could not start {program}: {e}")))?;
-        if let Some(mut stdin) = child.stdin.take() {
+        if self.argv.is_empty() {
+            return Err(HostError::ToolFailed(
+                "the tool has an empty command".into(),
+            ));
+        }
+        let mut jailed = self
+            .sandbox
+            .spawn_watched(self.argv, self.profile, call_id, &[], &mut |id| {
+                watcher.started(id)
+            })
+            .map_err(|e| match e {
+                SandboxError::Unenforceable(m) => HostError::Stopped(m),
+                SandboxError::Start(m) => HostError::ToolFailed(m),
+            })?;
+        if let Some(mut stdin) = jailed.child.stdin.take() {
             // A tool that does not read its input is its own business; a broken pipe is fine.
             let _ = stdin.write_all(request.to_string().as_bytes());
         }
-        let mut stdout = child.stdout.take();
-        let mut stderr = child.stderr.take();
+        let mut stdout = jailed.child.stdout.take();
+        let mut stderr = jailed.child.stderr.take();
         let reader = std::thread::spawn(move || {
             let mut out = Vec::new();
             if let Some(s) = stdout.as_mut() {
@@ -92,32 +119,39 @@ impl CommandTool<'_> {
             }
             err
         });
-        let started = Instant::now();
-        let status = loop {
-            match child.try_wait() {
-                Ok(Some(status)) => break status,
-                Ok(None) if started.elapsed() > self.timeout => {
-                    kill_group(child.id());
-                    let _ = child.wait();
-                    return Err(HostError::ToolFailed(format!(
-                        "timed out after {:.1} s and was killed",
-                        self.timeout.as_secs_f64()
-                    )));
-                }
-                Ok(None) => std::thread::sleep(Duration::from_millis(2)),
-                Err(e) => {
-                    return Err(HostError::ToolFailed(format!(
-                        "could not wait for the tool: {e}"
-                    )))
-                }
+        let waited = jailed.wait(self.profile.timeout, &mut || watcher.check());
+        let status = match &waited {
+            Ok(Wait::Exited(status)) => Some(*status),
+            _ => None,
+        };
+        sandbox_events.extend(jailed.finish(status));
+        let stopped_by = sandbox_events.iter().find_map(SandboxEvent::stopped_by);
+        let status = match waited {
+            Ok(Wait::Exited(status)) => status,
+            Ok(Wait::TimedOut) => {
+                return Err(HostError::ToolFailed(format!(
+                    "timed out after {:.1} s and was killed",
+                    self.profile.timeout.as_secs_f64()
+                )))
+            }
+            Ok(Wait::Stopped(reason)) => return Err(HostError::Stopped(reason)),
+            Err(e) => {
+                return Err(HostError::ToolFailed(format!(
+                    "could not wait for the tool: {e}"
+                )))
             }
         };
         let out = reader.join().unwrap_or_default();
         let err = err_reader.join().unwrap_or_default();
         if out.len() > MAX_OUTPUT {
-            kill_group(child.id());
             return Err(HostError::ToolFailed(format!(
                 "printed more than {MAX_OUTPUT} bytes"
+            )));
+        }
+        if let Some(limit) = stopped_by {
+            return Err(HostError::ToolFailed(format!(
+                "was stopped by the sandbox at {}",
+                limit.describe(self.profile)
             )));
         }
         if !status.success() {
@@ -181,10 +215,8 @@ impl CommandTool<'_> {
     }
 }
 
-fn kill_group(pid: u32) {
-    // SAFETY: kill(2) with a negative pid signals the process group we created for the tool;
-    // it has no memory-safety preconditions.
-    unsafe {
-        libc::kill(-(pid as i32), libc::SIGKILL);
-    }
+/// A sandbox event as the record and `--json` carry it.
+pub fn event_json(e: &SandboxEvent) -> Value {
+    // A derived Serialize of plain fields cannot fail.
+    serde_json::to_value(e).unwrap_or(Value::Null)
 }

@@ -32,12 +32,25 @@ pub struct CallRecord {
     pub result: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// What the sandbox reported: the fence, how the tool ended, limits it hit.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sandbox: Vec<Value>,
+    /// What the eBPF sensor saw the tool's processes do, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sensor: Vec<Value>,
+    /// Sensor events lost in the kernel (counted, never silent).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub sensor_dropped: u64,
     /// The input document the policies saw.
     #[serde(skip)]
     pub input: Value,
     /// The derivation nodes of the arguments, in parameter order.
     #[serde(skip)]
     pub arg_nodes: Vec<u32>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 pub struct PolicyGate<'a> {
@@ -196,6 +209,9 @@ impl ToolHost for PolicyGate<'_> {
             approval: None,
             result: None,
             error: None,
+            sandbox: Vec::new(),
+            sensor: Vec::new(),
+            sensor_dropped: 0,
             input,
             arg_nodes: named.iter().map(|(_, a)| a.node).collect(),
         };
@@ -249,6 +265,10 @@ impl ToolHost for PolicyGate<'_> {
             .map(|(n, a)| (n.clone(), a.value.clone()))
             .collect();
         let result = self.tools.run(&spec, &call.id, &plain);
+        let events = self.tools.take_events(&call.id);
+        record.sandbox = events.sandbox;
+        record.sensor = events.sensor;
+        record.sensor_dropped = events.sensor_dropped;
         match &result {
             Ok(out) => record.result = Some(out.value.clone()),
             Err(e) => record.error = Some(e.to_string()),

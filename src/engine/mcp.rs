@@ -1,6 +1,7 @@
 //! A client for MCP servers over stdio (JSON-RPC 2.0, one JSON message per line).
 //!
-//! [`McpServer::start`] spawns the server in its own process group and does the handshake;
+//! [`McpServer::start`] spawns the server inside its sandbox (bactrian-sandbox: Landlock,
+//! its own cgroup and process group, a clean environment) and does the handshake;
 //! [`McpServer::list_tools`] and [`McpServer::call_tool`] are the two requests Bactrian needs.
 //! Arguments are checked against the tool's input schema before they are sent, so a call the
 //! schema refuses never reaches the server. Nothing a server does — garbage on stdout,
@@ -11,11 +12,11 @@
 //! writes stdin (so a server that stops reading cannot block the caller), one keeps the tail
 //! of stderr for error messages.
 
+use bactrian_sandbox::{Jailed, Profile, Sandbox, SandboxEvent};
 use serde_json::{json, Map, Value};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::io::{BufRead, BufReader, Read, Write};
-use std::os::unix::process::CommandExt;
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::ExitStatus;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -28,10 +29,6 @@ pub const PROTOCOL_VERSION: &str = "2025-06-18";
 
 /// Versions Bactrian accepts when the server answers with another than it asked for.
 const SUPPORTED_VERSIONS: &[&str] = &["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"];
-
-/// Variables a server keeps from Bactrian's environment (none carries a secret; `PATH` finds
-/// the program and the interpreters it starts). Everything else it gets comes from `env`.
-pub const BASELINE_ENV: &[&str] = &["PATH", "HOME", "LANG", "LC_ALL", "TMPDIR"];
 
 /// How much of the server's stderr is kept for error messages.
 const STDERR_TAIL: usize = 64 << 10;
@@ -108,7 +105,9 @@ struct StderrTail {
 
 /// A running MCP server. Dropping it closes its stdin, then kills its process group.
 pub struct McpServer {
-    child: Child,
+    jailed: Jailed,
+    /// What the sandbox reported at start (the fence), and later (how the server ended).
+    sandbox_events: Vec<SandboxEvent>,
     /// To the writer thread; `None` once stdin is to be closed.
     outgoing: Option<Sender<Vec<u8>>>,
     incoming: Receiver<Incoming>,
@@ -130,43 +129,31 @@ pub struct McpServer {
 }
 
 impl McpServer {
-    /// Starts the server (its own process group; stderr kept in a bounded buffer), sends
-    /// `initialize` then `notifications/initialized`. The server sees only the variables in
-    /// [`BASELINE_ENV`] and `env`. `timeout` bounds the handshake and every `tools/list`.
+    /// Starts the server inside `profile`'s sandbox (its own cgroup and process group;
+    /// stderr kept in a bounded buffer), sends `initialize` then `notifications/initialized`.
+    /// The server sees a cleaned environment (the profile's `env` allowlist) plus `env`.
+    /// `profile.timeout` bounds the handshake and every `tools/list`.
     pub fn start(
         command: &[String],
         env: &[(String, String)],
-        timeout: Duration,
+        profile: &Profile,
     ) -> Result<McpServer, McpError> {
-        let (program, rest) = command
-            .split_first()
+        let timeout = profile.timeout;
+        let program = command
+            .first()
+            .cloned()
             .ok_or_else(|| McpError::Start("the command is empty".into()))?;
-        let mut cmd = Command::new(program);
-        cmd.args(rest)
-            .env_clear()
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            // Its own process group, so dropping the server kills everything it started.
-            .process_group(0);
-        for name in BASELINE_ENV {
-            if let Some(v) = std::env::var_os(name) {
-                cmd.env(name, v);
-            }
-        }
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let mut child = cmd
-            .spawn()
+        let mut jailed = Sandbox::new()
+            .spawn(command, profile, "mcp", env)
             .map_err(|e| McpError::Start(format!("`{program}`: {e}")))?;
-        let (Some(stdin), Some(stdout), Some(stderr)) =
-            (child.stdin.take(), child.stdout.take(), child.stderr.take())
-        else {
-            kill_group(child.id());
-            let _ = child.wait();
+        let (Some(stdin), Some(stdout), Some(stderr)) = (
+            jailed.child.stdin.take(),
+            jailed.child.stdout.take(),
+            jailed.child.stderr.take(),
+        ) else {
             return Err(McpError::Start(format!("`{program}`: no pipes")));
         };
+        let sandbox_events = vec![SandboxEvent::Fenced(jailed.fence().clone())];
 
         let (to_server, outgoing) = mpsc::channel::<Vec<u8>>();
         std::thread::spawn(move || {
@@ -188,7 +175,8 @@ impl McpServer {
         std::thread::spawn(move || keep_tail(stderr, sink));
 
         let mut server = McpServer {
-            child,
+            jailed,
+            sandbox_events,
             outgoing: Some(to_server),
             incoming,
             stderr: tail,
@@ -576,7 +564,7 @@ impl McpServer {
             let mut info: libc::siginfo_t = std::mem::zeroed();
             let r = libc::waitid(
                 libc::P_PID,
-                self.child.id() as libc::id_t,
+                self.jailed.child.id() as libc::id_t,
                 &mut info,
                 libc::WEXITED | libc::WNOHANG | libc::WNOWAIT,
             );
@@ -621,11 +609,24 @@ impl McpServer {
     /// Kills what is left of the group and reaps the server.
     fn reap(&mut self) -> Option<ExitStatus> {
         if !self.reaped {
-            kill_group(self.child.id());
+            self.jailed.kill_all();
         }
-        let status = self.child.wait().ok();
+        let status = self.jailed.child.wait().ok();
         self.reaped = true;
+        let ended = self.jailed.finish(status);
+        self.sandbox_events.extend(ended);
         status
+    }
+
+    /// The cgroup id of the server (what the eBPF sensor sees), when it has a cgroup.
+    pub fn cgroup_id(&self) -> Option<u64> {
+        self.jailed.cgroup_id()
+    }
+
+    /// What the sandbox reported since the last call of this: the fence at start, and how
+    /// the server ended once it has.
+    pub fn take_sandbox_events(&mut self) -> Vec<SandboxEvent> {
+        std::mem::take(&mut self.sandbox_events)
     }
 
     fn stderr_closed(&self) -> bool {
@@ -863,14 +864,6 @@ fn keep_tail(mut stderr: impl Read, tail: Arc<Mutex<StderrTail>>) {
         }
     }
     tail.lock().unwrap_or_else(|e| e.into_inner()).closed = true;
-}
-
-fn kill_group(pid: u32) {
-    // SAFETY: kill(2) with a negative pid signals the process group we created for the
-    // server; it has no memory-safety preconditions.
-    unsafe {
-        libc::kill(-(pid as i32), libc::SIGKILL);
-    }
 }
 
 #[cfg(test)]

@@ -10,8 +10,10 @@ pub mod mcp;
 pub mod quarantined;
 mod recorder;
 mod replay;
+mod sandboxing;
 mod spec;
 mod tools;
+mod watch;
 
 pub use agent::{AgentTools, SetupError};
 pub use approval::{Approval, Approver, FixedApprover};
@@ -21,8 +23,10 @@ pub use gate::{judge, CallRecord, PolicyGate};
 pub use input::input_document;
 pub use recorder::{MemorySink, Recorder, Sink};
 pub use replay::{replay, Rejudged, ReplayReport};
+pub use sandboxing::profile_for;
 pub use spec::{ParamSpec, ToolSpec};
 pub use tools::{InProcessTools, ToolSet};
+pub use watch::{CallEvents, Unwatched, Watcher};
 
 use bactrian_interpreter::{Config, Interpreter, RunOutcome};
 use bactrian_policy::{PolicySet, Verdict};

@@ -250,6 +250,27 @@ impl Recorder {
 
     /// What the tool answered.
     pub fn finished(&mut self, call: &CallRecord) {
+        for event in &call.sandbox {
+            self.write(
+                "sandbox_event",
+                json!({"call": call.id, "tool": call.tool, "event": event}),
+                Vec::new(),
+            );
+        }
+        for event in &call.sensor {
+            self.write(
+                "sensor_event",
+                json!({"call": call.id, "tool": call.tool, "event": event}),
+                Vec::new(),
+            );
+        }
+        if call.sensor_dropped > 0 {
+            self.write(
+                "sensor_event",
+                json!({"call": call.id, "tool": call.tool, "event": {"kind": "dropped", "count": call.sensor_dropped}}),
+                Vec::new(),
+            );
+        }
         if let Some(result) = &call.result {
             self.write(
                 "tool_result",

@@ -6,6 +6,7 @@ use super::gate::judge;
 use super::recorder::MemorySink;
 use super::spec::{ParamSpec, ToolSpec};
 use super::tools::ToolSet;
+use super::watch::CallEvents;
 use super::Engine;
 use crate::record::{node_hash, Record};
 use bactrian_interpreter::{HostError, Mode, ToolOutput};
@@ -45,6 +46,8 @@ pub struct ReplayReport {
 struct RecordedTools {
     specs: Vec<ToolSpec>,
     results: HashMap<String, Result<Value, String>>,
+    /// What the sandbox and the sensor saw of each call, as recorded.
+    events: HashMap<String, CallEvents>,
 }
 
 impl ToolSet for RecordedTools {
@@ -76,6 +79,10 @@ impl ToolSet for RecordedTools {
                 "the record holds no result for call {call_id}"
             ))),
         }
+    }
+
+    fn take_events(&mut self, call_id: &str) -> CallEvents {
+        self.events.remove(call_id).unwrap_or_default()
     }
 }
 
@@ -129,6 +136,7 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
         .unwrap_or(Verdict::Allow);
 
     let mut results = HashMap::new();
+    let mut events: HashMap<String, CallEvents> = HashMap::new();
     let mut decisions = VecDeque::new();
     let mut approvals = VecDeque::new();
     let mut inputs = Vec::new();
@@ -138,6 +146,20 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
             "tool_result" => {
                 results.insert(call, Ok(n.body["result"].clone()));
             }
+            "sandbox_event" => events
+                .entry(call)
+                .or_default()
+                .sandbox
+                .push(n.body["event"].clone()),
+            "sensor_event" if n.body["event"]["kind"] == "dropped" => {
+                events.entry(call).or_default().sensor_dropped =
+                    n.body["event"]["count"].as_u64().unwrap_or(0);
+            }
+            "sensor_event" => events
+                .entry(call)
+                .or_default()
+                .sensor
+                .push(n.body["event"].clone()),
             "tool_error" => {
                 results.insert(
                     call,
@@ -169,6 +191,7 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
     let mut engine = Engine::new(RecordedTools {
         specs: specs.clone(),
         results,
+        events,
     });
     engine.agent = body["agent"].as_str().unwrap_or("agent").to_string();
     engine.trusted_values = trusted;

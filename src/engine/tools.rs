@@ -15,6 +15,12 @@ pub trait ToolSet {
         call_id: &str,
         args: &Map<String, Value>,
     ) -> Result<ToolOutput, HostError>;
+
+    /// What the sandbox and the sensor saw of the call `run` just made (nothing, for tools
+    /// that are not processes).
+    fn take_events(&mut self, _call_id: &str) -> super::watch::CallEvents {
+        super::watch::CallEvents::default()
+    }
 }
 
 type ToolFn = Box<dyn FnMut(&Map<String, Value>) -> Result<Value, String> + Send>;
