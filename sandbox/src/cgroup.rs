@@ -79,7 +79,11 @@ impl Hierarchies {
             let rel = path.trim_start_matches('/');
             if controllers.is_empty() {
                 if let Some(m) = &v2_mount {
-                    h.unified = Some(m.join(rel));
+                    h.unified = Some(if rel.is_empty() {
+                        m.clone()
+                    } else {
+                        m.join(rel)
+                    });
                 }
                 continue;
             }
@@ -88,7 +92,11 @@ impl Hierarchies {
                 else {
                     continue;
                 };
-                let dir = mount.join(rel);
+                let dir = if rel.is_empty() {
+                    mount.clone()
+                } else {
+                    mount.join(rel)
+                };
                 let c = Some(Controller { dir, v2: false });
                 match name {
                     "pids" => h.pids = c,
@@ -412,11 +420,11 @@ mod tests {
     #[test]
     fn a_hybrid_setup_takes_pids_and_memory_from_v1() {
         let h = Hierarchies::discover(MOUNTINFO, CGROUPS, |_| true);
-        assert_eq!(h.unified, Some(PathBuf::from("/sys/fs/cgroup/unified/")));
+        assert_eq!(h.unified, Some(PathBuf::from("/sys/fs/cgroup/unified")));
         assert_eq!(
             h.pids,
             Some(Controller {
-                dir: "/sys/fs/cgroup/pids/".into(),
+                dir: "/sys/fs/cgroup/pids".into(),
                 v2: false
             })
         );

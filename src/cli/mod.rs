@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 
+mod doctor;
 mod policy;
 mod record;
 mod replay;
@@ -44,6 +45,8 @@ enum Command {
     Graph(record::GraphArgs),
     /// Re-run a recorded program offline from its recorded tool results; re-judge its calls.
     Replay(replay::ReplayArgs),
+    /// Which kernel features are here (Landlock, cgroups, eBPF), and what that means.
+    Doctor(doctor::DoctorArgs),
 }
 
 /// Runs the CLI and returns the process exit code.
@@ -64,5 +67,6 @@ pub fn main() -> i32 {
         Command::Verify(args) => record::verify(args),
         Command::Graph(args) => record::graph(args),
         Command::Replay(args) => replay::run(args),
+        Command::Doctor(args) => doctor::run(args),
     }
 }

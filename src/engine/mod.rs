@@ -31,6 +31,11 @@ pub use watch::{CallEvents, Unwatched, Watcher};
 use bactrian_interpreter::{Config, Interpreter, RunOutcome};
 use bactrian_policy::{PolicySet, Verdict};
 
+/// Whether the eBPF sensor can load here: what it watches, or why not.
+pub fn sensor_probe() -> Result<String, String> {
+    Err("not built into this binary yet".into())
+}
+
 /// What a run produced: the interpreter's outcome and every tool call with its decision.
 pub struct RunReport {
     pub outcome: RunOutcome,

@@ -1,0 +1,234 @@
+//! The sandbox end to end through the binary: an agent's tools run fenced, and what the
+//! sandbox saw reaches `--json` and the signed record. Needs root on Linux with Landlock;
+//! elsewhere each test says why it skipped.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fenced_here() -> bool {
+    let root = std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(2) == Some("0"));
+    let abi = bactrian_sandbox::Sandbox::new().landlock_abi();
+    if !root || abi == 0 {
+        eprintln!("skipped: needs root and Landlock (root: {root}, Landlock ABI: {abi})");
+    }
+    root && abi > 0
+}
+
+/// An agent directory: agent.yaml, tools/ with the given scripts, and a secret beside tools/.
+fn agent(yaml: &str, tools: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("agent.yaml"), yaml).expect("agent.yaml");
+    std::fs::create_dir(dir.path().join("tools")).expect("tools/");
+    for (name, body) in tools {
+        std::fs::write(dir.path().join("tools").join(name), body).expect("tool");
+    }
+    std::fs::write(dir.path().join("secret.txt"), "TOP-SECRET-42\n").expect("secret");
+    dir
+}
+
+fn bactrian(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bactrian"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("the bactrian binary runs")
+}
+
+fn run_json(dir: &Path, plan: &str, extra: &[&str]) -> (Option<i32>, Value) {
+    std::fs::write(dir.join("plan.py"), plan).expect("plan");
+    let mut args = vec!["run", "plan.py", "--agent", "agent.yaml", "--json"];
+    args.extend_from_slice(extra);
+    let o = bactrian(dir, &args);
+    let v = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {} {}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )
+    });
+    (o.status.code(), v)
+}
+
+/// A tool that reads a file and answers with its text, or with the error it got.
+const READER: &str = r#"
+import json, sys
+request = json.load(sys.stdin)
+try:
+    with open(request["args"]["path"]) as f:
+        print(json.dumps({"result": f.read()}))
+except OSError as e:
+    print(json.dumps({"result": "refused: " + type(e).__name__}))
+"#;
+
+const READER_AGENT: &str = r#"
+name: reader
+llm: {secure_execution: true}
+tools:
+  - name: read_file
+    command: [python3, tools/read_file.py]
+    parameters:
+      path: {type: str}
+"#;
+
+fn events(v: &Value, call: usize) -> &Vec<Value> {
+    v["tool_calls"][call]["sandbox"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no sandbox events: {v}"))
+}
+
+#[test]
+fn an_agents_tool_cannot_read_the_secret_beside_its_directory() {
+    if !fenced_here() {
+        return;
+    }
+    let dir = agent(READER_AGENT, &[("read_file.py", READER)]);
+    let secret = dir.path().join("secret.txt");
+    let plan = format!(
+        "a = read_file({:?})\nb = read_file('/etc/shadow')\nprint(a)\nprint(b)\n",
+        secret.display().to_string()
+    );
+    let (code, v) = run_json(dir.path(), &plan, &[]);
+    assert_eq!(code, Some(0), "{v}");
+    let stdout = v["stdout"].as_str().expect("stdout");
+    assert!(!stdout.contains("TOP-SECRET"), "{stdout}");
+    assert_eq!(
+        stdout,
+        "refused: PermissionError\nrefused: PermissionError\n"
+    );
+    let fenced = &events(&v, 0)[0];
+    assert_eq!(fenced["event"], "fenced", "{fenced}");
+    assert_eq!(fenced["landlock"], "full", "{fenced}");
+    assert_eq!(fenced["network"], "isolated", "{fenced}");
+    assert!(events(&v, 0)
+        .iter()
+        .any(|e| e["event"] == "exited" && e["code"] == 0));
+}
+
+#[test]
+fn a_read_path_granted_in_agent_yaml_is_readable() {
+    if !fenced_here() {
+        return;
+    }
+    let yaml = format!(
+        "{READER_AGENT}    sandbox: docs\nsandbox:\n  profiles:\n    docs: {{read: [secret.txt]}}\n"
+    );
+    let dir = agent(&yaml, &[("read_file.py", READER)]);
+    let plan = format!(
+        "print(read_file({:?}))\n",
+        dir.path().join("secret.txt").display().to_string()
+    );
+    let (code, v) = run_json(dir.path(), &plan, &[]);
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v["stdout"], "TOP-SECRET-42\n\n");
+}
+
+#[test]
+fn a_hanging_tool_is_killed_at_its_timeout_and_the_plan_sees_a_tool_error() {
+    if !fenced_here() {
+        return;
+    }
+    let yaml = r#"
+name: hang
+llm: {secure_execution: true}
+tools:
+  - name: hang
+    command: [python3, tools/hang.py]
+    timeout: 500ms
+"#;
+    let dir = agent(yaml, &[("hang.py", "import time\ntime.sleep(60)\n")]);
+    let plan = "try:\n    hang()\nexcept ToolError:\n    print('gave up')\n";
+    let (code, v) = run_json(dir.path(), plan, &[]);
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v["stdout"], "gave up\n");
+    assert!(
+        events(&v, 0).iter().any(|e| e["event"] == "timed_out"),
+        "{}",
+        v["tool_calls"][0]
+    );
+}
+
+#[test]
+fn a_memory_hog_is_stopped_and_reported() {
+    if !fenced_here() {
+        return;
+    }
+    let yaml = r#"
+name: hog
+llm: {secure_execution: true}
+tools:
+  - name: hog
+    command: [python3, tools/hog.py]
+    sandbox: small
+sandbox:
+  profiles:
+    small: {memory: 64MiB}
+"#;
+    let dir = agent(
+        yaml,
+        &[(
+            "hog.py",
+            "x = bytearray(1 << 30)\nprint('{\"result\": 1}')\n",
+        )],
+    );
+    let (code, v) = run_json(dir.path(), "hog()\n", &[]);
+    assert_eq!(code, Some(1), "the plan raised ToolError: {v}");
+    assert_eq!(v["error"]["type_name"], "ToolError", "{v}");
+    let call = &v["tool_calls"][0];
+    let hit = events(&v, 0)
+        .iter()
+        .any(|e| e["event"] == "limit_hit" && e["limit"] == "memory");
+    let rlimit = call["sandbox"][0]["memory_limit"] == "rlimit";
+    assert!(hit || rlimit, "{call}");
+    if hit {
+        assert!(
+            call["error"]
+                .as_str()
+                .is_some_and(|e| e.contains("memory limit")),
+            "{call}"
+        );
+    }
+}
+
+#[test]
+fn sandbox_events_are_in_the_signed_record_and_replay_identically() {
+    if !fenced_here() {
+        return;
+    }
+    let dir = agent(READER_AGENT, &[("read_file.py", READER)]);
+    let record: PathBuf = dir.path().join("run.record");
+    let plan = "print(read_file('/etc/shadow'))\n";
+    let (code, _) = run_json(
+        dir.path(),
+        plan,
+        &["--record", record.to_str().expect("utf-8")],
+    );
+    assert_eq!(code, Some(0));
+    let text = std::fs::read_to_string(&record).expect("the record");
+    let kinds: Vec<String> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter_map(|n| n["kind"].as_str().map(String::from))
+        .collect();
+    let first_sandbox = kinds
+        .iter()
+        .position(|k| k == "sandbox_event")
+        .expect("sandbox events");
+    let result = kinds
+        .iter()
+        .position(|k| k == "tool_result")
+        .expect("a result");
+    assert!(first_sandbox < result, "{kinds:?}");
+    let verify = bactrian(dir.path(), &["verify", "run.record"]);
+    assert!(
+        verify.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verify.stderr)
+    );
+    let replay = bactrian(dir.path(), &["replay", "run.record", "--json"]);
+    let report: Value = serde_json::from_slice(&replay.stdout).expect("replay JSON");
+    assert_eq!(report["report"]["identical"], true, "{report}");
+}
