@@ -29,6 +29,9 @@ char LICENSE[] SEC("license") = "GPL";
 #define ARGS_MAX_LEN 1024
 #define PATH_MAX_LEN 512
 
+// About 100 open records.
+#define OPEN_WAKEUP_BYTES (64 << 10)
+
 #define AF_INET 2
 #define AF_INET6 10
 
@@ -254,7 +257,10 @@ static __always_inline int emit_open(__u64 cgid, __u64 *drops, const char *upath
 	long n = bpf_probe_read_user_str(e->path, sizeof(e->path), upath);
 	e->path_len = n > 0 ? n : 0;
 	e->pad = 0;
-	bpf_ringbuf_submit(e, 0);
+	// Opens come in bursts: wake the reader only once a batch is waiting (it polls every
+	// POLL_MS anyway, so a lone open is delivered within that). Other events wake it at once.
+	__u64 waiting = bpf_ringbuf_query(&EVENTS, BPF_RB_AVAIL_DATA);
+	bpf_ringbuf_submit(e, waiting >= OPEN_WAKEUP_BYTES ? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP);
 	return 0;
 }
 
