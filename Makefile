@@ -13,6 +13,9 @@ deps:
 	@rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt >/dev/null 2>&1 || true
 	@rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy >/dev/null 2>&1 || true
 	@command -v python3 >/dev/null || { (apt-get update -qq && apt-get install -y -qq python3) >/dev/null 2>&1 || echo "note: python3 missing; conformance runs from stored expectations"; }
+	@# The eBPF sensor's kernel programs are C built by clang (sensor/build.rs); without them
+	@# Bactrian still builds and the sensor reports itself unavailable.
+	@{ command -v clang-19 >/dev/null && [ -f /usr/include/bpf/bpf_helpers.h ]; } || { (apt-get update -qq && apt-get install -y -qq clang-19 llvm-19 libbpf-dev) >/dev/null 2>&1 || echo "note: clang-19/libbpf-dev could not be installed; the eBPF sensor will be unavailable"; }
 
 build: deps
 	@$(CARGO) build --release --quiet

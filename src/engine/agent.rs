@@ -6,9 +6,10 @@ use super::command::{event_json, CommandTool};
 use super::mcp::{self, McpServer, McpTool};
 use super::quarantined::QuarantinedClient;
 use super::sandboxing::profile_for;
+use super::sensing::{event_json as sensor_event_json, Sensing, SensorWatcher};
 use super::spec::{ParamSpec, ToolSpec};
 use super::tools::ToolSet;
-use super::watch::{CallEvents, Unwatched};
+use super::watch::{CallEvents, Unwatched, Watcher};
 use super::Engine;
 use bactrian_agent_config::{
     AgentConfig, Approve, DefaultDecision, ListedParameter, ListedTool, ParamType, ToolRunner,
@@ -28,6 +29,8 @@ pub enum SetupError {
     Policy(#[from] PolicyError),
     #[error("{0}")]
     Tool(String),
+    #[error("{0}")]
+    Sensor(#[from] super::sensing::SensingError),
 }
 
 /// The tools an `agent.yaml` declares, plus `query_ai_assistant` when a quarantined model is
@@ -37,11 +40,20 @@ pub struct AgentTools {
     specs: Vec<ToolSpec>,
     /// The tools each MCP server listed at start, expanded to one entry per tool.
     mcp_tools: Vec<bactrian_agent_config::Tool>,
-    servers: Vec<(String, McpServer)>,
+    servers: Vec<RunningServer>,
     quarantined: Option<QuarantinedClient>,
     sandbox: Sandbox,
+    /// The eBPF sensor and the runtime rules, where the sensor runs.
+    sensing: Option<Sensing>,
     /// What the sandbox and the sensor saw of the last call.
     events: CallEvents,
+}
+
+/// An MCP server of the agent, and the sensor's watch on its cgroup.
+struct RunningServer {
+    name: String,
+    server: McpServer,
+    watch: Option<bactrian_sensor::Watch>,
 }
 
 /// How long an MCP server may take to start and list its tools.
@@ -92,6 +104,7 @@ fn readers(r: &bactrian_agent_config::Readers) -> Readers {
 impl AgentTools {
     /// Starts every MCP server and lists its tools.
     pub fn new(config: AgentConfig) -> Result<AgentTools, SetupError> {
+        let sensing = Sensing::from_config(&config.sensor)?;
         let mut specs = Vec::new();
         let mut servers = Vec::new();
         let mut mcp_tools = Vec::new();
@@ -115,7 +128,15 @@ impl AgentTools {
                         specs.push(ToolSpec::from(&expanded));
                         mcp_tools.push(expanded);
                     }
-                    servers.push((tool.name.clone(), running));
+                    let watch = match (&sensing, running.cgroup_id()) {
+                        (Some(s), Some(id)) => s.watch(id),
+                        _ => None,
+                    };
+                    servers.push(RunningServer {
+                        name: tool.name.clone(),
+                        server: running,
+                        watch,
+                    });
                 }
             }
         }
@@ -134,6 +155,7 @@ impl AgentTools {
             servers,
             quarantined,
             sandbox: Sandbox::new(),
+            sensing,
             events: CallEvents::default(),
         })
     }
@@ -163,6 +185,10 @@ impl ToolSet for AgentTools {
         match &tool.runner {
             ToolRunner::Command { argv } => {
                 let profile = profile_for(&self.config, tool);
+                let mut watcher: Box<dyn Watcher> = match &self.sensing {
+                    Some(s) => Box::new(s.watcher()),
+                    None => Box::new(Unwatched),
+                };
                 let outcome = CommandTool {
                     name: &tool.name,
                     argv,
@@ -172,9 +198,14 @@ impl ToolSet for AgentTools {
                     readers: readers(&tool.output_readers),
                     trusted_principals: &self.config.user.trusted_values,
                 }
-                .call(call_id, args, &mut Unwatched);
+                .call(call_id, args, watcher.as_mut());
+                let late = SensorWatcher::late_violation(&outcome.events);
                 self.events = outcome.events;
-                outcome.result
+                match (outcome.result, late) {
+                    (Err(HostError::Stopped(why)), _) => Err(HostError::Stopped(why)),
+                    (_, Some(what)) => Err(HostError::Stopped(format!("it {what}"))),
+                    (result, None) => result,
+                }
             }
             ToolRunner::McpTool {
                 server,
@@ -186,17 +217,33 @@ impl ToolSet for AgentTools {
                     tool.trusted_output,
                     readers(&tool.output_readers),
                 );
-                let Some((_, running)) = self.servers.iter_mut().find(|(n, _)| n == server) else {
+                let Some(running) = self.servers.iter_mut().find(|s| &s.name == server) else {
                     return Err(HostError::ToolFailed(format!(
                         "MCP server {server} is not running"
                     )));
                 };
-                let value = running.call_tool(listed_name, args, timeout);
+                let value = running.server.call_tool(listed_name, args, timeout);
                 self.events.sandbox = running
+                    .server
                     .take_sandbox_events()
                     .iter()
                     .map(event_json)
                     .collect();
+                // What the server's processes did since the last call is this call's doing.
+                if let (Some(sensing), Some(watch)) = (&self.sensing, &running.watch) {
+                    let seen = watch.try_events();
+                    let violation = sensing.check(&seen);
+                    self.events.sensor = seen.iter().map(sensor_event_json).collect();
+                    if let Some(v) = violation {
+                        let what = v["what"].as_str().unwrap_or_default().to_string();
+                        self.events.sensor.push(v);
+                        // The server broke a runtime rule: it serves no further call.
+                        self.servers.retain(|s| &s.name != server);
+                        return Err(HostError::Stopped(format!(
+                            "its MCP server {server} {what}"
+                        )));
+                    }
+                }
                 let value = value.map_err(|e| match e {
                     mcp::McpError::InvalidArguments(m) => {
                         HostError::BadCall(format!("{name}(): {m}"))

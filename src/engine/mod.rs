@@ -11,6 +11,7 @@ pub mod quarantined;
 mod recorder;
 mod replay;
 mod sandboxing;
+mod sensing;
 mod spec;
 mod tools;
 mod watch;
@@ -24,17 +25,13 @@ pub use input::input_document;
 pub use recorder::{MemorySink, Recorder, Sink};
 pub use replay::{replay, Rejudged, ReplayReport};
 pub use sandboxing::profile_for;
+pub use sensing::{sensor_probe, Sensing, SensingError};
 pub use spec::{ParamSpec, ToolSpec};
 pub use tools::{InProcessTools, ToolSet};
 pub use watch::{CallEvents, Unwatched, Watcher};
 
 use bactrian_interpreter::{Config, Interpreter, RunOutcome};
 use bactrian_policy::{PolicySet, Verdict};
-
-/// Whether the eBPF sensor can load here: what it watches, or why not.
-pub fn sensor_probe() -> Result<String, String> {
-    Err("not built into this binary yet".into())
-}
 
 /// What a run produced: the interpreter's outcome and every tool call with its decision.
 pub struct RunReport {

@@ -1,0 +1,188 @@
+//! The eBPF sensor on the engine's side: loaded once per process, told each call's cgroup
+//! before the tool starts, its events checked against the agent's runtime rules while the
+//! tool runs (a violation stops the tool and the run), and kept with the call.
+
+use super::watch::{CallEvents, Watcher};
+use bactrian_agent_config::{SensorConfig, SensorMode, SensorRule};
+use bactrian_sensor::{Event, Rule, RuleSet, Sensor, Watch};
+use serde_json::{json, Value};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+/// How long the end of a call waits for the last events in flight.
+const SETTLE: Duration = Duration::from_millis(200);
+
+/// The sensor of this process: loaded on first use, once (the kernel programs are global).
+fn loaded() -> &'static Result<Arc<Sensor>, String> {
+    static SENSOR: OnceLock<Result<Arc<Sensor>, String>> = OnceLock::new();
+    SENSOR.get_or_init(|| Sensor::load().map(Arc::new).map_err(|e| e.to_string()))
+}
+
+/// Whether the sensor loads here: what it watches, or why not.
+pub fn sensor_probe() -> Result<String, String> {
+    let probe = bactrian_sensor::probe();
+    if probe.available {
+        Ok(probe.detail)
+    } else {
+        Err(probe.detail)
+    }
+}
+
+/// The sensor and the agent's runtime rules.
+#[derive(Clone)]
+pub struct Sensing {
+    sensor: Arc<Sensor>,
+    rules: Arc<RuleSet>,
+}
+
+/// Why the sensor section cannot be honoured.
+#[derive(Debug, thiserror::Error)]
+pub enum SensingError {
+    #[error("sensor.mode is required, but the eBPF sensor cannot load: {0}")]
+    Required(String),
+    #[error("sensor rule: {0}")]
+    Rule(String),
+}
+
+fn rule(r: &SensorRule) -> Rule {
+    match r {
+        SensorRule::DenyConnect { net, port } => Rule::DenyConnect {
+            net: net.map(|n| (n.addr, n.prefix)),
+            port: *port,
+        },
+        SensorRule::DenyOpen { glob } => Rule::DenyOpen { glob: glob.clone() },
+        SensorRule::DenyExec { glob } => Rule::DenyExec { glob: glob.clone() },
+    }
+}
+
+impl Sensing {
+    /// The sensor as `sensor:` asks: `None` for `off`, or for `auto` where it cannot load
+    /// (said once on stderr).
+    pub fn from_config(config: &SensorConfig) -> Result<Option<Sensing>, SensingError> {
+        if config.mode == SensorMode::Off {
+            return Ok(None);
+        }
+        let rules: Vec<Rule> = config.rules.iter().map(rule).collect();
+        let rules = RuleSet::new(&rules).map_err(|e| SensingError::Rule(e.to_string()))?;
+        match loaded() {
+            Ok(sensor) => Ok(Some(Sensing {
+                sensor: sensor.clone(),
+                rules: Arc::new(rules),
+            })),
+            Err(why) if config.mode == SensorMode::Required => {
+                Err(SensingError::Required(why.clone()))
+            }
+            Err(why) => {
+                static SAID: OnceLock<()> = OnceLock::new();
+                SAID.get_or_init(|| {
+                    eprintln!("bactrian: the eBPF sensor is off ({why}); tools run unwatched");
+                });
+                Ok(None)
+            }
+        }
+    }
+
+    /// A watcher for one call.
+    pub fn watcher(&self) -> SensorWatcher {
+        SensorWatcher {
+            sensing: self.clone(),
+            watch: None,
+            seen: Vec::new(),
+            violation: None,
+            error: None,
+        }
+    }
+
+    /// Starts watching a long-lived process's cgroup (an MCP server).
+    pub fn watch(&self, cgroup_id: u64) -> Option<Watch> {
+        self.sensor.watch(cgroup_id).ok()
+    }
+
+    /// Checks events of a long-lived process; the first violation, if any.
+    pub fn check(&self, events: &[Event]) -> Option<Value> {
+        events
+            .iter()
+            .find_map(|e| self.rules.check(e))
+            .map(|v| violation_json(&v))
+    }
+}
+
+fn violation_json(v: &bactrian_sensor::Violation) -> Value {
+    json!({"kind": "rule_violated", "rule": v.rule, "what": v.to_string(), "event": v.event})
+}
+
+/// An event as the record and `--json` carry it.
+pub fn event_json(e: &Event) -> Value {
+    // A derived Serialize of plain fields cannot fail.
+    serde_json::to_value(e).unwrap_or(Value::Null)
+}
+
+/// Watches one call: registered before the tool starts, checked between polls.
+pub struct SensorWatcher {
+    sensing: Sensing,
+    watch: Option<Watch>,
+    seen: Vec<Event>,
+    violation: Option<Value>,
+    error: Option<String>,
+}
+
+impl Watcher for SensorWatcher {
+    fn started(&mut self, cgroup_id: u64) {
+        match self.sensing.sensor.watch(cgroup_id) {
+            Ok(w) => self.watch = Some(w),
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    fn check(&mut self) -> Option<String> {
+        let watch = self.watch.as_ref()?;
+        let fresh = watch.try_events();
+        let violation = fresh.iter().find_map(|e| self.sensing.rules.check(e));
+        self.seen.extend(fresh);
+        let v = violation?;
+        let reason = format!("it {v}");
+        self.violation = Some(violation_json(&v));
+        Some(reason)
+    }
+
+    fn finished(&mut self) -> CallEvents {
+        let mut events = CallEvents::default();
+        if let Some(watch) = self.watch.take() {
+            let finished = watch.finish(SETTLE);
+            // Events after the last check still answer to the rules: the record says so even
+            // when the tool had already ended.
+            if self.violation.is_none() {
+                self.violation = finished
+                    .events
+                    .iter()
+                    .find_map(|e| self.sensing.rules.check(e))
+                    .map(|v| violation_json(&v));
+            }
+            self.seen.extend(finished.events);
+            events.sensor_dropped = finished.dropped;
+        }
+        self.seen.sort_by_key(|e| e.ktime_ns);
+        events.sensor = self.seen.iter().map(event_json).collect();
+        if let Some(v) = self.violation.take() {
+            events.sensor.push(v);
+        }
+        if let Some(e) = self.error.take() {
+            events
+                .sensor
+                .push(json!({"kind": "unwatched", "reason": e}));
+        }
+        events
+    }
+}
+
+impl SensorWatcher {
+    /// A violation found only after the tool ended (too late to stop it, not too late to
+    /// stop the run).
+    pub fn late_violation(events: &CallEvents) -> Option<String> {
+        events
+            .sensor
+            .iter()
+            .find(|e| e["kind"] == "rule_violated")
+            .and_then(|v| v["what"].as_str().map(String::from))
+    }
+}
