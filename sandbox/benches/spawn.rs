@@ -30,7 +30,10 @@ fn spawn(c: &mut Criterion) {
         connect: vec![443],
         ..Profile::default()
     };
-    for (name, profile) in [("sandboxed, isolated network", &isolated), ("sandboxed, TCP port rules", &ports)] {
+    for (name, profile) in [
+        ("sandboxed, isolated network", &isolated),
+        ("sandboxed, TCP port rules", &ports),
+    ] {
         group.bench_function(name, |b| {
             b.iter(|| {
                 let mut tool = sandbox.spawn(&argv, profile, "bench", &[]).expect("spawn");
