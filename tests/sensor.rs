@@ -282,3 +282,37 @@ fn sensor_off_records_no_events() {
     let v: Value = serde_json::from_slice(&o.stdout).expect("JSON");
     assert!(v["tool_calls"][0].get("sensor").is_none(), "{v}");
 }
+
+#[test]
+fn a_rego_runtime_rule_stops_a_tool_on_its_events() {
+    if !sensor_here() {
+        return;
+    }
+    let (_l, port) = listener();
+    let dir = agent(port, "[]");
+    let rego = r#"package bactrian
+
+# Tools of this agent never start other programs.
+runtime_deny contains msg if {
+    input.event.kind == "exec"
+    input.event.filename == "/bin/true"
+    msg := sprintf("%s (call %s) ran %s", [input.tool, input.call, input.event.filename])
+}
+"#;
+    std::fs::write(dir.path().join("runtime.rego"), rego).expect("policy");
+    let yaml = std::fs::read_to_string(dir.path().join("agent.yaml")).expect("yaml");
+    std::fs::write(
+        dir.path().join("agent.yaml"),
+        format!("{yaml}policies: [runtime.rego]\n"),
+    )
+    .expect("yaml");
+    std::fs::write(
+        dir.path().join("plan.py"),
+        format!("print(busy({port}, []))\n"),
+    )
+    .expect("plan");
+    let o = bactrian(dir.path(), &["run", "plan.py", "--agent", "agent.yaml"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(4), "{err}");
+    assert!(err.contains("busy (call c1) ran /bin/true"), "{err}");
+}

@@ -205,6 +205,21 @@ impl PolicySet {
         &self.files
     }
 
+    /// Whether some Rego policy judges the sensor's runtime events (`runtime_deny`).
+    pub fn judges_runtime(&self) -> bool {
+        self.rego.as_ref().is_some_and(RegoPolicy::judges_runtime)
+    }
+
+    /// Judges one runtime event of a tool (input: `{"tool", "call", "agent", "event"}`, see
+    /// docs/policy.md): the reasons, as `(policy files, message)`, to stop the tool. Empty
+    /// means it may go on.
+    pub fn runtime_deny(&self, input: &serde_json::Value) -> Vec<(String, String)> {
+        match &self.rego {
+            Some(rego) => rego.runtime_deny(&rego::to_rego(input)),
+            None => Vec::new(),
+        }
+    }
+
     /// Decides on one tool call. Never fails: a malformed input document, or a Rego
     /// policy that errors while evaluating, denies the call with a reason saying why.
     pub fn decide(&self, input: &serde_json::Value) -> Decision {

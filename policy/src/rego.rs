@@ -64,7 +64,12 @@ struct Entry {
 pub(crate) struct RegoPolicy {
     engine: Engine,
     entries: Vec<Entry>,
+    /// The files that declare `runtime_deny` (rules on the sensor's events), if any.
+    runtime: Option<String>,
 }
+
+/// The rule judged on each of a tool's runtime events (docs/policy.md, "Runtime events").
+pub const RUNTIME_RULE: &str = "runtime_deny";
 
 /// A module the policy set adds so that one evaluation reads every decision rule: rules
 /// evaluated together share regorus' rule cache (an `allow` that looks at `deny` does not
@@ -172,8 +177,24 @@ impl RegoPolicy {
                 });
             }
         }
+        let runtime_files: Vec<&str> = decision_files
+            .iter()
+            .filter(|f| {
+                engine
+                    .has_declared_rule_rooted_at(f, RUNTIME_RULE)
+                    .unwrap_or(false)
+            })
+            .map(String::as_str)
+            .collect();
+        let runtime = (!runtime_files.is_empty()).then(|| runtime_files.join(", "));
         let mut dry = engine.clone();
         dry.set_input(Value::new_object());
+        if let Some(files) = &runtime {
+            if let Err(e) = dry.eval_rule(format!("{PACKAGE}.{RUNTIME_RULE}")) {
+                let first = Path::new(files.split(", ").next().unwrap_or(""));
+                return Err(PolicyError::rego(first, &e));
+            }
+        }
         for entry in &mut entries {
             match dry.eval_rule(entry.path.clone()) {
                 Ok(value) => entry.always_defined = matches!(value, Value::Set(_)),
@@ -196,7 +217,36 @@ impl RegoPolicy {
         Ok(RegoPolicy {
             engine: dry,
             entries,
+            runtime,
         })
+    }
+
+    /// Whether some file declares `runtime_deny`.
+    pub(crate) fn judges_runtime(&self) -> bool {
+        self.runtime.is_some()
+    }
+
+    /// The messages of `runtime_deny` for one runtime event; an evaluation error is a
+    /// denial too (fail closed). Each message comes with the files that declare the rule.
+    pub(crate) fn runtime_deny(&self, input: &Value) -> Vec<(String, String)> {
+        let Some(files) = &self.runtime else {
+            return Vec::new();
+        };
+        let mut engine = self.engine.clone();
+        engine.set_input(input.clone());
+        match engine.eval_rule(format!("{PACKAGE}.{RUNTIME_RULE}")) {
+            Ok(value) => messages(&value, "denied")
+                .into_iter()
+                .map(|m| (files.clone(), m))
+                .collect(),
+            Err(e) => vec![(
+                files.clone(),
+                format!(
+                    "evaluating {PACKAGE}.{RUNTIME_RULE} failed, so the tool is stopped (fail closed): {}",
+                    one_line_regorus_error(&e.to_string())
+                ),
+            )],
+        }
     }
 
     /// Evaluates every decision rule on `input`. An evaluation error denies the call.

@@ -103,8 +103,10 @@ fn readers(r: &bactrian_agent_config::Readers) -> Readers {
 
 impl AgentTools {
     /// Starts every MCP server and lists its tools.
-    pub fn new(config: AgentConfig) -> Result<AgentTools, SetupError> {
-        let sensing = Sensing::from_config(&config.sensor)?;
+    /// `policies` judge the sensor's runtime events where one declares `runtime_deny`.
+    pub fn new(config: AgentConfig, policies: &PolicySet) -> Result<AgentTools, SetupError> {
+        let runtime = policies.judges_runtime().then(|| policies.clone());
+        let sensing = Sensing::from_config(&config.sensor, runtime, &config.name)?;
         let mut specs = Vec::new();
         let mut servers = Vec::new();
         let mut mcp_tools = Vec::new();
@@ -186,7 +188,7 @@ impl ToolSet for AgentTools {
             ToolRunner::Command { argv } => {
                 let profile = profile_for(&self.config, tool);
                 let mut watcher: Box<dyn Watcher> = match &self.sensing {
-                    Some(s) => Box::new(s.watcher()),
+                    Some(s) => Box::new(s.watcher(&tool.name, call_id)),
                     None => Box::new(Unwatched),
                 };
                 let outcome = CommandTool {
@@ -232,7 +234,7 @@ impl ToolSet for AgentTools {
                 // What the server's processes did since the last call is this call's doing.
                 if let (Some(sensing), Some(watch)) = (&self.sensing, &running.watch) {
                     let seen = watch.try_events();
-                    let violation = sensing.check(&seen);
+                    let violation = sensing.check(&seen, &name, call_id);
                     self.events.sensor = seen.iter().map(sensor_event_json).collect();
                     if let Some(v) = violation {
                         let what = v["what"].as_str().unwrap_or_default().to_string();
@@ -350,7 +352,7 @@ impl Engine<AgentTools> {
         let agent = config.name.clone();
         let trusted_values = config.user.trusted_values.clone();
         let default = verdict(config.policy.default);
-        let tools = AgentTools::new(config)?;
+        let tools = AgentTools::new(config, &policies)?;
         Ok(Engine {
             tools,
             policies,

@@ -4,6 +4,7 @@
 
 use super::watch::{CallEvents, Watcher};
 use bactrian_agent_config::{SensorConfig, SensorMode, SensorRule};
+use bactrian_policy::PolicySet;
 use bactrian_sensor::{Event, Rule, RuleSet, Sensor, Watch};
 use serde_json::{json, Value};
 use std::sync::{Arc, OnceLock};
@@ -33,6 +34,9 @@ pub fn sensor_probe() -> Result<String, String> {
 pub struct Sensing {
     sensor: Arc<Sensor>,
     rules: Arc<RuleSet>,
+    /// Policies that declare `runtime_deny`, asked about every event.
+    policies: Option<Arc<PolicySet>>,
+    agent: String,
 }
 
 /// Why the sensor section cannot be honoured.
@@ -58,7 +62,11 @@ fn rule(r: &SensorRule) -> Rule {
 impl Sensing {
     /// The sensor as `sensor:` asks: `None` for `off`, or for `auto` where it cannot load
     /// (said once on stderr).
-    pub fn from_config(config: &SensorConfig) -> Result<Option<Sensing>, SensingError> {
+    pub fn from_config(
+        config: &SensorConfig,
+        policies: Option<PolicySet>,
+        agent: &str,
+    ) -> Result<Option<Sensing>, SensingError> {
         if config.mode == SensorMode::Off {
             return Ok(None);
         }
@@ -68,6 +76,8 @@ impl Sensing {
             Ok(sensor) => Ok(Some(Sensing {
                 sensor: sensor.clone(),
                 rules: Arc::new(rules),
+                policies: policies.map(Arc::new),
+                agent: agent.to_string(),
             })),
             Err(why) if config.mode == SensorMode::Required => {
                 Err(SensingError::Required(why.clone()))
@@ -83,9 +93,11 @@ impl Sensing {
     }
 
     /// A watcher for one call.
-    pub fn watcher(&self) -> SensorWatcher {
+    pub fn watcher(&self, tool: &str, call: &str) -> SensorWatcher {
         SensorWatcher {
             sensing: self.clone(),
+            tool: tool.to_string(),
+            call: call.to_string(),
             watch: None,
             seen: Vec::new(),
             violation: None,
@@ -99,11 +111,26 @@ impl Sensing {
     }
 
     /// Checks events of a long-lived process; the first violation, if any.
-    pub fn check(&self, events: &[Event]) -> Option<Value> {
-        events
-            .iter()
-            .find_map(|e| self.rules.check(e))
-            .map(|v| violation_json(&v))
+    pub fn check(&self, events: &[Event], tool: &str, call: &str) -> Option<Value> {
+        events.iter().find_map(|e| self.judge(e, tool, call))
+    }
+
+    /// The first rule `event` breaks — agent.yaml's runtime rules, then the policies'
+    /// `runtime_deny` — as the violation the record keeps.
+    fn judge(&self, event: &Event, tool: &str, call: &str) -> Option<Value> {
+        if let Some(v) = self.rules.check(event) {
+            return Some(violation_json(&v));
+        }
+        let policies = self.policies.as_ref()?;
+        let input = json!({"tool": tool, "call": call, "agent": self.agent, "event": event});
+        let reasons = policies.runtime_deny(&input);
+        let (policy, message) = reasons.into_iter().next()?;
+        Some(json!({
+            "kind": "rule_violated",
+            "rule": format!("{policy}: runtime_deny"),
+            "what": format!("was denied by {policy}: {message}"),
+            "event": event,
+        }))
     }
 }
 
@@ -120,6 +147,8 @@ pub fn event_json(e: &Event) -> Value {
 /// Watches one call: registered before the tool starts, checked between polls.
 pub struct SensorWatcher {
     sensing: Sensing,
+    tool: String,
+    call: String,
     watch: Option<Watch>,
     seen: Vec<Event>,
     violation: Option<Value>,
@@ -137,11 +166,13 @@ impl Watcher for SensorWatcher {
     fn check(&mut self) -> Option<String> {
         let watch = self.watch.as_ref()?;
         let fresh = watch.try_events();
-        let violation = fresh.iter().find_map(|e| self.sensing.rules.check(e));
+        let violation = fresh
+            .iter()
+            .find_map(|e| self.sensing.judge(e, &self.tool, &self.call));
         self.seen.extend(fresh);
         let v = violation?;
-        let reason = format!("it {v}");
-        self.violation = Some(violation_json(&v));
+        let reason = format!("it {}", v["what"].as_str().unwrap_or_default());
+        self.violation = Some(v);
         Some(reason)
     }
 
@@ -155,8 +186,7 @@ impl Watcher for SensorWatcher {
                 self.violation = finished
                     .events
                     .iter()
-                    .find_map(|e| self.sensing.rules.check(e))
-                    .map(|v| violation_json(&v));
+                    .find_map(|e| self.sensing.judge(e, &self.tool, &self.call));
             }
             self.seen.extend(finished.events);
             events.sensor_dropped = finished.dropped;
