@@ -14,6 +14,10 @@ fn fenced_here() -> bool {
     let abi = bactrian_sandbox::Sandbox::new().landlock_abi();
     if !root || abi == 0 {
         eprintln!("skipped: needs root and Landlock (root: {root}, Landlock ABI: {abi})");
+        assert!(
+            std::env::var_os("BACTRIAN_REQUIRE_SANDBOX").is_none_or(|v| v.is_empty()),
+            "BACTRIAN_REQUIRE_SANDBOX is set, but the sandbox cannot run here"
+        );
     }
     root && abi > 0
 }

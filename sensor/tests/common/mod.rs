@@ -141,7 +141,7 @@ pub fn sensor() -> Option<&'static Sensor> {
     match loaded {
         Ok(s) => Some(s),
         Err(reason) => {
-            if std::env::var_os("BACTRIAN_REQUIRE_SENSOR").is_some() {
+            if std::env::var_os("BACTRIAN_REQUIRE_SENSOR").is_some_and(|v| !v.is_empty()) {
                 panic!("sensor required but unavailable: {reason}");
             }
             eprintln!("SKIP: sensor unavailable: {reason}");
