@@ -212,11 +212,13 @@ impl LabelTable {
     }
 
     /// Whether every source of the label is trusted.
+    #[inline]
     pub fn is_trusted(&self, label: Label) -> bool {
         self.trusted[label.0 as usize]
     }
 
     /// Union of sources, intersection of readers.
+    #[inline]
     pub fn join(&mut self, a: Label, b: Label) -> Label {
         if a == b || b == Label::PROGRAM {
             return a;
@@ -224,6 +226,12 @@ impl LabelTable {
         if a == Label::PROGRAM {
             return b;
         }
+        self.join_distinct(a, b)
+    }
+
+    /// `join` of two different labels, neither of them the program label.
+    #[inline(never)]
+    fn join_distinct(&mut self, a: Label, b: Label) -> Label {
         let key = if a < b { (a, b) } else { (b, a) };
         if let Some(&joined) = self.joins.get(&key) {
             return joined;

@@ -84,6 +84,8 @@ pub struct Machine<'h> {
     /// One entry per `try` being run (strict mode): the join of every condition and labeled
     /// value computed in it, which decided whether (and where) it raised.
     pub(crate) try_labels: Vec<Label>,
+    /// Reused by `full_label` for the containers it is inside of (cycle detection).
+    seen_scratch: Vec<usize>,
 }
 
 impl<'h> Machine<'h> {
@@ -112,6 +114,7 @@ impl<'h> Machine<'h> {
             trace: Vec::new(),
             reported_nodes: 1,
             try_labels: Vec::new(),
+            seen_scratch: Vec::new(),
         }
     }
 
@@ -330,8 +333,11 @@ impl<'h> Machine<'h> {
             | Data::Instance(_)
             | Data::Iterator(_)
             | Data::Exception(_) => {
-                let mut seen = Vec::new();
+                // A scratch stack kept between calls, so that asking costs no allocation.
+                let mut seen = std::mem::take(&mut self.seen_scratch);
                 let inner = self.full_label_of(&v.data, &mut seen);
+                seen.clear();
+                self.seen_scratch = seen;
                 self.labels.join(v.label, inner)
             }
             _ => v.label,
@@ -353,42 +359,55 @@ impl<'h> Machine<'h> {
             return Label::PROGRAM;
         }
         seen.push(ptr);
-        let (mut label, children): (Label, Vec<Value>) = match data {
+        // The children are walked in place (no copy of the container): this only reads the
+        // containers, so shared borrows held during the recursion never conflict. The joins
+        // happen in the same order as element by element (see `join_children`).
+        let label = match data {
             Data::List(l) => {
                 let l = l.borrow();
-                (l.shape, l.items.clone())
+                self.join_children(l.shape, l.items.iter(), seen)
             }
-            Data::Tuple(t) => (t.shape, t.items.clone()),
+            Data::Tuple(t) => self.join_children(t.shape, t.items.iter(), seen),
             Data::Dict(d) => {
                 let d = d.borrow();
-                let mut items = Vec::with_capacity(d.map.len() * 2);
-                for (k, v) in d.map.values() {
-                    items.push(k.clone());
-                    items.push(v.clone());
-                }
-                (d.shape, items)
+                let children = d.map.values().flat_map(|(k, v)| [k, v]);
+                self.join_children(d.shape, children, seen)
             }
             Data::Set(s) => {
                 let s = s.borrow();
-                (s.shape, s.map.values().cloned().collect())
+                self.join_children(s.shape, s.map.values(), seen)
             }
             Data::Instance(i) => {
                 let i = i.borrow();
-                (i.shape, i.fields.values().cloned().collect())
+                self.join_children(i.shape, i.fields.values(), seen)
             }
             Data::Iterator(i) => {
                 let i = i.borrow();
-                (i.shape, i.items[i.pos.min(i.items.len())..].to_vec())
+                let rest = &i.items[i.pos.min(i.items.len())..];
+                self.join_children(i.shape, rest.iter(), seen)
             }
-            Data::Exception(e) => (Label::PROGRAM, e.args.clone()),
-            _ => (Label::PROGRAM, Vec::new()),
+            Data::Exception(e) => self.join_children(Label::PROGRAM, e.args.iter(), seen),
+            _ => Label::PROGRAM,
         };
-        for child in &children {
-            label = self.labels.join(label, child.label);
-            let inner = self.full_label_of(&child.data, seen);
-            label = self.labels.join(label, inner);
-        }
         seen.pop();
+        label
+    }
+
+    /// Joins each child's label, then its contents' full label, into `label`.
+    #[inline]
+    fn join_children<'v>(
+        &mut self,
+        mut label: Label,
+        children: impl Iterator<Item = &'v Value>,
+        seen: &mut Vec<usize>,
+    ) -> Label {
+        for child in children {
+            label = self.labels.join(label, child.label);
+            if child.is_container() {
+                let inner = self.full_label_of(&child.data, seen);
+                label = self.labels.join(label, inner);
+            }
+        }
         label
     }
 
