@@ -136,6 +136,15 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
             BinOp::BitAnd => Some(a & b),
             BinOp::BitOr => Some(a | b),
             BinOp::BitXor => Some(a ^ b),
+            // An arithmetic shift floors, as Python's `>>` does; past 63 bits only the sign
+            // is left.
+            BinOp::RShift if b >= 0 => Some(if b >= 64 { a >> 63 } else { a >> b }),
+            // Only when the result still fits (and so is within any integer size limit the
+            // general path would check: it needs at most 63 bits).
+            BinOp::LShift if (0..63).contains(&b) && m.limits.max_int_bits >= 64 => {
+                let shifted = a << b;
+                (shifted >> b == a).then_some(shifted)
+            }
             _ => None,
         };
         if let Some(v) = fast {

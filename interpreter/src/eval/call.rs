@@ -145,13 +145,99 @@ impl Machine<'_> {
         if self.depth >= self.limits.max_recursion {
             return err(ExcKind::RecursionError, "maximum recursion depth exceeded");
         }
-        let mut frame = Frame::new(
-            code.locals,
-            code.cells,
-            func.closure.clone(),
-            code.name.clone(),
-        );
-        self.bind_arguments(func, args, kwargs, &mut frame)?;
+        let mut frame = self.function_frame(func);
+        if let Err(e) = self.bind_arguments(func, args, kwargs, &mut frame) {
+            self.recycle_frame(frame);
+            return Err(e);
+        }
+        self.run_function(code, frame)
+    }
+
+    /// Whether a call of `code` with `n` positional arguments and no keywords binds them
+    /// one to one, the missing ones from defaults, with nothing else to check.
+    #[inline]
+    pub(crate) fn binds_plainly(code: &FunctionCode, n: usize) -> bool {
+        code.vararg.is_none()
+            && code.kwonly.is_empty()
+            && code.kwarg.is_none()
+            && n <= code.params.len()
+            && n + code.n_defaults >= code.params.len()
+    }
+
+    /// `f(a, b)` of a plan function `f` (an unlabeled reference) with plain positional
+    /// arguments that `binds_plainly`: each argument is evaluated straight into the callee's
+    /// frame. The same steps in the same order as `call_args`, `call_value` and
+    /// `call_function` (arguments left to right, then the step, the recursion check and
+    /// the binding, which cannot fail here).
+    pub(crate) fn call_plain(
+        &mut self,
+        func: &Rc<Function>,
+        args: &[Elt],
+        frame: &mut Frame,
+        pos: Pos,
+    ) -> Eval<Value> {
+        let code = &func.code;
+        let mut callee = self.function_frame(func);
+        for (p, a) in code.params.iter().zip(args) {
+            match self.expr(&a.expr, frame) {
+                Ok(v) => self.store_raw(p.var, v, &mut callee),
+                Err(e) => {
+                    self.recycle_frame(callee);
+                    return Err(e);
+                }
+            }
+        }
+        self.pos = pos;
+        let ready = self.tick().and_then(|()| {
+            if self.depth >= self.limits.max_recursion {
+                return err(ExcKind::RecursionError, "maximum recursion depth exceeded");
+            }
+            Ok(())
+        });
+        if let Err(e) = ready {
+            self.recycle_frame(callee);
+            return Err(e);
+        }
+        self.bind_defaults(func, args.len(), &mut callee);
+        self.run_function(code, callee)
+    }
+
+    /// Fills the parameters from `given` on with their defaults.
+    fn bind_defaults(&mut self, func: &Function, given: usize, frame: &mut Frame) {
+        let code = &func.code;
+        let first_default = code.params.len() - code.n_defaults;
+        for (i, p) in code.params.iter().enumerate().skip(given) {
+            let v = func.defaults[i - first_default].clone();
+            self.store_raw(p.var, v, frame);
+        }
+    }
+
+    /// A fresh frame for a call of `func`, its locals' storage reused from an earlier call.
+    fn function_frame(&mut self, func: &Function) -> Frame {
+        let code = &func.code;
+        let mut locals = self.frame_pool.pop().unwrap_or_default();
+        locals.resize(code.locals as usize, None);
+        Frame {
+            locals,
+            cells: (0..code.cells)
+                .map(|_| Rc::new(RefCell::new(None)))
+                .collect(),
+            closure: func.closure.clone(),
+            function: code.name.clone(),
+        }
+    }
+
+    /// Gives a finished frame's storage back for the next call.
+    fn recycle_frame(&mut self, frame: Frame) {
+        let mut locals = frame.locals;
+        locals.clear();
+        if self.frame_pool.len() < 64 {
+            self.frame_pool.push(locals);
+        }
+    }
+
+    /// Runs a function's body in its bound frame.
+    fn run_function(&mut self, code: &FunctionCode, mut frame: Frame) -> Eval<Value> {
         self.depth += 1;
         let saved = self.ctx;
         let result = match &code.body {
@@ -164,6 +250,7 @@ impl Machine<'_> {
         };
         self.ctx = saved;
         self.depth -= 1;
+        self.recycle_frame(frame);
         result
     }
 
@@ -175,6 +262,14 @@ impl Machine<'_> {
         frame: &mut Frame,
     ) -> Eval<()> {
         let code = &func.code;
+        if kwargs.is_empty() && Self::binds_plainly(code, args.len()) {
+            let given = args.len();
+            for (p, v) in code.params.iter().zip(args) {
+                self.store_raw(p.var, v, frame);
+            }
+            self.bind_defaults(func, given, frame);
+            return Ok(());
+        }
         let name = &code.name;
         let n_params = code.params.len();
         let mut bound: Vec<Option<Value>> = vec![None; n_params];

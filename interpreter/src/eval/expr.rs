@@ -97,6 +97,16 @@ impl<'h> Machine<'h> {
                     }
                 }
                 let f = self.expr(func, frame)?;
+                if let Data::Function(function) = &f.data {
+                    if f.label == Label::PROGRAM
+                        && f.node == NO_NODE
+                        && kwargs.is_empty()
+                        && args.iter().all(|a| !a.starred)
+                        && Self::binds_plainly(&function.code, args.len())
+                    {
+                        return self.call_plain(function, args, frame, e.pos);
+                    }
+                }
                 let (pos, kw) = self.call_args(args, kwargs, frame)?;
                 self.pos = e.pos;
                 self.call_chosen(&f, pos, kw, &e.text)

@@ -86,6 +86,8 @@ pub struct Machine<'h> {
     pub(crate) try_labels: Vec<Label>,
     /// Reused by `full_label` for the containers it is inside of (cycle detection).
     seen_scratch: Vec<usize>,
+    /// Storage of finished call frames' locals, reused by the next calls.
+    frame_pool: Vec<Vec<Option<Value>>>,
 }
 
 impl<'h> Machine<'h> {
@@ -115,6 +117,7 @@ impl<'h> Machine<'h> {
             reported_nodes: 1,
             try_labels: Vec::new(),
             seen_scratch: Vec::new(),
+            frame_pool: Vec::new(),
         }
     }
 
