@@ -320,8 +320,9 @@ fn an_mcp_tool_call_round_trips_through_the_real_server() {
     std::fs::write(
         dir.join("agent.yaml"),
         format!(
-            "name: t\nllm:\n  secure_execution: true\ntools:\n  - name: fs\n    mcp:\n      command: [node, {}, {}]\n    tools:\n      write_file: {{parameters: {{path: {{sensitive: true}}}}}}\n",
+            "name: t\nllm:\n  secure_execution: true\ntools:\n  - name: fs\n    mcp:\n      command: [node, {}, {}]\n    sandbox: files\n    tools:\n      write_file: {{parameters: {{path: {{sensitive: true}}}}}}\nsandbox:\n  profiles:\n    files: {{write: [{}]}}\n",
             server.display(),
+            files.display(),
             files.display()
         ),
     )
