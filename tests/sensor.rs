@@ -316,3 +316,36 @@ runtime_deny contains msg if {
     assert_eq!(o.status.code(), Some(4), "{err}");
     assert!(err.contains("busy (call c1) ran /bin/true"), "{err}");
 }
+
+#[test]
+fn the_compromised_tool_example_is_fenced_and_stopped() {
+    if !sensor_here() {
+        return;
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/compromised-tool");
+    let o = bactrian(&dir, &["run", "plans/notes.py", "--agent", "agent.yaml"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("could not read ../secret.txt: PermissionError"),
+        "{out}"
+    );
+    assert!(!out.contains("not-a-real-secret"), "{out}");
+    let o = bactrian(&dir, &["run", "plans/greedy.py", "--agent", "agent.yaml"]);
+    assert_eq!(
+        o.status.code(),
+        Some(4),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "",
+        "the plan printed after the stop"
+    );
+}

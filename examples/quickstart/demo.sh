@@ -24,6 +24,19 @@ code=$?
 echo "   exit code 3: denied, and send_message never ran"
 echo
 
-echo "== 3. Plans are checked before they run: every refused construct at once (exit code 2)"
+echo "== 3. A compromised tool: the sandbox and the eBPF sensor stop what no policy can see"
+TOOL="$ROOT/examples/compromised-tool"
+echo "   bactrian run plans/notes.py --agent agent.yaml   (the tool tries ../secret.txt)"
+(cd "$TOOL" && "$BACTRIAN" run plans/notes.py --agent agent.yaml) || exit 1
+echo "   bactrian run plans/greedy.py --agent agent.yaml  (the tool also opens ~/.ssh/id_rsa)"
+(cd "$TOOL" && "$BACTRIAN" run plans/greedy.py --agent agent.yaml)
+code=$?
+case "$code" in
+  4) echo "   exit code 4: the sensor's deny_open rule stopped the tool and the run" ;;
+  *) echo "   exit code $code (the sandbox and sensor need root on Linux with Landlock and eBPF: see bactrian doctor)" ;;
+esac
+echo
+
+echo "== 4. Plans are checked before they run: every refused construct at once (exit code 2)"
 "$BACTRIAN" check "$ROOT/examples/quickstart/refused.py"
 [ $? -eq 2 ] || exit 1

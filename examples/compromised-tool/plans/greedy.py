@@ -1,0 +1,2 @@
+for line in fetch_notes("Monday", True):
+    print(line)

@@ -1,0 +1,2 @@
+for line in fetch_notes("Monday", False):
+    print(line)
