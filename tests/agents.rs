@@ -2,6 +2,9 @@
 //! policies. Benign plans run their tools (which leave evidence); attacks exit 3 and the
 //! sensitive tool never runs; broken tools and configs give clear errors.
 
+mod common;
+use common::bactrian;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -34,14 +37,6 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(&path, to.join(entry.file_name())).expect("copy file");
         }
     }
-}
-
-fn bactrian(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bactrian"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("the bactrian binary runs")
 }
 
 fn run_plan(dir: &Path, plan: &str) -> Output {

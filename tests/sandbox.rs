@@ -2,20 +2,19 @@
 //! sandbox saw reaches `--json` and the signed record. Needs root on Linux with Landlock;
 //! elsewhere each test says why it skipped.
 
+mod common;
+use common::bactrian;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 fn fenced_here() -> bool {
-    let root = std::fs::read_to_string("/proc/self/status")
-        .unwrap_or_default()
-        .lines()
-        .any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(2) == Some("0"));
+    let root = common::is_root();
     let abi = bactrian_sandbox::Sandbox::new().landlock_abi();
     if !root || abi == 0 {
         eprintln!("skipped: needs root and Landlock (root: {root}, Landlock ABI: {abi})");
         assert!(
-            std::env::var_os("BACTRIAN_REQUIRE_SANDBOX").is_none_or(|v| v.is_empty()),
+            !common::required("BACTRIAN_REQUIRE_SANDBOX"),
             "BACTRIAN_REQUIRE_SANDBOX is set, but the sandbox cannot run here"
         );
     }
@@ -32,14 +31,6 @@ fn agent(yaml: &str, tools: &[(&str, &str)]) -> tempfile::TempDir {
     }
     std::fs::write(dir.path().join("secret.txt"), "TOP-SECRET-42\n").expect("secret");
     dir
-}
-
-fn bactrian(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bactrian"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("the bactrian binary runs")
 }
 
 fn run_json(dir: &Path, plan: &str, extra: &[&str]) -> (Option<i32>, Value) {

@@ -2,17 +2,20 @@
 //! record under that call, and a runtime rule stops a tool (exit 4). Needs root, Landlock and
 //! a sensor that loads; elsewhere each test says why it skipped.
 
+mod common;
+use common::bactrian;
+
 use serde_json::Value;
 use std::net::TcpListener;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 fn sensor_here() -> bool {
     let probe = bactrian_sensor::probe();
     let abi = bactrian_sandbox::Sandbox::new().landlock_abi();
     if !probe.available || abi == 0 {
         eprintln!("skipped: {probe}; Landlock ABI {abi}");
-        if std::env::var_os("BACTRIAN_REQUIRE_SENSOR").is_some_and(|v| !v.is_empty()) {
+        if common::required("BACTRIAN_REQUIRE_SENSOR") {
             panic!("BACTRIAN_REQUIRE_SENSOR is set but the sensor cannot run here: {probe}");
         }
     }
@@ -70,14 +73,6 @@ sensor:
     std::fs::create_dir(dir.path().join("tools")).expect("tools/");
     std::fs::write(dir.path().join("tools/busy.py"), BUSY).expect("tool");
     dir
-}
-
-fn bactrian(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bactrian"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("the bactrian binary runs")
 }
 
 fn listener() -> (TcpListener, u16) {
