@@ -36,7 +36,18 @@ impl<'h> Machine<'h> {
                 Const::Float(f) => Data::Float(*f),
                 Const::Str(s) => Data::Str(s.clone()),
             })),
-            ExprKind::Name(n) => self.load(n.var, &n.name, frame),
+            ExprKind::Name(n) => {
+                // The common case, a bound local or global, without the call.
+                let slot = match n.var {
+                    Var::Local(i) => frame.locals.get(i as usize),
+                    Var::Global(i) => self.globals.get(i as usize),
+                    _ => None,
+                };
+                if let Some(Some(v)) = slot {
+                    return Ok(v.clone());
+                }
+                self.load(n.var, &n.name, frame)
+            }
             ExprKind::Builtin(b) => Ok(Value::program(Data::Builtin(*b))),
             ExprKind::Type(t) => Ok(Value::program(Data::Type(*t))),
             ExprKind::Tool(name) => Ok(Value::program(Data::Tool(name.clone()))),

@@ -478,10 +478,16 @@ impl<'h> Machine<'h> {
 
     /// A value stored under the current control context: in strict mode it carries the
     /// conditions that decided whether the store happened.
-    pub fn under_context(&mut self, mut v: Value) -> Value {
+    #[inline]
+    pub fn under_context(&mut self, v: Value) -> Value {
         if !self.strict || self.ctx.is_plain() {
             return v;
         }
+        self.under_labeled_context(v)
+    }
+
+    #[inline(never)]
+    fn under_labeled_context(&mut self, mut v: Value) -> Value {
         v.label = self.labels.join(v.label, self.ctx.label);
         if self.ctx.node != NO_NODE {
             let data: Vec<NodeId> = if v.node == NO_NODE {
@@ -554,11 +560,13 @@ impl<'h> Machine<'h> {
         }
     }
 
+    #[inline]
     pub fn store(&mut self, var: Var, value: Value, frame: &mut Frame) {
         let value = self.under_context(value);
         self.store_raw(var, value, frame);
     }
 
+    #[inline]
     pub fn store_raw(&mut self, var: Var, value: Value, frame: &mut Frame) {
         match var {
             Var::Local(i) => frame.locals[i as usize] = Some(value),
