@@ -1139,7 +1139,9 @@ impl<'h> Machine<'h> {
         let key_label = self.full_label(key);
         match &container.data {
             Data::List(l) => {
-                if let Data::Iterator(_) = key.data {
+                let is_slice =
+                    matches!(&key.data, Data::Iterator(it) if it.borrow().kind == "slice");
+                if is_slice {
                     let len = l.borrow().items.len() as i64;
                     let (a, b, c) = self.slice_bounds(key, len)?;
                     let mut idx = Self::slice_indices(a, b, c);
