@@ -440,7 +440,7 @@ fn set_op(
     b: &Rc<std::cell::RefCell<SetObj>>,
 ) -> Eval<Data> {
     let (a, b) = (a.borrow(), b.borrow());
-    let mut out = indexmap::IndexMap::new();
+    let mut out = key_map(0);
     match op {
         BinOp::BitOr => {
             out = a.map.clone();

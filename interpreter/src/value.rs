@@ -82,7 +82,7 @@ pub struct TupleObj {
 /// An insertion-ordered dict. The stored key value keeps its label.
 #[derive(Debug)]
 pub struct DictObj {
-    pub map: IndexMap<HashKey, (Value, Value)>,
+    pub map: KeyMap<(Value, Value)>,
     pub shape: Label,
     pub shape_node: NodeId,
 }
@@ -90,7 +90,7 @@ pub struct DictObj {
 /// An insertion-ordered set.
 #[derive(Debug)]
 pub struct SetObj {
-    pub map: IndexMap<HashKey, Value>,
+    pub map: KeyMap<Value>,
     pub shape: Label,
     pub shape_node: NodeId,
     pub frozen: bool,
@@ -363,4 +363,110 @@ pub enum HashKey {
     Tuple(Rc<[HashKey]>),
     Type(TypeKind),
     FrozenSet(Rc<[HashKey]>),
+}
+
+/// The maps behind dicts and sets, in insertion order.
+pub type KeyMap<V> = IndexMap<HashKey, V, KeyHashing>;
+
+/// An empty [`KeyMap`] with room for `n` entries.
+pub fn key_map<V>(n: usize) -> KeyMap<V> {
+    IndexMap::with_capacity_and_hasher(n, KeyHashing::default())
+}
+
+thread_local! {
+    /// This thread's hashing keys, drawn once from the operating system's randomness (as
+    /// std's own `RandomState` is).
+    static KEY_SEEDS: (u64, u64) = {
+        use std::hash::BuildHasher;
+        let random = std::collections::hash_map::RandomState::new();
+        (random.hash_one(1u64), random.hash_one(2u64) | 1)
+    };
+}
+
+/// Builds the hasher of dict and set keys: a keyed multiply-and-fold hash. std's SipHash cost
+/// more than the rest of a lookup on the short keys plans use; this one keeps a secret key per
+/// thread, so plan data (a tool's output) still cannot be chosen to collide on purpose
+/// without knowing it. Which hash is used is invisible to plans: dicts and sets keep
+/// insertion order.
+#[derive(Clone, Copy, Debug)]
+pub struct KeyHashing {
+    seed: u64,
+    multiplier: u64,
+}
+
+impl Default for KeyHashing {
+    #[inline]
+    fn default() -> Self {
+        let (seed, multiplier) = KEY_SEEDS.with(|k| *k);
+        KeyHashing { seed, multiplier }
+    }
+}
+
+impl std::hash::BuildHasher for KeyHashing {
+    type Hasher = KeyHasher;
+
+    #[inline]
+    fn build_hasher(&self) -> KeyHasher {
+        KeyHasher {
+            state: self.seed,
+            multiplier: self.multiplier,
+        }
+    }
+}
+
+/// See [`KeyHashing`].
+pub struct KeyHasher {
+    state: u64,
+    multiplier: u64,
+}
+
+/// The full 128-bit product folded to 64 bits: every input bit reaches high and low bits.
+#[inline]
+fn fold_mul(a: u64, b: u64) -> u64 {
+    let full = (a as u128).wrapping_mul(b as u128);
+    (full as u64) ^ ((full >> 64) as u64)
+}
+
+impl std::hash::Hasher for KeyHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut state = self.state;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            state = fold_mul(state ^ u64::from_le_bytes(word), self.multiplier);
+        }
+        let rest = chunks.remainder();
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        // The length goes in with the last word, so "a" and "a\0" differ.
+        let last = u64::from_le_bytes(word) ^ ((bytes.len() as u64) << 56);
+        self.state = fold_mul(state ^ last, self.multiplier.rotate_left(32));
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(i as u64);
+    }
+
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(i as u64);
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.state = fold_mul(self.state ^ i, self.multiplier);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        fold_mul(self.state, self.multiplier ^ 0x9e37_79b9_7f4a_7c15)
+    }
 }

@@ -755,7 +755,7 @@ impl Machine<'_> {
             }
             serde_json::Value::Object(map) => {
                 self.check_len(map.len())?;
-                let mut out = IndexMap::with_capacity(map.len());
+                let mut out = key_map(map.len());
                 for (k, v) in map {
                     let key = Value::with(Data::Str(Rc::from(k.as_str())), label, node);
                     let value = self.import(v, label, node, depth + 1)?;

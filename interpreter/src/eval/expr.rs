@@ -7,7 +7,6 @@ use crate::ops;
 use crate::syntax::ir::*;
 use crate::value::*;
 use bactrian_provenance::{Label, NodeId};
-use indexmap::IndexMap;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -452,7 +451,7 @@ impl<'h> Machine<'h> {
     }
 
     pub fn new_set(&mut self, items: Vec<Value>, shape: Label, frozen: bool) -> Eval<Value> {
-        let mut map = IndexMap::with_capacity(items.len());
+        let mut map = key_map(items.len());
         let mut shape = shape;
         for v in items {
             let key = match ops::hash_key(&v.data) {
@@ -1109,16 +1108,17 @@ impl<'h> Machine<'h> {
             }
             Data::Dict(d) => {
                 let hk = self.hash_key(key)?;
-                let new_key = !d.borrow().map.contains_key(&hk);
-                if new_key {
-                    self.check_growth(d.borrow().map.len() + 1, 1)?;
-                }
-                match d.borrow_mut().map.entry(hk) {
+                // One lookup: a new key is checked against the limits before it goes in.
+                let mut dict = d.borrow_mut();
+                let len = dict.map.len();
+                match dict.map.entry(hk) {
                     indexmap::map::Entry::Occupied(mut e) => e.get_mut().1 = value,
                     indexmap::map::Entry::Vacant(e) => {
+                        self.check_growth(len + 1, 1)?;
                         e.insert((key.clone(), value));
                     }
                 }
+                drop(dict);
                 self.taint_shape(container, key_label, key.node);
             }
             other => {

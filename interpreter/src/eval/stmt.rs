@@ -7,7 +7,6 @@ use crate::syntax::ir::*;
 use crate::value::*;
 use bactrian_provenance::{Label, NodeId};
 
-use indexmap::IndexMap;
 use std::rc::Rc;
 
 impl Machine<'_> {
@@ -590,7 +589,7 @@ impl Machine<'_> {
     }
 
     pub(crate) fn dict_from_pairs(&mut self, pairs: Vec<(Value, Value)>) -> Eval<Value> {
-        let mut map: IndexMap<HashKey, (Value, Value)> = IndexMap::with_capacity(pairs.len());
+        let mut map: KeyMap<(Value, Value)> = key_map(pairs.len());
         let mut shape = Label::PROGRAM;
         for (k, v) in pairs {
             let key = self.hash_key(&k)?;
