@@ -56,6 +56,15 @@ impl Sandbox {
         }
     }
 
+    /// A sandbox that acts as if the kernel offered Landlock ABI `abi` at most (0: none):
+    /// what `enforce` does on an older kernel, shown on this one. The kernel still enforces
+    /// what it has; only the refusal and the reported fence follow `abi`.
+    pub fn assuming_landlock_abi(abi: u32) -> Sandbox {
+        let mut s = Sandbox::new();
+        s.abi = s.abi.min(abi);
+        s
+    }
+
     /// The kernel's Landlock ABI (0: none).
     pub fn landlock_abi(&self) -> u32 {
         self.abi

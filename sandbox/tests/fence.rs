@@ -420,3 +420,72 @@ fn stdin_reaches_the_tool() {
     assert_eq!(out, "{\"x\": 1}");
     assert_eq!(exited(&tool.finish(status)), Some(0));
 }
+
+#[test]
+fn without_landlock_a_required_profile_refuses_to_run_the_tool() {
+    if !is_root() {
+        return skip("needs root");
+    }
+    let sandbox = Sandbox::assuming_landlock_abi(0);
+    let argv = vec!["/bin/true".to_string()];
+    let err = sandbox
+        .spawn(&argv, &Profile::default(), "c1", &[])
+        .err()
+        .expect("refused");
+    assert!(
+        matches!(err, bactrian_sandbox::SandboxError::Unenforceable(_)),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("best_effort"),
+        "says what to do: {err}"
+    );
+}
+
+#[test]
+fn without_landlock_best_effort_runs_the_tool_and_says_it_was_unfenced() {
+    if !is_root() {
+        return skip("needs root");
+    }
+    let sandbox = Sandbox::assuming_landlock_abi(0);
+    let profile = Profile {
+        enforce: bactrian_sandbox::Enforce::BestEffort,
+        ..Profile::default()
+    };
+    let argv = vec!["/bin/true".to_string()];
+    let mut tool = sandbox.spawn(&argv, &profile, "c1", &[]).expect("runs");
+    let status = tool.wait_timeout(Duration::from_secs(5)).expect("wait");
+    let events = tool.finish(status);
+    assert!(
+        matches!(&events[0], SandboxEvent::Fenced(f) if f.landlock == bactrian_sandbox::Enforcement::None),
+        "{events:?}"
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, SandboxEvent::Unfenced { .. })),
+        "{events:?}"
+    );
+    assert_eq!(exited(&events), Some(0));
+}
+
+#[test]
+fn an_older_landlock_abi_is_reported_as_a_partial_fence_with_its_gaps() {
+    if !is_root() || Sandbox::new().landlock_abi() < 3 {
+        return skip("needs root and Landlock ABI 3 or newer");
+    }
+    let sandbox = Sandbox::assuming_landlock_abi(3);
+    let argv = vec!["/bin/true".to_string()];
+    let mut tool = sandbox
+        .spawn(&argv, &Profile::default(), "c1", &[])
+        .expect("runs");
+    let fence = tool.fence().clone();
+    let status = tool.wait_timeout(Duration::from_secs(5)).expect("wait");
+    tool.finish(status);
+    assert_eq!(fence.landlock, bactrian_sandbox::Enforcement::Partial);
+    assert!(
+        fence.gaps.iter().any(|g| g.contains("TCP")),
+        "{:?}",
+        fence.gaps
+    );
+}
