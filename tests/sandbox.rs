@@ -227,3 +227,77 @@ fn sandbox_events_are_in_the_signed_record_and_replay_identically() {
     let report: Value = serde_json::from_slice(&replay.stdout).expect("replay JSON");
     assert_eq!(report["report"]["identical"], true, "{report}");
 }
+
+/// A tool that reports what it can see of its surroundings.
+const SNOOP: &str = r#"
+import json, os, sys
+json.load(sys.stdin)
+report = {"fds": sorted(int(f) for f in os.listdir("/proc/self/fd"))}
+ppid = os.getppid()
+try:
+    with open(f"/proc/{ppid}/environ", "rb") as f:
+        report["parent_environ"] = f.read().decode(errors="replace")
+except OSError as e:
+    report["parent_environ"] = "refused: " + type(e).__name__
+try:
+    os.kill(ppid, 0)
+    report["signal_parent"] = "allowed"
+except OSError as e:
+    report["signal_parent"] = "refused: " + type(e).__name__
+try:
+    with open("/sys/fs/cgroup/unified/cgroup.procs", "w") as f:
+        f.write(str(os.getpid()))
+    report["leave_cgroup"] = "moved"
+except OSError as e:
+    report["leave_cgroup"] = "refused: " + type(e).__name__
+print(json.dumps({"result": report}))
+"#;
+
+#[test]
+fn a_tool_cannot_see_or_touch_the_engine_that_started_it() {
+    if !fenced_here() {
+        return;
+    }
+    let yaml = "name: snoop\nllm: {secure_execution: true}\ntools:\n  - name: snoop\n    command: [python3, tools/snoop.py]\n";
+    let dir = agent(yaml, &[("snoop.py", SNOOP)]);
+    std::fs::write(dir.path().join("plan.py"), "result = snoop()\n").expect("plan");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_bactrian"))
+        .current_dir(dir.path())
+        .args(["run", "plan.py", "--agent", "agent.yaml", "--json"])
+        .env("BACTRIAN_ENGINE_SECRET", "engine-only-7731")
+        .output()
+        .expect("runs");
+    let v: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let report = &v["tool_calls"][0]["result"];
+    // Only stdin, stdout, stderr (and the fd listing /proc/self/fd itself).
+    let fds: Vec<u64> = report["fds"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{v}"))
+        .iter()
+        .filter_map(Value::as_u64)
+        .collect();
+    assert!(
+        fds.len() <= 4 && fds[..3] == [0, 1, 2],
+        "inherited descriptors: {fds:?}"
+    );
+    let environ = report["parent_environ"].as_str().unwrap_or_default();
+    assert!(
+        !environ.contains("engine-only-7731"),
+        "read the engine's environment"
+    );
+    assert!(environ.starts_with("refused"), "{environ}");
+    assert!(
+        report["signal_parent"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("refused"),
+        "{report}"
+    );
+    assert!(
+        report["leave_cgroup"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("refused"),
+        "{report}"
+    );
+}

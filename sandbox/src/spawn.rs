@@ -212,6 +212,7 @@ impl Sandbox {
         unsafe {
             cmd.pre_exec(move || {
                 kernel::in_child_die_with_parent()?;
+                kernel::in_child_cloexec_from_3()?;
                 for procs in &join {
                     kernel::in_child_write_file(procs, b"0")?;
                 }
