@@ -639,6 +639,9 @@ fn float_int_cmp(f: f64, i: &BigInt) -> Option<Ordering> {
 
 /// Python ordering for `<`, `<=`, `>`, `>=`, `sorted`, `min`, `max`.
 pub fn order(m: &mut Machine, a: &Data, b: &Data, op: &str) -> Eval<Option<Ordering>> {
+    if let (Data::Int(x), Data::Int(y)) = (a, b) {
+        return Ok(Some(x.cmp(y)));
+    }
     if let (Some(x), Some(y)) = (num(a), num(b)) {
         return Ok(num_cmp(&x, &y));
     }
@@ -673,6 +676,13 @@ pub fn order(m: &mut Machine, a: &Data, b: &Data, op: &str) -> Eval<Option<Order
 
 fn seq_order(m: &mut Machine, x: &[Value], y: &[Value], op: &str) -> Eval<Option<Ordering>> {
     for (a, b) in x.iter().zip(y) {
+        // Small ints (sort keys like `(-n, id)`) without the general equality and order.
+        if let (Data::Int(p), Data::Int(q)) = (&a.data, &b.data) {
+            if p != q {
+                return Ok(Some(p.cmp(q)));
+            }
+            continue;
+        }
         if !equal(m, &a.data, &b.data, 0)? {
             return order(m, &a.data, &b.data, op);
         }

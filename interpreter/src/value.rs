@@ -351,7 +351,7 @@ impl Data {
 
 /// A hashable projection of a value, used as a dict or set key. Equal Python values map to
 /// equal keys (`1`, `1.0` and `True` are one key).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Eq, Hash)]
 pub enum HashKey {
     None,
     Int(i64),
@@ -363,6 +363,36 @@ pub enum HashKey {
     Tuple(Rc<[HashKey]>),
     Type(TypeKind),
     FrozenSet(Rc<[HashKey]>),
+}
+
+impl PartialEq for HashKey {
+    #[inline]
+    fn eq(&self, other: &HashKey) -> bool {
+        match (self, other) {
+            // The same string object (a literal or a value passed around) is equal without
+            // comparing its bytes.
+            (HashKey::Str(a), HashKey::Str(b)) => Rc::ptr_eq(a, b) || a == b,
+            (HashKey::Int(a), HashKey::Int(b)) => a == b,
+            (HashKey::None, HashKey::None) => true,
+            (HashKey::BigInt(a), HashKey::BigInt(b)) => a == b,
+            (HashKey::Float(a), HashKey::Float(b)) => a == b,
+            (HashKey::Tuple(a), HashKey::Tuple(b)) => a == b,
+            (HashKey::Type(a), HashKey::Type(b)) => a == b,
+            (HashKey::FrozenSet(a), HashKey::FrozenSet(b)) => a == b,
+            // Different kinds (listed one by one so that a new kind must be added above).
+            (
+                HashKey::None
+                | HashKey::Int(_)
+                | HashKey::BigInt(_)
+                | HashKey::Float(_)
+                | HashKey::Str(_)
+                | HashKey::Tuple(_)
+                | HashKey::Type(_)
+                | HashKey::FrozenSet(_),
+                _,
+            ) => false,
+        }
+    }
 }
 
 /// The maps behind dicts and sets, in insertion order.
