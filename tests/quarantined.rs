@@ -596,6 +596,7 @@ fn command_client(script: &str, timeout: Duration) -> QuarantinedClient {
     QuarantinedClient::new(&QuarantinedModel {
         backend: QuarantinedBackend::Command {
             argv: vec!["python3".into(), "-c".into(), script.into()],
+            sandbox: "default".into(),
         },
         timeout,
     })
@@ -670,6 +671,7 @@ fn the_command_backend_reports_errors() {
     let error = QuarantinedClient::new(&QuarantinedModel {
         backend: QuarantinedBackend::Command {
             argv: vec!["/nonexistent/bactrian-quarantined-model".into()],
+            sandbox: "default".into(),
         },
         timeout: Duration::from_secs(1),
     })
@@ -696,4 +698,56 @@ fn a_slow_command_is_killed_at_the_timeout() {
         "{:?}",
         started.elapsed()
     );
+}
+
+/// What the command can reach: the engine's environment, a key file, the network.
+const REACH: &str = r#"
+import json, os, socket, sys
+json.load(sys.stdin)
+seen = []
+if os.environ.get("BACTRIAN_QUARANTINED_SECRET"):
+    seen.append("env")
+try:
+    open(os.path.expanduser("~root/.bash_history")).read()
+    seen.append("file")
+except OSError:
+    pass
+try:
+    socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=1).close()
+    seen.append("network")
+except OSError:
+    pass
+print(json.dumps({"answer": ",".join(seen) or "nothing"}))
+"#;
+
+#[test]
+fn the_command_backend_runs_fenced() {
+    if bactrian_sandbox::Sandbox::new().landlock_abi() == 0 {
+        eprintln!("skipped: no Landlock here");
+        return;
+    }
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port().to_string();
+    std::env::set_var("BACTRIAN_QUARANTINED_SECRET", "s3cret");
+    let client = QuarantinedClient::new(&QuarantinedModel {
+        backend: QuarantinedBackend::Command {
+            argv: vec!["python3".into(), "-c".into(), REACH.into(), port.clone()],
+            sandbox: "default".into(),
+        },
+        timeout: Duration::from_secs(10),
+    });
+    let answer = client.ask("q", &json!({"type": "string"})).unwrap();
+    assert_eq!(
+        answer,
+        json!("nothing"),
+        "the default profile let the model command reach out"
+    );
+    // A profile that grants the port and the variable (a model client calling an API).
+    let client = client.in_sandbox(bactrian_sandbox::Profile {
+        connect: vec![port.parse().unwrap()],
+        env: vec!["BACTRIAN_QUARANTINED_SECRET".into()],
+        ..bactrian_sandbox::Profile::default()
+    });
+    let answer = client.ask("q", &json!({"type": "string"})).unwrap();
+    assert_eq!(answer, json!("env,network"));
 }

@@ -56,8 +56,9 @@ pub enum QuarantinedBackend {
         /// The name of the environment variable holding the API key (never the key).
         api_key_env: Option<String>,
     },
-    /// A local program speaking JSON on stdin/stdout; `argv[0]` resolved like a tool's.
-    Command { argv: Vec<String> },
+    /// A local program speaking JSON on stdin/stdout; `argv[0]` resolved like a tool's. It
+    /// runs in the sandbox profile `sandbox` (default `"default"`; always a defined profile).
+    Command { argv: Vec<String>, sandbox: String },
 }
 
 /// One entry of `tools:`: a JSON-protocol command tool, or an MCP server that provides

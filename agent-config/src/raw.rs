@@ -68,6 +68,9 @@ pub(crate) struct RawQuarantined {
     pub api_key: Option<de::IgnoredAny>,
     #[serde(default)]
     pub command: Option<Vec<String>>,
+    /// The sandbox profile of the `command` backend.
+    #[serde(default)]
+    pub sandbox: Option<String>,
     #[serde(default = "sixty_seconds", deserialize_with = "de_duration")]
     pub timeout: Duration,
 }

@@ -101,8 +101,8 @@ impl Checker<'_> {
         if raw.name.trim().is_empty() {
             self.problem(root.key("name"), "`name` must not be empty");
         }
-        let llm = self.llm(raw.llm, &root.key("llm"));
         let sandbox = self.sandbox(raw.sandbox, &root.key("sandbox"));
+        let llm = self.llm(raw.llm, &sandbox, &root.key("llm"));
         let tools = self.tools(raw.tools.unwrap_or_default(), &sandbox, &root.key("tools"));
         let policies = self.policies(raw.policies.unwrap_or_default(), &root.key("policies"));
         let policy = raw
@@ -132,7 +132,7 @@ impl Checker<'_> {
         }
     }
 
-    fn llm(&mut self, raw: Option<RawLlm>, at: &NodePath) -> Llm {
+    fn llm(&mut self, raw: Option<RawLlm>, sandbox: &SandboxConfig, at: &NodePath) -> Llm {
         let Some(raw) = raw else {
             return Llm {
                 secure_execution: false,
@@ -150,7 +150,7 @@ impl Checker<'_> {
         };
         let quarantined = raw
             .quarantined
-            .and_then(|q| self.quarantined(q, &at.key("quarantined")));
+            .and_then(|q| self.quarantined(q, sandbox, &at.key("quarantined")));
         Llm {
             secure_execution,
             secure_execution_at,
@@ -159,7 +159,12 @@ impl Checker<'_> {
         }
     }
 
-    fn quarantined(&mut self, raw: RawQuarantined, at: &NodePath) -> Option<QuarantinedModel> {
+    fn quarantined(
+        &mut self,
+        raw: RawQuarantined,
+        sandbox: &SandboxConfig,
+        at: &NodePath,
+    ) -> Option<QuarantinedModel> {
         if raw.api_key.is_some() {
             self.problem(
                 at.key("api_key").the_key(),
@@ -189,11 +194,29 @@ impl Checker<'_> {
                         "`api_key_env` applies to `base_url`, not to `command`",
                     );
                 }
+                let profile = raw.sandbox.unwrap_or_else(|| "default".to_string());
+                if sandbox.profile(&profile).is_none() {
+                    let known: Vec<&str> = sandbox.profiles.keys().map(String::as_str).collect();
+                    self.problem(
+                        at.key("sandbox"),
+                        format!(
+                            "the quarantined model uses sandbox profile `{profile}`, which is not defined (defined: {})",
+                            known.join(", ")
+                        ),
+                    );
+                }
                 QuarantinedBackend::Command {
                     argv: self.argv(argv, &at.key("command")),
+                    sandbox: profile,
                 }
             }
             (None, Some(base_url), Some(model)) => {
+                if raw.sandbox.is_some() {
+                    self.problem(
+                        at.key("sandbox").the_key(),
+                        "`sandbox` applies to `command`: an endpoint runs no process here",
+                    );
+                }
                 if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
                     self.problem(
                         at.key("base_url"),

@@ -294,7 +294,8 @@ impl Jailed {
         timeout: Duration,
         check: &mut dyn FnMut() -> Option<String>,
     ) -> std::io::Result<Wait> {
-        let deadline = self.started + timeout;
+        // A timeout too large to add is no timeout at all.
+        let deadline = self.started.checked_add(timeout);
         let mut pause = Duration::from_micros(200);
         loop {
             if let Some(reason) = check() {
@@ -305,7 +306,7 @@ impl Jailed {
             if let Some(status) = self.child.try_wait()? {
                 return Ok(Wait::Exited(status));
             }
-            if Instant::now() >= deadline {
+            if deadline.is_some_and(|d| Instant::now() >= d) {
                 self.kill_all();
                 let _ = self.child.wait();
                 self.events.push(SandboxEvent::TimedOut {

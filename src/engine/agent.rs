@@ -5,14 +5,15 @@ use super::approval::{Approval, Approver, FixedApprover};
 use super::command::{event_json, CommandTool};
 use super::mcp::{self, McpServer, McpTool};
 use super::quarantined::QuarantinedClient;
-use super::sandboxing::profile_for;
+use super::sandboxing::{named_profile, profile_for};
 use super::sensing::{event_json as sensor_event_json, Sensing, SensorWatcher};
 use super::spec::{ParamSpec, ToolSpec};
 use super::tools::ToolSet;
 use super::watch::{CallEvents, Unwatched, Watcher};
 use super::Engine;
 use bactrian_agent_config::{
-    AgentConfig, Approve, DefaultDecision, ListedParameter, ListedTool, ParamType, ToolRunner,
+    AgentConfig, Approve, DefaultDecision, ListedParameter, ListedTool, ParamType,
+    QuarantinedBackend, ToolRunner,
 };
 use bactrian_interpreter::{Config, HostError, Mode, ToolOutput, QUARANTINED_LLM};
 use bactrian_policy::{PolicyError, PolicySet, Verdict};
@@ -142,7 +143,15 @@ impl AgentTools {
                 }
             }
         }
-        let quarantined = config.llm.quarantined.as_ref().map(QuarantinedClient::new);
+        let quarantined = config.llm.quarantined.as_ref().map(|model| {
+            let client = QuarantinedClient::new(model);
+            match &model.backend {
+                QuarantinedBackend::Command { sandbox, .. } => {
+                    client.in_sandbox(named_profile(&config, sandbox))
+                }
+                QuarantinedBackend::Http { .. } => client,
+            }
+        });
         if quarantined.is_some() {
             specs.push(
                 ToolSpec::new(QUARANTINED_LLM)

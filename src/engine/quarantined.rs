@@ -11,8 +11,9 @@
 //!   A schema whose root is not an object (`{"type": "string"}`, a list) is wrapped as
 //!   `{"answer": <schema>}` — endpoints want an object at the root — and unwrapped again.
 //! - **Command**: a local program. It reads `{"query": ..., "schema": ...}` on stdin and prints
-//!   `{"answer": ...}` or `{"error": "..."}` on stdout; it runs in its own process group and
-//!   is killed with it when the timeout passes.
+//!   `{"answer": ...}` or `{"error": "..."}` on stdout; it runs in its sandbox profile
+//!   (`llm.quarantined.sandbox`, bactrian-sandbox) and everything it started is killed when
+//!   the timeout passes.
 //!
 //! Either way the answer is checked against the schema before it is returned ([`check_answer`]).
 //!
@@ -22,11 +23,10 @@
 
 use std::fmt;
 use std::io::{Read, Write};
-use std::os::unix::process::CommandExt;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use bactrian_agent_config::{QuarantinedBackend, QuarantinedModel};
+use bactrian_sandbox::{Profile, Sandbox};
 use serde_json::{json, Map, Value};
 
 /// The system prompt of every HTTP request; `{schema}` is replaced by the schema asked for.
@@ -127,6 +127,8 @@ enum Backend {
     },
     Command {
         argv: Vec<String>,
+        /// The fence it runs in (its `timeout` is replaced by the model's).
+        profile: Box<Profile>,
     },
 }
 
@@ -154,12 +156,24 @@ impl QuarantinedClient {
                     agent: config.into(),
                 }
             }
-            QuarantinedBackend::Command { argv } => Backend::Command { argv: argv.clone() },
+            QuarantinedBackend::Command { argv, .. } => Backend::Command {
+                argv: argv.clone(),
+                profile: Box::new(Profile::default()),
+            },
         };
         QuarantinedClient {
             backend,
             timeout: model.timeout,
         }
+    }
+
+    /// Runs a `command` backend in `profile` (the default profile otherwise); an endpoint
+    /// is not affected.
+    pub fn in_sandbox(mut self, profile: Profile) -> QuarantinedClient {
+        if let Backend::Command { profile: p, .. } = &mut self.backend {
+            **p = profile;
+        }
+        self
     }
 
     /// Asks the model `query` (plain text; the plan's data is inside it) for an answer that
@@ -197,8 +211,8 @@ impl QuarantinedClient {
                 };
                 check_answer(schema, &answer)
             }
-            Backend::Command { argv } => {
-                let answer = run_command(argv, query, schema, self.timeout)?;
+            Backend::Command { argv, profile } => {
+                let answer = run_command(argv, profile, query, schema, self.timeout)?;
                 check_answer(schema, &answer)
             }
         }
@@ -428,36 +442,35 @@ fn mismatch(path: &str, problem: impl Into<String>) -> QuarantinedError {
     })
 }
 
-/// Runs the command backend once.
+/// Runs the command backend once, in its sandbox.
 fn run_command(
     argv: &[String],
+    profile: &Profile,
     query: &str,
     schema: &Value,
     timeout: Duration,
 ) -> Result<Value, QuarantinedError> {
-    let (program, rest) = argv
-        .split_first()
+    let program = argv
+        .first()
         .ok_or_else(|| QuarantinedError::Command("is empty".into()))?;
     let request = json!({"query": query, "schema": schema}).to_string();
-    let mut child = Command::new(program)
-        .args(rest)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        // Its own process group, so a timeout kills everything it started.
-        .process_group(0)
-        .spawn()
+    let profile = Profile {
+        timeout,
+        ..profile.clone()
+    };
+    let mut child = Sandbox::new()
+        .spawn(argv, &profile, "quarantined", &[])
         .map_err(|e| QuarantinedError::Command(format!("could not start {program}: {e}")))?;
     // Write on a thread: a program that answers before reading all of a large query must not
     // block us, and one that never reads is caught by the timeout.
-    let stdin = child.stdin.take();
+    let stdin = child.child.stdin.take();
     let writer = std::thread::spawn(move || {
         if let Some(mut stdin) = stdin {
             // A program that does not read its input is its own business.
             let _ = stdin.write_all(request.as_bytes());
         }
     });
-    let stdout = child.stdout.take();
+    let stdout = child.child.stdout.take();
     let reader = std::thread::spawn(move || {
         let mut out = Vec::new();
         if let Some(s) = stdout {
@@ -465,7 +478,7 @@ fn run_command(
         }
         out
     });
-    let stderr = child.stderr.take();
+    let stderr = child.child.stderr.take();
     let err_reader = std::thread::spawn(move || {
         let mut err = Vec::new();
         if let Some(s) = stderr {
@@ -473,26 +486,18 @@ fn run_command(
         }
         err
     });
-    let started = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if started.elapsed() >= timeout => {
-                kill_group(child.id());
-                let _ = child.wait();
-                return Err(QuarantinedError::Timeout(timeout));
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(2)),
-            Err(e) => {
-                kill_group(child.id());
-                return Err(QuarantinedError::Command(format!(
-                    "could not be waited for: {e}"
-                )));
-            }
+    let waited = child.wait_timeout(timeout);
+    // Anything the program left running goes with it.
+    child.finish(waited.as_ref().ok().copied().flatten());
+    let status = match waited {
+        Ok(Some(status)) => status,
+        Ok(None) => return Err(QuarantinedError::Timeout(timeout)),
+        Err(e) => {
+            return Err(QuarantinedError::Command(format!(
+                "could not be waited for: {e}"
+            )))
         }
     };
-    // Anything the program left running in its group goes with it.
-    kill_group(child.id());
     let _ = writer.join();
     let out = reader.join().unwrap_or_default();
     let err = err_reader.join().unwrap_or_default();
@@ -537,15 +542,6 @@ fn run_command(
             "the command printed neither `answer` nor `error`".into(),
         )
     })
-}
-
-fn kill_group(pid: u32) {
-    let Ok(pid) = i32::try_from(pid) else { return };
-    // SAFETY: kill(2) with a negative pid signals the process group we created for the
-    // command; it has no memory-safety preconditions.
-    unsafe {
-        libc::kill(-pid, libc::SIGKILL);
-    }
 }
 
 /// Checks `answer` against `schema` and returns it, with integral numbers where the schema

@@ -7,15 +7,19 @@ use std::time::Duration;
 /// The profile `tool` runs under: its named profile, `sandbox.enforce`, and the smaller of
 /// the tool's and the profile's timeouts.
 pub fn profile_for(config: &AgentConfig, tool: &Tool) -> Profile {
-    let named = config
-        .sandbox
-        .profile(&tool.sandbox)
-        .cloned()
-        .unwrap_or_default();
-    let timeout = match named.timeout {
-        Some(t) => t.min(tool.timeout),
-        None => tool.timeout,
-    };
+    let mut profile = named_profile(config, &tool.sandbox);
+    profile.timeout = profile
+        .timeout
+        .min(tool.timeout)
+        .max(Duration::from_millis(1));
+    profile
+}
+
+/// The profile called `name`, with `sandbox.enforce`; its timeout is the profile's own, or
+/// the sandbox's default when it sets none (callers bound it by their own).
+pub fn named_profile(config: &AgentConfig, name: &str) -> Profile {
+    let named = config.sandbox.profile(name).cloned().unwrap_or_default();
+    let timeout = named.timeout.unwrap_or(Profile::default().timeout);
     Profile {
         read: named.read,
         write: named.write,
@@ -25,7 +29,7 @@ pub fn profile_for(config: &AgentConfig, tool: &Tool) -> Profile {
         memory: named.memory,
         processes: named.processes,
         file_size: named.file_size,
-        timeout: timeout.max(Duration::from_millis(1)),
+        timeout,
         env: named.env,
         enforce: match config.sandbox.enforce {
             Enforce::Required => bactrian_sandbox::Enforce::Required,
