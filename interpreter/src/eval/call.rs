@@ -23,7 +23,7 @@ impl Machine<'_> {
     ) -> Eval<(Vec<Value>, Kwargs)> {
         let mut pos = Vec::with_capacity(args.len());
         for a in args {
-            let v = self.expr(&a.expr, frame)?;
+            let v = self.operand(&a.expr, frame)?;
             if a.starred {
                 let shape = self.shape_label(&v);
                 for mut item in self.collect_items(&v)? {
@@ -179,7 +179,7 @@ impl Machine<'_> {
         let code = &func.code;
         let mut callee = self.function_frame(func);
         for (p, a) in code.params.iter().zip(args) {
-            match self.expr(&a.expr, frame) {
+            match self.operand(&a.expr, frame) {
                 Ok(v) => self.store_raw(p.var, v, &mut callee),
                 Err(e) => {
                     self.recycle_frame(callee);

@@ -15,6 +15,28 @@ use std::sync::Arc;
 type Sink<'s, 'h> = dyn FnMut(&mut Machine<'h>, Value, Option<Value>) -> Eval<bool> + 's;
 
 impl<'h> Machine<'h> {
+    /// `expr` for an operand: a bound variable or a small literal without the recursive call
+    /// (the same value `expr` gives), anything else through `expr`.
+    #[inline(always)]
+    pub(crate) fn operand(&mut self, e: &Expr, frame: &mut Frame) -> Eval<Value> {
+        match &e.kind {
+            ExprKind::Name(n) => {
+                let slot = match n.var {
+                    Var::Local(i) => frame.locals.get(i as usize),
+                    Var::Global(i) => self.globals.get(i as usize),
+                    _ => None,
+                };
+                if let Some(Some(v)) = slot {
+                    return Ok(v.clone());
+                }
+            }
+            ExprKind::Const(Const::Int(i)) => return Ok(Value::program(Data::Int(*i))),
+            ExprKind::Const(Const::Str(s)) => return Ok(Value::program(Data::Str(s.clone()))),
+            _ => {}
+        }
+        self.expr(e, frame)
+    }
+
     pub fn expr(&mut self, e: &Expr, frame: &mut Frame) -> Eval<Value> {
         match &e.kind {
             ExprKind::Const(Const::BigInt(b)) if b.bits() > self.limits.max_int_bits => {
@@ -51,8 +73,8 @@ impl<'h> Machine<'h> {
             ExprKind::Type(t) => Ok(Value::program(Data::Type(*t))),
             ExprKind::Tool(name) => Ok(Value::program(Data::Tool(name.clone()))),
             ExprKind::BinOp { op, left, right } => {
-                let l = self.expr(left, frame)?;
-                let r = self.expr(right, frame)?;
+                let l = self.operand(left, frame)?;
+                let r = self.operand(right, frame)?;
                 self.pos = e.pos;
                 ops::binary(self, *op, &l, &r, &e.text)
             }
@@ -65,9 +87,9 @@ impl<'h> Machine<'h> {
                 self.bool_op(is_and, values, frame, &e.text)
             }
             ExprKind::Compare { left, ops: chain } if chain.len() == 1 => {
-                let l = self.expr(left, frame)?;
+                let l = self.operand(left, frame)?;
                 let (op, right) = &chain[0];
-                let r = self.expr(right, frame)?;
+                let r = self.operand(right, frame)?;
                 self.pos = e.pos;
                 let ok = ops::compare(self, *op, &l, &r)?;
                 Ok(self.derive(Data::Bool(ok), &[&l, &r], &e.text))
@@ -127,18 +149,18 @@ impl<'h> Machine<'h> {
                 args,
                 kwargs,
             } => {
-                let receiver = self.expr(obj, frame)?;
+                let receiver = self.operand(obj, frame)?;
                 let (pos, kw) = self.call_args(args, kwargs, frame)?;
                 self.pos = e.pos;
                 self.call_method(&receiver, name, pos, kw, &e.text)
             }
             ExprKind::Attr { obj, name } => {
-                let v = self.expr(obj, frame)?;
+                let v = self.operand(obj, frame)?;
                 self.get_attr(&v, name, &e.text)
             }
             ExprKind::Subscript { obj, index } => {
-                let container = self.expr(obj, frame)?;
-                let key = self.expr(index, frame)?;
+                let container = self.operand(obj, frame)?;
+                let key = self.operand(index, frame)?;
                 self.pos = e.pos;
                 self.get_item(&container, &key, &e.text)
             }

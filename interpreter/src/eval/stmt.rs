@@ -447,8 +447,8 @@ impl Machine<'_> {
                 Ok(())
             }
             Target::Subscript { obj, index } => {
-                let container = self.expr(obj, frame)?;
-                let key = self.expr(index, frame)?;
+                let container = self.operand(obj, frame)?;
+                let key = self.operand(index, frame)?;
                 let value = self.under_context(value);
                 self.set_item(&container, &key, value)
             }
@@ -531,16 +531,16 @@ impl Machine<'_> {
         match target {
             Target::Var(name) => {
                 let current = self.load(name.var, &name.name, frame)?;
-                let rhs = self.expr(value, frame)?;
+                let rhs = self.operand(value, frame)?;
                 let result = self.inplace(op, current, &rhs, &value.text)?;
                 self.store(name.var, result, frame);
                 Ok(())
             }
             Target::Subscript { obj, index } => {
-                let container = self.expr(obj, frame)?;
-                let key = self.expr(index, frame)?;
+                let container = self.operand(obj, frame)?;
+                let key = self.operand(index, frame)?;
                 let current = self.get_item(&container, &key, &value.text)?;
-                let rhs = self.expr(value, frame)?;
+                let rhs = self.operand(value, frame)?;
                 let result = self.inplace(op, current, &rhs, &value.text)?;
                 let result = self.under_context(result);
                 self.set_item(&container, &key, result)
