@@ -134,14 +134,28 @@ fn exec_open_connect_and_exit_of_a_tool_are_in_the_record_under_its_call() {
     accept.join().expect("accept");
 
     let nodes = record_nodes(&dir.path().join("run.record"));
+    let call_node = nodes
+        .iter()
+        .find(|n| n["kind"] == "tool_call")
+        .map(|n| n["hash"].clone())
+        .expect("the tool_call node");
     let events: Vec<&Value> = nodes
         .iter()
         .filter(|n| n["kind"] == "sensor_event")
         .map(|n| {
             assert_eq!(n["body"]["call"], "c1", "{n}");
+            let parents = n["parents"].as_array().expect("parents");
+            assert!(parents.contains(&call_node), "not hung on its call: {n}");
             &n["body"]["event"]
         })
         .collect();
+    // Bactrian's own steps before exec (joining the v1 cgroups) are not the tool's events.
+    assert!(
+        !events.iter().any(|e| e["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("cgroup.procs"))),
+        "Bactrian's pre-exec opens were attributed to the tool"
+    );
     let has = |pred: &dyn Fn(&Value) -> bool| events.iter().any(|e| pred(e));
     assert!(
         has(&|e| e["kind"] == "exec" && e["filename"] == "/bin/true"),

@@ -197,7 +197,6 @@ impl CallCgroup {
             let leaf = parent.join(&name);
             fs::create_dir(&leaf)?;
             cg.id = Some(fs::metadata(&leaf)?.ino());
-            cg.join.push(procs_path(&leaf)?);
             cg.unified = Some(leaf);
         }
         for (controller, limit, file) in [
@@ -248,6 +247,11 @@ impl CallCgroup {
                     );
                 }
             }
+        }
+        // The v2 leaf is joined last: the sensor watches it, and the child's own opens of the
+        // v1 `cgroup.procs` files are Bactrian's doing, not the tool's.
+        if let Some(leaf) = &cg.unified {
+            cg.join.push(procs_path(leaf)?);
         }
         Ok(cg)
     }

@@ -53,6 +53,8 @@ pub struct Recorder {
     derivations: HashMap<u32, String>,
     /// The last node of the main line (program, steps, calls...), parent of the next.
     last: Option<String>,
+    /// The `tool_call` node of each call id: parent of its sandbox and sensor events.
+    calls: HashMap<String, String>,
     /// The first write that failed: the run stops (fail closed).
     pub failure: Option<String>,
     program_sha256: String,
@@ -64,6 +66,7 @@ impl Recorder {
             sink,
             derivations: HashMap::new(),
             last: None,
+            calls: HashMap::new(),
             failure: None,
             program_sha256: String::new(),
         }
@@ -223,11 +226,13 @@ impl Recorder {
             .iter()
             .filter_map(|id| self.derivations.get(id).cloned())
             .collect();
-        self.write(
+        if let Some(hash) = self.write(
             "tool_call",
             json!({"id": call.id, "index": call.index, "tool": call.tool, "line": call.line, "args": args}),
             arg_parents,
-        );
+        ) {
+            self.calls.insert(call.id.clone(), hash);
+        }
         let input = serde_json::to_vec(&call.input).unwrap_or_default();
         let mut input_doc = call.input.clone();
         if !redacted.is_empty() {
@@ -250,25 +255,21 @@ impl Recorder {
 
     /// What the tool answered.
     pub fn finished(&mut self, call: &CallRecord) {
-        for event in &call.sandbox {
+        // Each event names its call's node as a parent too, so the graph hangs it there.
+        let of_call: Vec<String> = self.calls.get(&call.id).cloned().into_iter().collect();
+        let dropped = (call.sensor_dropped > 0)
+            .then(|| json!({"kind": "dropped", "count": call.sensor_dropped}));
+        let events = call
+            .sandbox
+            .iter()
+            .map(|e| ("sandbox_event", e))
+            .chain(call.sensor.iter().map(|e| ("sensor_event", e)))
+            .chain(dropped.iter().map(|e| ("sensor_event", e)));
+        for (kind, event) in events {
             self.write(
-                "sandbox_event",
+                kind,
                 json!({"call": call.id, "tool": call.tool, "event": event}),
-                Vec::new(),
-            );
-        }
-        for event in &call.sensor {
-            self.write(
-                "sensor_event",
-                json!({"call": call.id, "tool": call.tool, "event": event}),
-                Vec::new(),
-            );
-        }
-        if call.sensor_dropped > 0 {
-            self.write(
-                "sensor_event",
-                json!({"call": call.id, "tool": call.tool, "event": {"kind": "dropped", "count": call.sensor_dropped}}),
-                Vec::new(),
+                of_call.clone(),
             );
         }
         if let Some(result) = &call.result {
