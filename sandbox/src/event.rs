@@ -49,6 +49,9 @@ pub enum SandboxEvent {
     LimitHit { limit: Limit, detail: String },
     /// The wall-clock limit passed; everything the tool started was killed.
     TimedOut { after_ms: u64 },
+    /// A watcher (the sensor's runtime rules) said to stop it; everything it started was
+    /// killed.
+    Stopped { reason: String },
     /// Processes the tool left running were killed when it ended.
     Cleaned { processes: usize },
 }
@@ -75,6 +78,7 @@ impl SandboxEvent {
                     *after_ms as f64 / 1000.0
                 )
             }
+            SandboxEvent::Stopped { reason } => format!("stopped: {reason}"),
             SandboxEvent::Cleaned { processes } => {
                 format!("{processes} process(es) it left running were killed")
             }

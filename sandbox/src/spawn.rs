@@ -301,6 +301,9 @@ impl Jailed {
             if let Some(reason) = check() {
                 self.kill_all();
                 let _ = self.child.wait();
+                self.events.push(SandboxEvent::Stopped {
+                    reason: reason.clone(),
+                });
                 return Ok(Wait::Stopped(reason));
             }
             if let Some(status) = self.child.try_wait()? {

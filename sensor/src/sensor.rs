@@ -437,6 +437,14 @@ impl Watch {
         lock(&self.rx).recv_timeout(d).ok()
     }
 
+    /// Asks the reader to drain the ring buffer now rather than at its next batch, without
+    /// waiting for it: what the kernel holds arrives by the next [`Watch::try_events`]. Opens
+    /// wake the reader only in batches (for speed); a caller enforcing rules on them calls
+    /// this between checks.
+    pub fn flush(&self) {
+        self.shared.wakeup.wake();
+    }
+
     /// The events that arrived so far and were not yet taken, in kernel-timestamp order.
     pub fn try_events(&self) -> Vec<Event> {
         let mut events: Vec<Event> = lock(&self.rx).try_iter().collect();

@@ -80,6 +80,7 @@ pub fn explain_call(record: &Record, call: &str) -> Result<String, String> {
             ));
         }
     }
+    explain_fence(record, call, &mut out);
     if let Some(n) = record
         .nodes
         .iter()
@@ -99,4 +100,83 @@ pub fn explain_call(record: &Record, call: &str) -> Result<String, String> {
         out.push_str("  the tool did not run\n");
     }
     Ok(out)
+}
+
+/// What the sandbox and the sensor saw of the call, in a few lines: the fence, how the tool
+/// ended, what its processes did (counted by kind, execs and connects named), and any rule
+/// it broke.
+fn explain_fence(record: &Record, call: &str, out: &mut String) {
+    let of = |kind: &'static str| {
+        record
+            .nodes
+            .iter()
+            .filter(move |n| n.kind == kind && n.body["call"] == call)
+            .map(|n| &n.body["event"])
+    };
+    for e in of("sandbox_event") {
+        let text = match e["event"].as_str() {
+            Some("fenced") => format!(
+                "fenced: Landlock {} (ABI {}), network {}, processes and memory by {} and {}",
+                e["landlock"].as_str().unwrap_or("?"),
+                e["abi"],
+                e["network"].as_str().unwrap_or("?"),
+                e["processes_limit"].as_str().unwrap_or("?"),
+                e["memory_limit"].as_str().unwrap_or("?"),
+            ),
+            Some("exited") => format!("exited with status {}", e["code"]),
+            Some("killed") => format!("killed by signal {}", e["signal"]),
+            Some("limit_hit") => format!("limit reached: {}", e["detail"].as_str().unwrap_or("?")),
+            Some("timed_out") => format!("timed out after {} ms", e["after_ms"]),
+            Some("stopped") => format!(
+                "stopped and killed: {}",
+                e["reason"].as_str().unwrap_or("?")
+            ),
+            Some("cleaned") => {
+                format!("{} process(es) it left running were killed", e["processes"])
+            }
+            Some("unfenced") => format!("ran unfenced: {}", e["reason"].as_str().unwrap_or("?")),
+            Some(other) => other.to_string(),
+            None => continue,
+        };
+        out.push_str(&format!(
+            "  sandbox: {text}
+"
+        ));
+    }
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut named = Vec::new();
+    for e in of("sensor_event") {
+        let kind = e["kind"].as_str().unwrap_or("?").to_string();
+        match kind.as_str() {
+            "exec" => named.push(format!("exec {}", e["filename"].as_str().unwrap_or("?"))),
+            "connect" => named.push(format!(
+                "connect {}:{}",
+                e["addr"].as_str().unwrap_or("?"),
+                e["port"]
+            )),
+            "rule_violated" => {
+                named.push(format!("STOPPED: it {}", e["what"].as_str().unwrap_or("?")))
+            }
+            "dropped" => named.push(format!("{} event(s) lost in the kernel", e["count"])),
+            _ => {}
+        }
+        match counts.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((kind, 1)),
+        }
+    }
+    if !counts.is_empty() {
+        let summary: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        out.push_str(&format!(
+            "  sensor: {}
+",
+            summary.join(", ")
+        ));
+        for line in named {
+            out.push_str(&format!(
+                "    {line}
+"
+            ));
+        }
+    }
 }

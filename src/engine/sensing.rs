@@ -166,6 +166,8 @@ impl Watcher for SensorWatcher {
     fn check(&mut self) -> Option<String> {
         let watch = self.watch.as_ref()?;
         let fresh = watch.try_events();
+        // Opens reach the reader in batches; rules must not wait for a batch to fill.
+        watch.flush();
         let violation = fresh
             .iter()
             .find_map(|e| self.sensing.judge(e, &self.tool, &self.call));
