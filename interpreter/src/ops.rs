@@ -98,7 +98,24 @@ pub fn float_divmod(a: f64, b: f64) -> Eval<(f64, f64)> {
 }
 
 /// Evaluates `left op right`.
+#[inline]
 pub fn binary(
+    m: &mut Machine,
+    op: BinOp,
+    left: &Value,
+    right: &Value,
+    text: &Arc<str>,
+) -> Eval<Value> {
+    if let (Data::Int(a), Data::Int(b)) = (&left.data, &right.data) {
+        if let Some(v) = small_int_op(op, *a, *b, m.limits.max_int_bits) {
+            return Ok(m.derive(Data::Int(v), &[left, right], text));
+        }
+    }
+    binary_general(m, op, left, right, text)
+}
+
+#[inline(never)]
+fn binary_general(
     m: &mut Machine,
     op: BinOp,
     left: &Value,
@@ -107,6 +124,49 @@ pub fn binary(
 ) -> Eval<Value> {
     let data = binary_data(m, op, left, right)?;
     Ok(m.derive(data, &[left, right], text))
+}
+
+/// `a op b` on small ints when the result is a small int too (`None`: the general path
+/// decides, with big ints or an error).
+#[inline]
+fn small_int_op(op: BinOp, a: i64, b: i64, max_int_bits: u64) -> Option<i64> {
+    match op {
+        BinOp::Add => a.checked_add(b),
+        BinOp::Sub => a.checked_sub(b),
+        BinOp::Mul => a.checked_mul(b),
+        // Python floors: a truncated quotient with a remainder of the other sign is one more
+        // than the floor. (`checked_*` is `None` for a zero divisor and for `MIN // -1`.)
+        BinOp::FloorDiv => {
+            let q = a.checked_div(b)?;
+            Some(if a % b != 0 && ((a < 0) != (b < 0)) {
+                q - 1
+            } else {
+                q
+            })
+        }
+        // Python's remainder has the divisor's sign.
+        BinOp::Mod => {
+            let r = a.checked_rem(b)?;
+            Some(if r != 0 && ((r < 0) != (b < 0)) {
+                r + b
+            } else {
+                r
+            })
+        }
+        BinOp::BitAnd => Some(a & b),
+        BinOp::BitOr => Some(a | b),
+        BinOp::BitXor => Some(a ^ b),
+        // An arithmetic shift floors, as Python's `>>` does; past 63 bits only the sign
+        // is left.
+        BinOp::RShift if b >= 0 => Some(if b >= 64 { a >> 63 } else { a >> b }),
+        // Only when the result still fits (and so is within any integer size limit the
+        // general path would check: it needs at most 63 bits).
+        BinOp::LShift if (0..63).contains(&b) && max_int_bits >= 64 => {
+            let shifted = a << b;
+            (shifted >> b == a).then_some(shifted)
+        }
+        _ => None,
+    }
 }
 
 fn unsupported(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Unwind {
@@ -124,30 +184,7 @@ fn unsupported(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Unwind {
 fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
     // Fast path: small ints.
     if let (Data::Int(a), Data::Int(b)) = (&l.data, &r.data) {
-        let (a, b) = (*a, *b);
-        let fast = match op {
-            BinOp::Add => a.checked_add(b),
-            BinOp::Sub => a.checked_sub(b),
-            BinOp::Mul => a.checked_mul(b),
-            BinOp::FloorDiv if b != 0 => {
-                a.checked_div_euclid(b).map(|_| Integer::div_floor(&a, &b))
-            }
-            BinOp::Mod if b != 0 => a.checked_rem(b).map(|_| Integer::mod_floor(&a, &b)),
-            BinOp::BitAnd => Some(a & b),
-            BinOp::BitOr => Some(a | b),
-            BinOp::BitXor => Some(a ^ b),
-            // An arithmetic shift floors, as Python's `>>` does; past 63 bits only the sign
-            // is left.
-            BinOp::RShift if b >= 0 => Some(if b >= 64 { a >> 63 } else { a >> b }),
-            // Only when the result still fits (and so is within any integer size limit the
-            // general path would check: it needs at most 63 bits).
-            BinOp::LShift if (0..63).contains(&b) && m.limits.max_int_bits >= 64 => {
-                let shifted = a << b;
-                (shifted >> b == a).then_some(shifted)
-            }
-            _ => None,
-        };
-        if let Some(v) = fast {
+        if let Some(v) = small_int_op(op, *a, *b, m.limits.max_int_bits) {
             return Ok(Data::Int(v));
         }
     }

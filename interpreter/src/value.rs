@@ -23,6 +23,16 @@ pub struct Value {
 }
 
 impl Value {
+    /// Drops a value, without the out-of-line destructor call when it owns nothing (a
+    /// number, a bool, None): for the operands of hot operators.
+    #[inline(always)]
+    pub fn discard(self) {
+        match self.data {
+            Data::None | Data::Bool(_) | Data::Int(_) | Data::Float(_) => std::mem::forget(self),
+            _ => drop(self),
+        }
+    }
+
     /// A value made from plan literals only.
     pub fn program(data: Data) -> Value {
         Value {

@@ -76,7 +76,10 @@ impl<'h> Machine<'h> {
                 let l = self.operand(left, frame)?;
                 let r = self.operand(right, frame)?;
                 self.pos = e.pos;
-                ops::binary(self, *op, &l, &r, &e.text)
+                let result = ops::binary(self, *op, &l, &r, &e.text);
+                l.discard();
+                r.discard();
+                result
             }
             ExprKind::Unary { op, operand } => {
                 let v = self.expr(operand, frame)?;
@@ -92,7 +95,10 @@ impl<'h> Machine<'h> {
                 let r = self.operand(right, frame)?;
                 self.pos = e.pos;
                 let ok = ops::compare(self, *op, &l, &r)?;
-                Ok(self.derive(Data::Bool(ok), &[&l, &r], &e.text))
+                let result = self.derive(Data::Bool(ok), &[&l, &r], &e.text);
+                l.discard();
+                r.discard();
+                Ok(result)
             }
             ExprKind::Compare { left, ops: chain } => {
                 let mut l = self.expr(left, frame)?;
