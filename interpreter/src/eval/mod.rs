@@ -568,11 +568,14 @@ impl<'h> Machine<'h> {
 
     #[inline]
     pub fn store_raw(&mut self, var: Var, value: Value, frame: &mut Frame) {
-        match var {
-            Var::Local(i) => frame.locals[i as usize] = Some(value),
-            Var::Cell(i) => *frame.cells[i as usize].borrow_mut() = Some(value),
-            Var::Free(i) => *frame.closure[i as usize].borrow_mut() = Some(value),
-            Var::Global(i) => self.globals[i as usize] = Some(value),
+        let old = match var {
+            Var::Local(i) => frame.locals[i as usize].replace(value),
+            Var::Cell(i) => frame.cells[i as usize].borrow_mut().replace(value),
+            Var::Free(i) => frame.closure[i as usize].borrow_mut().replace(value),
+            Var::Global(i) => self.globals[i as usize].replace(value),
+        };
+        if let Some(old) = old {
+            old.discard();
         }
     }
 
