@@ -361,7 +361,7 @@ impl Data {
 
 /// A hashable projection of a value, used as a dict or set key. Equal Python values map to
 /// equal keys (`1`, `1.0` and `True` are one key).
-#[derive(Clone, Debug, Eq, Hash)]
+#[derive(Clone, Debug, Eq)]
 pub enum HashKey {
     None,
     Int(i64),
@@ -373,6 +373,24 @@ pub enum HashKey {
     Tuple(Rc<[HashKey]>),
     Type(TypeKind),
     FrozenSet(Rc<[HashKey]>),
+}
+
+impl std::hash::Hash for HashKey {
+    /// What `#[derive(Hash)]` would do (the kind, then the content): keys equal under `eq`
+    /// below have equal content, so they hash alike.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::mem::discriminant(self).hash(state);
+        match self {
+            HashKey::None => {}
+            HashKey::Int(i) => i.hash(state),
+            HashKey::BigInt(b) => b.hash(state),
+            HashKey::Float(f) => f.hash(state),
+            HashKey::Str(s) => s.hash(state),
+            HashKey::Tuple(t) => t.hash(state),
+            HashKey::Type(t) => t.hash(state),
+            HashKey::FrozenSet(f) => f.hash(state),
+        }
+    }
 }
 
 impl PartialEq for HashKey {
