@@ -83,7 +83,11 @@ fn main() {
     let python = Path::new(PYTHON).exists();
     let python_base = python.then(|| {
         time_python(&leaf);
-        median((0..TOOL_RUNS).map(|_| time_python(&leaf)).collect::<Vec<_>>())
+        median(
+            (0..TOOL_RUNS)
+                .map(|_| time_python(&leaf))
+                .collect::<Vec<_>>(),
+        )
     });
 
     let sensor = match Sensor::load() {
