@@ -53,6 +53,28 @@ pub(crate) fn take_kwarg(kwargs: &mut Kwargs, name: &str) -> Option<Value> {
 }
 
 impl Machine<'_> {
+    /// `len(v)`: the length is decided by the shape (a string's length by the whole string).
+    pub(crate) fn len_of(&mut self, v: &Value, text: &Arc<str>) -> Eval<Value> {
+        let n = match &v.data {
+            Data::Str(s) => s.chars().count(),
+            Data::List(l) => l.borrow().items.len(),
+            Data::Tuple(t) => t.items.len(),
+            Data::Dict(d) => d.borrow().map.len(),
+            Data::Set(s) => s.borrow().map.len(),
+            Data::Range(r) => r.len() as usize,
+            Data::Iterator(i) if i.borrow().kind.starts_with("dict_") => i.borrow().items.len(),
+            _ => {
+                return Err(self.type_error(
+                    format!("object of type '{}' has no len()", v.data.type_name()),
+                    &[v],
+                ))
+            }
+        };
+        let label = self.shape_label(v);
+        let node = self.shape_node(v);
+        Ok(self.derive_with(Data::Int(n as i64), label, &[node], text))
+    }
+
     pub fn call_builtin(
         &mut self,
         b: Builtin,
@@ -96,28 +118,7 @@ impl Machine<'_> {
             Builtin::Len => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
-                let v = &args[0];
-                let n = match &v.data {
-                    Data::Str(s) => s.chars().count(),
-                    Data::List(l) => l.borrow().items.len(),
-                    Data::Tuple(t) => t.items.len(),
-                    Data::Dict(d) => d.borrow().map.len(),
-                    Data::Set(s) => s.borrow().map.len(),
-                    Data::Range(r) => r.len() as usize,
-                    Data::Iterator(i) if i.borrow().kind.starts_with("dict_") => {
-                        i.borrow().items.len()
-                    }
-                    _ => {
-                        return Err(self.type_error(
-                            format!("object of type '{}' has no len()", v.data.type_name()),
-                            &[v],
-                        ))
-                    }
-                };
-                // The length is decided by the shape (a string's length by the whole string).
-                let label = self.shape_label(v);
-                let node = self.shape_node(v);
-                Ok(self.derive_with(Data::Int(n as i64), label, &[node], text))
+                self.len_of(&args[0], text)
             }
             Builtin::Repr | Builtin::Ascii => {
                 no_kwargs(name, &kwargs)?;

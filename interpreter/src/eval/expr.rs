@@ -134,6 +134,19 @@ impl<'h> Machine<'h> {
                         return self.any_all_lazy(*b == Builtin::Any, &arg.expr, frame, &e.text);
                     }
                 }
+                if let (ExprKind::Builtin(Builtin::Len), [arg], []) =
+                    (&func.kind, args.as_slice(), kwargs.as_slice())
+                {
+                    if !arg.starred {
+                        // `len(x)`, the builtin itself: what `call_args`, `call_chosen` and
+                        // `call_value` do for it (the argument, then the step), without the
+                        // argument list.
+                        let v = self.operand(&arg.expr, frame)?;
+                        self.pos = e.pos;
+                        self.tick()?;
+                        return self.len_of(&v, &e.text);
+                    }
+                }
                 let f = self.expr(func, frame)?;
                 if let Data::Function(function) = &f.data {
                     if f.label == Label::PROGRAM
