@@ -7,7 +7,6 @@ use bactrian_interpreter::{Progress, RunOutcome};
 use bactrian_provenance::{EdgeKind, NodeKind};
 use serde_json::{json, Value};
 use std::collections::HashMap;
-use std::fmt::Write;
 
 /// Where record nodes go: a signed record file, or memory when replaying.
 pub trait Sink {
@@ -146,19 +145,12 @@ impl Recorder {
 
     /// Statements executed and derivations made since the last event.
     pub fn progress(&mut self, p: &Progress<'_>) {
-        // Lines as one comma-separated string: a long JSON array of numbers is costly to
-        // canonicalise and hash.
+        // Lines as one compact string (ranges and repeats, record::encode_lines): a long
+        // JSON array of numbers is costly to canonicalise and hash.
         for chunk in p.lines.chunks(STEPS_PER_NODE) {
-            let mut lines = String::with_capacity(chunk.len() * 3);
-            for (i, line) in chunk.iter().enumerate() {
-                if i > 0 {
-                    lines.push(',');
-                }
-                let _ = write!(lines, "{line}");
-            }
             self.write(
                 "steps",
-                json!({"count": chunk.len(), "lines": lines}),
+                json!({"count": chunk.len(), "lines": crate::record::encode_lines(chunk)}),
                 Vec::new(),
             );
         }

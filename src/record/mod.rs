@@ -46,6 +46,7 @@ mod error;
 mod graph;
 mod keys;
 mod read;
+mod steps;
 mod time;
 mod verify;
 mod writer;
@@ -60,6 +61,7 @@ pub use error::RecordError;
 pub use graph::{to_dot, to_json_graph, RecordGraph};
 pub use keys::{generate_key, key_id, keygen, load_signing_key, load_verifying_key, KeyFiles};
 pub use read::{Header, Record, RecordNode};
+pub use steps::{decode_lines, encode_lines};
 pub use verify::{verify, verify_bytes, VerifyReport};
 pub use writer::RecordWriter;
 
