@@ -27,6 +27,7 @@ import resource
 import shutil
 import statistics
 import subprocess
+import threading
 import sys
 import time
 from pathlib import Path
@@ -117,13 +118,21 @@ def time_once(cmd, env):
     """Wall and CPU (user+sys) milliseconds of one process, start to exit."""
     cpu0 = cpu_children_s()
     start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=PROGRAMS_DIR, env=env, stdin=subprocess.DEVNULL,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                          timeout=TIMEOUT_S)
+    proc = subprocess.Popen(cmd, cwd=PROGRAMS_DIR, env=env, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # A plain wait() blocks in waitpid and returns the moment the process ends; wait(timeout)
+    # polls, sleeping up to 50 ms, which would round every time up to the next poll. The
+    # timeout is a watchdog thread instead.
+    watchdog = threading.Timer(TIMEOUT_S, proc.kill)
+    watchdog.start()
+    try:
+        returncode = proc.wait()
+    finally:
+        watchdog.cancel()
     wall = (time.perf_counter() - start) * 1000.0
     cpu = (cpu_children_s() - cpu0) * 1000.0
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(map(str, cmd))} exited {proc.returncode} while timing")
+    if returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, cmd))} exited {returncode} while timing")
     return wall, cpu
 
 
