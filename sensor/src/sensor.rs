@@ -163,16 +163,7 @@ fn load_object(present: impl Fn(&Hook) -> bool) -> Result<Ebpf, SensorError> {
         }
     })?;
     for hook in HOOKS.iter().filter(|h| h.required || present(h)) {
-        let program = ebpf.program_mut(hook.program).ok_or(SensorError::Program {
-            name: hook.program,
-            source: aya::programs::ProgramError::UnexpectedProgramType,
-        })?;
-        let tracepoint: &mut TracePoint =
-            program.try_into().map_err(|source| SensorError::Program {
-                name: hook.program,
-                source,
-            })?;
-        tracepoint.load().map_err(|source| {
+        tracepoint_of(&mut ebpf, hook)?.load().map_err(|source| {
             if not_root {
                 SensorError::NotPermitted(source.to_string())
             } else {
@@ -184,6 +175,18 @@ fn load_object(present: impl Fn(&Hook) -> bool) -> Result<Ebpf, SensorError> {
         })?;
     }
     Ok(ebpf)
+}
+
+/// The tracepoint program of `hook` in the loaded object.
+fn tracepoint_of<'a>(ebpf: &'a mut Ebpf, hook: &Hook) -> Result<&'a mut TracePoint, SensorError> {
+    let program = ebpf.program_mut(hook.program).ok_or(SensorError::Program {
+        name: hook.program,
+        source: aya::programs::ProgramError::UnexpectedProgramType,
+    })?;
+    program.try_into().map_err(|source| SensorError::Program {
+        name: hook.program,
+        source,
+    })
 }
 
 fn take_map(ebpf: &mut Ebpf, name: &'static str) -> Result<aya::maps::Map, SensorError> {
@@ -235,16 +238,7 @@ impl Sensor {
         let present = |h: &Hook| has_tracepoint(&tracefs, h);
         let mut ebpf = load_object(present)?;
         for hook in HOOKS.iter().filter(|h| h.required || present(h)) {
-            let program = ebpf.program_mut(hook.program).ok_or(SensorError::Program {
-                name: hook.program,
-                source: aya::programs::ProgramError::UnexpectedProgramType,
-            })?;
-            let tracepoint: &mut TracePoint =
-                program.try_into().map_err(|source| SensorError::Program {
-                    name: hook.program,
-                    source,
-                })?;
-            tracepoint
+            tracepoint_of(&mut ebpf, hook)?
                 .attach(hook.category, hook.name)
                 .map_err(|source| SensorError::Attach {
                     category: hook.category,
