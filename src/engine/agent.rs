@@ -282,15 +282,11 @@ impl ToolSet for AgentTools {
     }
 
     fn take_events(&mut self, _call_id: &str) -> CallEvents {
-        self.take()
+        std::mem::take(&mut self.events)
     }
 }
 
 impl AgentTools {
-    fn take(&mut self) -> CallEvents {
-        std::mem::take(&mut self.events)
-    }
-
     /// Asks the quarantined model; the interpreter labels and shapes the answer.
     fn ask_quarantined(
         &self,
