@@ -917,7 +917,6 @@ fn long_expressions() -> Vec<(&'static str, String)> {
 }
 
 #[test]
-#[ignore = "interpreter bug: 30 000 nested lambdas or 20 000 elifs take 3-4 minutes to check and 6-7 to run (quadratic); the other shapes take a few seconds"]
 fn very_long_expressions_are_handled_cleanly() {
     in_child("very_long_expressions_are_handled_cleanly", || {
         for (what, src) in long_expressions() {
@@ -928,7 +927,6 @@ fn very_long_expressions_are_handled_cleanly() {
 }
 
 #[test]
-#[ignore = "interpreter bug: `x = 1+1+...+1` with 100 000 terms passes check but overflows the evaluator's stack at run time and aborts the process"]
 fn a_sum_of_100_000_terms_does_not_crash() {
     in_child("a_sum_of_100_000_terms_does_not_crash", || {
         let src = format!("x = {}\nprint(x)", vec!["1"; 100_000].join("+"));
@@ -938,6 +936,30 @@ fn a_sum_of_100_000_terms_does_not_crash() {
             assert_eq!(outcome.stdout, "100000\n");
         }
     });
+}
+
+#[test]
+fn check_refuses_a_plan_nested_too_deeply_with_its_position() {
+    in_child(
+        "check_refuses_a_plan_nested_too_deeply_with_its_position",
+        || {
+            let src = format!("y = 1\nx = {}\n", vec!["1"; 100_000].join("+"));
+            let found = bactrian_interpreter::check(&src, &[]);
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!(found[0].kind, "SyntaxError");
+            assert!(
+                found[0].message.contains("nests too deeply"),
+                "{}",
+                found[0]
+            );
+            assert_eq!((found[0].line, found[0].col), (2, 5), "{}", found[0]);
+            // Deep, but under the limit: runs.
+            let src = format!("x = {}\nprint(x)", vec!["1"; 900].join("+"));
+            let (outcome, _) = run_exact(&src, Limits::default());
+            expect_ok(&outcome, "900 terms");
+            assert_eq!(outcome.stdout, "900\n");
+        },
+    );
 }
 
 #[test]

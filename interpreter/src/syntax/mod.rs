@@ -13,6 +13,13 @@ use std::collections::HashSet;
 /// input can exhaust the stack of the parser or the evaluator.
 pub const MAX_NESTING: usize = 100;
 
+/// How deeply statements and expressions may nest, counted together on the parsed tree
+/// (`1+1+...+1` nests one level per `+`; each `elif` is one level inside the `if` before it).
+/// CPython refuses about 3000 with "maximum recursion depth exceeded during compilation";
+/// a deeper plan is refused before anything runs, so that no later pass, nor the evaluator,
+/// recurses without bound.
+pub const MAX_DEPTH: usize = 1000;
+
 /// A problem found before running: a syntax error or a construct the subset refuses.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
@@ -149,6 +156,19 @@ pub fn compile(source: &str, tools: &HashSet<String>) -> Result<ir::Program, Vec
             }]);
         }
     };
+    if let Some(range) = scope::too_deep(&suite, MAX_DEPTH) {
+        let pos = map.pos(range.start().to_usize());
+        return Err(vec![Diagnostic {
+            kind: "SyntaxError",
+            message: format!(
+                "the plan nests too deeply: more than {MAX_DEPTH} levels of operators, calls, \
+                 lambdas and blocks (an elif counts as one more level); split this into several \
+                 statements, e.g. add up a long sum in a loop"
+            ),
+            line: pos.line,
+            col: pos.col,
+        }]);
+    }
     let (program, diagnostics) = lower::Lowerer::new(source, &map, tools).program(&suite);
     if diagnostics.is_empty() {
         Ok(program)

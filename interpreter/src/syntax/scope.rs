@@ -391,3 +391,77 @@ fn generators<'a>(gens: &'a [ast::Comprehension], f: &mut dyn FnMut(&'a ast::Exp
         g.ifs.iter().for_each(&mut *f);
     }
 }
+
+/// The first statement or expression nested more than `limit` levels deep (statements and
+/// expressions count together: a block inside an `if` inside a function, an operand of an
+/// operand of an operator), if any. The walk stops at the limit, so its own recursion is
+/// bounded; every later pass on the tree (and the evaluator on the lowered code) may then
+/// recurse as deep as the tree goes.
+pub fn too_deep(body: &[ast::Stmt], limit: usize) -> Option<ast::text_size::TextRange> {
+    let mut found = None;
+    for s in body {
+        deep_stmt(s, 1, limit, &mut found);
+        if found.is_some() {
+            break;
+        }
+    }
+    found
+}
+
+fn deep_stmt(
+    stmt: &ast::Stmt,
+    depth: usize,
+    limit: usize,
+    found: &mut Option<ast::text_size::TextRange>,
+) {
+    use ast::Ranged;
+    if found.is_some() {
+        return;
+    }
+    if depth > limit {
+        *found = Some(stmt.range());
+        return;
+    }
+    // Annotations and decorators, which `each_child` leaves out, are read by the lowering of
+    // data models and refused elsewhere; they are measured too.
+    let mut extra: Vec<&ast::Expr> = Vec::new();
+    match stmt {
+        ast::Stmt::AnnAssign(a) => extra.push(&a.annotation),
+        ast::Stmt::FunctionDef(f) => {
+            extra.extend(&f.decorator_list);
+            extra.extend(f.returns.as_deref());
+        }
+        ast::Stmt::ClassDef(c) => {
+            extra.extend(&c.decorator_list);
+            extra.extend(c.keywords.iter().map(|k| &k.value));
+        }
+        _ => {}
+    }
+    for e in extra {
+        deep_expr(e, depth + 1, limit, found);
+    }
+    let (exprs, stmts) = children(stmt);
+    for e in exprs {
+        deep_expr(e, depth + 1, limit, found);
+    }
+    for s in stmts {
+        deep_stmt(s, depth + 1, limit, found);
+    }
+}
+
+fn deep_expr(
+    expr: &ast::Expr,
+    depth: usize,
+    limit: usize,
+    found: &mut Option<ast::text_size::TextRange>,
+) {
+    use ast::Ranged;
+    if found.is_some() {
+        return;
+    }
+    if depth > limit {
+        *found = Some(expr.range());
+        return;
+    }
+    each_subexpr(expr, &mut |e| deep_expr(e, depth + 1, limit, found));
+}
