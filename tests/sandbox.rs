@@ -240,6 +240,11 @@ try:
 except OSError as e:
     report["parent_environ"] = "refused: " + type(e).__name__
 try:
+    with open(f"/proc/{ppid}/cmdline", "rb") as f:
+        report["parent_cmdline"] = f.read().decode(errors="replace")
+except OSError as e:
+    report["parent_cmdline"] = "refused: " + type(e).__name__
+try:
     os.kill(ppid, 0)
     report["signal_parent"] = "allowed"
 except OSError as e:
@@ -264,6 +269,7 @@ fn a_tool_cannot_see_or_touch_the_engine_that_started_it() {
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_bactrian"))
         .current_dir(dir.path())
         .args(["run", "plan.py", "--agent", "agent.yaml", "--json"])
+        .args(["--query", "a private request for alice@example.com"])
         .env("BACTRIAN_ENGINE_SECRET", "engine-only-7731")
         .output()
         .expect("runs");
@@ -286,6 +292,13 @@ fn a_tool_cannot_see_or_touch_the_engine_that_started_it() {
         "read the engine's environment"
     );
     assert!(environ.starts_with("refused"), "{environ}");
+    // Bactrian's command line holds the user's request: not the tool's to read.
+    let cmdline = report["parent_cmdline"].as_str().unwrap_or_default();
+    assert!(
+        !cmdline.contains("private request"),
+        "read the user's request: {cmdline}"
+    );
+    assert!(cmdline.starts_with("refused"), "{cmdline}");
     assert!(
         report["signal_parent"]
             .as_str()

@@ -11,6 +11,11 @@ use std::path::{Path, PathBuf};
 /// The newest Landlock ABI this build asks for (signal and abstract-socket scoping).
 pub const WANTED_ABI: ABI = ABI::V6;
 
+/// What a tool may do in its own `/proc/PID`: read it, no more.
+pub fn own_proc_access() -> u64 {
+    (AccessFs::ReadFile | AccessFs::ReadDir).bits()
+}
+
 /// How much of a profile the kernel enforces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

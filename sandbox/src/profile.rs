@@ -87,8 +87,17 @@ pub const SYSTEM_READ: &[&str] = &[
     "/etc/python3.11",
     "/etc/python3.12",
     "/etc/python3.13",
-    // Runtimes read their own status (/proc/self), CPU counts and limits.
-    "/proc",
+    // Runtimes read CPU counts, memory and limits. Not the rest of /proc: the other
+    // processes' entries (Bactrian's command line holds the user's request). Each tool also
+    // reads its own /proc/PID, granted in the child.
+    "/proc/cpuinfo",
+    "/proc/meminfo",
+    "/proc/stat",
+    "/proc/loadavg",
+    "/proc/uptime",
+    "/proc/version",
+    "/proc/filesystems",
+    "/proc/sys",
     "/sys/devices/system/cpu",
     "/sys/fs/cgroup",
 ];

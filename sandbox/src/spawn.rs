@@ -6,9 +6,9 @@ use crate::fence::{self, Enforcement, Fence};
 use crate::kernel::{self, Rlimit};
 use crate::profile::{Enforce, Profile, DEFAULT_PATH};
 use crate::SandboxError;
+use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// How a wait for a tool ended.
@@ -182,7 +182,10 @@ impl Sandbox {
         let join = cgroup.as_ref().map(|c| c.join.clone()).unwrap_or_default();
         let drop_caps = self.root;
         let required = profile.enforce == Enforce::Required;
-        let ruleset = Mutex::new(Some(ruleset));
+        // The child enacts the ruleset by its fd (None: no Landlock here, best effort).
+        let ruleset: Option<OwnedFd> = ruleset.into();
+        let ruleset_fd = ruleset.as_ref().map(|fd| fd.as_raw_fd());
+        let own_proc = fence::own_proc_access();
 
         let mut cmd = Command::new(program);
         cmd.args(rest)
@@ -208,7 +211,7 @@ impl Sandbox {
         }
         // SAFETY: the closure runs in the child between fork and exec. It only makes system
         // calls on data prepared before the fork (paths as CStrings, the ruleset's fd, plain
-        // integers); the Mutex was never locked by another thread of the child (there is none).
+        // integers) and allocates nothing.
         unsafe {
             cmd.pre_exec(move || {
                 kernel::in_child_die_with_parent()?;
@@ -225,18 +228,11 @@ impl Sandbox {
                 if drop_caps {
                     kernel::in_child_drop_capabilities()?;
                 }
-                let taken = ruleset.lock().ok().and_then(|mut r| r.take());
-                if let Some(rs) = taken {
-                    match rs.restrict_self() {
-                        Ok(status)
-                            if required
-                                && status.ruleset == landlock::RulesetStatus::NotEnforced =>
-                        {
-                            return Err(std::io::Error::from_raw_os_error(libc::ENOSYS));
-                        }
-                        Ok(_) => {}
+                if let Some(fd) = ruleset_fd {
+                    match kernel::in_child_enact_landlock(fd, own_proc) {
+                        Ok(()) => {}
                         Err(_) if !required => {}
-                        Err(_) => return Err(std::io::Error::from_raw_os_error(libc::EPERM)),
+                        Err(e) => return Err(e),
                     }
                 }
                 Ok(())
@@ -248,6 +244,8 @@ impl Sandbox {
         let child = cmd.spawn().map_err(|e| {
             SandboxError::Start(format!("could not start {program} in its sandbox: {e}"))
         })?;
+        // The child holds its own copy of the ruleset's fd until exec; ours goes now.
+        drop(ruleset);
         events.insert(0, SandboxEvent::Fenced(fence.clone()));
         Ok(Jailed {
             child,

@@ -262,8 +262,9 @@ fn the_environment_is_clean_unless_passed_through() {
 
 #[test]
 fn a_root_tool_holds_no_capabilities() {
+    // The shell reads its own /proc entry (a child's would be its own, which it may not).
     let Some((out, _, _)) = run_sh(
-        "grep -E '^Cap(Eff|Prm|Bnd)' /proc/self/status",
+        "while read -r k v; do case $k in CapEff:|CapPrm:|CapBnd:) echo $k $v;; esac; done < /proc/self/status",
         &Profile::default(),
     ) else {
         return;
@@ -488,4 +489,21 @@ fn an_older_landlock_abi_is_reported_as_a_partial_fence_with_its_gaps() {
         "{:?}",
         fence.gaps
     );
+}
+
+#[test]
+fn a_tool_reads_its_own_proc_entry_but_no_other_process() {
+    let Some((out, err, _)) = run_sh(
+        "read -r line < /proc/self/status && echo OWN-$line; \
+         cat /proc/1/cmdline && echo READ-INIT; cat /proc/$PPID/cmdline && echo READ-PARENT; \
+         ls /proc >/dev/null && echo LISTED-PROC; cat /proc/cpuinfo >/dev/null && echo CPUINFO",
+        &Profile::default(),
+    ) else {
+        return;
+    };
+    assert!(out.contains("OWN-Name:"), "{out} {err}");
+    assert!(out.contains("CPUINFO"), "{out} {err}");
+    for leak in ["READ-INIT", "READ-PARENT", "LISTED-PROC"] {
+        assert!(!out.contains(leak), "{leak}: {out}");
+    }
 }
