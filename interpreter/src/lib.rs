@@ -233,7 +233,7 @@ fn run_on_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> Option<T> {
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .name("bactrian-eval".into())
-            .stack_size(512 << 20)
+            .stack_size(eval::STACK_SIZE)
             .spawn_scoped(scope, f)
             .ok()?
             .join()

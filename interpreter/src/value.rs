@@ -528,3 +528,136 @@ impl std::hash::Hasher for KeyHasher {
         fold_mul(self.state, self.multiplier ^ 0x9e37_79b9_7f4a_7c15)
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Dropping nested values without recursion
+
+thread_local! {
+    /// Values whose drop was put off by an outer drop (see `drop_later`).
+    static DROP_QUEUE: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+    static DROPPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether dropping `v` drops what a container holds (it is the last reference to one).
+#[inline]
+fn owns_contents(v: &Value) -> bool {
+    match &v.data {
+        Data::List(r) => Rc::strong_count(r) == 1,
+        Data::Tuple(r) => Rc::strong_count(r) == 1,
+        Data::Dict(r) => Rc::strong_count(r) == 1,
+        Data::Set(r) => Rc::strong_count(r) == 1,
+        Data::Instance(r) => Rc::strong_count(r) == 1,
+        Data::Iterator(r) => Rc::strong_count(r) == 1,
+        Data::Exception(r) => Rc::strong_count(r) == 1,
+        Data::Function(r) => Rc::strong_count(r) == 1,
+        Data::Method(r) => Rc::strong_count(r) == 1,
+        _ => false,
+    }
+}
+
+/// Drops `values`, the contents of a container being dropped. Containers among them are
+/// dropped one after another by the outermost such call rather than inside each other, so
+/// that a list nested a million deep is freed in a loop instead of a million nested calls,
+/// which would overflow the stack.
+fn drop_later(values: impl Iterator<Item = Value>) {
+    for v in values {
+        if owns_contents(&v) {
+            DROP_QUEUE.with(|q| q.borrow_mut().push(v));
+        } else {
+            // Not while the queue is borrowed: this may drop a container too (a model's
+            // defaults), which comes back here.
+            drop(v);
+        }
+    }
+    if DROPPING.with(|d| d.replace(true)) {
+        return;
+    }
+    while let Some(v) = DROP_QUEUE.with(|q| q.borrow_mut().pop()) {
+        drop(v);
+    }
+    DROPPING.with(|d| d.set(false));
+}
+
+impl Drop for ListObj {
+    fn drop(&mut self) {
+        if self.items.iter().any(owns_contents) {
+            drop_later(self.items.drain(..));
+        }
+    }
+}
+
+impl Drop for TupleObj {
+    fn drop(&mut self) {
+        if self.items.iter().any(owns_contents) {
+            drop_later(self.items.drain(..));
+        }
+    }
+}
+
+impl Drop for IterObj {
+    fn drop(&mut self) {
+        if self.items.iter().any(owns_contents) {
+            drop_later(self.items.drain(..));
+        }
+    }
+}
+
+impl Drop for DictObj {
+    fn drop(&mut self) {
+        if self
+            .map
+            .values()
+            .any(|(k, v)| owns_contents(k) || owns_contents(v))
+        {
+            drop_later(self.map.drain(..).flat_map(|(_, (k, v))| [k, v]));
+        }
+    }
+}
+
+impl Drop for SetObj {
+    fn drop(&mut self) {
+        if self.map.values().any(owns_contents) {
+            drop_later(self.map.drain(..).map(|(_, v)| v));
+        }
+    }
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        if self.fields.values().any(owns_contents) {
+            drop_later(self.fields.drain(..).map(|(_, v)| v));
+        }
+    }
+}
+
+impl Drop for ExcObj {
+    fn drop(&mut self) {
+        if self.args.iter().any(owns_contents) {
+            drop_later(self.args.drain(..));
+        }
+    }
+}
+
+impl Drop for BoundMethod {
+    fn drop(&mut self) {
+        if owns_contents(&self.receiver) {
+            let receiver = std::mem::replace(&mut self.receiver, Value::none());
+            drop_later(std::iter::once(receiver));
+        }
+    }
+}
+
+impl Drop for Function {
+    fn drop(&mut self) {
+        // A closure's cells hold values too (a chain of functions, each capturing the last).
+        let captured = self
+            .closure
+            .iter()
+            .filter(|c| Rc::strong_count(c) == 1)
+            .filter_map(|c| c.borrow_mut().take());
+        let captured: Vec<Value> = captured.collect();
+        if !captured.is_empty() || self.defaults.iter().any(owns_contents) {
+            drop_later(captured.into_iter().chain(self.defaults.drain(..)));
+        }
+    }
+}

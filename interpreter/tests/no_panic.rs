@@ -1038,7 +1038,6 @@ fn a_huge_float_literal_is_infinity_and_a_huge_string_literal_is_fine() {
 }
 
 #[test]
-#[ignore = "interpreter bug: dropping a value nested millions deep overflows the evaluator's stack and aborts the process"]
 fn a_value_nested_millions_deep_does_not_crash() {
     in_child("a_value_nested_millions_deep_does_not_crash", || {
         let src = "def f():\n    x = []\n    for i in range(3000000):\n        x = [x]\n    return 1\nr = f()\n";
@@ -1050,6 +1049,41 @@ fn a_value_nested_millions_deep_does_not_crash() {
         let (outcome, _) = run_exact(src, limits);
         assert_no_internal_error(&outcome, src);
     });
+}
+
+#[test]
+fn every_kind_of_container_nested_deep_is_freed_without_crashing() {
+    in_child(
+        "every_kind_of_container_nested_deep_is_freed_without_crashing",
+        || {
+            let src = "def mk(g):\n    return lambda: g\ndef f():\n    t = ()\n    d = {}\n    g = None\n    s = []\n    for i in range(300000):\n        t = (t, 1)\n        d = {'a': d}\n        g = mk(g)\n        s = [1, {'k': (s,)}]\n    return 1\nr = f()\nprint(r)\n";
+            let (outcome, _) = run_exact(src, Limits::default());
+            expect_ok(&outcome, src);
+            assert_eq!(outcome.stdout, "1\n");
+        },
+    );
+}
+
+#[test]
+fn a_recursion_through_deep_expressions_is_a_recursion_error() {
+    in_child(
+        "a_recursion_through_deep_expressions_is_a_recursion_error",
+        || {
+            // Each call happens 900 operators deep, 990 calls deep: more stack than the
+            // recursion limit alone accounts for.
+            let src = format!(
+                "def f(n):\n    if n == 0:\n        return 0\n    return f(n - 1) + {}\nprint(f(990))\n",
+                vec!["1"; 900].join(" + ")
+            );
+            let (outcome, _) = run_exact(&src, Limits::default());
+            assert_no_internal_error(&outcome, "990 calls 900 operators deep");
+            if let Some(e) = &outcome.error {
+                assert_eq!(e.type_name, "RecursionError", "{}", e.message);
+            } else {
+                assert_eq!(outcome.stdout, "891000\n");
+            }
+        },
+    );
 }
 
 #[test]

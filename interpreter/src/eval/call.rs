@@ -238,6 +238,13 @@ impl Machine<'_> {
 
     /// Runs a function's body in its bound frame.
     fn run_function(&mut self, code: &FunctionCode, mut frame: Frame) -> Eval<Value> {
+        if self.stack_exhausted() {
+            self.recycle_frame(frame);
+            return err(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded: the calls nest too deeply inside long expressions",
+            );
+        }
         self.depth += 1;
         let saved = self.ctx;
         let result = match &code.body {

@@ -88,6 +88,22 @@ pub struct Machine<'h> {
     seen_scratch: Vec<usize>,
     /// Storage of finished call frames' locals, reused by the next calls.
     frame_pool: Vec<Vec<Option<Value>>>,
+    /// The address of the stack where the machine was made (see `stack_exhausted`).
+    stack_base: usize,
+}
+
+/// The stack of the thread that runs plans (see `lib.rs`).
+pub(crate) const STACK_SIZE: usize = 512 << 20;
+
+/// How much of it plan calls and walks of nested values may use: the rest is room for what
+/// runs between two checks (one call's expression, at most `syntax::MAX_DEPTH` deep).
+const STACK_BUDGET: usize = STACK_SIZE - (128 << 20);
+
+/// The address of a local of the caller's frame, near the top of the stack.
+#[inline(always)]
+fn stack_here() -> usize {
+    let here = 0u8;
+    std::hint::black_box(std::ptr::addr_of!(here)) as usize
 }
 
 impl<'h> Machine<'h> {
@@ -118,7 +134,17 @@ impl<'h> Machine<'h> {
             try_labels: Vec::new(),
             seen_scratch: Vec::new(),
             frame_pool: Vec::new(),
+            stack_base: stack_here(),
         }
+    }
+
+    /// Whether the stack is nearly full: plan calls and walks of nested values check this,
+    /// so that a deep recursion (a call inside a deep expression, 1000 times over; a value
+    /// nested a million deep) ends with a RecursionError instead of overflowing the stack,
+    /// which would abort the process.
+    #[inline]
+    pub(crate) fn stack_exhausted(&self) -> bool {
+        self.stack_base.abs_diff(stack_here()) > STACK_BUDGET
     }
 
     /// Runs a whole program in a fresh module frame.
