@@ -134,12 +134,23 @@ impl Machine<'_> {
     /// `repr(v)`.
     pub fn repr(&mut self, v: &Value) -> Eval<String> {
         let mut out = String::new();
-        let mut seen = Vec::new();
+        let mut seen = crate::value::Path::default();
         self.repr_into(&v.data, &mut out, &mut seen)?;
         Ok(out)
     }
 
-    fn repr_into(&mut self, data: &Data, out: &mut String, seen: &mut Vec<usize>) -> Eval<()> {
+    fn repr_into(
+        &mut self,
+        data: &Data,
+        out: &mut String,
+        seen: &mut crate::value::Path,
+    ) -> Eval<()> {
+        if self.stack_exhausted() {
+            return err(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded while getting the repr of an object",
+            );
+        }
         if out.len() as u64 > self.limits.max_str_len {
             self.check_str_len(out.len())?;
         }
@@ -161,7 +172,7 @@ impl Machine<'_> {
             Data::Str(s) => out.push_str(&str_repr(s)),
             Data::List(l) => {
                 let ptr = std::rc::Rc::as_ptr(l) as usize;
-                if seen.contains(&ptr) {
+                if seen.contains(ptr) {
                     out.push_str("[...]");
                     return Ok(());
                 }
@@ -182,7 +193,7 @@ impl Machine<'_> {
             }
             Data::Dict(d) => {
                 let ptr = std::rc::Rc::as_ptr(d) as usize;
-                if seen.contains(&ptr) {
+                if seen.contains(ptr) {
                     out.push_str("{...}");
                     return Ok(());
                 }
@@ -285,7 +296,12 @@ impl Machine<'_> {
         Ok(())
     }
 
-    fn repr_seq(&mut self, items: &[Value], out: &mut String, seen: &mut Vec<usize>) -> Eval<()> {
+    fn repr_seq(
+        &mut self,
+        items: &[Value],
+        out: &mut String,
+        seen: &mut crate::value::Path,
+    ) -> Eval<()> {
         for (i, v) in items.iter().enumerate() {
             if i > 0 {
                 out.push_str(", ");

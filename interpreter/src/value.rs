@@ -661,3 +661,45 @@ impl Drop for Function {
         }
     }
 }
+
+/// The containers a walk of a nested value is inside of (to stop at a cycle, as Python's
+/// `[...]`): a stack, looked up by a hash set once it is deep, so that a walk of a value
+/// nested `n` deep costs `n` lookups, not `n²` steps.
+#[derive(Default, Debug)]
+pub struct Path {
+    stack: Vec<usize>,
+    deep: std::collections::HashSet<usize>,
+}
+
+/// How many containers a path scans before it keeps a hash set of the rest.
+const SHALLOW_PATH: usize = 32;
+
+impl Path {
+    #[inline]
+    pub fn contains(&self, ptr: usize) -> bool {
+        let shallow = &self.stack[..self.stack.len().min(SHALLOW_PATH)];
+        shallow.contains(&ptr) || (self.stack.len() > SHALLOW_PATH && self.deep.contains(&ptr))
+    }
+
+    #[inline]
+    pub fn push(&mut self, ptr: usize) {
+        if self.stack.len() >= SHALLOW_PATH {
+            self.deep.insert(ptr);
+        }
+        self.stack.push(ptr);
+    }
+
+    #[inline]
+    pub fn pop(&mut self) {
+        if let Some(ptr) = self.stack.pop() {
+            if self.stack.len() >= SHALLOW_PATH {
+                self.deep.remove(&ptr);
+            }
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.stack.clear();
+        self.deep.clear();
+    }
+}

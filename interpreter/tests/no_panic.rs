@@ -1087,6 +1087,23 @@ fn a_recursion_through_deep_expressions_is_a_recursion_error() {
 }
 
 #[test]
+fn the_label_of_a_value_nested_millions_deep_is_computed_without_crashing() {
+    in_child(
+        "the_label_of_a_value_nested_millions_deep_is_computed_without_crashing",
+        || {
+            let src = "def f():\n    x = []\n    for i in range(3000000):\n        x = [x]\n    y = x + x\n    b = x == x\n    return 1\nr = f()\n";
+            let limits = Limits {
+                max_steps: 100_000_000,
+                max_time: Duration::from_secs(600),
+                ..Limits::default()
+            };
+            let (outcome, _) = run_exact(src, limits);
+            expect_ok(&outcome, src);
+        },
+    );
+}
+
+#[test]
 fn a_value_nested_a_thousand_deep_is_fine() {
     in_child("a_value_nested_a_thousand_deep_is_fine", || {
         let src = "x = []\nfor i in range(1000):\n    x = [x]\ns = str(x)\nprint(len(s), x == x)\n";

@@ -85,7 +85,9 @@ pub struct Machine<'h> {
     /// value computed in it, which decided whether (and where) it raised.
     pub(crate) try_labels: Vec<Label>,
     /// Reused by `full_label` for the containers it is inside of (cycle detection).
-    seen_scratch: Vec<usize>,
+    seen_scratch: crate::value::Path,
+    /// Reused by `full_label` for the containers still to visit.
+    todo_scratch: Vec<Data>,
     /// Storage of finished call frames' locals, reused by the next calls.
     frame_pool: Vec<Vec<Option<Value>>>,
     /// The address of the stack where the machine was made (see `stack_exhausted`).
@@ -132,7 +134,8 @@ impl<'h> Machine<'h> {
             trace: Vec::new(),
             reported_nodes: 1,
             try_labels: Vec::new(),
-            seen_scratch: Vec::new(),
+            seen_scratch: crate::value::Path::default(),
+            todo_scratch: Vec::new(),
             frame_pool: Vec::new(),
             stack_base: stack_here(),
         }
@@ -373,68 +376,81 @@ impl<'h> Machine<'h> {
         }
     }
 
-    fn full_label_of(&mut self, data: &Data, seen: &mut Vec<usize>) -> Label {
-        let ptr = match data {
-            Data::List(l) => Rc::as_ptr(l) as *const () as usize,
-            Data::Dict(d) => Rc::as_ptr(d) as *const () as usize,
-            Data::Set(s) => Rc::as_ptr(s) as *const () as usize,
-            Data::Instance(i) => Rc::as_ptr(i) as *const () as usize,
-            Data::Tuple(t) => Rc::as_ptr(t) as *const () as usize,
-            Data::Iterator(i) => Rc::as_ptr(i) as *const () as usize,
-            Data::Exception(e) => Rc::as_ptr(e) as *const () as usize,
-            _ => return Label::PROGRAM,
-        };
-        if seen.contains(&ptr) {
-            return Label::PROGRAM;
+    /// The join of the shapes and element labels of every container reachable from `data`.
+    /// A loop over a work list, each container visited once (`seen`): no recursion, so a
+    /// value nested millions deep cannot overflow the stack, and a container shared many
+    /// times over (`x = [x, x]` repeated) is not walked again each time. The join is a set
+    /// union, so the result is what an element-by-element walk finds.
+    fn full_label_of(&mut self, data: &Data, seen: &mut crate::value::Path) -> Label {
+        let mut todo = std::mem::take(&mut self.todo_scratch);
+        todo.push(data.clone());
+        let mut label = Label::PROGRAM;
+        while let Some(data) = todo.pop() {
+            let ptr = match &data {
+                Data::List(l) => Rc::as_ptr(l) as *const () as usize,
+                Data::Dict(d) => Rc::as_ptr(d) as *const () as usize,
+                Data::Set(s) => Rc::as_ptr(s) as *const () as usize,
+                Data::Instance(i) => Rc::as_ptr(i) as *const () as usize,
+                Data::Tuple(t) => Rc::as_ptr(t) as *const () as usize,
+                Data::Iterator(i) => Rc::as_ptr(i) as *const () as usize,
+                Data::Exception(e) => Rc::as_ptr(e) as *const () as usize,
+                _ => continue,
+            };
+            if seen.contains(ptr) {
+                continue;
+            }
+            seen.push(ptr);
+            // The children are read in place (no copy of the container); only the
+            // containers among them are queued.
+            label = match &data {
+                Data::List(l) => {
+                    let l = l.borrow();
+                    self.join_children(label, l.shape, l.items.iter(), &mut todo)
+                }
+                Data::Tuple(t) => self.join_children(label, t.shape, t.items.iter(), &mut todo),
+                Data::Dict(d) => {
+                    let d = d.borrow();
+                    let children = d.map.values().flat_map(|(k, v)| [k, v]);
+                    self.join_children(label, d.shape, children, &mut todo)
+                }
+                Data::Set(s) => {
+                    let s = s.borrow();
+                    self.join_children(label, s.shape, s.map.values(), &mut todo)
+                }
+                Data::Instance(i) => {
+                    let i = i.borrow();
+                    self.join_children(label, i.shape, i.fields.values(), &mut todo)
+                }
+                Data::Iterator(i) => {
+                    let i = i.borrow();
+                    let rest = &i.items[i.pos.min(i.items.len())..];
+                    self.join_children(label, i.shape, rest.iter(), &mut todo)
+                }
+                Data::Exception(e) => {
+                    self.join_children(label, Label::PROGRAM, e.args.iter(), &mut todo)
+                }
+                _ => label,
+            };
         }
-        seen.push(ptr);
-        // The children are walked in place (no copy of the container): this only reads the
-        // containers, so shared borrows held during the recursion never conflict. The joins
-        // happen in the same order as element by element (see `join_children`).
-        let label = match data {
-            Data::List(l) => {
-                let l = l.borrow();
-                self.join_children(l.shape, l.items.iter(), seen)
-            }
-            Data::Tuple(t) => self.join_children(t.shape, t.items.iter(), seen),
-            Data::Dict(d) => {
-                let d = d.borrow();
-                let children = d.map.values().flat_map(|(k, v)| [k, v]);
-                self.join_children(d.shape, children, seen)
-            }
-            Data::Set(s) => {
-                let s = s.borrow();
-                self.join_children(s.shape, s.map.values(), seen)
-            }
-            Data::Instance(i) => {
-                let i = i.borrow();
-                self.join_children(i.shape, i.fields.values(), seen)
-            }
-            Data::Iterator(i) => {
-                let i = i.borrow();
-                let rest = &i.items[i.pos.min(i.items.len())..];
-                self.join_children(i.shape, rest.iter(), seen)
-            }
-            Data::Exception(e) => self.join_children(Label::PROGRAM, e.args.iter(), seen),
-            _ => Label::PROGRAM,
-        };
-        seen.pop();
+        self.todo_scratch = todo;
         label
     }
 
-    /// Joins each child's label, then its contents' full label, into `label`.
+    /// Joins a container's shape and each child's label into `label`; queues the children
+    /// that are containers.
     #[inline]
     fn join_children<'v>(
         &mut self,
-        mut label: Label,
+        label: Label,
+        shape: Label,
         children: impl Iterator<Item = &'v Value>,
-        seen: &mut Vec<usize>,
+        todo: &mut Vec<Data>,
     ) -> Label {
+        let mut label = self.labels.join(label, shape);
         for child in children {
             label = self.labels.join(label, child.label);
             if child.is_container() {
-                let inner = self.full_label_of(&child.data, seen);
-                label = self.labels.join(label, inner);
+                todo.push(child.data.clone());
             }
         }
         label
