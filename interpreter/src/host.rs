@@ -45,6 +45,11 @@ pub struct ToolCall {
     pub args: Vec<ArgValue>,
     pub kwargs: Vec<(String, ArgValue)>,
     pub line: u32,
+    /// The label of the call's control context: everything that decided whether this call
+    /// happens at all (the conditions and loops around it, what a `try` body computed before
+    /// it). Every argument's label already includes it; a call with no argument still
+    /// tells its audience this much.
+    pub context: Arc<LabelData>,
 }
 
 /// A label the host attaches to part of a tool's result (an email's `from` field carries its

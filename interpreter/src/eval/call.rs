@@ -553,7 +553,14 @@ impl Machine<'_> {
             exported_kw.push((k.to_string(), self.export(&v, 0)?));
         }
         self.report_progress();
+        let context = if self.strict {
+            let ctx = self.ctx.label;
+            self.labels.join(ctx, reached)
+        } else {
+            Label::PROGRAM
+        };
         let call = ToolCall {
+            context: self.labels.get(context).clone(),
             id: id.clone(),
             index: self.tool_calls,
             tool: name.to_string(),
