@@ -546,6 +546,7 @@ impl Machine<'_> {
         shape: Label,
         shape_node: u32,
     ) -> Value {
+        self.iterators_made += 1;
         Value::program(Data::Iterator(Rc::new(RefCell::new(IterObj {
             items,
             pos: 0,

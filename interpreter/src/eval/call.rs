@@ -255,7 +255,14 @@ impl Machine<'_> {
             },
             FunctionBody::Lambda(e) => self.expr(e, &mut frame),
         };
-        self.ctx = saved;
+        let baseline = self.labels.join(saved.label, self.try_pc);
+        if self.ctx != saved && self.ctx.label != baseline {
+            // The body left early under a condition (or raised under one): what the rest of
+            // it would have changed depends on that condition.
+            let ctx = self.ctx;
+            self.apply_effects(&code.effects, ctx, &mut frame);
+        }
+        self.restore(saved);
         self.depth -= 1;
         self.recycle_frame(frame);
         result

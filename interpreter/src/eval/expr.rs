@@ -76,25 +76,31 @@ impl<'h> Machine<'h> {
                 let l = self.operand(left, frame)?;
                 let r = self.operand(right, frame)?;
                 self.pos = e.pos;
-                let result = ops::binary(self, *op, &l, &r, &e.text);
+                self.note_operands(&[&l, &r]);
+                let result = ops::binary(self, *op, &l, &r, &e.text)
+                    .map_err(|u| self.failed_on(u, &[&l, &r]));
                 l.discard();
                 r.discard();
                 result
             }
             ExprKind::Unary { op, operand } => {
                 let v = self.expr(operand, frame)?;
+                self.note_operands(&[&v]);
                 self.unary(*op, &v, &e.text)
+                    .map_err(|u| self.failed_on(u, &[&v]))
             }
-            ExprKind::And(values) | ExprKind::Or(values) => {
-                let is_and = matches!(e.kind, ExprKind::And(_));
-                self.bool_op(is_and, values, frame, &e.text)
+            ExprKind::And(values, effects) | ExprKind::Or(values, effects) => {
+                let is_and = matches!(e.kind, ExprKind::And(..));
+                self.bool_op(is_and, values, effects.as_deref(), frame, &e.text)
             }
             ExprKind::Compare { left, ops: chain } if chain.len() == 1 => {
                 let l = self.operand(left, frame)?;
                 let (op, right) = &chain[0];
                 let r = self.operand(right, frame)?;
                 self.pos = e.pos;
-                let ok = ops::compare(self, *op, &l, &r)?;
+                self.note_operands(&[&l, &r]);
+                let ok =
+                    ops::compare(self, *op, &l, &r).map_err(|u| self.failed_on(u, &[&l, &r]))?;
                 let result = self.derive(Data::Bool(ok), &[&l, &r], &e.text);
                 l.discard();
                 r.discard();
@@ -106,7 +112,9 @@ impl<'h> Machine<'h> {
                 for (op, right) in chain {
                     let r = self.expr(right, frame)?;
                     self.pos = e.pos;
-                    let ok = ops::compare(self, *op, &l, &r)?;
+                    self.note_operands(&[&l, &r]);
+                    let ok = ops::compare(self, *op, &l, &r)
+                        .map_err(|u| self.failed_on(u, &[&l, &r]))?;
                     inputs.push(l);
                     if !ok {
                         inputs.push(r);
@@ -144,7 +152,10 @@ impl<'h> Machine<'h> {
                         let v = self.operand(&arg.expr, frame)?;
                         self.pos = e.pos;
                         self.tick()?;
-                        return self.len_of(&v, &e.text);
+                        self.note_operands(&[&v]);
+                        return self
+                            .len_of(&v, &e.text)
+                            .map_err(|u| self.failed_on(u, &[&v]));
                     }
                 }
                 let f = self.expr(func, frame)?;
@@ -160,7 +171,24 @@ impl<'h> Machine<'h> {
                 }
                 let (pos, kw) = self.call_args(args, kwargs, frame)?;
                 self.pos = e.pos;
-                self.call_chosen(&f, pos, kw, &e.text)
+                if !self.try_labels.is_empty() {
+                    let mut all: Vec<&Value> = vec![&f];
+                    all.extend(pos.iter());
+                    all.extend(kw.iter().map(|(_, v)| v));
+                    self.note_operands(&all);
+                }
+                let inputs: Vec<Value> = if matches!(f.data, Data::Function(_)) {
+                    Vec::new()
+                } else {
+                    pos.iter()
+                        .chain(kw.iter().map(|(_, v)| v))
+                        .cloned()
+                        .collect()
+                };
+                self.call_chosen(&f, pos, kw, &e.text).map_err(|u| {
+                    let refs: Vec<&Value> = inputs.iter().collect();
+                    self.failed_on(u, &refs)
+                })
             }
             ExprKind::MethodCall {
                 obj,
@@ -171,17 +199,33 @@ impl<'h> Machine<'h> {
                 let receiver = self.operand(obj, frame)?;
                 let (pos, kw) = self.call_args(args, kwargs, frame)?;
                 self.pos = e.pos;
+                let mut inputs: Vec<Value> = Vec::with_capacity(pos.len() + 1);
+                inputs.push(receiver.clone());
+                inputs.extend(pos.iter().cloned());
+                inputs.extend(kw.iter().map(|(_, v)| v.clone()));
+                {
+                    let refs: Vec<&Value> = inputs.iter().collect();
+                    self.note_operands(&refs);
+                }
                 self.call_method(&receiver, name, pos, kw, &e.text)
+                    .map_err(|u| {
+                        let refs: Vec<&Value> = inputs.iter().collect();
+                        self.failed_on(u, &refs)
+                    })
             }
             ExprKind::Attr { obj, name } => {
                 let v = self.operand(obj, frame)?;
+                self.note_operands(&[&v]);
                 self.get_attr(&v, name, &e.text)
+                    .map_err(|u| self.failed_on(u, &[&v]))
             }
             ExprKind::Subscript { obj, index } => {
                 let container = self.operand(obj, frame)?;
                 let key = self.operand(index, frame)?;
                 self.pos = e.pos;
+                self.note_operands(&[&container, &key]);
                 self.get_item(&container, &key, &e.text)
+                    .map_err(|u| self.failed_on(u, &[&container, &key]))
             }
             ExprKind::Slice { lower, upper, step } => {
                 // Only reached inside a subscript: a slice object is a tuple tagged by kind.
@@ -249,8 +293,21 @@ impl<'h> Machine<'h> {
                 elt,
                 value,
                 generators,
-            } => self.comprehension(*kind, elt, value.as_deref(), generators, frame),
-            ExprKind::IfExp { test, body, orelse } => {
+                effects,
+            } => self.comprehension(
+                *kind,
+                elt,
+                value.as_deref(),
+                generators,
+                effects.as_deref(),
+                frame,
+            ),
+            ExprKind::IfExp {
+                test,
+                body,
+                orelse,
+                effects,
+            } => {
                 let cond = self.expr(test, frame)?;
                 let truth = self.truthy(&cond)?;
                 // A call in the branch taken happens because of the test.
@@ -261,7 +318,7 @@ impl<'h> Machine<'h> {
                 } else {
                     self.expr(orelse, frame)
                 };
-                self.ctx = saved;
+                self.leave_expr(saved, effects.as_deref(), frame);
                 let v = v?;
                 // Which branch was taken depends on the test.
                 if self.strict {
@@ -303,7 +360,7 @@ impl<'h> Machine<'h> {
         }
         let saved = self.enter(chosen, f.node, text);
         let result = self.call_value(f, args, kwargs, text);
-        self.ctx = saved;
+        self.restore(saved);
         let mut v = result?;
         v.label = self.labels.join(v.label, chosen);
         if f.node != NO_NODE {
@@ -360,6 +417,7 @@ impl<'h> Machine<'h> {
         &mut self,
         is_and: bool,
         values: &[Expr],
+        effects: Option<&Effects>,
         frame: &mut Frame,
         text: &Arc<str>,
     ) -> Eval<Value> {
@@ -372,11 +430,17 @@ impl<'h> Machine<'h> {
             let v = match self.expr(e, frame) {
                 Ok(v) => v,
                 Err(err) => {
-                    self.ctx = saved;
+                    self.leave_expr(saved, effects, frame);
                     return Err(err);
                 }
             };
-            let truth = self.truthy(&v)?;
+            let truth = match self.truthy(&v) {
+                Ok(t) => t,
+                Err(err) => {
+                    self.leave_expr(saved, effects, frame);
+                    return Err(err);
+                }
+            };
             let stop = if is_and { !truth } else { truth };
             if stop || i == values.len() - 1 {
                 last = v;
@@ -387,7 +451,7 @@ impl<'h> Machine<'h> {
             self.enter(l, v.node, text);
             tested.push(v);
         }
-        self.ctx = saved;
+        self.leave_expr(saved, effects, frame);
         if !self.strict || tested.is_empty() {
             return Ok(last);
         }
@@ -674,12 +738,13 @@ impl<'h> Machine<'h> {
         elt: &Expr,
         value: Option<&Expr>,
         generators: &[Generator],
+        effects: Option<&Effects>,
         frame: &mut Frame,
     ) -> Eval<Value> {
         let mut out: Vec<Value> = Vec::new();
         let mut pairs: Vec<(Value, Value)> = Vec::new();
         let (shape, shape_node) =
-            self.comprehend(elt, value, generators, frame, &mut |m, k, v| {
+            self.comprehend(elt, value, generators, effects, frame, &mut |m, k, v| {
                 match v {
                     Some(v) => pairs.push((k, v)),
                     None => out.push(k),
@@ -709,7 +774,10 @@ impl<'h> Machine<'h> {
         text: &Arc<str>,
     ) -> Eval<Value> {
         let ExprKind::Comp {
-            elt, generators, ..
+            elt,
+            generators,
+            effects,
+            ..
         } = &comp.kind
         else {
             return err(ExcKind::TypeError, "expected a generator expression");
@@ -717,8 +785,14 @@ impl<'h> Machine<'h> {
         let mut result = !want;
         let mut label = Label::PROGRAM;
         let mut nodes: Vec<NodeId> = Vec::new();
-        let (shape, shape_node) =
-            self.comprehend(elt, None, generators, frame, &mut |m, item, _| {
+        let saved = self.ctx;
+        let outcome = self.comprehend(
+            elt,
+            None,
+            generators,
+            effects.as_deref(),
+            frame,
+            &mut |m, item, _| {
                 let l = m.full_label(&item);
                 label = m.labels.join(label, l);
                 if item.node != NO_NODE && nodes.len() < 8 {
@@ -728,8 +802,14 @@ impl<'h> Machine<'h> {
                     result = want;
                     return Ok(false);
                 }
+                // Whether the next item is looked at depends on this one.
+                let text = m.pos_text();
+                m.enter(l, item.node, &text);
                 Ok(true)
-            })?;
+            },
+        );
+        self.leave_expr(saved, effects.as_deref(), frame);
+        let (shape, shape_node) = outcome?;
         let label = self.labels.join(label, shape);
         nodes.push(shape_node);
         Ok(self.derive_with(Data::Bool(result), label, &nodes, text))
@@ -743,6 +823,7 @@ impl<'h> Machine<'h> {
         elt: &Expr,
         value: Option<&Expr>,
         generators: &[Generator],
+        effects: Option<&Effects>,
         frame: &mut Frame,
         sink: &mut Sink<'_, 'h>,
     ) -> Eval<(Label, NodeId)> {
@@ -759,7 +840,9 @@ impl<'h> Machine<'h> {
             &mut shape,
             &mut shape_nodes,
         );
-        self.ctx = saved;
+        // The element and filters ran once per item: what they would have changed for the
+        // items another run has depends on the shapes and filters.
+        self.leave_expr(saved, effects, frame);
         result?;
         let shape_node = match shape_nodes.len() {
             0 => NO_NODE,
@@ -803,8 +886,11 @@ impl<'h> Machine<'h> {
         if n != NO_NODE && !shape_nodes.contains(&n) {
             shape_nodes.push(n);
         }
+        // Every element is computed because the iterable had that many items.
+        self.enter(l, n, &g.iter.text);
         self.iterate(&iterable, &mut |m, item| {
             m.tick()?;
+            let before = m.ctx;
             m.assign(&g.target, item, frame)?;
             for cond in &g.ifs {
                 let c = m.expr(cond, frame)?;
@@ -813,11 +899,14 @@ impl<'h> Machine<'h> {
                 if c.node != NO_NODE && !shape_nodes.contains(&c.node) && shape_nodes.len() < 8 {
                     shape_nodes.push(c.node);
                 }
+                // What follows for this item runs because the filter let it through.
+                m.enter(cl, c.node, &cond.text);
                 if !m.truthy(&c)? {
+                    m.restore(before);
                     return Ok(true);
                 }
             }
-            m.comp_level(
+            let go_on = m.comp_level(
                 level + 1,
                 elt,
                 value,
@@ -826,7 +915,9 @@ impl<'h> Machine<'h> {
                 sink,
                 shape,
                 shape_nodes,
-            )
+            );
+            m.restore(before);
+            go_on
         })
     }
 

@@ -4,6 +4,7 @@
 mod call;
 pub use call::Kwargs;
 mod expr;
+mod flow;
 mod stmt;
 
 use crate::error::{err, exception, Eval, Unwind};
@@ -84,6 +85,10 @@ pub struct Machine<'h> {
     /// One entry per `try` being run (strict mode): the join of every condition and labeled
     /// value computed in it, which decided whether (and where) it raised.
     pub(crate) try_labels: Vec<Label>,
+    /// The join of `try_labels`: what every `try` around this point has computed so far.
+    pub(crate) try_pc: Label,
+    /// How many iterators the run has made (none: advancing one cannot be an effect).
+    pub(crate) iterators_made: u64,
     /// Reused by `full_label` for the containers it is inside of (cycle detection).
     seen_scratch: crate::value::Path,
     /// Reused by `full_label` for the containers still to visit.
@@ -133,6 +138,8 @@ impl<'h> Machine<'h> {
             tracing: false,
             trace: Vec::new(),
             reported_nodes: 1,
+            try_pc: Label::PROGRAM,
+            iterators_made: 0,
             try_labels: Vec::new(),
             seen_scratch: crate::value::Path::default(),
             todo_scratch: Vec::new(),
@@ -290,7 +297,8 @@ impl<'h> Machine<'h> {
         self.derive_labeled(data, inputs, text)
     }
 
-    /// Notes a labeled value computed inside a `try` (see `try_labels`).
+    /// Notes a labeled value computed inside a `try` (see `try_labels`): any operation on it
+    /// could have raised, so in strict mode the rest of the body runs under its label.
     #[inline]
     fn note_in_try(&mut self, label: Label) {
         if let Some(acc) = self.try_labels.last_mut() {
@@ -298,6 +306,8 @@ impl<'h> Machine<'h> {
             if let Some(acc) = self.try_labels.last_mut() {
                 *acc = joined;
             }
+            self.try_pc = self.labels.join(self.try_pc, label);
+            self.ctx.label = self.labels.join(self.ctx.label, label);
         }
     }
 

@@ -5,7 +5,7 @@ use crate::error::{attach, err, exception, Eval, PyErr, Unwind};
 use crate::ops;
 use crate::syntax::ir::*;
 use crate::value::*;
-use bactrian_provenance::{Label, NodeId};
+use bactrian_provenance::Label;
 
 use std::rc::Rc;
 
@@ -23,8 +23,13 @@ impl Machine<'_> {
         if self.tracing {
             self.trace.push(stmt.pos.line);
         }
-        self.exec(stmt, frame)
-            .map_err(|u| attach(u, stmt.pos, &frame.function))
+        // An exception raised here also tells that this statement ran: it carries the
+        // context the statement ran under.
+        let ctx = self.ctx.label;
+        self.exec(stmt, frame).map_err(|u| {
+            let u = attach(u, stmt.pos, &frame.function);
+            self.raised_under(u, ctx)
+        })
     }
 
     fn exec(&mut self, stmt: &Stmt, frame: &mut Frame) -> Eval<()> {
@@ -122,7 +127,9 @@ impl Machine<'_> {
                     if let Target::Subscript { obj, index } = t {
                         let container = self.expr(obj, frame)?;
                         let key = self.expr(index, frame)?;
-                        self.del_item(&container, &key)?;
+                        self.note_operands(&[&container, &key]);
+                        self.del_item(&container, &key)
+                            .map_err(|u| self.failed_on(u, &[&container, &key]))?;
                     }
                 }
             }
@@ -167,37 +174,7 @@ impl Machine<'_> {
         }
         self.apply_effects(effects, inner, frame);
         if !sticky {
-            self.ctx = saved;
-        }
-    }
-
-    fn apply_effects(&mut self, effects: &Effects, ctx: Context, frame: &mut Frame) {
-        for name in &effects.assigned {
-            if let Some(mut v) = self.peek(name.var, frame) {
-                let joined = self.join(v.label, ctx.label);
-                if joined != v.label || ctx.node != NO_NODE {
-                    v.label = joined;
-                    if ctx.node != NO_NODE && v.node != ctx.node {
-                        let data: Vec<NodeId> = if v.node == NO_NODE {
-                            vec![]
-                        } else {
-                            vec![v.node]
-                        };
-                        v.node = self.graph.add(
-                            bactrian_provenance::NodeKind::assign(name.name.to_string()),
-                            self.pos.line,
-                            &data,
-                            &[ctx.node],
-                        );
-                    }
-                    self.store_raw(name.var, v, frame);
-                }
-            }
-        }
-        for name in &effects.mutated {
-            if let Some(v) = self.peek(name.var, frame) {
-                self.taint_shape(&v, ctx.label, ctx.node);
-            }
+            self.restore(saved);
         }
     }
 
@@ -287,7 +264,9 @@ impl Machine<'_> {
         frame: &mut Frame,
     ) -> Eval<()> {
         let saved = self.ctx;
-        let tracked = self.strict && !handlers.is_empty();
+        // In strict mode every `try` is tracked, `finally`-only ones too (a `finally` that
+        // breaks, continues or returns swallows the exception).
+        let tracked = self.strict;
         if tracked {
             self.try_labels.push(Label::PROGRAM);
         }
@@ -296,17 +275,11 @@ impl Machine<'_> {
             Err(Unwind::Exc(e)) => self.handle(*e, handlers, effects, frame),
             Err(other) => Err(other),
         };
-        if !finalbody.is_empty() && !matches!(outcome, Err(Unwind::Fatal(_))) {
-            // `finally` runs on every way out but a fatal stop (a limit, a policy denial: the
-            // run is over), then the original outcome continues unless the finally block
-            // itself left.
-            match self.block(finalbody, frame) {
-                Ok(()) => {}
-                Err(e) => outcome = Err(e),
-            }
-        }
         let decided = if tracked {
             let acc = self.try_labels.pop().unwrap_or(Label::PROGRAM);
+            let rest = std::mem::take(&mut self.try_labels);
+            self.try_pc = self.labels.join_all(rest.iter().copied());
+            self.try_labels = rest;
             // An enclosing `try` depends on everything this one did.
             self.note_in_try(acc);
             acc
@@ -316,9 +289,7 @@ impl Machine<'_> {
         let inner = self.ctx;
         if inner != saved || decided != Label::PROGRAM {
             // Whether the body ran to its end or a handler ran instead was decided by what
-            // the body computed: everything either could assign carries it. The code after
-            // the statement runs either way, unless the body can leave by `return`, `break`
-            // or `continue`.
+            // the body computed: everything either could change carries it.
             let label = self.join(inner.label, decided);
             self.apply_effects(
                 effects,
@@ -328,8 +299,20 @@ impl Machine<'_> {
                 },
                 frame,
             );
-            if !effects.leaves_without_raising {
-                self.ctx = saved;
+        }
+        // The code after the statement (and `finally`, which runs on every way out) runs
+        // either way, unless the body or a handler can leave by `return`, `break` or
+        // `continue`.
+        if !effects.leaves_without_raising {
+            self.restore(saved);
+        }
+        if !finalbody.is_empty() && !matches!(outcome, Err(Unwind::Fatal(_))) {
+            // `finally` runs on every way out but a fatal stop (a limit, a policy denial: the
+            // run is over), then the original outcome continues unless the finally block
+            // itself left.
+            match self.block(finalbody, frame) {
+                Ok(()) => {}
+                Err(e) => outcome = Err(e),
             }
         }
         outcome
@@ -449,16 +432,23 @@ impl Machine<'_> {
             Target::Subscript { obj, index } => {
                 let container = self.operand(obj, frame)?;
                 let key = self.operand(index, frame)?;
+                self.note_operands(&[&container, &key]);
                 let value = self.under_context(value);
                 self.set_item(&container, &key, value)
+                    .map_err(|u| self.failed_on(u, &[&container, &key]))
             }
             Target::Attr { obj, attr } => {
                 let target = self.expr(obj, frame)?;
+                self.note_operands(&[&target]);
                 let value = self.under_context(value);
                 self.set_attr(&target, attr, value)
+                    .map_err(|u| self.failed_on(u, &[&target]))
             }
             Target::Unpack { items, star, .. } => {
-                let parts = self.unpack(&value, items.len(), *star)?;
+                self.note_operands(&[&value]);
+                let parts = self
+                    .unpack(&value, items.len(), *star)
+                    .map_err(|u| self.failed_on(u, &[&value]))?;
                 for (t, v) in items.iter().zip(parts) {
                     self.assign(t, v, frame)?;
                 }

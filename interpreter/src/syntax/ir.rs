@@ -74,9 +74,12 @@ pub struct Stmt {
 pub struct Effects {
     /// Variables the statement may assign.
     pub assigned: Vec<Name>,
-    /// Variables holding containers the statement may mutate (method receivers, subscript and
-    /// attribute store targets, arguments to plan functions).
+    /// Variables through which the statement may mutate heap objects (method receivers,
+    /// subscript and attribute store targets, callees and arguments of plan code with
+    /// effects): everything reachable from them is relabeled (see `syntax::effects`).
     pub mutated: Vec<Name>,
+    /// Variables whose iterators the statement may advance.
+    pub consumed: Vec<Name>,
     /// Whether the body may leave early (`break`, `continue`, `return`, `raise`): then the
     /// rest of the enclosing block depends on the condition too.
     pub exits_early: bool,
@@ -85,6 +88,26 @@ pub struct Effects {
     /// Whether the body may leave other than by raising (`break`, `continue`, `return`): for
     /// a `try`, whose own handlers rejoin the code after it when they catch.
     pub leaves_without_raising: bool,
+}
+
+impl Effects {
+    /// Adds what `other` may change.
+    pub fn merge(&mut self, other: Effects) {
+        for (mine, theirs) in [
+            (&mut self.assigned, other.assigned),
+            (&mut self.mutated, other.mutated),
+            (&mut self.consumed, other.consumed),
+        ] {
+            for n in theirs {
+                if !mine.iter().any(|m| m.var == n.var) {
+                    mine.push(n);
+                }
+            }
+        }
+        self.exits_early |= other.exits_early;
+        self.escapes |= other.escapes;
+        self.leaves_without_raising |= other.leaves_without_raising;
+    }
 }
 
 #[derive(Debug)]
@@ -327,8 +350,9 @@ pub enum ExprKind {
         op: UnaryOp,
         operand: Box<Expr>,
     },
-    And(Vec<Expr>),
-    Or(Vec<Expr>),
+    /// `a and b and c`; `effects`: what the operands after the first may change.
+    And(Vec<Expr>, Option<Box<Effects>>),
+    Or(Vec<Expr>, Option<Box<Effects>>),
     Compare {
         left: Box<Expr>,
         ops: Vec<(CmpOp, Expr)>,
@@ -366,11 +390,16 @@ pub enum ExprKind {
         elt: Box<Expr>,
         value: Option<Box<Expr>>,
         generators: Vec<Generator>,
+        /// What the element, value and filters may change (they run a data-dependent number
+        /// of times).
+        effects: Option<Box<Effects>>,
     },
     IfExp {
         test: Box<Expr>,
         body: Box<Expr>,
         orelse: Box<Expr>,
+        /// What either arm may change.
+        effects: Option<Box<Effects>>,
     },
     Lambda {
         code: Rc<FunctionCode>,
@@ -419,6 +448,14 @@ pub struct FunctionCode {
     pub cells: u32,
     pub captures: Vec<Capture>,
     pub body: FunctionBody,
+    /// Changes nothing its caller can see (no mutation of an object it did not make, no call
+    /// of plan code that might): calling it under a condition relabels nothing.
+    pub pure: bool,
+    /// Module variables the body (and functions nested in it) may read: what a call could
+    /// reach besides its arguments and its closure.
+    pub globals_read: Vec<u32>,
+    /// What the whole body may change, for a call that returns early under a condition.
+    pub effects: Effects,
 }
 
 /// The declared type of a data-model field.

@@ -2,6 +2,7 @@
 //! subset does not allow (collecting every problem rather than stopping at the first), and
 //! computes the effects compound statements need for strict-mode labels.
 
+use super::effects::{self as fx, Names};
 use super::ir::*;
 use super::scope::{self, FunctionSyntax};
 use super::{Diagnostic, SourceMap};
@@ -65,6 +66,8 @@ pub struct Lowerer<'a> {
     module_names: Vec<String>,
     undefined: Vec<(Rc<str>, Pos)>,
     tool_calls: Vec<ToolUse>,
+    /// Module-level functions that change nothing their callers can see.
+    pure: HashSet<String>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -79,7 +82,14 @@ impl<'a> Lowerer<'a> {
             module_names: Vec::new(),
             undefined: Vec::new(),
             tool_calls: Vec::new(),
+            pure: HashSet::new(),
         }
+    }
+
+    /// Whether `name`, called, is a builtin, a type or a tool rather than plan code.
+    fn is_native(&self, name: &str) -> bool {
+        !self.module_names.iter().any(|n| n == name)
+            && (builtins::lookup(name).is_some() || self.tools.contains(name))
     }
 
     pub fn program(mut self, suite: &[ast::Stmt]) -> (Program, Vec<Diagnostic>) {
@@ -91,6 +101,8 @@ impl<'a> Lowerer<'a> {
             self.global_slot(name);
         }
         self.module_names = module_names;
+        let pure = fx::pure_module_functions(suite, &|n| self.is_native(n));
+        self.pure = pure;
         let body = self.block(suite);
         let module = self
             .scopes
@@ -487,37 +499,62 @@ impl<'a> Lowerer<'a> {
         });
     }
 
-    /// The names a set of bodies may assign or mutate (lowered against the current scope).
+    /// What a set of bodies may change (lowered against the current scope).
     fn effects(&mut self, bodies: &[&[ast::Stmt]]) -> Effects {
-        let mut assigned = Vec::new();
-        let mut mutated = Vec::new();
-        let mut exits = Exits::default();
-        for body in bodies {
-            scope::bound_names(body, &mut assigned);
-            for s in body.iter() {
-                collect_mutations(s, &mut mutated, &mut exits);
-            }
+        let pure = std::mem::take(&mut self.pure);
+        let raw = {
+            let is_native = |n: &str| self.is_native(n);
+            fx::analyse_block(
+                bodies,
+                &Names {
+                    is_native: &is_native,
+                    pure: &pure,
+                },
+            )
+        };
+        self.pure = pure;
+        self.resolve_effects(raw)
+    }
+
+    /// What evaluating an expression may change, when it may change anything.
+    fn expr_effects(&mut self, e: &ast::Expr) -> Option<Box<Effects>> {
+        let pure = std::mem::take(&mut self.pure);
+        let raw = {
+            let is_native = |n: &str| self.is_native(n);
+            fx::analyse_expr(
+                e,
+                &Names {
+                    is_native: &is_native,
+                    pure: &pure,
+                },
+            )
+        };
+        self.pure = pure;
+        if raw.is_empty() {
+            return None;
         }
+        Some(Box::new(self.resolve_effects(raw)))
+    }
+
+    fn resolve_effects(&mut self, raw: fx::RawEffects) -> Effects {
         let mut effects = Effects {
-            exits_early: exits.loop_exit || exits.escape || exits.raise,
-            escapes: exits.escape || exits.raise,
-            leaves_without_raising: exits.loop_exit || exits.escape,
+            exits_early: raw.loop_exit || raw.escape || raw.raise,
+            escapes: raw.escape || raw.raise,
+            leaves_without_raising: raw.loop_exit || raw.escape,
             ..Effects::default()
         };
-        for name in assigned {
-            if let Some(var) = self.lookup_existing(&name) {
-                effects.assigned.push(Name {
-                    var,
-                    name: Rc::from(name.as_str()),
-                });
-            }
-        }
-        for name in mutated {
-            if let Some(var) = self.lookup_existing(&name) {
-                effects.mutated.push(Name {
-                    var,
-                    name: Rc::from(name.as_str()),
-                });
+        for (names, out) in [
+            (raw.assigned, &mut effects.assigned),
+            (raw.deep, &mut effects.mutated),
+            (raw.consumed, &mut effects.consumed),
+        ] {
+            for name in names {
+                if let Some(var) = self.lookup_existing(&name) {
+                    out.push(Name {
+                        var,
+                        name: Rc::from(name.as_str()),
+                    });
+                }
             }
         }
         effects
@@ -599,7 +636,7 @@ impl<'a> Lowerer<'a> {
             .iter()
             .map(|a| a.default.is_some())
             .collect();
-        let body = match body {
+        let (body, effects, pure, read) = match body {
             FunctionSyntax::Block(stmts) => {
                 let mut names = Vec::new();
                 scope::bound_names(stmts, &mut names);
@@ -607,10 +644,34 @@ impl<'a> Lowerer<'a> {
                 for n in &names {
                     self.resolve_store(n);
                 }
-                FunctionBody::Block(self.block(stmts))
+                let lowered = FunctionBody::Block(self.block(stmts));
+                let effects = self.effects(&[stmts]);
+                // A module-level `def` was judged with the whole plan (mutual recursion included).
+                let module_level = self.scopes.len() == 2;
+                let pure = if module_level {
+                    self.pure.contains(name)
+                } else {
+                    self.body_is_pure(stmts, args)
+                };
+                let mut read = Vec::new();
+                fx::names_in_block(stmts, &mut read);
+                (lowered, effects, pure, read)
             }
-            FunctionSyntax::Lambda(e) => FunctionBody::Lambda(self.expr(e)),
+            FunctionSyntax::Lambda(e) => {
+                let lowered = FunctionBody::Lambda(self.expr(e));
+                let effects = self.expr_effects(e).map(|b| *b).unwrap_or_default();
+                let pure = effects.mutated.is_empty();
+                let mut read = Vec::new();
+                fx::names_in(e, &mut read);
+                (lowered, effects, pure, read)
+            }
         };
+        let mut globals_read: Vec<u32> = read
+            .iter()
+            .filter_map(|n| self.globals.get(n.as_str()).copied())
+            .collect();
+        globals_read.sort_unstable();
+        globals_read.dedup();
         let scope = self
             .scopes
             .pop()
@@ -628,7 +689,38 @@ impl<'a> Lowerer<'a> {
             cells: scope.cells,
             captures: scope.captures.values().map(|(_, c)| *c).collect(),
             body,
+            pure,
+            globals_read,
+            effects,
         })
+    }
+
+    /// Whether a nested `def` changes nothing its caller can see (module-level ones are
+    /// decided once for the whole plan, see `effects::pure_module_functions`).
+    fn body_is_pure(&mut self, stmts: &[ast::Stmt], args: &ast::Arguments) -> bool {
+        let def = ast::StmtFunctionDef {
+            range: Default::default(),
+            name: ast::Identifier::new("<nested>"),
+            args: Box::new(args.clone()),
+            body: stmts.to_vec(),
+            decorator_list: Vec::new(),
+            returns: None,
+            type_comment: None,
+            type_params: Vec::new(),
+        };
+        let pure = std::mem::take(&mut self.pure);
+        let result = {
+            let is_native = |n: &str| self.is_native(n);
+            fx::function_is_pure(
+                &def,
+                &Names {
+                    is_native: &is_native,
+                    pure: &pure,
+                },
+            )
+        };
+        self.pure = pure;
+        result
     }
 
     fn class(&mut self, c: &ast::StmtClassDef, pos: Pos) -> Option<Stmt> {
@@ -854,9 +946,21 @@ impl<'a> Lowerer<'a> {
             E::Name(n) => self.load_name(n.id.as_str(), n.range),
             E::BoolOp(b) => {
                 let values = b.values.iter().map(|v| self.expr(v)).collect();
+                let mut effects: Option<Box<Effects>> = None;
+                for later in b.values.iter().skip(1) {
+                    if let Some(e) = self.expr_effects(later) {
+                        effects = Some(match effects {
+                            None => e,
+                            Some(mut acc) => {
+                                acc.merge(*e);
+                                acc
+                            }
+                        });
+                    }
+                }
                 match b.op {
-                    ast::BoolOp::And => ExprKind::And(values),
-                    ast::BoolOp::Or => ExprKind::Or(values),
+                    ast::BoolOp::And => ExprKind::And(values, effects),
+                    ast::BoolOp::Or => ExprKind::Or(values, effects),
                 }
             }
             E::BinOp(b) => ExprKind::BinOp {
@@ -965,6 +1069,7 @@ impl<'a> Lowerer<'a> {
                 test: self.boxed(&i.test),
                 body: self.boxed(&i.body),
                 orelse: self.boxed(&i.orelse),
+                effects: self.expr_effects(expr),
             },
             E::Lambda(l) => {
                 let defaults = self.defaults(&l.args);
@@ -1129,111 +1234,39 @@ impl<'a> Lowerer<'a> {
             let ifs = g.ifs.iter().map(|e| self.expr(e)).collect();
             generators.push(Generator { target, iter, ifs });
         }
+        let elt_ast = elt;
         let elt = self.boxed(elt);
+        let value_ast = value;
         let value = value.map(|v| self.boxed(v));
         self.scope().comps.truncate(depth);
+        // The element, value and filters run once per item that passes: their effects,
+        // resolved in the enclosing scope (the comprehension's own variables die with it).
+        let mut effects = self.expr_effects(elt_ast);
+        let rest = value_ast
+            .into_iter()
+            .chain(gens.iter().flat_map(|g| g.ifs.iter()))
+            .chain(gens.iter().skip(1).map(|g| &g.iter));
+        for e in rest {
+            if let Some(more) = self.expr_effects(e) {
+                effects = Some(match effects {
+                    None => more,
+                    Some(mut acc) => {
+                        acc.merge(*more);
+                        acc
+                    }
+                });
+            }
+        }
         ExprKind::Comp {
             kind,
             elt,
             value,
             generators,
+            effects,
         }
     }
 
     fn expr_in_comp(&mut self, e: &ast::Expr) -> Expr {
         self.expr(e)
     }
-}
-
-#[derive(Default)]
-struct Exits {
-    loop_exit: bool,
-    escape: bool,
-    raise: bool,
-}
-
-/// Names a statement may mutate in place, and whether it may leave its block early.
-fn collect_mutations(stmt: &ast::Stmt, mutated: &mut Vec<String>, exits: &mut Exits) {
-    match stmt {
-        ast::Stmt::Break(_) | ast::Stmt::Continue(_) => exits.loop_exit = true,
-        ast::Stmt::Return(_) => exits.escape = true,
-        ast::Stmt::Raise(_) => exits.raise = true,
-        ast::Stmt::FunctionDef(_) => {}
-        ast::Stmt::Assign(a) => {
-            for t in &a.targets {
-                mutated_target(t, mutated);
-            }
-            mutations_in_expr(&a.value, mutated);
-        }
-        ast::Stmt::AugAssign(a) => {
-            mutated_target(&a.target, mutated);
-            mutations_in_expr(&a.value, mutated);
-        }
-        ast::Stmt::Delete(d) => d.targets.iter().for_each(|t| mutated_target(t, mutated)),
-        _ => {
-            let (exprs, stmts) = scope::children(stmt);
-            exprs
-                .into_iter()
-                .for_each(|e| mutations_in_expr(e, mutated));
-            stmts
-                .into_iter()
-                .for_each(|s| collect_mutations(s, mutated, exits));
-        }
-    }
-}
-
-fn root_name(expr: &ast::Expr) -> Option<&str> {
-    match expr {
-        ast::Expr::Name(n) => Some(n.id.as_str()),
-        ast::Expr::Subscript(s) => root_name(&s.value),
-        ast::Expr::Attribute(a) => root_name(&a.value),
-        _ => None,
-    }
-}
-
-fn push_name(out: &mut Vec<String>, name: &str) {
-    if !out.iter().any(|n| n == name) {
-        out.push(name.to_string());
-    }
-}
-
-fn mutated_target(target: &ast::Expr, out: &mut Vec<String>) {
-    match target {
-        ast::Expr::Subscript(_) | ast::Expr::Attribute(_) => {
-            if let Some(n) = root_name(target) {
-                push_name(out, n);
-            }
-        }
-        ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| mutated_target(e, out)),
-        ast::Expr::List(l) => l.elts.iter().for_each(|e| mutated_target(e, out)),
-        _ => {}
-    }
-}
-
-fn mutations_in_expr(expr: &ast::Expr, out: &mut Vec<String>) {
-    if let ast::Expr::Call(c) = expr {
-        match c.func.as_ref() {
-            // A method call may mutate its receiver.
-            ast::Expr::Attribute(a) => {
-                if let Some(n) = root_name(&a.value) {
-                    push_name(out, n);
-                }
-            }
-            // A call of a plan function may mutate its arguments.
-            ast::Expr::Name(f) if builtins::lookup(f.id.as_str()).is_none() => {
-                for a in &c.args {
-                    if let Some(n) = root_name(a) {
-                        push_name(out, n);
-                    }
-                }
-                for k in &c.keywords {
-                    if let Some(n) = root_name(&k.value) {
-                        push_name(out, n);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    scope::each_subexpr(expr, &mut |e| mutations_in_expr(e, out));
 }

@@ -1,6 +1,8 @@
 //! Syntax, apart from evaluation: parse the plan with rustpython-parser, then lower it to the
 //! [`ir`] the evaluator runs, refusing every construct outside the subset.
 
+mod effects;
+pub use effects::MUTATING_METHODS;
 pub mod ir;
 mod lower;
 mod scope;

@@ -1,0 +1,274 @@
+//! Strict mode's control-flow labels at run time (docs/labels.md): the context a branch runs
+//! under, what a `try` body computed so far, and relabeling what the code not taken could have
+//! changed.
+
+use super::{Context, Frame, Machine};
+use crate::error::Unwind;
+use crate::syntax::ir::Effects;
+use crate::value::*;
+use bactrian_provenance::{Label, NodeId};
+use std::collections::HashSet;
+use std::rc::Rc;
+
+impl Machine<'_> {
+    /// Restores the context saved before a branch. Whatever the `try` bodies around this
+    /// point have computed stays in it: any of it could have raised, so the code after it
+    /// runs only because it did not.
+    #[inline]
+    pub fn restore(&mut self, saved: Context) {
+        self.ctx = saved;
+        if self.try_pc != Label::PROGRAM {
+            self.ctx.label = self.labels.join(self.ctx.label, self.try_pc);
+        }
+    }
+
+    /// Leaves a conditionally evaluated expression (the arms of `x if c else y`, the operands
+    /// of `and`/`or` after the first, a comprehension's element and filters): what it could
+    /// have changed carries the context it ran under, then the context is restored.
+    pub fn leave_expr(&mut self, saved: Context, effects: Option<&Effects>, frame: &mut Frame) {
+        if self.ctx != saved {
+            if let Some(effects) = effects {
+                let ctx = self.ctx;
+                self.apply_effects(effects, ctx, frame);
+            }
+        }
+        self.restore(saved);
+    }
+
+    /// The source text of the current position, for condition nodes made inside builtins.
+    pub fn pos_text(&self) -> std::sync::Arc<str> {
+        std::sync::Arc::from(format!("line {}", self.pos.line))
+    }
+
+    /// Inside a `try` (strict mode), the operands of an operation that may raise: whether the
+    /// rest of the body runs depends on them. Reads only the reference's and the shape's
+    /// labels (an operation that depends on the elements derives its result from them, and
+    /// the derivation notes them).
+    #[inline]
+    pub fn note_operands(&mut self, operands: &[&Value]) {
+        if self.try_labels.is_empty() {
+            return;
+        }
+        for v in operands {
+            let l = self.shape_label(v);
+            if l != Label::PROGRAM {
+                self.note_in_try(l);
+            }
+        }
+    }
+
+    /// An exception raised by an operation on `operands` depends on them (their types,
+    /// lengths, keys and values may all decide it, and its message may quote them).
+    #[cold]
+    pub fn failed_on(&mut self, unwind: Unwind, operands: &[&Value]) -> Unwind {
+        match unwind {
+            Unwind::Exc(mut e) => {
+                for v in operands {
+                    let l = self.full_label(v);
+                    e.label = self.labels.join(e.label, l);
+                }
+                Unwind::Exc(e)
+            }
+            other => other,
+        }
+    }
+
+    /// An exception leaving a statement that ran under `ctx` also depends on it.
+    #[cold]
+    pub fn raised_under(&mut self, unwind: Unwind, ctx: Label) -> Unwind {
+        match unwind {
+            Unwind::Exc(mut e) if ctx != Label::PROGRAM => {
+                e.label = self.labels.join(e.label, ctx);
+                Unwind::Exc(e)
+            }
+            other => other,
+        }
+    }
+
+    /// Gives everything a region could have changed the label `ctx` (strict mode, after a
+    /// branch on labeled data): variables it may rebind; everything reachable from the
+    /// variables through which it may mutate; the iterators it may advance.
+    pub fn apply_effects(&mut self, effects: &Effects, ctx: Context, frame: &mut Frame) {
+        if ctx.label == Label::PROGRAM && ctx.node == NO_NODE {
+            return;
+        }
+        for name in &effects.assigned {
+            if let Some(mut v) = self.peek(name.var, frame) {
+                let joined = self.join(v.label, ctx.label);
+                if joined != v.label || ctx.node != NO_NODE {
+                    v.label = joined;
+                    if ctx.node != NO_NODE && v.node != ctx.node {
+                        let data: Vec<NodeId> = if v.node == NO_NODE {
+                            vec![]
+                        } else {
+                            vec![v.node]
+                        };
+                        v.node = self.graph.add(
+                            bactrian_provenance::NodeKind::assign(name.name.to_string()),
+                            self.pos.line,
+                            &data,
+                            &[ctx.node],
+                        );
+                    }
+                    self.store_raw(name.var, v, frame);
+                }
+            }
+        }
+        let mut seen = HashSet::new();
+        for name in &effects.mutated {
+            if let Some(v) = self.peek(name.var, frame) {
+                self.taint_reachable(&v, ctx, &mut seen, false);
+            }
+        }
+        if self.iterators_made > 0 {
+            let mut seen = HashSet::new();
+            for name in &effects.consumed {
+                if let Some(v) = self.peek(name.var, frame) {
+                    self.taint_reachable(&v, ctx, &mut seen, true);
+                }
+            }
+        }
+    }
+
+    /// What a call of `callee` on `args` could change, when it did not happen in this run
+    /// but may have in another (a callback of `sorted`, `map`, ... over items whose number
+    /// depends on labeled data). Nothing for builtins and pure functions.
+    pub fn apply_call_effects(&mut self, callee: &Value, args: &[&Value], ctx: Context) {
+        if ctx.label == Label::PROGRAM && ctx.node == NO_NODE {
+            return;
+        }
+        let pure = match &callee.data {
+            Data::Function(f) => f.code.pure,
+            Data::Builtin(_) | Data::Type(_) | Data::Model(_) | Data::Tool(_) => true,
+            Data::Method(m) => {
+                !crate::syntax::MUTATING_METHODS.contains(&&*m.name) && m.name.as_ref() != "sort"
+            }
+            _ => false,
+        };
+        let mut seen = HashSet::new();
+        let only_iterators = pure;
+        if only_iterators && self.iterators_made == 0 {
+            return;
+        }
+        self.taint_reachable(callee, ctx, &mut seen, only_iterators);
+        for a in args {
+            self.taint_reachable(a, ctx, &mut seen, only_iterators);
+        }
+    }
+
+    /// Joins `ctx` into every object reachable from `root` that a plan could change: the
+    /// shapes of lists, dicts, sets and iterators, each dict entry's presence (its key's
+    /// label), each model field, the variables functions captured; through function values
+    /// also the module variables they read. With `only_iterators`, only iterators change.
+    /// A loop over a work list, each object visited once.
+    pub fn taint_reachable(
+        &mut self,
+        root: &Value,
+        ctx: Context,
+        seen: &mut HashSet<usize>,
+        only_iterators: bool,
+    ) {
+        let label = ctx.label;
+        let mut todo: Vec<Data> = vec![root.data.clone()];
+        while let Some(data) = todo.pop() {
+            let ptr = match &data {
+                Data::List(l) => Rc::as_ptr(l) as *const () as usize,
+                Data::Dict(d) => Rc::as_ptr(d) as *const () as usize,
+                Data::Set(s) => Rc::as_ptr(s) as *const () as usize,
+                Data::Instance(i) => Rc::as_ptr(i) as *const () as usize,
+                Data::Tuple(t) => Rc::as_ptr(t) as *const () as usize,
+                Data::Iterator(i) => Rc::as_ptr(i) as *const () as usize,
+                Data::Exception(e) => Rc::as_ptr(e) as *const () as usize,
+                Data::Function(f) => Rc::as_ptr(f) as *const () as usize,
+                Data::Method(m) => Rc::as_ptr(m) as *const () as usize,
+                _ => continue,
+            };
+            if !seen.insert(ptr) {
+                continue;
+            }
+            let push = |todo: &mut Vec<Data>, v: &Value| {
+                if v.is_container() || matches!(v.data, Data::Function(_) | Data::Method(_)) {
+                    todo.push(v.data.clone());
+                }
+            };
+            match &data {
+                Data::List(l) => {
+                    let mut l = l.borrow_mut();
+                    if !only_iterators {
+                        l.shape = self.labels.join(l.shape, label);
+                        keep_node(&mut l.shape_node, ctx.node);
+                    }
+                    l.items.iter().for_each(|v| push(&mut todo, v));
+                }
+                Data::Tuple(t) => t.items.iter().for_each(|v| push(&mut todo, v)),
+                Data::Dict(d) => {
+                    let mut d = d.borrow_mut();
+                    if !only_iterators {
+                        d.shape = self.labels.join(d.shape, label);
+                        keep_node(&mut d.shape_node, ctx.node);
+                    }
+                    for (k, v) in d.map.values_mut() {
+                        if !only_iterators {
+                            k.label = self.labels.join(k.label, label);
+                        }
+                        push(&mut todo, v);
+                        push(&mut todo, k);
+                    }
+                }
+                Data::Set(s) => {
+                    let mut s = s.borrow_mut();
+                    if !only_iterators {
+                        s.shape = self.labels.join(s.shape, label);
+                        keep_node(&mut s.shape_node, ctx.node);
+                    }
+                    s.map.values().for_each(|v| push(&mut todo, v));
+                }
+                Data::Instance(i) => {
+                    let mut i = i.borrow_mut();
+                    if !only_iterators {
+                        i.shape = self.labels.join(i.shape, label);
+                    }
+                    for v in i.fields.values_mut() {
+                        if !only_iterators {
+                            v.label = self.labels.join(v.label, label);
+                        }
+                        push(&mut todo, v);
+                    }
+                }
+                Data::Iterator(i) => {
+                    let mut i = i.borrow_mut();
+                    i.shape = self.labels.join(i.shape, label);
+                    keep_node(&mut i.shape_node, ctx.node);
+                    i.items.iter().for_each(|v| push(&mut todo, v));
+                }
+                Data::Exception(e) => e.args.iter().for_each(|v| push(&mut todo, v)),
+                Data::Function(f) => {
+                    for cell in &f.closure {
+                        let mut cell = cell.borrow_mut();
+                        if let Some(v) = cell.as_mut() {
+                            if !only_iterators {
+                                v.label = self.labels.join(v.label, label);
+                            }
+                            push(&mut todo, v);
+                        }
+                    }
+                    f.defaults.iter().for_each(|v| push(&mut todo, v));
+                    for g in &f.code.globals_read {
+                        if let Some(Some(v)) = self.globals.get(*g as usize) {
+                            push(&mut todo, v);
+                        }
+                    }
+                }
+                Data::Method(m) => push(&mut todo, &m.receiver),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Keeps a container's shape node, or takes the condition's when it had none.
+fn keep_node(shape_node: &mut NodeId, ctx_node: NodeId) {
+    if *shape_node == NO_NODE {
+        *shape_node = ctx_node;
+    }
+}

@@ -1,0 +1,517 @@
+//! What a region of the plan may change, found before it runs: the static half of strict
+//! mode. When a branch on untrusted data ends, everything the code *not* taken could have
+//! changed must carry the condition's label too, or the value left untouched would tell which
+//! way the branch went (docs/labels.md, "the branch not taken").
+//!
+//! The analysis is sound by over-approximation, never by guessing what a value is:
+//! - `assigned`: every name the region may rebind;
+//! - `deep`: names through which the region may mutate a heap object (the receiver of a
+//!   mutating method, the object of a subscript or attribute store, the callee and arguments
+//!   of a call that may run plan code with effects). At run time everything reachable from
+//!   them is relabeled, so an alias (`inner = box["to"]`) or a closure cannot hide a write;
+//! - `consumed`: names whose iterators the region may advance (an argument of any call, the
+//!   iterable of a loop): at run time only iterators reachable from them are relabeled.
+//!
+//! If a root name is itself rebound inside the region, the object it names there may come
+//! from anything the region reads, so every name the region reads becomes a root.
+
+use super::scope;
+use rustpython_parser::ast;
+use std::collections::HashSet;
+
+/// Methods that change their receiver in place.
+pub const MUTATING_METHODS: &[&str] = &[
+    "append",
+    "extend",
+    "insert",
+    "pop",
+    "remove",
+    "clear",
+    "sort",
+    "reverse",
+    "update",
+    "setdefault",
+    "popitem",
+    "add",
+    "discard",
+    "difference_update",
+    "intersection_update",
+    "symmetric_difference_update",
+];
+
+/// Builtins that call a function they are given (`key=`, `map`, `filter`).
+const CALLBACK_BUILTINS: &[&str] = &["sorted", "min", "max", "map", "filter"];
+
+/// Builtins that build a new container from their arguments (a local assigned only from
+/// these, or from a literal or a comprehension, is fresh: nothing outside the call sees it).
+const FRESH_BUILTINS: &[&str] = &[
+    "list",
+    "dict",
+    "set",
+    "sorted",
+    "tuple",
+    "frozenset",
+    "range",
+    "str",
+    "int",
+    "float",
+    "len",
+    "sum",
+    "reversed",
+    "enumerate",
+    "zip",
+];
+
+/// The names a region may change, before they are resolved to slots.
+#[derive(Debug, Default)]
+pub struct RawEffects {
+    pub assigned: Vec<String>,
+    pub deep: Vec<String>,
+    pub consumed: Vec<String>,
+    pub loop_exit: bool,
+    pub escape: bool,
+    pub raise: bool,
+}
+
+impl RawEffects {
+    /// True when the region changes nothing outside itself.
+    pub fn is_empty(&self) -> bool {
+        self.assigned.is_empty() && self.deep.is_empty() && self.consumed.is_empty()
+    }
+}
+
+/// What the analysis needs to know about names.
+pub struct Names<'a> {
+    /// Whether a name called as a function is a builtin, a type or a tool (never plan code).
+    pub is_native: &'a dyn Fn(&str) -> bool,
+    /// Module-level functions known to change nothing their caller can see.
+    pub pure: &'a HashSet<String>,
+}
+
+fn push(out: &mut Vec<String>, name: &str) {
+    if !out.iter().any(|n| n == name) {
+        out.push(name.to_string());
+    }
+}
+
+/// Every name loaded anywhere in `expr` (nested lambdas and comprehensions included).
+pub fn names_in(expr: &ast::Expr, out: &mut Vec<String>) {
+    if let ast::Expr::Name(n) = expr {
+        push(out, n.id.as_str());
+    }
+    scope::each_subexpr(expr, &mut |e| names_in(e, out));
+}
+
+/// Every name loaded anywhere in a block.
+pub fn names_in_block(body: &[ast::Stmt], out: &mut Vec<String>) {
+    body.iter().for_each(|s| names_in_stmt(s, out));
+}
+
+fn names_in_stmt(stmt: &ast::Stmt, out: &mut Vec<String>) {
+    let (exprs, stmts) = scope::children(stmt);
+    exprs.into_iter().for_each(|e| names_in(e, out));
+    stmts.into_iter().for_each(|s| names_in_stmt(s, out));
+}
+
+struct Walk<'n, 'a> {
+    names: &'n Names<'a>,
+    fx: RawEffects,
+}
+
+impl Walk<'_, '_> {
+    fn stmt(&mut self, stmt: &ast::Stmt) {
+        match stmt {
+            ast::Stmt::Break(_) | ast::Stmt::Continue(_) => self.fx.loop_exit = true,
+            ast::Stmt::Return(r) => {
+                self.fx.escape = true;
+                if let Some(v) = &r.value {
+                    self.expr(v);
+                }
+            }
+            ast::Stmt::Raise(r) => {
+                self.fx.raise = true;
+                for e in r.exc.iter().chain(&r.cause) {
+                    self.expr(e);
+                }
+            }
+            // Defining a function runs none of it; its body counts where it is called.
+            ast::Stmt::FunctionDef(f) => {
+                for a in f
+                    .args
+                    .posonlyargs
+                    .iter()
+                    .chain(&f.args.args)
+                    .chain(&f.args.kwonlyargs)
+                {
+                    if let Some(d) = &a.default {
+                        self.expr(d);
+                    }
+                }
+            }
+            ast::Stmt::Assign(a) => {
+                a.targets.iter().for_each(|t| self.store_target(t));
+                self.expr(&a.value);
+            }
+            ast::Stmt::AugAssign(a) => {
+                // `xs += ys` extends a list in place: a mutation of whatever `xs` names.
+                match a.target.as_ref() {
+                    ast::Expr::Name(n) => push(&mut self.fx.deep, n.id.as_str()),
+                    t => self.store_target(t),
+                }
+                self.expr(&a.value);
+            }
+            ast::Stmt::AnnAssign(a) => {
+                self.store_target(&a.target);
+                if let Some(v) = &a.value {
+                    self.expr(v);
+                }
+            }
+            ast::Stmt::Delete(d) => d.targets.iter().for_each(|t| self.store_target(t)),
+            ast::Stmt::For(f) => {
+                self.consume(&f.iter);
+                self.store_target(&f.target);
+                self.expr(&f.iter);
+                f.body.iter().chain(&f.orelse).for_each(|s| self.stmt(s));
+            }
+            _ => {
+                let (exprs, stmts) = scope::children(stmt);
+                exprs.into_iter().for_each(|e| self.expr(e));
+                stmts.into_iter().for_each(|s| self.stmt(s));
+            }
+        }
+    }
+
+    /// A store into `target`: a subscript or attribute store mutates the object it is on.
+    fn store_target(&mut self, target: &ast::Expr) {
+        match target {
+            ast::Expr::Subscript(s) => {
+                names_in(&s.value, &mut self.fx.deep);
+                self.expr(&s.value);
+                self.expr(&s.slice);
+            }
+            ast::Expr::Attribute(a) => {
+                names_in(&a.value, &mut self.fx.deep);
+                self.expr(&a.value);
+            }
+            ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| self.store_target(e)),
+            ast::Expr::List(l) => l.elts.iter().for_each(|e| self.store_target(e)),
+            ast::Expr::Starred(s) => self.store_target(&s.value),
+            _ => {}
+        }
+    }
+
+    fn consume(&mut self, e: &ast::Expr) {
+        names_in(e, &mut self.fx.consumed);
+    }
+
+    fn mutate(&mut self, e: &ast::Expr) {
+        names_in(e, &mut self.fx.deep);
+    }
+
+    /// Whether calling `f` may run plan code that changes what its caller can see.
+    fn callee_has_effects(&self, f: &ast::Expr) -> bool {
+        match f {
+            ast::Expr::Name(n) => {
+                let name = n.id.as_str();
+                !((self.names.is_native)(name) || self.names.pure.contains(name))
+            }
+            ast::Expr::Lambda(l) => {
+                let inner = analyse_expr(&l.body, self.names);
+                !(inner.deep.is_empty() && inner.assigned.is_empty())
+            }
+            _ => true,
+        }
+    }
+
+    fn expr(&mut self, expr: &ast::Expr) {
+        match expr {
+            ast::Expr::Call(c) => {
+                let args = c.args.iter().chain(c.keywords.iter().map(|k| &k.value));
+                match c.func.as_ref() {
+                    ast::Expr::Attribute(a) => {
+                        let name = a.attr.as_str();
+                        if MUTATING_METHODS.contains(&name) {
+                            self.mutate(&a.value);
+                        } else {
+                            self.consume(&a.value);
+                        }
+                        // `xs.sort(key=f)` calls f on every item.
+                        let callback = name == "sort"
+                            && c.keywords.iter().any(|k| self.callee_has_effects(&k.value));
+                        for arg in args {
+                            if callback {
+                                self.mutate(arg);
+                                self.mutate(&a.value);
+                            } else {
+                                self.consume(arg);
+                            }
+                        }
+                    }
+                    ast::Expr::Name(n) if (self.names.is_native)(n.id.as_str()) => {
+                        let calls_back = CALLBACK_BUILTINS.contains(&n.id.as_str())
+                            && c.args
+                                .iter()
+                                .chain(c.keywords.iter().map(|k| &k.value))
+                                .any(|a| self.may_be_callback(a));
+                        for arg in args {
+                            if calls_back {
+                                self.mutate(arg);
+                            } else {
+                                self.consume(arg);
+                            }
+                        }
+                    }
+                    f if !self.callee_has_effects(f) => args.for_each(|a| self.consume(a)),
+                    f => {
+                        self.mutate(f);
+                        for arg in args {
+                            self.mutate(arg);
+                        }
+                    }
+                }
+            }
+            ast::Expr::ListComp(_)
+            | ast::Expr::SetComp(_)
+            | ast::Expr::DictComp(_)
+            | ast::Expr::GeneratorExp(_) => {
+                for g in comprehension_generators(expr) {
+                    self.consume(&g.iter);
+                }
+            }
+            ast::Expr::NamedExpr(n) => {
+                if let ast::Expr::Name(t) = n.target.as_ref() {
+                    push(&mut self.fx.assigned, t.id.as_str());
+                }
+            }
+            // A lambda's body runs only when it is called.
+            ast::Expr::Lambda(_) => return,
+            _ => {}
+        }
+        scope::each_subexpr(expr, &mut |e| self.expr(e));
+    }
+
+    /// Whether an argument of a callback-taking builtin may be plan code with effects.
+    fn may_be_callback(&self, arg: &ast::Expr) -> bool {
+        match arg {
+            ast::Expr::Lambda(_) | ast::Expr::Name(_) => self.callee_has_effects(arg),
+            ast::Expr::Constant(_)
+            | ast::Expr::List(_)
+            | ast::Expr::Tuple(_)
+            | ast::Expr::ListComp(_)
+            | ast::Expr::GeneratorExp(_) => false,
+            _ => true,
+        }
+    }
+
+    /// Closes the roots over rebinding inside the region (see the module doc).
+    fn close(mut self, read: impl FnOnce(&mut Vec<String>)) -> RawEffects {
+        let fx = &mut self.fx;
+        let rebound = |roots: &[String]| roots.iter().any(|r| fx.assigned.contains(r));
+        let (deep_rebound, consumed_rebound) = (rebound(&fx.deep), rebound(&fx.consumed));
+        if deep_rebound || consumed_rebound {
+            let mut all = Vec::new();
+            read(&mut all);
+            for n in all {
+                if deep_rebound {
+                    push(&mut fx.deep, &n);
+                }
+                if consumed_rebound {
+                    push(&mut fx.consumed, &n);
+                }
+            }
+        }
+        self.fx
+    }
+}
+
+fn comprehension_generators(expr: &ast::Expr) -> &[ast::Comprehension] {
+    match expr {
+        ast::Expr::ListComp(c) => &c.generators,
+        ast::Expr::SetComp(c) => &c.generators,
+        ast::Expr::DictComp(c) => &c.generators,
+        ast::Expr::GeneratorExp(c) => &c.generators,
+        _ => &[],
+    }
+}
+
+/// The effects of a region made of statements.
+pub fn analyse_block(bodies: &[&[ast::Stmt]], names: &Names<'_>) -> RawEffects {
+    let mut walk = Walk {
+        names,
+        fx: RawEffects::default(),
+    };
+    for body in bodies {
+        scope::bound_names(body, &mut walk.fx.assigned);
+        body.iter().for_each(|s| walk.stmt(s));
+    }
+    walk.close(|all| {
+        for body in bodies {
+            body.iter().for_each(|s| names_in_stmt(s, all));
+        }
+    })
+}
+
+/// The effects of evaluating an expression (the arms of `x if c else y`, the operands after
+/// the first of `and`/`or`, a comprehension's element and filters).
+pub fn analyse_expr(expr: &ast::Expr, names: &Names<'_>) -> RawEffects {
+    let mut walk = Walk {
+        names,
+        fx: RawEffects::default(),
+    };
+    walk.expr(expr);
+    walk.close(|all| names_in(expr, all))
+}
+
+/// Locals of a function that only ever hold containers the function made itself: mutating
+/// them changes nothing the caller can see.
+fn fresh_locals(f: &ast::StmtFunctionDef) -> HashSet<String> {
+    let params: HashSet<&str> = f
+        .args
+        .posonlyargs
+        .iter()
+        .chain(&f.args.args)
+        .chain(&f.args.kwonlyargs)
+        .map(|a| a.def.arg.as_str())
+        .chain(f.args.vararg.iter().map(|a| a.arg.as_str()))
+        .chain(f.args.kwarg.iter().map(|a| a.arg.as_str()))
+        .collect();
+    let mut fresh: HashSet<String> = HashSet::new();
+    let mut spoiled: HashSet<String> = params.iter().map(|p| p.to_string()).collect();
+    fn is_fresh(e: &ast::Expr) -> bool {
+        match e {
+            ast::Expr::List(_)
+            | ast::Expr::Dict(_)
+            | ast::Expr::Set(_)
+            | ast::Expr::ListComp(_)
+            | ast::Expr::DictComp(_)
+            | ast::Expr::SetComp(_)
+            | ast::Expr::Constant(_)
+            | ast::Expr::JoinedStr(_) => true,
+            ast::Expr::Call(c) => {
+                matches!(c.func.as_ref(), ast::Expr::Name(n) if FRESH_BUILTINS.contains(&n.id.as_str()))
+            }
+            _ => false,
+        }
+    }
+    fn visit(s: &ast::Stmt, fresh: &mut HashSet<String>, spoiled: &mut HashSet<String>) {
+        match s {
+            ast::Stmt::Assign(a) => {
+                for t in &a.targets {
+                    match t {
+                        ast::Expr::Name(n) if is_fresh(&a.value) => {
+                            fresh.insert(n.id.to_string());
+                        }
+                        other => {
+                            let mut names = Vec::new();
+                            scope::bound_names(
+                                &[ast::Stmt::Assign(ast::StmtAssign {
+                                    range: a.range,
+                                    targets: vec![other.clone()],
+                                    value: a.value.clone(),
+                                    type_comment: None,
+                                })],
+                                &mut names,
+                            );
+                            spoiled.extend(names);
+                        }
+                    }
+                }
+            }
+            // A nested function may keep a local alive past the call.
+            ast::Stmt::FunctionDef(f) => {
+                let mut inner = Vec::new();
+                for st in &f.body {
+                    names_in_stmt(st, &mut inner);
+                }
+                spoiled.extend(inner);
+            }
+            ast::Stmt::AugAssign(_) => {}
+            other => {
+                let mut bound = Vec::new();
+                if !matches!(
+                    other,
+                    ast::Stmt::If(_) | ast::Stmt::While(_) | ast::Stmt::Try(_) | ast::Stmt::Expr(_)
+                ) {
+                    scope::bound_names(std::slice::from_ref(other), &mut bound);
+                    spoiled.extend(bound);
+                }
+                let (_, stmts) = scope::children(other);
+                for st in stmts {
+                    visit(st, fresh, spoiled);
+                }
+            }
+        }
+    }
+    for s in &f.body {
+        visit(s, &mut fresh, &mut spoiled);
+    }
+    // Lambdas capture locals too.
+    let mut captured = Vec::new();
+    for s in &f.body {
+        scope_lambda_names(s, &mut captured);
+    }
+    spoiled.extend(captured);
+    fresh.retain(|n| !spoiled.contains(n));
+    fresh
+}
+
+fn scope_lambda_names(s: &ast::Stmt, out: &mut Vec<String>) {
+    fn in_expr(e: &ast::Expr, out: &mut Vec<String>) {
+        if let ast::Expr::Lambda(l) = e {
+            names_in(&l.body, out);
+        }
+        scope::each_subexpr(e, &mut |x| in_expr(x, out));
+    }
+    let (exprs, stmts) = scope::children(s);
+    exprs.into_iter().for_each(|e| in_expr(e, out));
+    stmts.into_iter().for_each(|st| scope_lambda_names(st, out));
+}
+
+/// Whether a function's body changes nothing its caller can see: it mutates no object it did
+/// not make itself and calls no plan code that might.
+pub fn function_is_pure(f: &ast::StmtFunctionDef, names: &Names<'_>) -> bool {
+    let fx = analyse_block(&[&f.body], names);
+    let fresh = fresh_locals(f);
+    fx.deep.iter().all(|n| fresh.contains(n))
+}
+
+/// The module-level functions that are pure, found as a greatest fixpoint (a pure function
+/// may call pure functions, itself included). A name bound other than by `def` at module
+/// level is never assumed pure: it may hold anything.
+pub fn pure_module_functions(
+    suite: &[ast::Stmt],
+    is_native: &dyn Fn(&str) -> bool,
+) -> HashSet<String> {
+    let mut defs: Vec<&ast::StmtFunctionDef> = Vec::new();
+    let mut other_bindings = Vec::new();
+    for s in suite {
+        match s {
+            ast::Stmt::FunctionDef(f) => defs.push(f),
+            other => scope::bound_names(std::slice::from_ref(other), &mut other_bindings),
+        }
+    }
+    // Bindings nested in compound statements at module level count too.
+    let mut pure: HashSet<String> = defs
+        .iter()
+        .map(|f| f.name.to_string())
+        .filter(|n| !other_bindings.contains(n))
+        .collect();
+    // Defined twice: either body may be the one called.
+    loop {
+        let names = Names {
+            is_native,
+            pure: &pure,
+        };
+        let impure: Vec<String> = defs
+            .iter()
+            .filter(|f| pure.contains(f.name.as_str()) && !function_is_pure(f, &names))
+            .map(|f| f.name.to_string())
+            .collect();
+        if impure.is_empty() {
+            return pure;
+        }
+        for n in impure {
+            pure.remove(&n);
+        }
+    }
+}
