@@ -1,36 +1,35 @@
 //! The two built-in rules. YAML `tools:` declarations reuse them for parameters the input
 //! does not mark.
+//!
+//! A built-in rule never allows a call: it is silent when the call passes, and answers its
+//! `violation` verdict (`deny`, or `ask` under `policy.builtin: ask`) when it does not. Its
+//! messages never quote a value that came from untrusted or restricted data: they name the
+//! argument and where it came from.
 
 use serde_json::Value;
 
 use crate::decision::{Decision, Verdict};
-use crate::input::{describe_sources, scalar_text, Call, Node, Readers};
+use crate::input::{clip, describe_sources, scalar_text, Audience, Call, Node, Readers};
 
 /// Name of the built-in sensitive-parameter rule in reasons.
 pub const SENSITIVE: &str = "builtin:sensitive";
 /// Name of the built-in readers rule in reasons.
 pub const READERS: &str = "builtin:readers";
 
-/// Why a sensitive argument passed.
-enum Pass {
-    Trusted,
-    UserValue,
-    EveryItem,
-}
-
-/// Judges one node; pushes one line per failing leaf (`to[1] came from ...`).
+/// Judges one node; pushes one line per failing leaf (`to[1] came from ...`). True when it
+/// passes.
 fn judge(
     path: &str,
     node: Node<'_>,
     trusted_values: &[String],
     failures: &mut Vec<String>,
-) -> Option<Pass> {
+) -> bool {
     if node.trusted() {
-        return Some(Pass::Trusted);
+        return true;
     }
     if let Some(text) = scalar_text(node.value()) {
         if trusted_values.contains(&text) {
-            return Some(Pass::UserValue);
+            return true;
         }
     }
     let sources = describe_sources(&node.untrusted_sources());
@@ -40,7 +39,7 @@ fn judge(
             for (i, item) in items.into_iter().enumerate() {
                 judge(&format!("{path}[{i}]"), item, trusted_values, failures);
             }
-            (failures.len() == before).then_some(Pass::EveryItem)
+            failures.len() == before
         }
         // An empty collection has no item to vouch for it; its shape came from untrusted
         // data, so it fails like any untrusted value (fail closed).
@@ -48,56 +47,45 @@ fn judge(
             failures.push(format!(
                 "{path} is an empty collection that came from {sources}"
             ));
-            None
+            false
         }
         None => {
             failures.push(format!("{path} came from {sources}"));
-            None
+            false
         }
     }
 }
 
 /// The sensitive rule over the arguments `is_sensitive` selects: each must be trusted,
 /// equal to one of `user.trusted_values`, or a non-empty collection whose every item
-/// passes. Speaks (allow or deny) only when at least one argument was checked.
+/// passes. Answers `violation` once per failing argument (or element); silent otherwise.
 pub(crate) fn check_sensitive(
     call: &Call<'_>,
     is_sensitive: impl Fn(&str, &Node<'_>) -> bool,
     policy: &str,
+    violation: Verdict,
     out: &mut Decision,
 ) {
     let trusted_values = call.trusted_values();
     let tool = call.tool();
-    let mut passed = Vec::new();
-    let mut denied = false;
     for (name, node) in call.args() {
         if !is_sensitive(name, &node) {
             continue;
         }
         let mut failures = Vec::new();
-        match judge(name, node, &trusted_values, &mut failures) {
-            Some(Pass::Trusted) => passed.push(format!("{name} is trusted")),
-            Some(Pass::UserValue) => passed.push(format!("{name} is a value the user gave")),
-            Some(Pass::EveryItem) => passed.push(format!(
-                "every item of {name} is trusted or a value the user gave"
-            )),
-            None => {
-                denied = true;
-                for failure in failures {
-                    out.add(
-                        policy,
-                        Verdict::Deny,
-                        format!(
-                            "{failure}; {tool}.{name} is sensitive and must be trusted \
-                             or a value the user gave"
-                        ),
-                    );
-                }
-            }
+        if judge(name, node, &trusted_values, &mut failures) {
+            continue;
         }
-    }
-    if !denied && !passed.is_empty() {
-        out.add(policy, Verdict::Allow, passed.join("; "));
+        for failure in failures {
+            out.add(
+                policy,
+                violation,
+                format!(
+                    "{failure}; {tool}.{name} is sensitive and must be trusted \
+                     or a value the user gave"
+                ),
+            );
+        }
     }
 }
 
@@ -111,17 +99,6 @@ fn principals(value: &Value) -> Option<Vec<&str>> {
     }
 }
 
-/// Cuts text that may come from untrusted data before it goes into a message.
-fn clip(text: &str) -> String {
-    const MAX: usize = 80;
-    if text.chars().count() <= MAX {
-        return text.to_string();
-    }
-    let mut cut: String = text.chars().take(MAX).collect();
-    cut.push('…');
-    cut
-}
-
 fn list(names: &[&str]) -> String {
     if names.is_empty() {
         return "no one".to_string();
@@ -129,74 +106,218 @@ fn list(names: &[&str]) -> String {
     names.iter().map(|n| clip(n)).collect::<Vec<_>>().join(", ")
 }
 
-/// The readers rule: the principals named by every recipient argument must be readers
-/// of every other argument. Speaks only when there is a recipient and some other argument
-/// with restricted readers.
+/// Where a principal of the audience comes from.
+#[derive(Clone, Copy)]
+enum Origin<'a> {
+    /// The tool's declared audience (agent.yaml, or the document's `audience`).
+    Declared,
+    /// A recipient argument's value.
+    Arg(&'a str, Node<'a>),
+}
+
+/// Who receives a call's data, as the readers rule sees it.
+enum Receivers<'a> {
+    Anyone,
+    User,
+    Unknown,
+    /// This recipient argument is not a string or a list of strings.
+    Unreadable(&'a str),
+    Principals(Vec<(&'a str, Origin<'a>)>),
+}
+
+/// The audience of a call: the principals its recipient arguments name (plus the declared
+/// audience's principals) when it has recipient arguments, else its declared audience.
+/// A declared `public` audience stays public; a declared `user` audience adds no one (the
+/// user may read everything the agent reads).
+fn receivers<'a>(call: &Call<'a>, is_recipient: impl Fn(&str, &Node<'_>) -> bool) -> Receivers<'a> {
+    let declared = call.audience();
+    let recipients: Vec<(&'a str, Node<'a>)> = call
+        .args()
+        .filter(|(name, node)| is_recipient(name, node))
+        .collect();
+    if recipients.is_empty() {
+        return match declared {
+            Audience::Public => Receivers::Anyone,
+            Audience::User => Receivers::User,
+            Audience::Unknown => Receivers::Unknown,
+            Audience::Principals(ps) => {
+                Receivers::Principals(ps.into_iter().map(|p| (p, Origin::Declared)).collect())
+            }
+        };
+    }
+    if declared == Audience::Public {
+        return Receivers::Anyone;
+    }
+    let mut out: Vec<(&'a str, Origin<'a>)> = Vec::new();
+    for (name, node) in recipients {
+        let Some(named) = principals(node.value()) else {
+            return Receivers::Unreadable(name);
+        };
+        for p in named {
+            if !out.iter().any(|(q, _)| *q == p) {
+                out.push((p, Origin::Arg(name, node)));
+            }
+        }
+    }
+    if let Audience::Principals(ps) = declared {
+        for p in ps {
+            if !out.iter().any(|(q, _)| *q == p) {
+                out.push((p, Origin::Declared));
+            }
+        }
+    }
+    Receivers::Principals(out)
+}
+
+/// `(readers: a, b)` for data whose label is trusted; for untrusted data the principals
+/// are counted, not named (the label may have come with the untrusted data).
+fn readers_text(node: &Node<'_>, set: &[&str]) -> String {
+    if node.trusted() || set.is_empty() {
+        format!("(readers: {})", list(set))
+    } else {
+        let n = set.len();
+        format!(
+            "({n} reader{}, not named: the data is untrusted)",
+            if n == 1 { "" } else { "s" }
+        )
+    }
+}
+
+/// Whether a recipient argument's value may be quoted in a message: it is trusted and
+/// public.
+fn quotable(node: &Node<'_>) -> bool {
+    node.trusted() && matches!(node.readers(), Readers::Public)
+}
+
+/// Why a recipient argument's value is not quoted: its untrusted sources, or its readers.
+fn unquoted_because(name: &str, node: &Node<'_>) -> String {
+    let untrusted = node.untrusted_sources();
+    if !node.trusted() {
+        format!("{name} came from {}", describe_sources(&untrusted))
+    } else {
+        format!("{name} is restricted data, so its value is not shown")
+    }
+}
+
+/// The readers rule: data whose readers are restricted (`readers` a list) may go only to a
+/// tool whose audience is inside those readers. Checked for every argument and for the
+/// call's context: the audience must be the user alone, or principals all among the
+/// readers; a public or unknown audience fails. Answers `violation` for each failure;
+/// silent when nothing is restricted or everything may go where it goes.
 pub(crate) fn check_readers(
     call: &Call<'_>,
     is_recipient: impl Fn(&str, &Node<'_>) -> bool,
     policy: &str,
+    violation: Verdict,
     out: &mut Decision,
 ) {
-    let mut recipients = Vec::new();
-    let mut restricted = Vec::new();
+    let mut restricted: Vec<(&str, Node<'_>, Vec<&str>)> = Vec::new();
     for (name, node) in call.args() {
-        if is_recipient(name, &node) {
-            recipients.push((name, node));
-        } else if let Readers::Only(set) = node.readers() {
-            restricted.push((name, set));
+        if let Readers::Only(set) = node.readers() {
+            restricted.push((name, node, set));
         }
     }
-    if recipients.is_empty() || restricted.is_empty() {
+    if let Some(context) = call.context() {
+        if let Readers::Only(set) = context.readers() {
+            // Every argument's label already includes the context: an argument restricted
+            // to a subset of the context's readers is the stricter check.
+            let covered = restricted
+                .iter()
+                .any(|(_, _, s)| s.iter().all(|p| set.contains(p)));
+            if !covered {
+                restricted.push(("the call's context", context, set));
+            }
+        }
+    }
+    if restricted.is_empty() {
         return;
     }
-    let mut denied = false;
-    for (rname, rnode) in &recipients {
-        let Some(principals) = principals(rnode.value()) else {
-            for (cname, set) in &restricted {
-                denied = true;
-                out.add(
-                    policy,
-                    Verdict::Deny,
-                    format!(
-                        "{rname} is not a string or a list of strings, so nobody can tell \
-                         whether its recipients may read {cname} (readers: {})",
-                        list(set)
-                    ),
-                );
-            }
-            continue;
-        };
-        for (cname, set) in &restricted {
-            let outsiders: Vec<&str> = principals
-                .iter()
-                .copied()
-                .filter(|p| !set.contains(p))
-                .collect();
-            if !outsiders.is_empty() {
-                denied = true;
-                out.add(
-                    policy,
-                    Verdict::Deny,
-                    format!(
-                        "{rname}: {} may not read {cname} (readers: {})",
-                        list(&outsiders),
-                        list(set)
-                    ),
-                );
+    let tool = call.tool();
+    let receivers = receivers(call, is_recipient);
+    for (name, node, set) in &restricted {
+        let readers = readers_text(node, set);
+        match &receivers {
+            Receivers::User => {}
+            Receivers::Anyone => out.add(
+                policy,
+                violation,
+                format!(
+                    "{name} may be read only by its readers {readers}, and {tool} gives what \
+                     it is given to anyone (audience: public)"
+                ),
+            ),
+            Receivers::Unknown => out.add(
+                policy,
+                violation,
+                format!(
+                    "{name} may be read only by its readers {readers}, and {tool} has no \
+                     declared audience and no recipient, so nobody can tell who would read it"
+                ),
+            ),
+            Receivers::Unreadable(rname) => out.add(
+                policy,
+                violation,
+                format!(
+                    "{rname} is not a string or a list of strings, so nobody can tell \
+                     whether its recipients may read {name} {readers}"
+                ),
+            ),
+            Receivers::Principals(all) => {
+                let outsiders: Vec<(&str, Origin<'_>)> = all
+                    .iter()
+                    .copied()
+                    .filter(|(p, _)| !set.contains(p))
+                    .collect();
+                report_outsiders(tool, name, &readers, &outsiders, policy, violation, out);
             }
         }
     }
-    if !denied {
-        let rnames: Vec<&str> = recipients.iter().map(|(n, _)| *n).collect();
-        let cnames: Vec<&str> = restricted.iter().map(|(n, _)| *n).collect();
+}
+
+/// One message per origin of the principals who may not read `name`.
+fn report_outsiders(
+    tool: &str,
+    name: &str,
+    readers: &str,
+    outsiders: &[(&str, Origin<'_>)],
+    policy: &str,
+    violation: Verdict,
+    out: &mut Decision,
+) {
+    let declared: Vec<&str> = outsiders
+        .iter()
+        .filter(|(_, o)| matches!(o, Origin::Declared))
+        .map(|(p, _)| *p)
+        .collect();
+    let mut args: Vec<(&str, Node<'_>, Vec<&str>)> = Vec::new();
+    for (p, origin) in outsiders {
+        if let Origin::Arg(rname, rnode) = origin {
+            match args.iter_mut().find(|(n, _, _)| n == rname) {
+                Some((_, _, ps)) => ps.push(p),
+                None => args.push((rname, *rnode, vec![p])),
+            }
+        }
+    }
+    for (rname, rnode, ps) in args {
+        let message = if quotable(&rnode) {
+            format!("{rname}: {} may not read {name} {readers}", list(&ps))
+        } else {
+            let n = ps.len();
+            format!(
+                "{rname} names {n} principal{} who may not read {name} {readers}; {}",
+                if n == 1 { "" } else { "s" },
+                unquoted_because(rname, &rnode)
+            )
+        };
+        out.add(policy, violation, message);
+    }
+    if !declared.is_empty() {
         out.add(
             policy,
-            Verdict::Allow,
+            violation,
             format!(
-                "the recipients in {} may read {}",
-                rnames.join(", "),
-                cnames.join(", ")
+                "the audience of {tool} includes {}, who may not read {name} {readers}",
+                list(&declared)
             ),
         );
     }

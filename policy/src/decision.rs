@@ -58,6 +58,15 @@ pub struct Reason {
     pub policy: String,
     pub verdict: Verdict,
     pub message: String,
+    /// True when the policy's own message was withheld because it may quote arguments that
+    /// depend on untrusted or restricted data; `message` then says which arguments, never
+    /// their values.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub redacted: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// An audit note from a `log` rule: recorded with the decision, changes nothing.
@@ -65,6 +74,9 @@ pub struct Reason {
 pub struct Note {
     pub policy: String,
     pub message: String,
+    /// True when the rule's own message was withheld (see [`Reason::redacted`]).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub redacted: bool,
 }
 
 /// The combined answer of every policy in a set.
@@ -78,17 +90,30 @@ pub struct Decision {
     pub reasons: Vec<Reason>,
     /// Notes from `log` rules.
     pub audit: Vec<Note>,
+    /// True when a configured policy (a YAML rule or Rego) answered `allow` or `ask`: the
+    /// tool itself is permitted, subject to the strictest verdict. The built-in rules never
+    /// permit a call; they only deny (or ask). A tool with side effects runs only when this
+    /// is true or its own default allows it (see docs/policy.md).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub permitted: bool,
 }
 
 impl Decision {
     /// Adds one policy's answer; the verdict becomes the strictest seen so far.
     pub fn add(&mut self, policy: impl Into<String>, verdict: Verdict, message: impl Into<String>) {
         self.verdict = self.verdict.max(Some(verdict));
-        self.reasons.push(Reason {
+        self.push(Reason {
             policy: policy.into(),
             verdict,
             message: message.into(),
+            redacted: false,
         });
+    }
+
+    /// Adds one reason; the verdict becomes the strictest seen so far.
+    pub fn push(&mut self, reason: Reason) {
+        self.verdict = self.verdict.max(Some(reason.verdict));
+        self.reasons.push(reason);
     }
 
     /// Adds an audit note.
@@ -96,6 +121,7 @@ impl Decision {
         self.audit.push(Note {
             policy: policy.into(),
             message: message.into(),
+            redacted: false,
         });
     }
 

@@ -157,6 +157,15 @@ pub(crate) fn one_line_regorus_error(text: &str) -> String {
     }
 }
 
+/// `file:line:col` of a regorus error, when it has one.
+pub(crate) fn regorus_error_location(text: &str) -> Option<String> {
+    let (location, _) = split_regorus_error(text);
+    match (error_file(text), location) {
+        (Some(file), Some((line, col))) => Some(format!("{file}:{line}:{col}")),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

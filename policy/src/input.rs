@@ -50,6 +50,32 @@ impl<'a> Call<'a> {
         self.doc.get("args").and_then(|a| a.get(name)).map(Node)
     }
 
+    /// The label of the call's control context (`context`: what decided that the call
+    /// happens), as a node without a value; `None` when the document has none.
+    pub(crate) fn context(&self) -> Option<Node<'a>> {
+        self.doc.get("context").filter(|c| c.is_object()).map(Node)
+    }
+
+    /// Who the tool gives its arguments to, as the document declares it (`audience`). A
+    /// missing or malformed `audience` is unknown: nobody can tell who reads the data.
+    pub(crate) fn audience(&self) -> Audience<'a> {
+        match self.doc.get("audience") {
+            Some(Value::String(s)) if s == "public" => Audience::Public,
+            Some(Value::String(s)) if s == "user" => Audience::User,
+            Some(Value::Array(items)) => {
+                match items
+                    .iter()
+                    .map(Value::as_str)
+                    .collect::<Option<Vec<&str>>>()
+                {
+                    Some(principals) => Audience::Principals(principals),
+                    None => Audience::Unknown,
+                }
+            }
+            _ => Audience::Unknown,
+        }
+    }
+
     /// `user.trusted_values`, each in its text form.
     pub(crate) fn trusted_values(&self) -> Vec<String> {
         self.doc
@@ -63,6 +89,19 @@ impl<'a> Call<'a> {
 /// One labeled node: an argument, an item of a list, or a field of a dict.
 #[derive(Clone, Copy)]
 pub(crate) struct Node<'a>(pub(crate) &'a Value);
+
+/// Who reads what a tool is given (the document's `audience`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Audience<'a> {
+    /// Anyone: the tool publishes what it is given.
+    Public,
+    /// The user alone, who may read anything the agent reads.
+    User,
+    /// These principals.
+    Principals(Vec<&'a str>),
+    /// Nobody can tell (no declared audience and no recipient).
+    Unknown,
+}
 
 /// Who may read a value.
 pub(crate) enum Readers<'a> {
@@ -185,10 +224,25 @@ impl<'a> Source<'a> {
             text.push_str(&format!(" (call {call})"));
         }
         if let Some(inner) = self.inner() {
-            text.push_str(&format!(" from {inner}"));
+            text.push_str(&format!(" from {}", clip(inner)));
         }
         text
     }
+}
+
+/// Cuts text that may come from untrusted data before it goes into a message: at most 80
+/// characters, control characters (line breaks) as `?`.
+pub(crate) fn clip(text: &str) -> String {
+    const MAX: usize = 80;
+    let mut cut: String = text
+        .chars()
+        .take(MAX)
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    if text.chars().count() > MAX {
+        cut.push('…');
+    }
+    cut
 }
 
 /// `web_search (call c1), fetch_page (call c2)`, or `no recorded source`.

@@ -83,6 +83,7 @@ mod builtin;
 mod decision;
 mod error;
 mod input;
+mod redact;
 mod rego;
 mod testing;
 mod yaml;
@@ -101,10 +102,75 @@ use yaml::YamlPolicy;
 /// Name of the check on the input document itself in reasons.
 pub const INPUT: &str = "builtin:input";
 
+/// How the built-in rules (`builtin:sensitive`, `builtin:readers`) answer a violation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum BuiltinRules {
+    /// A violation denies the call (the default).
+    #[default]
+    Deny,
+    /// A violation asks: the call runs only if a person approves it (CaMeL's remedy for a
+    /// rule that blocks what the user wanted).
+    Ask,
+    /// The built-in rules are off.
+    Off,
+}
+
+impl BuiltinRules {
+    /// `deny`, `ask` or `off`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BuiltinRules::Deny => "deny",
+            BuiltinRules::Ask => "ask",
+            BuiltinRules::Off => "off",
+        }
+    }
+}
+
+impl std::str::FromStr for BuiltinRules {
+    type Err = String;
+
+    /// `deny` (or `true`), `ask`, `off` (or `false`).
+    fn from_str(s: &str) -> Result<BuiltinRules, String> {
+        match s {
+            "deny" | "true" => Ok(BuiltinRules::Deny),
+            "ask" => Ok(BuiltinRules::Ask),
+            "off" | "false" => Ok(BuiltinRules::Off),
+            other => Err(format!(
+                "unknown built-in rules mode `{other}` (expected deny, ask, off, true or false)"
+            )),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BuiltinRules {
+    /// `true` (deny), `false` (off), `deny`, `ask` or `off`.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<BuiltinRules, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = BuiltinRules;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("`deny`, `ask`, `off`, `true` or `false`")
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<BuiltinRules, E> {
+                Ok(if v {
+                    BuiltinRules::Deny
+                } else {
+                    BuiltinRules::Off
+                })
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<BuiltinRules, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 /// The policies asked about every tool call.
 #[derive(Clone, Debug)]
 pub struct PolicySet {
-    builtin: bool,
+    builtin: BuiltinRules,
+    redact: bool,
     files: Vec<PathBuf>,
     yaml: Vec<YamlPolicy>,
     rego_sources: Vec<(PathBuf, String)>,
@@ -136,7 +202,8 @@ impl PolicySet {
     /// The built-in rules and no policy file.
     pub fn new() -> PolicySet {
         PolicySet {
-            builtin: true,
+            builtin: BuiltinRules::Deny,
+            redact: true,
             files: Vec::new(),
             yaml: Vec::new(),
             rego_sources: Vec::new(),
@@ -190,14 +257,36 @@ impl PolicySet {
     }
 
     /// Turns the built-in `sensitive` and `readers` rules on or off (on by default).
-    /// YAML `tools:` declarations apply whatever this says.
+    /// Turning them on keeps [`BuiltinRules::Ask`] if it was set. YAML `tools:`
+    /// declarations apply whatever this says (and always deny).
     pub fn set_builtin_rules(&mut self, on: bool) {
-        self.builtin = on;
+        self.builtin = match (on, self.builtin) {
+            (false, _) => BuiltinRules::Off,
+            (true, BuiltinRules::Off) => BuiltinRules::Deny,
+            (true, mode) => mode,
+        };
     }
 
     /// Whether the built-in rules are on.
     pub fn builtin_rules(&self) -> bool {
+        self.builtin != BuiltinRules::Off
+    }
+
+    /// Sets how the built-in rules answer a violation: deny, ask, or not at all.
+    pub fn set_builtin(&mut self, mode: BuiltinRules) {
+        self.builtin = mode;
+    }
+
+    /// How the built-in rules answer a violation.
+    pub fn builtin(&self) -> BuiltinRules {
         self.builtin
+    }
+
+    /// Whether Rego messages are withheld when the call holds untrusted or restricted data
+    /// (on by default; see docs/policy.md, "Messages"). `bactrian policy eval` and
+    /// `policy test` turn it off: they judge documents the policy's author wrote.
+    pub fn set_redact_messages(&mut self, on: bool) {
+        self.redact = on;
     }
 
     /// The policy files in the set, in load order.
@@ -235,16 +324,32 @@ impl PolicySet {
                 return out;
             }
         };
-        if self.builtin {
-            builtin::check_sensitive(&call, |_, node| node.sensitive(), SENSITIVE, &mut out);
-            builtin::check_readers(&call, |_, node| node.recipient(), READERS, &mut out);
+        let violation = match self.builtin {
+            BuiltinRules::Off => None,
+            BuiltinRules::Deny => Some(Verdict::Deny),
+            BuiltinRules::Ask => Some(Verdict::Ask),
+        };
+        if let Some(v) = violation {
+            builtin::check_sensitive(&call, |_, node| node.sensitive(), SENSITIVE, v, &mut out);
+            builtin::check_readers(&call, |_, node| node.recipient(), READERS, v, &mut out);
         }
+        let configured = out.reasons.len();
         for policy in &self.yaml {
             policy.decide(&call, &mut out);
         }
         if let Some(rego) = &self.rego {
-            rego.decide(&rego::to_rego(input), &mut out);
+            let taint = if self.redact {
+                redact::taint(&call)
+            } else {
+                None
+            };
+            rego.decide(&rego::to_rego(input), taint.as_deref(), &mut out);
         }
+        // YAML `tools:` declarations only deny, so any other answer of a configured policy
+        // is a YAML rule or Rego that allows (or asks about) the tool.
+        out.permitted = out.reasons[configured..]
+            .iter()
+            .any(|r| r.verdict != Verdict::Deny);
         out
     }
 }

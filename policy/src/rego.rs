@@ -10,8 +10,11 @@ use std::time::Duration;
 use regorus::utils::limits::ExecutionTimerConfig;
 use regorus::{Engine, Value};
 
-use crate::decision::{Decision, Verdict};
-use crate::error::{one_line_regorus_error, Location, PolicyError};
+use std::collections::HashSet;
+
+use crate::decision::{Decision, Note, Reason, Verdict};
+use crate::error::{one_line_regorus_error, regorus_error_location, Location, PolicyError};
+use crate::redact;
 
 /// The package decisions come from.
 pub const PACKAGE: &str = "data.bactrian";
@@ -66,6 +69,9 @@ pub(crate) struct RegoPolicy {
     entries: Vec<Entry>,
     /// The files that declare `runtime_deny` (rules on the sensor's events), if any.
     runtime: Option<String>,
+    /// Every string literal of the files: a message equal to one was written by the
+    /// policy's author and quotes no data.
+    literals: HashSet<String>,
 }
 
 /// The rule judged on each of a tool's runtime events (docs/policy.md, "Runtime events").
@@ -213,11 +219,18 @@ impl RegoPolicy {
             // Prepares the engine for the combined rule; errors were caught just above.
             let _ = dry.eval_rule(COMBINED_RULE.to_string());
         }
+        // The messages of boolean rules (`deny if ...`) are Bactrian's own.
+        let literals = files
+            .iter()
+            .flat_map(|(_, text)| redact::string_literals(text))
+            .chain(["denied", "needs approval", "logged"].map(String::from))
+            .collect();
         // The dry run left `dry` prepared (modules analysed); clones of it skip that work.
         Ok(RegoPolicy {
             engine: dry,
             entries,
             runtime,
+            literals,
         })
     }
 
@@ -250,7 +263,14 @@ impl RegoPolicy {
     }
 
     /// Evaluates every decision rule on `input`. An evaluation error denies the call.
-    pub(crate) fn decide(&self, input: &Value, out: &mut Decision) {
+    ///
+    /// With `taint` (why the call's values must not be quoted), a message that is not one
+    /// of the policy's string literals is withheld and replaced by one naming `taint`.
+    pub(crate) fn decide(&self, input: &Value, taint: Option<&str>, out: &mut Decision) {
+        let speaker = Speaker {
+            literals: &self.literals,
+            taint,
+        };
         if self.entries.is_empty() {
             return;
         }
@@ -261,7 +281,7 @@ impl RegoPolicy {
             Ok(Value::Array(values)) => {
                 for (kind, value) in Kind::ALL.iter().zip(values.iter()) {
                     if let Some(entry) = self.entries.iter().find(|e| e.kind == *kind) {
-                        record(entry, value, out);
+                        speaker.record(entry, value, out);
                     }
                 }
                 return;
@@ -291,44 +311,102 @@ impl RegoPolicy {
         // Something failed: evaluate rule by rule to say which one, keeping the others.
         for entry in &self.entries {
             match engine.eval_rule(entry.path.clone()) {
-                Ok(value) => record(entry, &value, out),
-                Err(e) => out.add(
-                    entry.policy.as_str(),
-                    Verdict::Deny,
-                    format!(
-                        "evaluating {} failed, so the call is denied (fail closed): {}",
-                        entry.path,
-                        one_line_regorus_error(&e.to_string())
-                    ),
-                ),
+                Ok(value) => speaker.record(entry, &value, out),
+                Err(e) => {
+                    let (detail, redacted) = match taint {
+                        // The error may quote a value the rule was working on.
+                        Some(taint) => (
+                            format!(
+                                "{}error withheld (it may quote untrusted or restricted data): {taint}",
+                                regorus_error_location(&e.to_string())
+                                    .map(|at| format!("{at}: "))
+                                    .unwrap_or_default()
+                            ),
+                            true,
+                        ),
+                        None => (one_line_regorus_error(&e.to_string()), false),
+                    };
+                    out.push(Reason {
+                        policy: entry.policy.clone(),
+                        verdict: Verdict::Deny,
+                        message: format!(
+                            "evaluating {} failed, so the call is denied (fail closed): {detail}",
+                            entry.path
+                        ),
+                        redacted,
+                    });
+                }
             }
         }
     }
 }
 
-/// Turns one decision rule's value into reasons or notes.
-fn record(entry: &Entry, value: &Value, out: &mut Decision) {
-    let policy = entry.policy.as_str();
-    match entry.kind {
-        Kind::Deny => {
-            for m in messages(value, "denied") {
-                out.add(policy, Verdict::Deny, m);
+/// Turns decision rules' values into reasons and notes, withholding messages that may
+/// quote untrusted or restricted data.
+struct Speaker<'a> {
+    literals: &'a HashSet<String>,
+    taint: Option<&'a str>,
+}
+
+impl Speaker<'_> {
+    /// The message as it may be shown, and whether it was withheld.
+    fn shown(&self, rule: &str, message: String) -> (String, bool) {
+        match self.taint {
+            Some(taint) if !self.literals.contains(&message) => {
+                (redact::withheld(rule, taint), true)
             }
+            _ => (message, false),
         }
-        Kind::Ask => {
-            for m in messages(value, "needs approval") {
-                out.add(policy, Verdict::Ask, m);
+    }
+
+    /// Turns one decision rule's value into reasons or notes.
+    fn record(&self, entry: &Entry, value: &Value, out: &mut Decision) {
+        let policy = entry.policy.as_str();
+        let verdict = match entry.kind {
+            Kind::Deny => Verdict::Deny,
+            Kind::Ask => Verdict::Ask,
+            Kind::Log => {
+                let mut shown: Vec<String> = Vec::new();
+                for m in messages(value, "logged") {
+                    let (message, redacted) = self.shown("log", m);
+                    // Withheld messages all read the same; one note says it.
+                    if redacted && shown.contains(&message) {
+                        continue;
+                    }
+                    shown.push(message.clone());
+                    out.audit.push(Note {
+                        policy: policy.to_string(),
+                        message,
+                        redacted,
+                    });
+                }
+                return;
             }
-        }
-        Kind::Log => {
-            for m in messages(value, "logged") {
-                out.note(policy, m);
+            Kind::Allow => {
+                if *value == Value::Bool(true) {
+                    out.add(policy, Verdict::Allow, "allow is true");
+                }
+                return;
             }
-        }
-        Kind::Allow => {
-            if *value == Value::Bool(true) {
-                out.add(policy, Verdict::Allow, "allow is true");
+        };
+        let fallback = if verdict == Verdict::Deny {
+            "denied"
+        } else {
+            "needs approval"
+        };
+        let mut shown: Vec<String> = Vec::new();
+        for m in messages(value, fallback) {
+            let (message, redacted) = self.shown(entry.kind.rule(), m);
+            if redacted && shown.contains(&message) {
+                continue;
             }
+            shown.push(message.clone());
+            out.push(Reason {
+                policy: policy.to_string(),
+                verdict,
+                message,
+                redacted,
+            });
         }
     }
 }

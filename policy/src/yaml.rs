@@ -544,6 +544,7 @@ impl YamlPolicy {
                     call,
                     |name, _| spec.sensitive.iter().any(|s| s == name),
                     &policy,
+                    Verdict::Deny,
                     out,
                 );
             }
@@ -553,6 +554,7 @@ impl YamlPolicy {
                     call,
                     |name, _| spec.recipients.iter().any(|s| s == name),
                     &policy,
+                    Verdict::Deny,
                     out,
                 );
             }

@@ -5,7 +5,8 @@
 //! ```yaml
 //! cases:
 //!   - note: what the case shows
-//!     builtin: false                 # default: true
+//!     builtin: false                 # default: true (also deny, ask, off)
+//!     redact: false                  # withhold Rego messages on tainted calls (default: true)
 //!     policies:                      # added in order with PolicySet::add_policy
 //!       - path: a.rego
 //!         text: |
@@ -18,13 +19,15 @@
 //!         - {policy: a.rego, verdict: deny, message: "no"}   # message: a substring
 //!       reason_count: 1              # optional: exactly this many reasons
 //!       audit: ["substring"]         # each must be in some audit note
+//!       permitted: true              # optional: a configured policy allowed or asked
+//!       absent: ["substring"]        # no reason or note may contain it
 //!     error: "a.rego:3:"             # the load error must start with this
 //!     error_contains: "unknown field"
 //! ```
 
 use std::path::PathBuf;
 
-use bactrian_policy::{PolicySet, Verdict};
+use bactrian_policy::{BuiltinRules, PolicySet, Verdict};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -37,8 +40,10 @@ struct File {
 #[serde(deny_unknown_fields)]
 struct Case {
     note: String,
+    #[serde(default)]
+    builtin: BuiltinRules,
     #[serde(default = "yes")]
-    builtin: bool,
+    redact: bool,
     #[serde(default)]
     policies: Vec<Policy>,
     #[serde(default)]
@@ -68,6 +73,9 @@ struct Want {
     reason_count: Option<usize>,
     #[serde(default)]
     audit: Vec<String>,
+    permitted: Option<bool>,
+    #[serde(default)]
+    absent: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -76,11 +84,13 @@ struct WantReason {
     policy: Option<String>,
     verdict: Option<Verdict>,
     message: Option<String>,
+    redacted: Option<bool>,
 }
 
 fn run_case(case: &Case) -> Result<(), String> {
     let mut set = PolicySet::new();
-    set.set_builtin_rules(case.builtin);
+    set.set_builtin(case.builtin);
+    set.set_redact_messages(case.redact);
     let mut load_error = None;
     for p in &case.policies {
         if let Err(e) = set.add_policy(&p.path, &p.text) {
@@ -123,6 +133,7 @@ fn run_case(case: &Case) -> Result<(), String> {
                 && w.message
                     .as_ref()
                     .is_none_or(|m| r.message.contains(m.as_str()))
+                && w.redacted.is_none_or(|x| r.redacted == x)
         });
         if !found {
             problems.push(format!(
@@ -143,6 +154,23 @@ fn run_case(case: &Case) -> Result<(), String> {
             .any(|n| n.message.contains(a.as_str()))
         {
             problems.push(format!("no audit note containing {a:?}"));
+        }
+    }
+    if let Some(p) = want.permitted {
+        if decision.permitted != p {
+            problems.push(format!("want permitted: {p}, got {}", decision.permitted));
+        }
+    }
+    for a in &want.absent {
+        let texts = decision
+            .reasons
+            .iter()
+            .map(|r| &r.message)
+            .chain(decision.audit.iter().map(|n| &n.message));
+        for t in texts {
+            if t.contains(a.as_str()) {
+                problems.push(format!("{a:?} appears in {t:?}"));
+            }
         }
     }
     if problems.is_empty() {

@@ -175,6 +175,7 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
                     verdict: Some(verdict),
                     reasons: serde_json::from_value(n.body["reasons"].clone()).unwrap_or_default(),
                     audit: serde_json::from_value(n.body["audit"].clone()).unwrap_or_default(),
+                    permitted: n.body["permitted"].as_bool().unwrap_or(false),
                 };
                 decisions.push_back((verdict, decision));
                 inputs.push((call, verdict, n.body["input"].clone()));
