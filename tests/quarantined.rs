@@ -180,6 +180,7 @@ fn http_client(base_url: &str, api_key_env: Option<&str>, timeout: Duration) -> 
             api_key_env: api_key_env.map(str::to_string),
         },
         timeout,
+        audience: None,
     })
 }
 
@@ -599,6 +600,7 @@ fn command_client(script: &str, timeout: Duration) -> QuarantinedClient {
             sandbox: "default".into(),
         },
         timeout,
+        audience: None,
     })
 }
 
@@ -674,6 +676,7 @@ fn the_command_backend_reports_errors() {
             sandbox: "default".into(),
         },
         timeout: Duration::from_secs(1),
+        audience: None,
     })
     .ask("q", &contact_schema())
     .unwrap_err();
@@ -735,6 +738,7 @@ fn the_command_backend_runs_fenced() {
             sandbox: "default".into(),
         },
         timeout: Duration::from_secs(10),
+        audience: None,
     });
     let answer = client.ask("q", &json!({"type": "string"})).unwrap();
     assert_eq!(

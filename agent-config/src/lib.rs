@@ -65,8 +65,9 @@
 //! assert_eq!(
 //!     err.to_string(),
 //!     "agent.yaml:5:5: tools[0]: unknown field `side_efects`, expected one of `name`, `description`, \
-//!      `command`, `mcp`, `parameters`, `trusted_output`, `output_readers`, `side_effects`, \
-//!      `policy_default`, `timeout`, `sandbox`, `tools` (did you mean `side_effects`?)"
+//!      `command`, `mcp`, `parameters`, `trusted_output`, `output_readers`, `audience`, \
+//!      `side_effects`, `policy_default`, `timeout`, `sandbox`, `tools` (did you mean \
+//!      `side_effects`?)"
 //! );
 //! ```
 //!
@@ -93,10 +94,11 @@ use std::path::{Path, PathBuf};
 
 pub use error::{ConfigError, Location, Problem};
 pub use model::{
-    Approve, DefaultDecision, Enforce, IpNet, ListedParameter, ListedTool, Literal, Llm, McpServer,
-    McpToolOverride, Mode, ParamType, Parameter, ParameterOverride, PolicyConfig, PolicyFile,
-    PolicyKind, QuarantinedBackend, QuarantinedModel, Readers, RecordConfig, SandboxConfig,
-    SandboxProfile, SensorConfig, SensorMode, SensorRule, Tool, ToolRunner, UserConfig,
+    Approve, Audience, BuiltinRules, DefaultDecision, Enforce, IpNet, ListedParameter, ListedTool,
+    Literal, Llm, McpServer, McpToolOverride, Mode, ParamType, Parameter, ParameterOverride,
+    PolicyConfig, PolicyFile, PolicyKind, QuarantinedBackend, QuarantinedModel, Readers,
+    RecordConfig, SandboxConfig, SandboxProfile, SensorConfig, SensorMode, SensorRule, Tool,
+    ToolRunner, UserConfig,
 };
 pub use trusted::trusted_values_from_query;
 pub use units::{parse_duration, parse_size};
@@ -308,6 +310,9 @@ impl AgentConfig {
                 output_readers: o
                     .and_then(|o| o.output_readers.clone())
                     .unwrap_or_else(|| entry.output_readers.clone()),
+                audience: o
+                    .and_then(|o| o.audience.clone())
+                    .or_else(|| entry.audience.clone()),
                 side_effects: o.and_then(|o| o.side_effects).unwrap_or(entry.side_effects),
                 policy_default: o.and_then(|o| o.policy_default).or(entry.policy_default),
                 timeout: o.and_then(|o| o.timeout).unwrap_or(entry.timeout),

@@ -43,6 +43,9 @@ pub struct QuarantinedModel {
     pub backend: QuarantinedBackend,
     /// Per request; default 60s.
     pub timeout: Duration,
+    /// `audience:` — who reads what the model is given (its provider). `None` (the default)
+    /// is unknown: data whose readers are restricted may not be sent to it.
+    pub audience: Option<Audience>,
 }
 
 /// How to reach the quarantined model.
@@ -76,6 +79,9 @@ pub struct Tool {
     pub trusted_output: bool,
     /// Who may read the output. Default [`Readers::Public`].
     pub output_readers: Readers,
+    /// `audience:` — who reads the arguments the tool is given. `None` (the default) is
+    /// unknown, unless the tool has `recipient` parameters (then the recipients are).
+    pub audience: Option<Audience>,
     /// The tool changes the world (sends, writes, pays). Default false.
     pub side_effects: bool,
     /// `policy_default:` — the decision for calls no policy speaks to, overriding both
@@ -145,6 +151,7 @@ pub struct McpToolOverride {
     pub parameters: Vec<ParameterOverride>,
     pub trusted_output: Option<bool>,
     pub output_readers: Option<Readers>,
+    pub audience: Option<Audience>,
     pub side_effects: Option<bool>,
     pub policy_default: Option<DefaultDecision>,
     pub timeout: Option<Duration>,
@@ -254,6 +261,59 @@ pub enum Readers {
     Principals(Vec<String>),
 }
 
+/// Who reads the arguments a tool is given (`audience:`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Audience {
+    /// Anyone: the tool publishes what it is given.
+    Public,
+    /// The user alone (a notification, the user's own screen): may read anything the
+    /// agent reads.
+    User,
+    /// These principals (email addresses, user ids).
+    Principals(Vec<String>),
+}
+
+/// How the built-in rules answer a violation (`policy.builtin`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum BuiltinRules {
+    /// Deny the call (the default; `true` in agent.yaml).
+    #[default]
+    Deny,
+    /// Ask: the call runs only if a person approves it.
+    Ask,
+    /// The built-in rules are off (`false` in agent.yaml).
+    Off,
+}
+
+impl<'de> Deserialize<'de> for BuiltinRules {
+    /// `deny`, `ask`, `off`, `true` (deny) or `false` (off).
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<BuiltinRules, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = BuiltinRules;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("`deny`, `ask`, `off`, `true` or `false`")
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<BuiltinRules, E> {
+                Ok(if v {
+                    BuiltinRules::Deny
+                } else {
+                    BuiltinRules::Off
+                })
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<BuiltinRules, E> {
+                match v {
+                    "deny" => Ok(BuiltinRules::Deny),
+                    "ask" => Ok(BuiltinRules::Ask),
+                    "off" => Ok(BuiltinRules::Off),
+                    other => Err(E::unknown_variant(other, &["deny", "ask", "off"])),
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 /// A decision for calls no policy speaks to.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -299,17 +359,25 @@ pub enum PolicyKind {
 pub struct PolicyConfig {
     /// Default [`DefaultDecision::Allow`].
     pub default: DefaultDecision,
-    /// The built-in sensitive-parameter and readers rules. Default true.
-    pub builtin_rules: bool,
+    /// The built-in sensitive-parameter and readers rules (`policy.builtin`, or the older
+    /// `policy.builtin_rules: true|false`). Default [`BuiltinRules::Deny`].
+    pub builtin: BuiltinRules,
     /// Default [`Approve::Never`].
     pub approve: Approve,
+}
+
+impl PolicyConfig {
+    /// Whether the built-in rules are on.
+    pub fn builtin_rules(&self) -> bool {
+        self.builtin != BuiltinRules::Off
+    }
 }
 
 impl Default for PolicyConfig {
     fn default() -> Self {
         PolicyConfig {
             default: DefaultDecision::Allow,
-            builtin_rules: true,
+            builtin: BuiltinRules::Deny,
             approve: Approve::Never,
         }
     }

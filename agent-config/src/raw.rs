@@ -9,7 +9,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use serde::Deserialize;
 
 use crate::model::{
-    Approve, DefaultDecision, Enforce, Literal, Mode, ParamType, Readers, SensorMode,
+    Approve, Audience, BuiltinRules, DefaultDecision, Enforce, Literal, Mode, ParamType, Readers,
+    SensorMode,
 };
 use crate::units::{de_duration, de_opt_duration, de_size};
 
@@ -73,6 +74,9 @@ pub(crate) struct RawQuarantined {
     pub sandbox: Option<String>,
     #[serde(default = "sixty_seconds", deserialize_with = "de_duration")]
     pub timeout: Duration,
+    /// Who reads what the model is given (its provider).
+    #[serde(default)]
+    pub audience: Option<RawAudience>,
 }
 
 fn sixty_seconds() -> Duration {
@@ -85,10 +89,6 @@ fn thirty_seconds() -> Duration {
 
 fn default_profile() -> String {
     "default".to_string()
-}
-
-fn yes() -> bool {
-    true
 }
 
 #[derive(Deserialize)]
@@ -110,6 +110,8 @@ pub(crate) struct RawTool {
     pub trusted_output: bool,
     #[serde(default)]
     pub output_readers: RawReaders,
+    #[serde(default)]
+    pub audience: Option<RawAudience>,
     #[serde(default)]
     pub side_effects: bool,
     #[serde(default)]
@@ -171,6 +173,8 @@ pub(crate) struct RawToolOverride {
     #[serde(default)]
     pub output_readers: Option<RawReaders>,
     #[serde(default)]
+    pub audience: Option<RawAudience>,
+    #[serde(default)]
     pub side_effects: Option<bool>,
     #[serde(default)]
     pub policy_default: Option<DefaultDecision>,
@@ -199,8 +203,11 @@ pub(crate) struct RawParameterOverride {
 pub(crate) struct RawPolicy {
     #[serde(default)]
     pub default: DefaultDecision,
-    #[serde(default = "yes")]
-    pub builtin_rules: bool,
+    /// The old spelling of `builtin: true|false`.
+    #[serde(default)]
+    pub builtin_rules: Option<bool>,
+    #[serde(default)]
+    pub builtin: Option<BuiltinRules>,
     #[serde(default)]
     pub approve: Approve,
 }
@@ -372,17 +379,50 @@ impl<'de> Deserialize<'de> for RawReaders {
                     )))
                 }
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawReaders, A::Error> {
-                let mut principals = Vec::new();
-                while let Some(p) = seq.next_element::<String>()? {
-                    if p.trim().is_empty() {
-                        return Err(de::Error::custom("a principal must not be empty"));
-                    }
-                    if !principals.contains(&p) {
-                        principals.push(p);
-                    }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<RawReaders, A::Error> {
+                principal_list(seq).map(|p| RawReaders(Readers::Principals(p)))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A list of principals: non-empty strings, duplicates dropped.
+fn principal_list<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Vec<String>, A::Error> {
+    let mut principals = Vec::new();
+    while let Some(p) = seq.next_element::<String>()? {
+        if p.trim().is_empty() {
+            return Err(de::Error::custom("a principal must not be empty"));
+        }
+        if !principals.contains(&p) {
+            principals.push(p);
+        }
+    }
+    Ok(principals)
+}
+
+/// `public`, `user`, or a list of principals.
+pub(crate) struct RawAudience(pub Audience);
+
+impl<'de> Deserialize<'de> for RawAudience {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawAudience;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("`public`, `user` or a list of principals")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawAudience, E> {
+                match v {
+                    "public" => Ok(RawAudience(Audience::Public)),
+                    "user" => Ok(RawAudience(Audience::User)),
+                    _ => Err(E::custom(format!(
+                        "audience must be `public`, `user` or a list of principals, not `{v}` (write [{v}] for one principal)"
+                    ))),
                 }
-                Ok(RawReaders(Readers::Principals(principals)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<RawAudience, A::Error> {
+                principal_list(seq).map(|p| RawAudience(Audience::Principals(p)))
             }
         }
         d.deserialize_any(V)

@@ -105,13 +105,31 @@ impl Checker<'_> {
         let llm = self.llm(raw.llm, &sandbox, &root.key("llm"));
         let tools = self.tools(raw.tools.unwrap_or_default(), &sandbox, &root.key("tools"));
         let policies = self.policies(raw.policies.unwrap_or_default(), &root.key("policies"));
-        let policy = raw
-            .policy
-            .map_or_else(PolicyConfig::default, |p| PolicyConfig {
-                default: p.default,
-                builtin_rules: p.builtin_rules,
-                approve: p.approve,
-            });
+        let policy = match raw.policy {
+            None => PolicyConfig::default(),
+            Some(p) => {
+                let at = root.key("policy");
+                let builtin = match (p.builtin, p.builtin_rules) {
+                    (Some(mode), None) => mode,
+                    (None, Some(true) | None) => BuiltinRules::Deny,
+                    (None, Some(false)) => BuiltinRules::Off,
+                    (Some(mode), Some(on)) => {
+                        if on != (mode != BuiltinRules::Off) {
+                            self.problem(
+                                at.key("builtin_rules").the_key(),
+                                "`builtin_rules` and `builtin` disagree; keep `builtin` (deny, ask or off)",
+                            );
+                        }
+                        mode
+                    }
+                };
+                PolicyConfig {
+                    default: p.default,
+                    builtin,
+                    approve: p.approve,
+                }
+            }
+        };
         let user = self.user(raw.user, &root.key("user"));
         let sensor = self.sensor(raw.sensor, &root.key("sensor"));
         let record = self.record(raw.record, &root.key("record"));
@@ -250,6 +268,7 @@ impl Checker<'_> {
         Some(QuarantinedModel {
             backend,
             timeout: raw.timeout,
+            audience: raw.audience.map(|a| a.0),
         })
     }
 
@@ -348,6 +367,7 @@ impl Checker<'_> {
             parameters,
             trusted_output: t.trusted_output,
             output_readers: t.output_readers.0,
+            audience: t.audience.map(|a| a.0),
             side_effects: t.side_effects,
             policy_default: t.policy_default,
             timeout: t.timeout,
@@ -442,6 +462,7 @@ impl Checker<'_> {
                     parameters,
                     trusted_output: o.trusted_output,
                     output_readers: o.output_readers.map(|r| r.0),
+                    audience: o.audience.map(|a| a.0),
                     side_effects: o.side_effects,
                     policy_default: o.policy_default,
                     timeout: o.timeout,

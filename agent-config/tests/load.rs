@@ -216,7 +216,7 @@ fn defaults_of_a_minimal_agent() {
     assert_eq!(c.llm.mode, Mode::Strict);
     assert!(c.llm.quarantined.is_none() && c.tools.is_empty() && c.policies.is_empty());
     assert_eq!(c.policy.default, DefaultDecision::Allow);
-    assert!(c.policy.builtin_rules);
+    assert!(c.policy.builtin_rules());
     assert_eq!(c.policy.approve, Approve::Never);
     assert_eq!(c.sandbox, SandboxConfig::default());
     assert_eq!(c.sensor, SensorConfig::default());
@@ -489,4 +489,64 @@ fn the_example_in_the_docs_loads() {
     assert_eq!(c.name, "news-reporter");
     assert!(c.check_secure_execution().is_ok());
     assert_eq!(c.tools.len(), 3);
+}
+
+#[test]
+fn audiences_and_builtin_modes_are_typed() {
+    let dir = scratch("audiences", &["t.sh", "q.sh"]);
+    let text = "name: x\nllm:\n  quarantined: {command: [./q.sh], audience: user}\ntools:\n  \
+                - {name: post, command: [./t.sh], audience: public}\n  \
+                - {name: share, command: [./t.sh], audience: [a@x.com, a@x.com, b@x.com]}\n  \
+                - {name: plain, command: [./t.sh]}\n  \
+                - name: fs\n    mcp: {command: [./t.sh]}\n    audience: user\n    \
+                tools: {write_file: {audience: public}}\npolicy: {builtin: ask}\n";
+    let c = AgentConfig::from_str(text, dir.join("agent.yaml")).expect("loads");
+    assert_eq!(
+        c.tool("post").and_then(|t| t.audience.clone()),
+        Some(Audience::Public)
+    );
+    assert_eq!(
+        c.tool("share").and_then(|t| t.audience.clone()),
+        Some(Audience::Principals(vec![
+            "a@x.com".into(),
+            "b@x.com".into()
+        ]))
+    );
+    assert_eq!(c.tool("plain").and_then(|t| t.audience.clone()), None);
+    assert_eq!(
+        c.llm.quarantined.as_ref().and_then(|q| q.audience.clone()),
+        Some(Audience::User)
+    );
+    assert_eq!(c.policy.builtin, BuiltinRules::Ask);
+    assert!(c.policy.builtin_rules());
+    let tools = c
+        .expand_mcp(
+            "fs",
+            &[listed("write_file", None), listed("read_file", None)],
+        )
+        .expect("expands");
+    assert_eq!(
+        tools[0].audience,
+        Some(Audience::Public),
+        "the override wins"
+    );
+    assert_eq!(
+        tools[1].audience,
+        Some(Audience::User),
+        "the server's applies"
+    );
+
+    for (policy, want) in [
+        ("{builtin: deny}", BuiltinRules::Deny),
+        ("{builtin: off}", BuiltinRules::Off),
+        ("{builtin: true}", BuiltinRules::Deny),
+        ("{builtin: false}", BuiltinRules::Off),
+        ("{builtin_rules: false}", BuiltinRules::Off),
+        ("{builtin_rules: true}", BuiltinRules::Deny),
+        ("{default: deny}", BuiltinRules::Deny),
+    ] {
+        let c = AgentConfig::from_str(&format!("name: x\npolicy: {policy}\n"), "agent.yaml")
+            .unwrap_or_else(|e| panic!("{policy}: {e}"));
+        assert_eq!(c.policy.builtin, want, "{policy}");
+    }
 }

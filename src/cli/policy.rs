@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use bactrian_policy::{run_tests, Decision, PolicySet, Verdict};
+use bactrian_policy::{run_tests, BuiltinRules, Decision, PolicySet, Verdict};
 use clap::Subcommand;
 
 #[derive(Subcommand)]
@@ -19,8 +19,11 @@ pub enum PolicyCommand {
         #[arg(long)]
         json: bool,
         /// Turn off the built-in rules (builtin:sensitive, builtin:readers).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "builtin")]
         no_builtin: bool,
+        /// How the built-in rules answer a violation: deny (the default), ask or off.
+        #[arg(long, value_name = "deny|ask|off")]
+        builtin: Option<BuiltinRules>,
         /// Policy files: .rego, .yaml or .yml. None: the built-in rules alone.
         #[arg(value_name = "POLICY")]
         policies: Vec<PathBuf>,
@@ -41,8 +44,15 @@ pub fn run(cmd: PolicyCommand) -> i32 {
             input,
             json,
             no_builtin,
+            builtin,
             policies,
-        } => eval(&input, json, no_builtin, &policies),
+        } => {
+            let mode = match (no_builtin, builtin) {
+                (true, _) => BuiltinRules::Off,
+                (false, mode) => mode.unwrap_or_default(),
+            };
+            eval(&input, json, mode, &policies)
+        }
         PolicyCommand::Test { dir } => test(&dir),
     }
 }
@@ -62,7 +72,7 @@ fn read_input(path: &Path) -> Result<serde_json::Value, String> {
         .map_err(|e| format!("{}: not a JSON input document: {e}", path.display()))
 }
 
-fn eval(input: &Path, json: bool, no_builtin: bool, policies: &[PathBuf]) -> i32 {
+fn eval(input: &Path, json: bool, builtin: BuiltinRules, policies: &[PathBuf]) -> i32 {
     let doc = match read_input(input) {
         Ok(doc) => doc,
         Err(e) => {
@@ -77,7 +87,9 @@ fn eval(input: &Path, json: bool, no_builtin: bool, policies: &[PathBuf]) -> i32
             return 2;
         }
     };
-    set.set_builtin_rules(!no_builtin);
+    set.set_builtin(builtin);
+    // The document is the author's own: show the policies' messages as written.
+    set.set_redact_messages(false);
     let decision = set.decide(&doc);
     if json {
         match serde_json::to_string_pretty(&decision) {
@@ -151,6 +163,7 @@ mod tests {
             input: input.to_path_buf(),
             json: true,
             no_builtin,
+            builtin: None,
             policies: policies
                 .iter()
                 .map(|p| root().join("examples/policies").join(p))

@@ -4,7 +4,7 @@ use super::exit;
 use bactrian::engine::{Approval, Approver, CallRecord, Engine, InProcessTools, ToolSet};
 use bactrian_agent_config::{AgentConfig, Approve};
 use bactrian_interpreter::{check, check_for_agent, Config, Inspect, Mode, RunOutcome, ToolCall};
-use bactrian_policy::Reason;
+use bactrian_policy::{Reason, Verdict};
 use clap::Args;
 use serde_json::json;
 use std::io::{BufRead, IsTerminal, Write};
@@ -102,13 +102,8 @@ pub fn run(args: RunArgs) -> i32 {
     if args.json {
         println!("{}", json_outcome(&outcome, &calls, record.as_deref()));
     } else {
-        for c in calls.iter().filter(|c| c.decision == "deny") {
-            for r in &c.reasons {
-                eprintln!(
-                    "bactrian: {} (call {}) denied by {}: {}",
-                    c.tool, c.id, r.policy, r.message
-                );
-            }
+        for line in refusal_lines(&calls) {
+            eprintln!("{line}");
         }
         print!("{}", outcome.stdout);
         if let Some(e) = &outcome.error {
@@ -219,6 +214,27 @@ fn time_stamp() -> String {
     )
 }
 
+/// One stderr line per policy that stopped a call: for a denied call, the policies that
+/// denied it (never one that allowed it); for an `ask` nobody approved, the policies that
+/// asked.
+fn refusal_lines(calls: &[CallRecord]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for c in calls {
+        let (verdict, how) = match (c.decision, c.approval) {
+            ("deny", _) => (Verdict::Deny, "denied by"),
+            ("ask", Some("deny")) => (Verdict::Ask, "not approved; asked by"),
+            _ => continue,
+        };
+        for r in c.reasons.iter().filter(|r| r.verdict == verdict) {
+            lines.push(format!(
+                "bactrian: {} (call {}) {how} {}: {}",
+                c.tool, c.id, r.policy, r.message
+            ));
+        }
+    }
+    lines
+}
+
 /// Asks the person at the terminal.
 struct TerminalApprover;
 
@@ -300,7 +316,7 @@ pub fn check_plan(args: CheckArgs) -> i32 {
         None => check(&source, &[]),
         Some(path) => match AgentConfig::load(path) {
             Ok(config) => {
-                let tools: Vec<(String, Vec<String>)> = config
+                let mut tools: Vec<(String, Vec<String>)> = config
                     .tools
                     .iter()
                     .map(|t| {
@@ -310,6 +326,13 @@ pub fn check_plan(args: CheckArgs) -> i32 {
                         )
                     })
                     .collect();
+                // The quarantined model is a tool of every agent that configures one.
+                if config.llm.quarantined.is_some() {
+                    tools.push((
+                        bactrian_interpreter::QUARANTINED_LLM.to_string(),
+                        vec!["query".to_string(), "output_schema".to_string()],
+                    ));
+                }
                 check_for_agent(&source, &tools)
             }
             Err(e) => {

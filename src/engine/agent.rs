@@ -152,12 +152,14 @@ impl AgentTools {
                 QuarantinedBackend::Http { .. } => client,
             }
         });
-        if quarantined.is_some() {
-            specs.push(
-                ToolSpec::new(QUARANTINED_LLM)
-                    .param(ParamSpec::new("query"))
-                    .param(ParamSpec::new("output_schema").optional()),
-            );
+        if let Some(model) = &config.llm.quarantined {
+            // The model's provider reads what it is given: restricted data may reach it only
+            // when `llm.quarantined.audience` says who that is.
+            let mut spec = ToolSpec::new(QUARANTINED_LLM)
+                .param(ParamSpec::new("query"))
+                .param(ParamSpec::new("output_schema").optional());
+            spec.audience = model.audience.clone();
+            specs.push(spec);
         }
         Ok(AgentTools {
             config,
@@ -344,7 +346,11 @@ impl Engine<AgentTools> {
         config.check_secure_execution()?;
         let paths: Vec<_> = config.policies.iter().map(|p| p.path.clone()).collect();
         let mut policies = PolicySet::load(&paths)?;
-        policies.set_builtin_rules(config.policy.builtin_rules);
+        policies.set_builtin(match config.policy.builtin {
+            bactrian_agent_config::BuiltinRules::Deny => bactrian_policy::BuiltinRules::Deny,
+            bactrian_agent_config::BuiltinRules::Ask => bactrian_policy::BuiltinRules::Ask,
+            bactrian_agent_config::BuiltinRules::Off => bactrian_policy::BuiltinRules::Off,
+        });
         let approver: Box<dyn Approver + Send> = match (config.policy.approve, prompt) {
             (Approve::Always, _) => Box::new(FixedApprover(Approval::Once)),
             (Approve::Prompt, Some(p)) => p,
@@ -371,6 +377,7 @@ impl Engine<AgentTools> {
             default,
             approver,
             replay: None,
+            legacy_input: false,
         })
     }
 }

@@ -4,12 +4,13 @@
 use super::approval::{Approval, Approver};
 use super::input::input_document;
 use super::recorder::Recorder;
-use super::spec::ToolSpec;
+use super::spec::{ParamSpec, ParamType, ToolSpec};
 use super::tools::ToolSet;
 use bactrian_interpreter::{ArgValue, HostError, Progress, ToolCall, ToolHost, ToolOutput};
 use bactrian_policy::{Decision, Note, PolicySet, Reason, Verdict};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
+use std::borrow::Cow;
 
 /// One tool call as it appears in `--json` output and in the record.
 #[derive(Clone, Debug, Serialize)]
@@ -67,11 +68,90 @@ pub struct PolicyGate<'a> {
     pub recorder: Option<&'a mut Recorder>,
     /// When replaying: the recorded decisions, in call order.
     pub replay: Option<std::collections::VecDeque<(Verdict, Decision)>>,
+    /// Build input documents without `context` and `audience`, as records made before
+    /// they existed hold them (replay).
+    pub legacy_input: bool,
+}
+
+/// The Python name of a JSON value's type, for `TypeError` messages (never the value).
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "NoneType",
+        Value::Bool(_) => "bool",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "int",
+        Value::Number(_) => "float",
+        Value::String(_) => "str",
+        Value::Array(_) => "list",
+        Value::Object(_) => "dict",
+    }
+}
+
+/// Whether an argument's value fits the parameter's declared type. `None` fits only a
+/// parameter that is not required; an `int` is a `float` too; a big integer (beyond 64 bits)
+/// reaches the host as a string of digits and is an `int`.
+fn fits(param: &ParamSpec, v: &Value) -> bool {
+    let big_int = |s: &str| {
+        let digits = s.strip_prefix('-').unwrap_or(s);
+        !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && s.parse::<i64>().is_err()
+            && s.parse::<u64>().is_err()
+    };
+    match (param.ty, v) {
+        (_, Value::Null) => !param.required,
+        (ParamType::Any, _) => true,
+        (ParamType::Str, Value::String(_)) => true,
+        (ParamType::Int, Value::Number(n)) => n.is_i64() || n.is_u64(),
+        (ParamType::Int, Value::String(s)) => big_int(s),
+        (ParamType::Float, Value::Number(_)) => true,
+        (ParamType::Float, Value::String(s)) => big_int(s),
+        (ParamType::Bool, Value::Bool(_)) => true,
+        (ParamType::List, Value::Array(_)) => true,
+        (ParamType::Dict, Value::Object(_)) => true,
+        _ => false,
+    }
+}
+
+/// Why values of a call must not be quoted by the engine: each argument (or, when none is,
+/// the call's context) that is untrusted or whose readers are restricted, with its untrusted
+/// sources. `None` when everything is trusted and public.
+fn taint_of(named: &[(String, &ArgValue)], call: &ToolCall) -> Option<String> {
+    let phrase = |name: &str, label: &bactrian_provenance::LabelData| {
+        let restricted = matches!(label.readers, bactrian_provenance::Readers::Only(_));
+        let untrusted: Vec<String> = label.untrusted_sources().map(|s| s.describe()).collect();
+        match (untrusted.is_empty(), restricted) {
+            (true, false) => None,
+            (true, true) => Some(format!("{name} is restricted to its readers")),
+            (false, r) => Some(format!(
+                "{name} came from {}{}",
+                untrusted.join(", "),
+                if r {
+                    " and is restricted to its readers"
+                } else {
+                    ""
+                }
+            )),
+        }
+    };
+    let mut phrases: Vec<String> = named
+        .iter()
+        .filter_map(|(n, a)| phrase(n, &a.label))
+        .collect();
+    if phrases.is_empty() {
+        phrases.extend(phrase("the call's context", &call.context));
+    }
+    (!phrases.is_empty()).then(|| phrases.join("; "))
 }
 
 /// Maps positional and keyword arguments to the tool's declared parameters, so that no rule
-/// can be bypassed by passing a recipient positionally.
-fn bind<'c>(spec: &ToolSpec, call: &'c ToolCall) -> Result<Vec<(String, &'c ArgValue)>, HostError> {
+/// can be bypassed by passing a recipient positionally; checks each argument's declared type
+/// (a `TypeError` that names the parameter and the types, never the value); and adds the
+/// declared default of each parameter the plan omits. A default is labeled with the call's
+/// context: it is passed because the call happens.
+fn bind<'c>(
+    spec: &ToolSpec,
+    call: &'c ToolCall,
+) -> Result<Vec<(String, Cow<'c, ArgValue>)>, HostError> {
     let name = &spec.name;
     if call.args.len() > spec.params.len() {
         return Err(HostError::BadCall(format!(
@@ -81,11 +161,11 @@ fn bind<'c>(spec: &ToolSpec, call: &'c ToolCall) -> Result<Vec<(String, &'c ArgV
             call.args.len()
         )));
     }
-    let mut named: Vec<(String, &ArgValue)> = spec
+    let mut named: Vec<(String, Cow<'c, ArgValue>)> = spec
         .params
         .iter()
         .zip(&call.args)
-        .map(|(p, a)| (p.name.clone(), a))
+        .map(|(p, a)| (p.name.clone(), Cow::Borrowed(a)))
         .collect();
     for (k, v) in &call.kwargs {
         if !spec.params.iter().any(|p| &p.name == k) {
@@ -98,7 +178,7 @@ fn bind<'c>(spec: &ToolSpec, call: &'c ToolCall) -> Result<Vec<(String, &'c ArgV
                 "{name}() got multiple values for argument '{k}'"
             )));
         }
-        named.push((k.clone(), v));
+        named.push((k.clone(), Cow::Borrowed(v)));
     }
     let missing: Vec<&str> = spec
         .params
@@ -117,13 +197,53 @@ fn bind<'c>(spec: &ToolSpec, call: &'c ToolCall) -> Result<Vec<(String, &'c ArgV
                 .join(", ")
         )));
     }
+    for p in &spec.params {
+        if let Some((_, arg)) = named.iter().find(|(n, _)| n == &p.name) {
+            if !fits(p, &arg.value) {
+                let want = if arg.value.is_null() {
+                    format!("{} (it is required)", p.ty)
+                } else {
+                    p.ty.to_string()
+                };
+                return Err(HostError::BadCall(format!(
+                    "{name}() argument '{}' must be {want}, not {}",
+                    p.name,
+                    type_name(&arg.value)
+                )));
+            }
+        }
+    }
+    for p in &spec.params {
+        if let Some(default) = &p.default {
+            if !named.iter().any(|(n, _)| n == &p.name) {
+                named.push((
+                    p.name.clone(),
+                    Cow::Owned(ArgValue {
+                        value: default.clone(),
+                        label: call.context.clone(),
+                        node: 0,
+                        lineage: format!("{} (the default in agent.yaml)", p.name),
+                        items: Vec::new(),
+                        fields: Vec::new(),
+                    }),
+                ));
+            }
+        }
+    }
     // Declared order, whatever order they were passed in.
     named.sort_by_key(|(n, _)| spec.params.iter().position(|p| &p.name == n));
     Ok(named)
 }
 
-/// Asks every policy about one call; when none speaks, the tool's default decides (deny for
-/// tools with side effects), then the engine's.
+/// Asks every policy about one call, then applies the defaults.
+///
+/// The built-in rules never allow; a configured policy (a YAML rule or Rego) permits the
+/// tool by answering `allow` or `ask` ([`Decision::permitted`]). When none does, and nothing
+/// denied the call already, the default joins the answers: the tool's `policy_default` if
+/// set, else `deny` for a tool with side effects, else the engine's default. The strictest
+/// answer wins, so a tool with side effects runs only when a policy allows it or its own
+/// default does, and a built-in violation (`deny`, or `ask` under `policy.builtin: ask`)
+/// still stands.
 pub fn judge(
     spec: &ToolSpec,
     policies: &PolicySet,
@@ -131,27 +251,32 @@ pub fn judge(
     default: Verdict,
 ) -> (Verdict, Decision) {
     let mut decision = policies.decide(input);
-    let verdict = match decision.verdict {
-        Some(v) => v,
-        None => {
-            let (v, why) = match spec.default {
-                Some(v) => (
-                    v,
-                    format!("the default for {} is {}", spec.name, v.as_str()),
+    if !decision.permitted && decision.verdict != Some(Verdict::Deny) {
+        let (v, why) = match spec.default {
+            Some(v) => (
+                v,
+                format!(
+                    "no policy allows {}; its policy_default is {}",
+                    spec.name,
+                    v.as_str()
                 ),
-                None if spec.side_effects => (
-                    Verdict::Deny,
-                    format!("{} has side effects and no policy allows it", spec.name),
+            ),
+            None if spec.side_effects => (
+                Verdict::Deny,
+                format!("{} has side effects and no policy allows it", spec.name),
+            ),
+            None => (
+                default,
+                format!(
+                    "no policy allows {}; the default decision is {}",
+                    spec.name,
+                    default.as_str()
                 ),
-                None => (
-                    default,
-                    format!("the default decision is {}", default.as_str()),
-                ),
-            };
-            decision.add("default", v, format!("no policy spoke; {why}"));
-            v
-        }
-    };
+            ),
+        };
+        decision.add("default", v, why);
+    }
+    let verdict = decision.verdict.unwrap_or(default);
     (verdict, decision)
 }
 
@@ -180,13 +305,16 @@ impl ToolHost for PolicyGate<'_> {
             return Err(HostError::BadCall(format!("no tool named '{}'", call.tool)));
         };
         let named = bind(&spec, call)?;
+        let borrowed: Vec<(String, &ArgValue)> =
+            named.iter().map(|(n, a)| (n.clone(), a.as_ref())).collect();
         let input = input_document(
             &spec,
             call,
-            &named,
+            &borrowed,
             &self.trusted_values,
             self.agent,
             &self.history(),
+            self.legacy_input,
         );
         let (verdict, decision) = match self.replay.as_mut().and_then(|r| r.pop_front()) {
             // Replaying: the decision the record holds.
@@ -264,7 +392,21 @@ impl ToolHost for PolicyGate<'_> {
             .iter()
             .map(|(n, a)| (n.clone(), a.value.clone()))
             .collect();
-        let result = self.tools.run(&spec, &call.id, &plain);
+        let result = match self.tools.run(&spec, &call.id, &plain) {
+            // A tool's own complaint about its arguments (an MCP server's validation error)
+            // may quote them: it reaches the plan as a TypeError, whose message is trusted.
+            Err(HostError::BadCall(message)) => {
+                Err(HostError::BadCall(match taint_of(&borrowed, call) {
+                    Some(taint) => format!(
+                        "{}() refused its arguments; its message is withheld (it may quote \
+                         untrusted or restricted data): {taint}",
+                        spec.name
+                    ),
+                    None => message,
+                }))
+            }
+            other => other,
+        };
         let events = self.tools.take_events(&call.id);
         record.sandbox = events.sandbox;
         record.sensor = events.sensor;

@@ -1,6 +1,6 @@
 //! The policy input document (the contract with policy authors; see docs/policy.md).
 
-use super::spec::ToolSpec;
+use super::spec::{audience_json, Audience, ToolSpec};
 use bactrian_interpreter::{ArgValue, ToolCall};
 use serde_json::{json, Map, Value};
 
@@ -29,7 +29,45 @@ fn labeled(arg: &ArgValue) -> Value {
     Value::Object(node)
 }
 
+/// Who reads the call's arguments: the principals its recipient arguments name (plus the
+/// tool's declared principals) when it passes recipient arguments; else the declared
+/// audience; else `"unknown"`. A declared `public` audience stays public; a recipient whose
+/// value is not a string or a list of strings makes the audience unknown.
+pub fn call_audience(spec: &ToolSpec, named: &[(String, &ArgValue)]) -> Value {
+    let recipients: Vec<&ArgValue> = named
+        .iter()
+        .filter(|(name, _)| spec.params.iter().any(|p| &p.name == name && p.recipient))
+        .map(|(_, a)| *a)
+        .collect();
+    if recipients.is_empty() || spec.audience == Some(Audience::Public) {
+        return audience_json(spec.audience.as_ref());
+    }
+    let mut principals: Vec<String> = Vec::new();
+    let mut add = |p: &str| {
+        if !principals.iter().any(|q| q == p) {
+            principals.push(p.to_string());
+        }
+    };
+    for r in recipients {
+        match &r.value {
+            Value::String(s) => add(s),
+            Value::Array(items) if items.iter().all(Value::is_string) => {
+                items.iter().filter_map(Value::as_str).for_each(&mut add)
+            }
+            _ => return Value::from("unknown"),
+        }
+    }
+    if let Some(Audience::Principals(declared)) = &spec.audience {
+        declared.iter().for_each(|p| add(p));
+    }
+    Value::from(principals)
+}
+
 /// Builds the input document for one call whose arguments were already mapped to names.
+///
+/// `legacy` builds the document of records made before the input document had `context`
+/// and `audience` (so that replaying them reproduces their steps).
+#[allow(clippy::too_many_arguments)]
 pub fn input_document(
     spec: &ToolSpec,
     call: &ToolCall,
@@ -37,6 +75,7 @@ pub fn input_document(
     trusted_values: &[String],
     agent: &str,
     history: &[Value],
+    legacy: bool,
 ) -> Value {
     let mut args = Map::new();
     for (name, arg) in named {
@@ -57,12 +96,21 @@ pub fn input_document(
         }
         args.insert(name.clone(), node);
     }
-    json!({
+    let mut doc = json!({
         "tool": call.tool,
         "call": {"index": call.index, "id": call.id},
         "args": args,
         "user": {"trusted_values": trusted_values},
         "agent": {"name": agent},
         "history": history,
-    })
+    });
+    if !legacy {
+        doc["context"] = json!({
+            "trusted": call.context.is_trusted(),
+            "sources": call.context.sources,
+            "readers": call.context.readers,
+        });
+        doc["audience"] = call_audience(spec, named);
+    }
+    doc
 }

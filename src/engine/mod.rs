@@ -26,7 +26,7 @@ pub use recorder::{MemorySink, Recorder, Sink};
 pub use replay::{replay, Rejudged, ReplayReport};
 pub use sandboxing::profile_for;
 pub use sensing::{sensor_probe, Sensing, SensingError};
-pub use spec::{ParamSpec, ToolSpec};
+pub use spec::{Audience, ParamSpec, ParamType, ToolSpec};
 pub use tools::{InProcessTools, ToolSet};
 pub use watch::{CallEvents, Unwatched, Watcher};
 
@@ -53,6 +53,8 @@ pub struct Engine<T: ToolSet> {
     /// When replaying a record: its decisions, answered in call order instead of asking the
     /// policies.
     pub replay: Option<std::collections::VecDeque<(Verdict, bactrian_policy::Decision)>>,
+    /// Input documents without `context` and `audience` (replaying an older record).
+    pub legacy_input: bool,
 }
 
 impl<T: ToolSet + Send> Engine<T> {
@@ -67,6 +69,7 @@ impl<T: ToolSet + Send> Engine<T> {
             default: Verdict::Allow,
             approver: Box::new(FixedApprover(Approval::Deny)),
             replay: None,
+            legacy_input: false,
         }
     }
 
@@ -132,6 +135,7 @@ impl<T: ToolSet + Send> Engine<T> {
             approved_for_run: Vec::new(),
             recorder,
             replay: self.replay.take(),
+            legacy_input: self.legacy_input,
         };
         let outcome = Interpreter::new(config)
             .with_host(&mut gate)

@@ -2,7 +2,7 @@
 //! derivation, every tool call with its decision and result, and how the run ended.
 
 use super::gate::CallRecord;
-use super::spec::ToolSpec;
+use super::spec::{audience_json, ToolSpec};
 use bactrian_interpreter::{Progress, RunOutcome};
 use bactrian_provenance::{EdgeKind, NodeKind};
 use serde_json::{json, Value};
@@ -124,13 +124,25 @@ impl Recorder {
         let tools: Vec<Value> = tools
             .iter()
             .map(|t| {
+                let params: Vec<Value> = t
+                    .params
+                    .iter()
+                    .map(|p| {
+                        let mut param = json!({"name": p.name, "type": p.ty.as_str(), "sensitive": p.sensitive, "recipient": p.recipient, "required": p.required, "redact": p.redact});
+                        if let Some(d) = &p.default {
+                            param["default"] = d.clone();
+                        }
+                        param
+                    })
+                    .collect();
                 json!({
                     "name": t.name,
-                    "params": t.params.iter().map(|p| json!({"name": p.name, "sensitive": p.sensitive, "recipient": p.recipient, "required": p.required, "redact": p.redact})).collect::<Vec<_>>(),
+                    "params": params,
                     "side_effects": t.side_effects,
                     "default": t.default.map(|d| d.as_str()),
                     "trusted_output": t.trusted_output,
                     "output_readers": t.output_readers,
+                    "audience": audience_json(t.audience.as_ref()),
                 })
             })
             .collect();

@@ -4,7 +4,7 @@
 use super::approval::Approval;
 use super::gate::judge;
 use super::recorder::MemorySink;
-use super::spec::{ParamSpec, ToolSpec};
+use super::spec::{audience_from_json, param_type_from_str, ParamSpec, ToolSpec};
 use super::tools::ToolSet;
 use super::watch::CallEvents;
 use super::Engine;
@@ -96,6 +96,8 @@ fn spec_of(tool: &Value) -> ToolSpec {
                 ps.iter()
                     .map(|p| ParamSpec {
                         name: text(&p["name"]),
+                        ty: param_type_from_str(p["type"].as_str().unwrap_or("any")),
+                        default: p.get("default").cloned(),
                         sensitive: p["sensitive"].as_bool().unwrap_or(false),
                         recipient: p["recipient"].as_bool().unwrap_or(false),
                         required: p["required"].as_bool().unwrap_or(true),
@@ -109,6 +111,7 @@ fn spec_of(tool: &Value) -> ToolSpec {
         trusted_output: tool["trusted_output"].as_bool().unwrap_or(false),
         output_readers: serde_json::from_value(tool["output_readers"].clone())
             .unwrap_or(Readers::Public),
+        audience: audience_from_json(&tool["audience"]),
     }
 }
 
@@ -203,6 +206,11 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
         Mode::Strict
     };
     engine.replay = Some(decisions);
+    // Records made before the input document had `context` and `audience` declare no
+    // audience for their tools.
+    engine.legacy_input = body["tools"].as_array().is_some_and(|tools| {
+        !tools.is_empty() && tools.iter().all(|t| t.get("audience").is_none())
+    });
     engine.approver = Box::new(move |_: &bactrian_interpreter::ToolCall, _: &[Reason]| {
         approvals.pop_front().unwrap_or(Approval::Deny)
     });

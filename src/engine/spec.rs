@@ -1,13 +1,21 @@
 //! What the engine knows about a tool: its parameters (in positional order) and how calls to
 //! it are judged.
 
+pub use bactrian_agent_config::{Audience, ParamType};
 use bactrian_policy::Verdict;
 use bactrian_provenance::Readers;
+use serde_json::Value;
 
 /// One declared parameter.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParamSpec {
     pub name: String,
+    /// The argument's type, checked at call time before any policy sees the call (a wrong
+    /// type is a `TypeError`). Default [`ParamType::Any`].
+    pub ty: ParamType,
+    /// The value passed to the tool when the plan omits the argument (the parameter is then
+    /// not required).
+    pub default: Option<Value>,
     /// Must be trusted or equal to a value the user gave.
     pub sensitive: bool,
     /// Names who receives the call's data (for the readers rule).
@@ -21,6 +29,8 @@ impl ParamSpec {
     pub fn new(name: &str) -> ParamSpec {
         ParamSpec {
             name: name.to_string(),
+            ty: ParamType::Any,
+            default: None,
             sensitive: false,
             recipient: false,
             required: true,
@@ -39,6 +49,16 @@ impl ParamSpec {
         self.required = false;
         self
     }
+    pub fn typed(mut self, ty: ParamType) -> Self {
+        self.ty = ty;
+        self
+    }
+    /// A default value: the parameter is no longer required.
+    pub fn default_value(mut self, value: Value) -> Self {
+        self.default = Some(value);
+        self.required = false;
+        self
+    }
 }
 
 /// One tool.
@@ -53,6 +73,9 @@ pub struct ToolSpec {
     pub trusted_output: bool,
     /// Who may read what the tool returns.
     pub output_readers: Readers,
+    /// Who reads the arguments the tool is given; `None` is unknown (restricted data may not
+    /// reach the tool unless a recipient parameter names its readers).
+    pub audience: Option<Audience>,
 }
 
 impl ToolSpec {
@@ -64,6 +87,7 @@ impl ToolSpec {
             default: None,
             trusted_output: false,
             output_readers: Readers::Public,
+            audience: None,
         }
     }
     pub fn param(mut self, p: ParamSpec) -> Self {
@@ -88,6 +112,70 @@ impl ToolSpec {
         self.default = Some(v);
         self
     }
+    /// Who reads the arguments the tool is given.
+    pub fn audience(mut self, audience: Audience) -> Self {
+        self.audience = Some(audience);
+        self
+    }
+}
+
+/// A default from agent.yaml as the JSON a tool receives.
+pub fn literal_json(l: &bactrian_agent_config::Literal) -> Value {
+    use bactrian_agent_config::Literal;
+    match l {
+        Literal::Null => Value::Null,
+        Literal::Bool(b) => Value::Bool(*b),
+        Literal::Int(i) => Value::from(*i),
+        Literal::Float(f) => serde_json::Number::from_f64(*f)
+            .map(Value::Number)
+            .unwrap_or(Value::Null),
+        Literal::Str(s) => Value::String(s.clone()),
+        Literal::List(items) => Value::Array(items.iter().map(literal_json).collect()),
+        Literal::Dict(pairs) => Value::Object(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.clone(), literal_json(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// The audience as the input document and the record write it: `"public"`, `"user"`, a
+/// list of principals, or `"unknown"`.
+pub fn audience_json(audience: Option<&Audience>) -> Value {
+    match audience {
+        None => Value::from("unknown"),
+        Some(Audience::Public) => Value::from("public"),
+        Some(Audience::User) => Value::from("user"),
+        Some(Audience::Principals(p)) => Value::from(p.clone()),
+    }
+}
+
+/// The audience written by [`audience_json`]; anything else is unknown.
+pub fn audience_from_json(v: &Value) -> Option<Audience> {
+    match v {
+        Value::String(s) if s == "public" => Some(Audience::Public),
+        Value::String(s) if s == "user" => Some(Audience::User),
+        Value::Array(items) => items
+            .iter()
+            .map(|i| i.as_str().map(String::from))
+            .collect::<Option<Vec<_>>>()
+            .map(Audience::Principals),
+        _ => None,
+    }
+}
+
+/// `str`, `int`, ... for a type as agent.yaml writes it; `any` for anything unknown.
+pub fn param_type_from_str(s: &str) -> ParamType {
+    match s {
+        "str" => ParamType::Str,
+        "int" => ParamType::Int,
+        "float" => ParamType::Float,
+        "bool" => ParamType::Bool,
+        "list" => ParamType::List,
+        "dict" => ParamType::Dict,
+        _ => ParamType::Any,
+    }
 }
 
 impl From<&bactrian_agent_config::Tool> for ToolSpec {
@@ -99,6 +187,8 @@ impl From<&bactrian_agent_config::Tool> for ToolSpec {
                 .iter()
                 .map(|p| ParamSpec {
                     name: p.name.clone(),
+                    ty: p.ty,
+                    default: p.default.as_ref().map(literal_json),
                     sensitive: p.sensitive,
                     recipient: p.recipient,
                     required: p.required,
@@ -116,6 +206,7 @@ impl From<&bactrian_agent_config::Tool> for ToolSpec {
                 bactrian_agent_config::Readers::Public => Readers::Public,
                 bactrian_agent_config::Readers::Principals(p) => Readers::only(p.iter().cloned()),
             },
+            audience: t.audience.clone(),
         }
     }
 }
