@@ -382,11 +382,15 @@ fn report(m: &mut eval::Machine, unwind: Unwind) -> ErrorReport {
     match unwind {
         Unwind::Exc(e) => {
             let trusted = m.labels.is_trusted(e.label);
+            let restricted = matches!(
+                m.labels.get(e.label).readers,
+                bactrian_provenance::Readers::Only(_)
+            );
             let frame = e.traceback.first().cloned();
-            let message = if trusted {
+            let message = if trusted && !restricted {
                 let v = bactrian_interpreter_exc_value(&e);
                 m.str_of(&v).unwrap_or_default()
-            } else {
+            } else if !trusted {
                 let sources: Vec<String> = m
                     .labels
                     .get(e.label)
@@ -397,7 +401,10 @@ fn report(m: &mut eval::Machine, unwind: Unwind) -> ErrorReport {
                     "<message withheld: it depends on untrusted data from {}>",
                     sources.join(", ")
                 )
+            } else {
+                "<message withheld: it depends on data with restricted readers>".to_string()
             };
+            let trusted = trusted && !restricted;
             ErrorReport {
                 type_name: e.exc.kind.name().to_string(),
                 message,

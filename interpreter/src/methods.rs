@@ -872,11 +872,14 @@ impl Machine<'_> {
     }
 
     /// Joins the control context into a container mutated by a method.
+    /// A container changed in place: the context (strict mode) and the reference it was
+    /// reached through decided that it did.
     fn mutated(&mut self, container: &Value) {
         if self.strict {
             let ctx = self.ctx;
             self.taint_shape(container, ctx.label, ctx.node);
         }
+        self.taint_shape(container, container.label, container.node);
     }
 
     fn list_method(
@@ -937,6 +940,11 @@ impl Machine<'_> {
                     return err(ExcKind::IndexError, "pop index out of range");
                 }
                 let v = list.borrow_mut().items.remove(idx as usize);
+                // Which item left (and where the rest now stand) is decided by the index.
+                if let Some(i) = args.first() {
+                    let l = self.full_label(i);
+                    self.taint_shape(recv, l, i.node);
+                }
                 let shape = self.shape_label(recv);
                 self.mutated(recv);
                 Ok(self.element(v, shape, &[], text))
@@ -947,7 +955,12 @@ impl Machine<'_> {
                 for (i, it) in items.iter().enumerate() {
                     if ops::equal(self, &it.data, &args[0].data, 0)? {
                         list.borrow_mut().items.remove(i);
-                        let l = self.full_label(&args[0]);
+                        // Which item went was decided by comparing it and every item before.
+                        let mut l = self.full_label(&args[0]);
+                        for before in &items[..=i] {
+                            let bl = self.full_label(before);
+                            l = self.labels.join(l, bl);
+                        }
                         self.taint_shape(recv, l, args[0].node);
                         self.mutated(recv);
                         return Ok(Value::none());
@@ -977,7 +990,15 @@ impl Machine<'_> {
                     );
                 }
                 let items = std::mem::take(&mut list.borrow_mut().items);
-                let result = self.sort_values(items.clone(), key.as_ref(), reverse);
+                let result = match &key {
+                    Some(k) if !matches!(k.data, Data::None) => {
+                        let k = k.clone();
+                        let all = items.clone();
+                        let recv = recv.clone();
+                        self.with_callback(&k, &[&recv], |m| m.sort_values(all, Some(&k), reverse))
+                    }
+                    _ => self.sort_values(items.clone(), key.as_ref(), reverse),
+                };
                 match result {
                     Ok((sorted, label)) => {
                         list.borrow_mut().items = sorted;
@@ -1034,13 +1055,19 @@ impl Machine<'_> {
             "get" => {
                 arity(name, &args, 1, 2)?;
                 let key = self.hash_key(&args[0])?;
-                let found = dict.borrow().map.get(&key).map(|(_, v)| v.clone());
-                // Whether the key was there depends on the shape and on the key itself.
+                let found = dict.borrow().map.get(&key).cloned();
+                // A key that is there was decided by its last store; a missing one by the
+                // whole shape.
                 let kl = self.full_label(&args[0]);
-                let access = self.labels.join(shape, kl);
-                let v = match found {
-                    Some(v) => v,
-                    None => args.get(1).cloned().unwrap_or_else(Value::none),
+                let (v, access) = match found {
+                    Some((stored, v)) => {
+                        let present = self.labels.join(stored.label, kl);
+                        (v, self.labels.join(present, recv.label))
+                    }
+                    None => (
+                        args.get(1).cloned().unwrap_or_else(Value::none),
+                        self.labels.join(shape, kl),
+                    ),
                 };
                 Ok(self.element(v, access, &[recv.node, args[0].node, shape_node], text))
             }
@@ -1102,9 +1129,16 @@ impl Machine<'_> {
                         self.check_growth(dict.borrow().map.len() + 1, 1)?;
                         let v =
                             self.under_context(args.get(1).cloned().unwrap_or_else(Value::none));
-                        dict.borrow_mut()
-                            .map
-                            .insert(key, (args[0].clone(), v.clone()));
+                        let mut stored = args[0].clone();
+                        let ctx = if self.strict {
+                            self.ctx.label
+                        } else {
+                            Label::PROGRAM
+                        };
+                        stored.label = self.labels.join(kl, ctx);
+                        stored.label = self.labels.join(stored.label, recv.label);
+                        self.raise_presence(recv, kl);
+                        dict.borrow_mut().map.insert(key, (stored, v.clone()));
                         self.taint_shape(recv, kl, args[0].node);
                         self.mutated(recv);
                         Ok(v)
@@ -1138,11 +1172,39 @@ impl Machine<'_> {
                     pairs.push((Value::program(Data::Str(k)), v));
                 }
                 self.check_growth(dict.borrow().map.len() + pairs.len(), pairs.len())?;
+                // Which entries the source replaces is decided by its keys.
+                let src_shape = match args.first() {
+                    Some(src) => self.shape_label(src),
+                    None => Label::PROGRAM,
+                };
+                self.raise_presence(recv, src_shape);
+                let ctx = if self.strict {
+                    self.ctx.label
+                } else {
+                    Label::PROGRAM
+                };
                 for (k, v) in pairs {
                     let hk = self.hash_key(&k)?;
                     let kl = k.label;
+                    self.raise_presence(recv, kl);
                     let v = self.under_context(v);
-                    dict.borrow_mut().map.insert(hk, (k.clone(), v));
+                    let mut present = self.labels.join(kl, src_shape);
+                    present = self.labels.join(present, ctx);
+                    present = self.labels.join(present, recv.label);
+                    let mut dict = dict.borrow_mut();
+                    match dict.map.entry(hk) {
+                        indexmap::map::Entry::Occupied(mut e) => {
+                            let entry = e.get_mut();
+                            entry.0.label = present;
+                            entry.1 = v;
+                        }
+                        indexmap::map::Entry::Vacant(e) => {
+                            let mut k = k.clone();
+                            k.label = present;
+                            e.insert((k, v));
+                        }
+                    }
+                    drop(dict);
                     self.taint_shape(recv, kl, k.node);
                 }
                 self.mutated(recv);

@@ -258,7 +258,16 @@ impl Machine<'_> {
                 let items = self.collect_items(&args[0])?;
                 let shape = self.shape_label(&args[0]);
                 let reverse = reverse.map(|r| ops::truthy(&r.data)).unwrap_or(false);
-                let (sorted, label) = self.sort_values(items, key.as_ref(), reverse)?;
+                let (sorted, label) = match &key {
+                    Some(k) if !matches!(k.data, Data::None) => {
+                        let k = k.clone();
+                        let source = args[0].clone();
+                        self.with_callback(&k, &[&source], |m| {
+                            m.sort_values(items, Some(&k), reverse)
+                        })?
+                    }
+                    _ => self.sort_values(items, key.as_ref(), reverse)?,
+                };
                 let shape = self.labels.join(shape, label);
                 let node = self.shape_node(&args[0]);
                 Ok(self.new_list(sorted, shape, node))
@@ -348,11 +357,16 @@ impl Machine<'_> {
                     columns.push(self.collect_items(a)?);
                 }
                 let n = columns.iter().map(Vec::len).min().unwrap_or(0);
-                let mut out = Vec::with_capacity(n);
-                for i in 0..n {
-                    let row: Vec<Value> = columns.iter().map(|c| c[i].clone()).collect();
-                    out.push(self.call_value(&f, row, Vec::new(), text)?);
-                }
+                let sources: Vec<Value> = args[1..].to_vec();
+                let refs: Vec<&Value> = sources.iter().collect();
+                let out = self.with_callback(&f, &refs, |m| {
+                    let mut out = Vec::with_capacity(n);
+                    for i in 0..n {
+                        let row: Vec<Value> = columns.iter().map(|c| c[i].clone()).collect();
+                        out.push(m.call_value(&f, row, Vec::new(), text)?);
+                    }
+                    Ok(out)
+                })?;
                 Ok(self.new_iter(out, "map", shape, NO_NODE))
             }
             Builtin::Filter => {
@@ -361,19 +375,23 @@ impl Machine<'_> {
                 let f = args[0].clone();
                 let mut shape = self.shape_label(&args[1]);
                 let items = self.collect_items(&args[1])?;
-                let mut out = Vec::new();
-                for item in items {
-                    let keep = if matches!(f.data, Data::None) {
-                        item.clone()
-                    } else {
-                        self.call_value(&f, vec![item.clone()], Vec::new(), text)?
-                    };
-                    let l = self.full_label(&keep);
-                    shape = self.labels.join(shape, l);
-                    if ops::truthy(&keep.data) {
-                        out.push(item);
+                let source = args[1].clone();
+                let out = self.with_callback(&f, &[&source], |m| {
+                    let mut out = Vec::new();
+                    for item in items {
+                        let keep = if matches!(f.data, Data::None) {
+                            item.clone()
+                        } else {
+                            m.call_value(&f, vec![item.clone()], Vec::new(), text)?
+                        };
+                        let l = m.full_label(&keep);
+                        shape = m.labels.join(shape, l);
+                        if ops::truthy(&keep.data) {
+                            out.push(item);
+                        }
                     }
-                }
+                    Ok(out)
+                })?;
                 Ok(self.new_iter(out, "filter", shape, NO_NODE))
             }
             Builtin::Iter => {
@@ -687,21 +705,47 @@ impl Machine<'_> {
                 ),
             };
         }
+        let key_fn = key.clone().filter(|k| !matches!(k.data, Data::None));
+        let pool = self.new_tuple_plain(items.clone());
+        let best = match &key_fn {
+            Some(f) => {
+                let f = f.clone();
+                self.with_callback(&f, &[&pool], |m| {
+                    m.pick_best(is_max, items, key.as_ref(), &mut label, text)
+                })?
+            }
+            None => self.pick_best(is_max, items, None, &mut label, text)?,
+        };
+        let (mut winner, _) = best.unwrap_or((Value::none(), Value::none()));
+        winner.label = self.labels.join(winner.label, label);
+        Ok(winner)
+    }
+
+    /// The winner of `min`/`max` and the key it won with; `label` gathers every compared key.
+    fn pick_best(
+        &mut self,
+        is_max: bool,
+        items: Vec<Value>,
+        key: Option<&Value>,
+        label: &mut Label,
+        text: &Arc<str>,
+    ) -> Eval<Option<(Value, Value)>> {
+        let m = self;
         let mut best: Option<(Value, Value)> = None;
         for item in items {
-            let k = match &key {
+            let k = match key {
                 Some(f) if !matches!(f.data, Data::None) => {
-                    self.call_value(f, vec![item.clone()], Vec::new(), text)?
+                    m.call_value(f, vec![item.clone()], Vec::new(), text)?
                 }
                 _ => item.clone(),
             };
             // The winner was chosen by comparing every key.
-            let kl = self.full_label(&k);
-            label = self.labels.join(label, kl);
+            let kl = m.full_label(&k);
+            *label = m.labels.join(*label, kl);
             best = Some(match best {
                 None => (item, k),
                 Some((bv, bk)) => {
-                    let ord = ops::order(self, &k.data, &bk.data, if is_max { ">" } else { "<" })?;
+                    let ord = ops::order(m, &k.data, &bk.data, if is_max { ">" } else { "<" })?;
                     let better = if is_max {
                         ord == Some(Ordering::Greater)
                     } else {
@@ -715,9 +759,7 @@ impl Machine<'_> {
                 }
             });
         }
-        let (mut winner, _) = best.unwrap_or((Value::none(), Value::none()));
-        winner.label = self.labels.join(winner.label, label);
-        Ok(winner)
+        Ok(best)
     }
 
     /// Sorts values (stable, like Python); returns them with the join of every compared key's

@@ -830,6 +830,10 @@ impl Machine<'_> {
                 let mut entry = d.borrow().map.get(&key).cloned();
                 if let Some((k, v)) = entry.as_mut() {
                     self.relabel_part(v, rest, part, sources)?;
+                    // The host vouches for the part at this path, so for the keys that lead
+                    // to it too: reading `note["body"]` depends on the part, not on the
+                    // other keys the tool chose.
+                    k.label = v.label;
                     d.borrow_mut().map.insert(key, (k.clone(), v.clone()));
                 }
             }

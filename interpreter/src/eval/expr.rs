@@ -1034,9 +1034,15 @@ impl<'h> Machine<'h> {
             }
             Data::Dict(d) => {
                 let hk = self.hash_key(key)?;
-                let found = d.borrow().map.get(&hk).map(|(_, v)| v.clone());
+                let found = d.borrow().map.get(&hk).cloned();
                 match found {
-                    Some(v) => v,
+                    // A key that is there: what decided that it is there (its last store),
+                    // not the whole shape, decided this read.
+                    Some((stored, v)) => {
+                        let present = self.labels.join(stored.label, key_label);
+                        let access = self.labels.join(present, container.label);
+                        return Ok(self.element(v, access, &[container.node, key.node], text));
+                    }
                     None => {
                         return Err(crate::error::key_error(key, access));
                     }
@@ -1240,18 +1246,36 @@ impl<'h> Machine<'h> {
             }
             Data::Dict(d) => {
                 let hk = self.hash_key(key)?;
-                // One lookup: a new key is checked against the limits before it goes in.
+                // After the store the key is there, decided by the key, the context and the
+                // reference the dict was reached through: that is the entry's presence label
+                // (kept on the stored key). A new key also changes the shape.
+                let present = self.labels.join(key_label, ctx.label);
+                let present = self.labels.join(present, container.label);
+                // An untrusted key may be equal to any key already there.
+                self.raise_presence(container, key_label);
                 let mut dict = d.borrow_mut();
                 let len = dict.map.len();
-                match dict.map.entry(hk) {
-                    indexmap::map::Entry::Occupied(mut e) => e.get_mut().1 = value,
+                let inserted = match dict.map.entry(hk) {
+                    indexmap::map::Entry::Occupied(mut e) => {
+                        let entry = e.get_mut();
+                        entry.0.label = present;
+                        entry.1 = value;
+                        false
+                    }
                     indexmap::map::Entry::Vacant(e) => {
                         self.check_growth(len + 1, 1)?;
-                        e.insert((key.clone(), value));
+                        let mut stored = key.clone();
+                        stored.label = present;
+                        e.insert((stored, value));
+                        true
                     }
-                }
+                };
                 drop(dict);
-                self.taint_shape(container, key_label, key.node);
+                if inserted {
+                    self.taint_shape(container, present, key.node);
+                    self.taint_shape(container, ctx.label, ctx.node);
+                }
+                return Ok(());
             }
             other => {
                 return Err(self.type_error(
@@ -1323,11 +1347,11 @@ impl<'h> Machine<'h> {
                     let i = inst.borrow();
                     (i.fields.get(name).cloned(), i.shape)
                 };
+                // A model's fields are fixed by its class: reading one depends on the field
+                // and the reference, not on the other fields.
+                let _ = shape;
                 match found {
-                    Some(field) => {
-                        let access = self.labels.join(shape, v.label);
-                        Ok(self.element(field, access, &[v.node], text))
-                    }
+                    Some(field) => Ok(self.element(field, v.label, &[v.node], text)),
                     None => Err(exception(
                         ExcKind::AttributeError,
                         format!("'{}' object has no attribute '{name}'", v.data.type_name()),
@@ -1400,13 +1424,11 @@ impl<'h> Machine<'h> {
                 }
             }
         };
+        // The value already carries the context (`assign`); the reference decided which
+        // instance changed.
+        let mut value = value;
+        value.label = self.labels.join(value.label, target.label);
         inst.borrow_mut().fields.insert(name.clone(), value);
-        let ctx = if self.strict {
-            self.ctx
-        } else {
-            super::Context::NONE
-        };
-        self.taint_shape(target, ctx.label, ctx.node);
         Ok(())
     }
 }

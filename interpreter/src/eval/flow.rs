@@ -22,6 +22,19 @@ impl Machine<'_> {
         }
     }
 
+    /// Joins `label` into the presence of every entry of a dict: a store whose key depends
+    /// on it may have replaced any of them.
+    pub fn raise_presence(&mut self, dict: &Value, label: Label) {
+        if label == Label::PROGRAM {
+            return;
+        }
+        if let Data::Dict(d) = &dict.data {
+            for (k, _) in d.borrow_mut().map.values_mut() {
+                k.label = self.labels.join(k.label, label);
+            }
+        }
+    }
+
     /// Leaves a conditionally evaluated expression (the arms of `x if c else y`, the operands
     /// of `and`/`or` after the first, a comprehension's element and filters): what it could
     /// have changed carries the context it ran under, then the context is restored.
@@ -154,6 +167,41 @@ impl Machine<'_> {
         for a in args {
             self.taint_reachable(a, ctx, &mut seen, only_iterators);
         }
+    }
+
+    /// Runs `body`, which calls `callback` once per item of `over` (`map`, `filter`,
+    /// `sorted`/`min`/`max` with `key=`, `list.sort`): each call happens because the items
+    /// exist, and this callable was chosen; so the calls run under the shapes of `over` and
+    /// the callable's label, and what calls that another run makes (more items) could change
+    /// is relabeled afterwards.
+    pub fn with_callback<T>(
+        &mut self,
+        callback: &Value,
+        over: &[&Value],
+        body: impl FnOnce(&mut Self) -> crate::error::Eval<T>,
+    ) -> crate::error::Eval<T> {
+        if !self.strict {
+            return body(self);
+        }
+        let mut decided = self.full_label(callback);
+        let mut node = callback.node;
+        for v in over {
+            let l = self.shape_label(v);
+            decided = self.labels.join(decided, l);
+            if node == NO_NODE {
+                node = self.shape_node(v);
+            }
+        }
+        if decided == Label::PROGRAM && node == NO_NODE {
+            return body(self);
+        }
+        let text = self.pos_text();
+        let saved = self.enter(decided, node, &text);
+        let result = body(self);
+        let ctx = self.ctx;
+        self.apply_call_effects(callback, over, ctx);
+        self.restore(saved);
+        result
     }
 
     /// Joins `ctx` into every object reachable from `root` that a plan could change: the

@@ -581,13 +581,26 @@ impl Machine<'_> {
     pub(crate) fn dict_from_pairs(&mut self, pairs: Vec<(Value, Value)>) -> Eval<Value> {
         let mut map: KeyMap<(Value, Value)> = key_map(pairs.len());
         let mut shape = Label::PROGRAM;
-        for (k, v) in pairs {
+        // An entry stays as written unless a later key equals it: its presence also depends
+        // on every later key.
+        let mut later = vec![Label::PROGRAM; pairs.len() + 1];
+        for i in (0..pairs.len()).rev() {
+            later[i] = self.join(later[i + 1], pairs[i].0.label);
+        }
+        for (i, (k, v)) in pairs.into_iter().enumerate() {
             let key = self.hash_key(&k)?;
             shape = self.join(shape, k.label);
+            let present = self.join(k.label, later[i + 1]);
             // An equal key already there stays (as in Python); only the value changes.
             match map.entry(key) {
-                indexmap::map::Entry::Occupied(mut e) => e.get_mut().1 = v,
+                indexmap::map::Entry::Occupied(mut e) => {
+                    let entry = e.get_mut();
+                    entry.0.label = present;
+                    entry.1 = v;
+                }
                 indexmap::map::Entry::Vacant(e) => {
+                    let mut k = k;
+                    k.label = present;
                     e.insert((k, v));
                 }
             }
