@@ -169,18 +169,10 @@ fn receivers<'a>(call: &Call<'a>, is_recipient: impl Fn(&str, &Node<'_>) -> bool
     Receivers::Principals(out)
 }
 
-/// `(readers: a, b)` for data whose label is trusted; for untrusted data the principals
-/// are counted, not named (the label may have come with the untrusted data).
-fn readers_text(node: &Node<'_>, set: &[&str]) -> String {
-    if node.trusted() || set.is_empty() {
-        format!("(readers: {})", list(set))
-    } else {
-        let n = set.len();
-        format!(
-            "({n} reader{}, not named: the data is untrusted)",
-            if n == 1 { "" } else { "s" }
-        )
-    }
+/// `(readers: a, b)`: the principals of the label (each clipped). Labels are set by
+/// agent.yaml and by the tools, not by the data, so they are named.
+fn readers_text(set: &[&str]) -> String {
+    format!("(readers: {})", list(set))
 }
 
 /// Whether a recipient argument's value may be quoted in a message: it is trusted and
@@ -211,10 +203,10 @@ pub(crate) fn check_readers(
     violation: Verdict,
     out: &mut Decision,
 ) {
-    let mut restricted: Vec<(&str, Node<'_>, Vec<&str>)> = Vec::new();
+    let mut restricted: Vec<(&str, Vec<&str>)> = Vec::new();
     for (name, node) in call.args() {
         if let Readers::Only(set) = node.readers() {
-            restricted.push((name, node, set));
+            restricted.push((name, set));
         }
     }
     if let Some(context) = call.context() {
@@ -223,9 +215,9 @@ pub(crate) fn check_readers(
             // to a subset of the context's readers is the stricter check.
             let covered = restricted
                 .iter()
-                .any(|(_, _, s)| s.iter().all(|p| set.contains(p)));
+                .any(|(_, s)| s.iter().all(|p| set.contains(p)));
             if !covered {
-                restricted.push(("the call's context", context, set));
+                restricted.push(("the call's context", set));
             }
         }
     }
@@ -234,8 +226,8 @@ pub(crate) fn check_readers(
     }
     let tool = call.tool();
     let receivers = receivers(call, is_recipient);
-    for (name, node, set) in &restricted {
-        let readers = readers_text(node, set);
+    for (name, set) in &restricted {
+        let readers = readers_text(set);
         match &receivers {
             Receivers::User => {}
             Receivers::Anyone => out.add(
