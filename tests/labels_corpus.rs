@@ -426,19 +426,16 @@ fn judge(case: &Case, out: &Output) -> Result<(), (String, String)> {
     };
     let leaked = leaks(&calls);
     let got = match code {
-        Some(0) => "allowed",
-        Some(1) => "raised",
-        Some(3) => "denied",
-        _ => "",
+        Some(0) => Expect::Allowed,
+        Some(1) => Expect::Raised,
+        Some(3) => Expect::Denied,
+        _ => return Err((format!("exit {code:?}"), said)),
     };
-    if got.is_empty() {
-        return Err((format!("exit {code:?}"), said));
-    }
     if !leaked.is_empty() {
-        return Err((format!("{got} after a leak"), leaked.join("; ")));
+        return Err((format!("{} after a leak", got.word()), leaked.join("; ")));
     }
-    if got != case.expect.word() {
-        return Err((got.to_string(), said));
+    if got != case.expect {
+        return Err((got.word().to_string(), said));
     }
     match case.expect {
         Expect::Denied => {
@@ -542,4 +539,48 @@ fn labels_corpus() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn case_files_read_as_yaml_reads_them() {
+    let text = "# a comment\n- name: one\n  query: \"Say \\\"hi\\\" to bob@corp.com\"\n  expect: denied\n  why: 'it''s a test'\n  plan: |\n    x = 1\n\n    if x:\n        print(x)  # kept\n\n\n- name: two\n  query: plain words, with a comma\n  expect: allowed\n  why: w\n  plan: |\n      indented()\n";
+    let cases = parse_cases("t.yaml", text, false).expect("parses");
+    assert_eq!(cases.len(), 2);
+    assert_eq!(cases[0].query, "Say \"hi\" to bob@corp.com");
+    assert_eq!(cases[0].why, "it's a test");
+    assert_eq!(cases[0].plan, "x = 1\n\nif x:\n    print(x)  # kept\n");
+    assert_eq!(cases[0].place, "t.yaml:2");
+    assert_eq!(cases[1].query, "plain words, with a comma");
+    assert_eq!(cases[1].plan, "indented()\n");
+    assert_eq!(cases[1].expect, Expect::Allowed);
+
+    // What YAML would read differently, or this reader does not know, is an error.
+    for (bad, says) in [
+        ("- name: a: b\n", "t.yaml:1: quote this value: a: b"),
+        ("- name: 149\n", "t.yaml:1: quote this value: 149"),
+        ("- name: yes\n", "t.yaml:1: quote this value: yes"),
+        (
+            "- name: x\n   query: y\n",
+            "t.yaml:2: unexpected indentation",
+        ),
+        ("- name: x\n  name: y\n", "t.yaml:2: `name` given twice"),
+        (
+            "- name: x\n  plan: |\n  query: y\n",
+            "t.yaml:2: an empty or unindented",
+        ),
+        (
+            "- name: x\n  query: q\n  expect: maybe\n  why: w\n  plan: p\n",
+            "expect `maybe`",
+        ),
+        (
+            "- name: x\n  query: q\n  expect: denied\n  why: w\n  plan: p\n  tool: t\n",
+            "unknown key `tool`",
+        ),
+    ] {
+        let error = parse_cases("t.yaml", bad, false).expect_err(bad);
+        assert!(error.contains(says), "{bad:?}: {error}");
+    }
+    let benign = "- name: x\n  query: q\n  expect: denied\n  why: w\n  plan: p\n";
+    let error = parse_cases("benign.yaml", benign, true).expect_err("benign denied");
+    assert!(error.contains("must expect allowed"), "{error}");
 }
