@@ -690,6 +690,11 @@ impl Machine<'_> {
                 format!("{name} expected at least 1 argument, got 0"),
             );
         }
+        let source = if args.len() == 1 {
+            args[0].clone()
+        } else {
+            self.new_tuple_plain(args.clone())
+        };
         let (items, mut label) = if args.len() == 1 {
             let shape = self.shape_label(&args[0]);
             (self.collect_items(&args[0])?, shape)
@@ -706,11 +711,10 @@ impl Machine<'_> {
             };
         }
         let key_fn = key.clone().filter(|k| !matches!(k.data, Data::None));
-        let pool = self.new_tuple_plain(items.clone());
         let best = match &key_fn {
             Some(f) => {
                 let f = f.clone();
-                self.with_callback(&f, &[&pool], |m| {
+                self.with_callback(&f, &[&source], |m| {
                     m.pick_best(is_max, items, key.as_ref(), &mut label, text)
                 })?
             }

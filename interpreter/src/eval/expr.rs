@@ -1243,6 +1243,9 @@ impl<'h> Machine<'h> {
                 let len = l.borrow().items.len();
                 let i = self.index(key, len, "list assignment", key_label)?;
                 l.borrow_mut().items[i] = value;
+                // Which slot holds the value is decided by the index.
+                self.taint_shape(container, key_label, key.node);
+                self.taint_shape(container, container.label, container.node);
             }
             Data::Dict(d) => {
                 let hk = self.hash_key(key)?;

@@ -248,11 +248,19 @@ impl Walk<'_, '_> {
                         }
                     }
                     ast::Expr::Name(n) if (self.names.is_native)(n.id.as_str()) => {
-                        let calls_back = CALLBACK_BUILTINS.contains(&n.id.as_str())
-                            && c.args
+                        // `map(f, ...)` and `filter(f, ...)` call their first argument;
+                        // `sorted`, `min` and `max` their `key=`.
+                        let callbacks: Vec<&ast::Expr> = match n.id.as_str() {
+                            "map" | "filter" => c.args.first().into_iter().collect(),
+                            name if CALLBACK_BUILTINS.contains(&name) => c
+                                .keywords
                                 .iter()
-                                .chain(c.keywords.iter().map(|k| &k.value))
-                                .any(|a| self.may_be_callback(a));
+                                .filter(|k| k.arg.as_deref() == Some("key"))
+                                .map(|k| &k.value)
+                                .collect(),
+                            _ => Vec::new(),
+                        };
+                        let calls_back = callbacks.iter().any(|a| self.may_be_callback(a));
                         for arg in args {
                             if calls_back {
                                 self.mutate(arg);
