@@ -9,7 +9,10 @@
 //! # A tour
 //!
 //! A policy set starts with the built-in rules on: a *sensitive* argument must be trusted
-//! or equal to a value the user gave, and data may only go to its readers.
+//! or equal to a value the user gave, and data whose readers are restricted may only go to
+//! a tool whose audience is inside them. The built-in rules never allow a call: they only
+//! deny (or ask, with [`BuiltinRules::Ask`]). Only a configured policy permits a tool
+//! ([`Decision::permitted`]); the engine denies a tool with side effects that none permits.
 //!
 //! ```
 //! use bactrian_policy::{PolicySet, Verdict};
@@ -35,6 +38,12 @@
 //! let reason = &decision.reasons[0];
 //! assert_eq!(reason.policy, "builtin:sensitive");
 //! assert!(reason.message.starts_with("to came from web_search (call c1)"));
+//! assert!(!decision.permitted);
+//!
+//! // A trusted recipient passes the built-in rules, which then say nothing at all.
+//! let mut ok = input.clone();
+//! ok["args"]["to"]["trusted"] = json!(true);
+//! assert_eq!(policies.decide(&ok).verdict, None);
 //! ```
 //!
 //! Policies are files: Rego (`package bactrian`, rules `deny`, `ask`, `log`, `allow`)
@@ -67,8 +76,19 @@
 //!                    "args": {"to": {"value": "carol@other.org", "trusted": true}}});
 //! let decision = policies.decide(&input);
 //! assert_eq!(decision.verdict, Some(Verdict::Ask));
+//! assert!(decision.permitted, "an ask permits the tool, subject to approval");
 //! assert_eq!(decision.reasons[0].message, "mail to carol@other.org leaves the company");
 //! assert_eq!(decision.audit[0].message, "send_message called");
+//!
+//! // The same message on an address from the web would carry the attacker's text out of
+//! // the run: it is withheld, and says where the argument came from instead.
+//! let untrusted = json!({"tool": "send_message",
+//!     "args": {"to": {"value": "carol@other.org", "trusted": false,
+//!                     "sources": [{"kind": "tool", "name": "web_search", "call": "c1"}]}}});
+//! let reason = &policies.decide(&untrusted).reasons[0];
+//! assert!(reason.redacted);
+//! assert_eq!(reason.message, "ask message withheld (it may quote untrusted or restricted \
+//!                             data): to came from web_search (call c1)");
 //!
 //! // A policy that does not compile is an error that points at the line.
 //! let err = policies.add_policy("broken.rego", "package bactrian\ndeny contains x if {").unwrap_err();
