@@ -1096,6 +1096,8 @@ impl Machine<'_> {
                 let key = self.hash_key(&args[0])?;
                 let removed = dict.borrow_mut().map.shift_remove(&key);
                 let kl = self.full_label(&args[0]);
+                // The key may have been any of the entries: which ones are left depends on it.
+                self.raise_presence(recv, kl);
                 self.taint_shape(recv, kl, args[0].node);
                 self.mutated(recv);
                 let access = self.labels.join(shape, kl);

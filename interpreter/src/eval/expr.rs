@@ -1320,6 +1320,8 @@ impl<'h> Machine<'h> {
                 if d.borrow_mut().map.shift_remove(&hk).is_none() {
                     return Err(crate::error::key_error(key, key_label));
                 }
+                // Which entries are left depends on the key.
+                self.raise_presence(container, key_label);
             }
             other => {
                 return Err(self.type_error(

@@ -127,6 +127,17 @@ impl Machine<'_> {
                 }
             }
         }
+        for (name, field) in &effects.fields {
+            if let Some(Value {
+                data: Data::Instance(inst),
+                ..
+            }) = self.peek(name.var, frame)
+            {
+                if let Some(v) = inst.borrow_mut().fields.get_mut(field) {
+                    v.label = self.labels.join(v.label, ctx.label);
+                }
+            }
+        }
         let mut seen = HashSet::new();
         for name in &effects.mutated {
             if let Some(v) = self.peek(name.var, frame) {

@@ -68,6 +68,9 @@ pub struct RawEffects {
     pub assigned: Vec<String>,
     pub deep: Vec<String>,
     pub consumed: Vec<String>,
+    /// `name.field = ...` stores on a variable the region does not rebind: only that field
+    /// of that object changes (a data model's fields are fixed by its class).
+    pub fields: Vec<(String, String)>,
     pub loop_exit: bool,
     pub escape: bool,
     pub raise: bool,
@@ -76,7 +79,10 @@ pub struct RawEffects {
 impl RawEffects {
     /// True when the region changes nothing outside itself.
     pub fn is_empty(&self) -> bool {
-        self.assigned.is_empty() && self.deep.is_empty() && self.consumed.is_empty()
+        self.assigned.is_empty()
+            && self.deep.is_empty()
+            && self.consumed.is_empty()
+            && self.fields.is_empty()
     }
 }
 
@@ -190,7 +196,15 @@ impl Walk<'_, '_> {
                 self.expr(&s.slice);
             }
             ast::Expr::Attribute(a) => {
-                names_in(&a.value, &mut self.fx.deep);
+                match a.value.as_ref() {
+                    ast::Expr::Name(n) => {
+                        let field = (n.id.to_string(), a.attr.to_string());
+                        if !self.fx.fields.contains(&field) {
+                            self.fx.fields.push(field);
+                        }
+                    }
+                    other => names_in(other, &mut self.fx.deep),
+                }
                 self.expr(&a.value);
             }
             ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| self.store_target(e)),
@@ -314,6 +328,15 @@ impl Walk<'_, '_> {
     /// Closes the roots over rebinding inside the region (see the module doc).
     fn close(mut self, read: impl FnOnce(&mut Vec<String>)) -> RawEffects {
         let fx = &mut self.fx;
+        // A field store through a name the region rebinds may reach any object.
+        let fields = std::mem::take(&mut fx.fields);
+        for (root, field) in fields {
+            if fx.assigned.contains(&root) {
+                push(&mut fx.deep, &root);
+            } else {
+                fx.fields.push((root, field));
+            }
+        }
         let rebound = |roots: &[String]| roots.iter().any(|r| fx.assigned.contains(r));
         let (deep_rebound, consumed_rebound) = (rebound(&fx.deep), rebound(&fx.consumed));
         if deep_rebound || consumed_rebound {
@@ -480,7 +503,7 @@ fn scope_lambda_names(s: &ast::Stmt, out: &mut Vec<String>) {
 pub fn function_is_pure(f: &ast::StmtFunctionDef, names: &Names<'_>) -> bool {
     let fx = analyse_block(&[&f.body], names);
     let fresh = fresh_locals(f);
-    fx.deep.iter().all(|n| fresh.contains(n))
+    fx.deep.iter().all(|n| fresh.contains(n)) && fx.fields.iter().all(|(n, _)| fresh.contains(n))
 }
 
 /// The module-level functions that are pure, found as a greatest fixpoint (a pure function

@@ -80,6 +80,8 @@ pub struct Effects {
     pub mutated: Vec<Name>,
     /// Variables whose iterators the statement may advance.
     pub consumed: Vec<Name>,
+    /// Fields stored through a variable the statement does not rebind (`msg.body = ...`).
+    pub fields: Vec<(Name, Rc<str>)>,
     /// Whether the body may leave early (`break`, `continue`, `return`, `raise`): then the
     /// rest of the enclosing block depends on the condition too.
     pub exits_early: bool,
@@ -102,6 +104,11 @@ impl Effects {
                 if !mine.iter().any(|m| m.var == n.var) {
                     mine.push(n);
                 }
+            }
+        }
+        for f in other.fields {
+            if !self.fields.iter().any(|m| m.0.var == f.0.var && m.1 == f.1) {
+                self.fields.push(f);
             }
         }
         self.exits_early |= other.exits_early;

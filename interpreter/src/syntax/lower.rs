@@ -543,6 +543,15 @@ impl<'a> Lowerer<'a> {
             leaves_without_raising: raw.loop_exit || raw.escape,
             ..Effects::default()
         };
+        for (root, field) in raw.fields {
+            if let Some(var) = self.lookup_existing(&root) {
+                let name = Name {
+                    var,
+                    name: Rc::from(root.as_str()),
+                };
+                effects.fields.push((name, Rc::from(field.as_str())));
+            }
+        }
         for (names, out) in [
             (raw.assigned, &mut effects.assigned),
             (raw.deep, &mut effects.mutated),
