@@ -923,6 +923,8 @@ impl Machine<'_> {
                 self.check_growth(len as usize + 1, 1)?;
                 let v = self.under_context(args[1].clone());
                 list.borrow_mut().items.insert(i, v);
+                let il = self.full_label(&args[0]);
+                self.moved_items(recv, i, il);
                 let il = args[0].label;
                 self.taint_shape(recv, il, args[0].node);
                 self.mutated(recv);
@@ -940,6 +942,11 @@ impl Machine<'_> {
                     return err(ExcKind::IndexError, "pop index out of range");
                 }
                 let v = list.borrow_mut().items.remove(idx as usize);
+                let il = match args.first() {
+                    Some(a) => self.full_label(a),
+                    None => Label::PROGRAM,
+                };
+                self.moved_items(recv, idx as usize, il);
                 // Which item left (and where the rest now stand) is decided by the index.
                 if let Some(i) = args.first() {
                     let l = self.full_label(i);
@@ -962,6 +969,7 @@ impl Machine<'_> {
                             l = self.labels.join(l, bl);
                         }
                         self.taint_shape(recv, l, args[0].node);
+                        self.moved_items(recv, i, l);
                         self.mutated(recv);
                         return Ok(Value::none());
                     }
@@ -1003,6 +1011,7 @@ impl Machine<'_> {
                     Ok((sorted, label)) => {
                         list.borrow_mut().items = sorted;
                         self.taint_shape(recv, label, NO_NODE);
+                        self.moved_items(recv, 0, label);
                         self.mutated(recv);
                         Ok(Value::none())
                     }
@@ -1014,6 +1023,7 @@ impl Machine<'_> {
             }
             "reverse" => {
                 list.borrow_mut().items.reverse();
+                self.moved_items(recv, 0, Label::PROGRAM);
                 self.mutated(recv);
                 Ok(Value::none())
             }
@@ -1025,6 +1035,7 @@ impl Machine<'_> {
                 Ok(self.new_list(items, shape, node))
             }
             "clear" => {
+                self.moved_items(recv, 0, Label::PROGRAM);
                 list.borrow_mut().items.clear();
                 self.mutated(recv);
                 Ok(Value::none())

@@ -79,6 +79,11 @@ pub struct ListObj {
     /// Who decided the length and order.
     pub shape: Label,
     pub shape_node: NodeId,
+    /// The first `fixed` items stand where `fixed_label` put them: appending moves none of
+    /// them, so `xs[0]` of a list an untrusted loop appended to is still what the plan put
+    /// there. Inserting or removing before them, sorting and reversing shrink it.
+    pub fixed: usize,
+    pub fixed_label: Label,
 }
 
 /// An immutable tuple.

@@ -766,9 +766,11 @@ impl Machine<'_> {
                 }
                 return Ok(Value::with(
                     Data::List(Rc::new(RefCell::new(ListObj {
+                        fixed: out.len(),
                         items: out,
                         shape: label,
                         shape_node: node,
+                        fixed_label: label,
                     }))),
                     Label::PROGRAM,
                     node,

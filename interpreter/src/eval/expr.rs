@@ -532,10 +532,13 @@ impl<'h> Machine<'h> {
     // ---- constructors ----
 
     pub fn new_list(&mut self, items: Vec<Value>, shape: Label, shape_node: NodeId) -> Value {
+        let fixed = items.len();
         Value::program(Data::List(Rc::new(RefCell::new(ListObj {
             items,
             shape,
             shape_node,
+            fixed,
+            fixed_label: shape,
         }))))
     }
 
@@ -1007,7 +1010,20 @@ impl<'h> Machine<'h> {
                 };
                 let i = self.index(key, len, what, access)?;
                 match &container.data {
-                    Data::List(l) => l.borrow().items[i].clone(),
+                    Data::List(l) => {
+                        let l = l.borrow();
+                        let v = l.items[i].clone();
+                        // A non-negative index into the fixed prefix: there in every run that
+                        // got here, where the plan put it.
+                        if matches!(key.data, Data::Int(k) if k >= 0) && i < l.fixed {
+                            let place = l.fixed_label;
+                            drop(l);
+                            let access = self.labels.join(place, key_label);
+                            let access = self.labels.join(access, container.label);
+                            return Ok(self.element(v, access, &[container.node, key.node], text));
+                        }
+                        v
+                    }
                     Data::Tuple(t) => t.items[i].clone(),
                     _ => unreachable!("matched list or tuple above"),
                 }
@@ -1242,7 +1258,12 @@ impl<'h> Machine<'h> {
             Data::List(l) => {
                 let len = l.borrow().items.len();
                 let i = self.index(key, len, "list assignment", key_label)?;
-                l.borrow_mut().items[i] = value;
+                {
+                    let mut l = l.borrow_mut();
+                    l.items[i] = value;
+                    l.fixed_label = self.labels.join(l.fixed_label, key_label);
+                    l.fixed_label = self.labels.join(l.fixed_label, container.label);
+                }
                 // Which slot holds the value is decided by the index.
                 self.taint_shape(container, key_label, key.node);
                 self.taint_shape(container, container.label, container.node);
@@ -1306,13 +1327,17 @@ impl<'h> Machine<'h> {
                     let mut idx = Self::slice_indices(a, b, c);
                     idx.sort_unstable();
                     let mut l = l.borrow_mut();
+                    l.fixed = l.fixed.min(idx.first().copied().unwrap_or(0));
                     for i in idx.into_iter().rev() {
                         l.items.remove(i);
                     }
                 } else {
                     let len = l.borrow().items.len();
                     let i = self.index(key, len, "list assignment", key_label)?;
-                    l.borrow_mut().items.remove(i);
+                    let mut l = l.borrow_mut();
+                    l.items.remove(i);
+                    l.fixed = l.fixed.min(i);
+                    l.fixed_label = self.labels.join(l.fixed_label, key_label);
                 }
             }
             Data::Dict(d) => {
@@ -1338,6 +1363,10 @@ impl<'h> Machine<'h> {
         } else {
             super::Context::NONE
         };
+        if let Data::List(l) = &container.data {
+            let len = l.borrow().fixed;
+            self.moved_items(container, len, key_label);
+        }
         self.taint_shape(container, key_label, key.node);
         self.taint_shape(container, ctx.label, ctx.node);
         Ok(())

@@ -22,6 +22,24 @@ impl Machine<'_> {
         }
     }
 
+    /// Items of a list from `from` on moved (an insertion, a removal, a sort): the fixed
+    /// prefix ends there, and what it keeps now also depends on `label`, the context and
+    /// the reference.
+    pub fn moved_items(&mut self, list: &Value, from: usize, label: Label) {
+        if let Data::List(l) = &list.data {
+            let ctx = if self.strict {
+                self.ctx.label
+            } else {
+                Label::PROGRAM
+            };
+            let mut l = l.borrow_mut();
+            l.fixed = l.fixed.min(from);
+            let mut fl = self.labels.join(l.fixed_label, label);
+            fl = self.labels.join(fl, ctx);
+            l.fixed_label = self.labels.join(fl, list.label);
+        }
+    }
+
     /// Joins `label` into the presence of every entry of a dict: a store whose key depends
     /// on it may have replaced any of them.
     pub fn raise_presence(&mut self, dict: &Value, label: Label) {
@@ -125,6 +143,12 @@ impl Machine<'_> {
                     }
                     self.store_raw(name.var, v, frame);
                 }
+            }
+        }
+        // Lists the region only appends to: their length changes, no item moves.
+        for name in &effects.grown {
+            if let Some(v) = self.peek(name.var, frame) {
+                self.taint_shape(&v, ctx.label, ctx.node);
             }
         }
         for (name, field) in &effects.fields {
@@ -255,6 +279,7 @@ impl Machine<'_> {
                     let mut l = l.borrow_mut();
                     if !only_iterators {
                         l.shape = self.labels.join(l.shape, label);
+                        l.fixed_label = self.labels.join(l.fixed_label, label);
                         keep_node(&mut l.shape_node, ctx.node);
                     }
                     l.items.iter().for_each(|v| push(&mut todo, v));

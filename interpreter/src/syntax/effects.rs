@@ -71,6 +71,9 @@ pub struct RawEffects {
     /// `name.field = ...` stores on a variable the region does not rebind: only that field
     /// of that object changes (a data model's fields are fixed by its class).
     pub fields: Vec<(String, String)>,
+    /// Variables the region only appends to (`xs.append(v)`, `xs.extend(ys)`, `xs += ys`):
+    /// a list's length changes, none of its items moves.
+    pub grown: Vec<String>,
     pub loop_exit: bool,
     pub escape: bool,
     pub raise: bool,
@@ -83,6 +86,7 @@ impl RawEffects {
             && self.deep.is_empty()
             && self.consumed.is_empty()
             && self.fields.is_empty()
+            && self.grown.is_empty()
     }
 }
 
@@ -161,7 +165,7 @@ impl Walk<'_, '_> {
             ast::Stmt::AugAssign(a) => {
                 // `xs += ys` extends a list in place: a mutation of whatever `xs` names.
                 match a.target.as_ref() {
-                    ast::Expr::Name(n) => push(&mut self.fx.deep, n.id.as_str()),
+                    ast::Expr::Name(n) => push(&mut self.fx.grown, n.id.as_str()),
                     t => self.store_target(t),
                 }
                 self.expr(&a.value);
@@ -244,7 +248,10 @@ impl Walk<'_, '_> {
                 match c.func.as_ref() {
                     ast::Expr::Attribute(a) => {
                         let name = a.attr.as_str();
-                        if MUTATING_METHODS.contains(&name) {
+                        let appends = matches!(name, "append" | "extend");
+                        if let (true, ast::Expr::Name(n)) = (appends, a.value.as_ref()) {
+                            push(&mut self.fx.grown, n.id.as_str());
+                        } else if MUTATING_METHODS.contains(&name) {
                             self.mutate(&a.value);
                         } else {
                             self.consume(&a.value);
@@ -328,6 +335,15 @@ impl Walk<'_, '_> {
     /// Closes the roots over rebinding inside the region (see the module doc).
     fn close(mut self, read: impl FnOnce(&mut Vec<String>)) -> RawEffects {
         let fx = &mut self.fx;
+        // A list grown through a name the region rebinds may be any object.
+        let grown = std::mem::take(&mut fx.grown);
+        for root in grown {
+            if fx.assigned.contains(&root) {
+                push(&mut fx.deep, &root);
+            } else {
+                push(&mut fx.grown, &root);
+            }
+        }
         // A field store through a name the region rebinds may reach any object.
         let fields = std::mem::take(&mut fx.fields);
         for (root, field) in fields {
@@ -503,7 +519,9 @@ fn scope_lambda_names(s: &ast::Stmt, out: &mut Vec<String>) {
 pub fn function_is_pure(f: &ast::StmtFunctionDef, names: &Names<'_>) -> bool {
     let fx = analyse_block(&[&f.body], names);
     let fresh = fresh_locals(f);
-    fx.deep.iter().all(|n| fresh.contains(n)) && fx.fields.iter().all(|(n, _)| fresh.contains(n))
+    fx.deep.iter().all(|n| fresh.contains(n))
+        && fx.grown.iter().all(|n| fresh.contains(n))
+        && fx.fields.iter().all(|(n, _)| fresh.contains(n))
 }
 
 /// The module-level functions that are pure, found as a greatest fixpoint (a pure function

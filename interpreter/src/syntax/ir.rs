@@ -82,6 +82,8 @@ pub struct Effects {
     pub consumed: Vec<Name>,
     /// Fields stored through a variable the statement does not rebind (`msg.body = ...`).
     pub fields: Vec<(Name, Rc<str>)>,
+    /// Lists only appended to through a variable the statement does not rebind.
+    pub grown: Vec<Name>,
     /// Whether the body may leave early (`break`, `continue`, `return`, `raise`): then the
     /// rest of the enclosing block depends on the condition too.
     pub exits_early: bool,
@@ -99,6 +101,7 @@ impl Effects {
             (&mut self.assigned, other.assigned),
             (&mut self.mutated, other.mutated),
             (&mut self.consumed, other.consumed),
+            (&mut self.grown, other.grown),
         ] {
             for n in theirs {
                 if !mine.iter().any(|m| m.var == n.var) {

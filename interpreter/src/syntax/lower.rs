@@ -556,6 +556,7 @@ impl<'a> Lowerer<'a> {
             (raw.assigned, &mut effects.assigned),
             (raw.deep, &mut effects.mutated),
             (raw.consumed, &mut effects.consumed),
+            (raw.grown, &mut effects.grown),
         ] {
             for name in names {
                 if let Some(var) = self.lookup_existing(&name) {
