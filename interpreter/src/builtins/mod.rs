@@ -422,22 +422,37 @@ impl Machine<'_> {
                         &[&args[0]],
                     ));
                 };
-                let item = {
+                // Advancing is a change of the iterator, decided by the context and the
+                // reference it was reached through.
+                let ctx = if self.strict {
+                    self.ctx.label
+                } else {
+                    Label::PROGRAM
+                };
+                let moved = self.labels.join(ctx, args[0].label);
+                let (item, shape) = {
                     let mut it = it.borrow_mut();
+                    it.shape = self.labels.join(it.shape, moved);
+                    let shape = it.shape;
                     if it.pos < it.items.len() {
                         it.pos += 1;
-                        Some((it.items[it.pos - 1].clone(), it.shape))
+                        (Some(it.items[it.pos - 1].clone()), shape)
                     } else {
-                        None
+                        (None, shape)
                     }
                 };
                 match (item, args.get(1)) {
-                    (Some((mut v, shape)), _) => {
+                    (Some(mut v), _) => {
                         v.label = self.labels.join(v.label, shape);
                         Ok(v)
                     }
-                    (None, Some(default)) => Ok(default.clone()),
-                    (None, None) => err(ExcKind::StopIteration, ""),
+                    // Running out was decided by the shape.
+                    (None, Some(default)) => {
+                        let mut d = default.clone();
+                        d.label = self.labels.join(d.label, shape);
+                        Ok(d)
+                    }
+                    (None, None) => Err(exception(ExcKind::StopIteration, "", shape)),
                 }
             }
             Builtin::Isinstance => {

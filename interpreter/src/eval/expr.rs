@@ -653,6 +653,7 @@ impl<'h> Machine<'h> {
                 Ok(true)
             }
             Data::Iterator(it) => loop {
+                self.advanced(it, v.label);
                 let item = {
                     let mut it = it.borrow_mut();
                     if it.pos >= it.items.len() {
@@ -703,6 +704,7 @@ impl<'h> Machine<'h> {
                     .collect()
             }
             Data::Iterator(it) => {
+                self.advanced(it, v.label);
                 let mut it = it.borrow_mut();
                 let rest = it.items[it.pos.min(it.items.len())..].to_vec();
                 if !it.kind.starts_with("dict_") {

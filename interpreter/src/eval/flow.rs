@@ -40,6 +40,20 @@ impl Machine<'_> {
         }
     }
 
+    /// An iterator advances: a change of it, decided by the context and the reference.
+    pub fn advanced(&mut self, it: &std::cell::RefCell<IterObj>, reference: Label) {
+        let ctx = if self.strict {
+            self.ctx.label
+        } else {
+            Label::PROGRAM
+        };
+        let moved = self.labels.join(ctx, reference);
+        if moved != Label::PROGRAM {
+            let mut it = it.borrow_mut();
+            it.shape = self.labels.join(it.shape, moved);
+        }
+    }
+
     /// Joins `label` into the presence of every entry of a dict: a store whose key depends
     /// on it may have replaced any of them.
     pub fn raise_presence(&mut self, dict: &Value, label: Label) {
