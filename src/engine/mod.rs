@@ -89,6 +89,7 @@ impl<T: ToolSet + Send> Engine<T> {
         sink: Box<dyn Sink + Send>,
     ) -> (RunReport, Recorder) {
         let mut recorder = Recorder::new(sink);
+        recorder.legacy = self.legacy_input;
         let trusted = self.trusted_values_for(query);
         recorder.program(
             filename,

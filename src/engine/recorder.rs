@@ -57,6 +57,9 @@ pub struct Recorder {
     /// The first write that failed: the run stops (fail closed).
     pub failure: Option<String>,
     program_sha256: String,
+    /// Write the program node as records made before tools had an audience and parameters
+    /// a type and default at call time (replaying such a record).
+    pub legacy: bool,
 }
 
 impl Recorder {
@@ -68,6 +71,7 @@ impl Recorder {
             calls: HashMap::new(),
             failure: None,
             program_sha256: String::new(),
+            legacy: false,
         }
     }
 
@@ -128,22 +132,28 @@ impl Recorder {
                     .params
                     .iter()
                     .map(|p| {
-                        let mut param = json!({"name": p.name, "type": p.ty.as_str(), "sensitive": p.sensitive, "recipient": p.recipient, "required": p.required, "redact": p.redact});
-                        if let Some(d) = &p.default {
-                            param["default"] = d.clone();
+                        let mut param = json!({"name": p.name, "sensitive": p.sensitive, "recipient": p.recipient, "required": p.required, "redact": p.redact});
+                        if !self.legacy {
+                            param["type"] = json!(p.ty.as_str());
+                            if let Some(d) = &p.default {
+                                param["default"] = d.clone();
+                            }
                         }
                         param
                     })
                     .collect();
-                json!({
+                let mut tool = json!({
                     "name": t.name,
                     "params": params,
                     "side_effects": t.side_effects,
                     "default": t.default.map(|d| d.as_str()),
                     "trusted_output": t.trusted_output,
                     "output_readers": t.output_readers,
-                    "audience": audience_json(t.audience.as_ref()),
-                })
+                });
+                if !self.legacy {
+                    tool["audience"] = audience_json(t.audience.as_ref());
+                }
+                tool
             })
             .collect();
         self.write(
