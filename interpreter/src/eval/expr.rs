@@ -177,11 +177,13 @@ impl<'h> Machine<'h> {
                     all.extend(kw.iter().map(|(_, v)| v));
                     self.note_operands(&all);
                 }
+                // Kept for the labels of a failure; plain literals add nothing.
                 let inputs: Vec<Value> = if matches!(f.data, Data::Function(_)) {
                     Vec::new()
                 } else {
                     pos.iter()
                         .chain(kw.iter().map(|(_, v)| v))
+                        .filter(|v| !v.is_plain())
                         .cloned()
                         .collect()
                 };
@@ -199,11 +201,14 @@ impl<'h> Machine<'h> {
                 let receiver = self.operand(obj, frame)?;
                 let (pos, kw) = self.call_args(args, kwargs, frame)?;
                 self.pos = e.pos;
-                let mut inputs: Vec<Value> = Vec::with_capacity(pos.len() + 1);
-                inputs.push(receiver.clone());
-                inputs.extend(pos.iter().cloned());
-                inputs.extend(kw.iter().map(|(_, v)| v.clone()));
-                {
+                // Kept for the labels of a failure; plain literals add nothing.
+                let inputs: Vec<Value> = std::iter::once(&receiver)
+                    .chain(pos.iter())
+                    .chain(kw.iter().map(|(_, v)| v))
+                    .filter(|v| !v.is_plain())
+                    .cloned()
+                    .collect();
+                if !self.try_labels.is_empty() {
                     let refs: Vec<&Value> = inputs.iter().collect();
                     self.note_operands(&refs);
                 }
