@@ -6,7 +6,7 @@
 CARGO ?= cargo
 BACTRIAN := target/release/bactrian
 
-.PHONY: demo test deps build lint fmt bench
+.PHONY: demo test deps build lint fmt bench fuzz-labels
 
 deps:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 1; }
@@ -42,3 +42,12 @@ fmt:
 
 bench: build
 	python3 bench/run.py --bactrian $(BACTRIAN)
+
+# A long search for leaks in the label model (docs/noninterference.md): random plans, each
+# run twice with different data, for FUZZ_SECONDS (default 10 minutes; or set
+# BACTRIAN_NI_SECONDS); new counterexamples are shrunk and kept in
+# interpreter/tests/noninterference/regressions/ (BACTRIAN_NI_SAVE=0 to keep nothing).
+FUZZ_SECONDS ?= 600
+fuzz-labels:
+	BACTRIAN_NI_SECONDS=$${BACTRIAN_NI_SECONDS:-$(FUZZ_SECONDS)} BACTRIAN_NI_SAVE=$${BACTRIAN_NI_SAVE-1} \
+		$(CARGO) test --release -p bactrian-interpreter --test noninterference -- --nocapture noninterference_search

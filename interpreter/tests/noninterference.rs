@@ -54,9 +54,16 @@ fn env_num<T: std::str::FromStr>(name: &str) -> Option<T> {
 }
 
 fn settings() -> Settings {
-    let seconds: Option<f64> = env_num("BACTRIAN_NI_SECONDS");
+    let explicit_cases: Option<u64> = env_num("BACTRIAN_NI_CASES");
+    let mut seconds: Option<f64> = env_num("BACTRIAN_NI_SECONDS");
+    let long = seconds.is_some();
+    if seconds.is_none() && explicit_cases.is_none() {
+        // The quick run stops early on a slow machine (the case count it reached is
+        // printed; a case replays alone with BACTRIAN_NI_CASE).
+        seconds = Some(QUICK_SECONDS);
+    }
     let seed = env_num("BACTRIAN_NI_SEED").unwrap_or_else(|| {
-        if seconds.is_some() {
+        if long {
             // A long search explores new ground each time; the seed is printed.
             std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
@@ -68,27 +75,23 @@ fn settings() -> Settings {
     });
     let save = std::env::var("BACTRIAN_NI_SAVE").is_ok_and(|v| !v.is_empty() && v != "0");
     Settings {
-        cases: env_num("BACTRIAN_NI_CASES").unwrap_or(if seconds.is_some() {
-            u64::MAX
-        } else {
-            DEFAULT_CASES
-        }),
+        cases: explicit_cases.unwrap_or(if long { u64::MAX } else { DEFAULT_CASES }),
         seed,
         seconds,
         save,
-        shrink: env_num("BACTRIAN_NI_SHRINK").unwrap_or(if seconds.is_some() { 40 } else { 2 }),
+        shrink: env_num("BACTRIAN_NI_SHRINK").unwrap_or(if long { 40 } else { 2 }),
         shrink_budget: Duration::from_secs_f64(
-            env_num("BACTRIAN_NI_SHRINK_SECONDS").unwrap_or(if seconds.is_some() {
-                30.0
-            } else {
-                4.0
-            }),
+            env_num("BACTRIAN_NI_SHRINK_SECONDS").unwrap_or(if long { 30.0 } else { 4.0 }),
         ),
     }
 }
 
-/// Cases of the quick run (a few seconds per thousand in a debug build).
-const DEFAULT_CASES: u64 = 2000;
+/// Cases of the quick run: about 15 s in a debug build on two cores (parsing the plans is
+/// half of it), under a second per thousand in a release build.
+const DEFAULT_CASES: u64 = 1000;
+
+/// The quick run's time limit when no count is given.
+const QUICK_SECONDS: f64 = 20.0;
 
 #[derive(Default)]
 struct Stats {
@@ -281,6 +284,9 @@ fn still_fails(experiment: Experiment, text: &str, a: World, b: World) -> bool {
 #[test]
 fn noninterference_search() {
     let s = settings();
+    if let Some(i) = env_num::<u64>("BACTRIAN_NI_CASE") {
+        return replay_case(s.seed, i);
+    }
     let start = Instant::now();
     let deadline = s.seconds.map(|x| start + Duration::from_secs_f64(x));
     let next = AtomicU64::new(0);
@@ -365,7 +371,14 @@ fn noninterference_search() {
     let mut report = String::new();
     let mut saved = Vec::new();
     let shrink_start = Instant::now();
+    // Shrinking takes at most a quarter of a long search's time (a minute at least).
+    let shrink_total = Duration::from_secs_f64(s.seconds.map_or(1e9, |x| (x / 4.0).max(60.0)));
+    let mut unshrunk = 0;
     for f in rr.into_iter().take(s.shrink) {
+        if shrink_start.elapsed() > shrink_total {
+            unshrunk += 1;
+            continue;
+        }
         let small = shrinker::shrink(f.plan.clone(), s.shrink_budget, |text| {
             still_fails(f.experiment, text, f.a, f.b)
         });
@@ -405,8 +418,8 @@ fn noninterference_search() {
     let summary = format!(
         "noninterference: {} cases in {:.1}s (seed {}, {} threads): violations {} \
          (integrity {}, confidentiality {}, differential {}); explained by the user-value \
-         allowance {}; refused {} ({:.1}%); runs {}: finished {:.1}%, denied {:.1}%, \
-         exception {:.1}%, limit {:.1}%, other {:.1}%",
+         allowance {}; refused {} ({:.1}%); strict runs {}: finished {:.1}%, denied {} \
+         ({:.1}%), uncaught exception {:.1}%, limit {:.1}%, other {:.1}%",
         stats.cases,
         search_time.as_secs_f64(),
         s.seed,
@@ -420,6 +433,7 @@ fn noninterference_search() {
         pct(stats.refused, stats.cases),
         stats.runs,
         pct(stats.finished, stats.runs),
+        stats.denied,
         pct(stats.denied, stats.runs),
         pct(stats.exceptions, stats.runs),
         pct(stats.limits, stats.runs),
@@ -432,6 +446,9 @@ fn noninterference_search() {
     }
     for r in &stats.explained_examples {
         println!("  explained: {r}");
+    }
+    if unshrunk > 0 {
+        println!("  {unshrunk} more counterexamples left unshrunk (time)");
     }
     if !report.is_empty() {
         println!(
@@ -451,6 +468,54 @@ fn noninterference_search() {
         stats.violations() == 0,
         "{summary}\nthe label model leaks (shrunk counterexamples above; \
          replay a seed with BACTRIAN_NI_SEED, keep them with `make fuzz-labels`)"
+    );
+}
+
+/// Prints one case in full: the plan, the worlds, how each run ended, what each allowed and
+/// the verdicts.
+fn replay_case(seed: u64, i: u64) {
+    let (plan, a, b, c) = case(seed, i);
+    let text = plan.render();
+    println!("--- seed {seed}, case {i}\n{text}");
+    for (name, w) in [
+        ("a", a),
+        ("b (other untrusted data)", b),
+        ("c (other secret)", c),
+    ] {
+        let r = property::run(&text, w, Mode::Strict, Rules::Enforce);
+        println!("world {name}: {w:?}\n  ended {:?} {}", r.end, r.message);
+        for call in &r.allowed {
+            println!("  allowed {call:?}");
+        }
+        for v in &r.vars {
+            println!(
+                "  {} = {} (trusted {}, public {})",
+                v.name, v.repr, v.trusted, v.public
+            );
+        }
+    }
+    let verdicts = [
+        (
+            "integrity",
+            property::check(Experiment::Integrity, &text, a, b).verdict,
+        ),
+        (
+            "confidentiality",
+            property::check(Experiment::Confidentiality, &text, a, c).verdict,
+        ),
+        (
+            "differential",
+            property::check(Experiment::Differential, &text, a, a).verdict,
+        ),
+    ];
+    for (name, v) in &verdicts {
+        println!("{name}: {v:?}");
+    }
+    assert!(
+        !verdicts
+            .iter()
+            .any(|(_, v)| matches!(v, Verdict::Violation(_))),
+        "case {i} leaks"
     );
 }
 
@@ -495,7 +560,6 @@ fn noninterference_harness() {
         generator::generate(7).render()
     );
     let a = World::new(1, 1);
-    let b = World::new(2, 2);
     // An untrusted recipient is denied unless it is a user value.
     let r = property::run(
         "send(fetch('q')['to'] + 'zz', 'hi')\n",
@@ -550,10 +614,12 @@ fn noninterference_harness() {
     assert_eq!(r.end, End::Exception("TypeError".into()));
     // A sound plan passes.
     let plan = "r = fetch('q')\nto = 'carol@corp.com'\nif r['n'] == 2:\n    print('two')\nsend(to, r['body'])\npay('DE00 1234', 3)\n";
-    for exp in [
-        Experiment::Integrity,
-        Experiment::Confidentiality,
-        Experiment::Differential,
+    let other_data = World::new(2, 1);
+    let other_secret = World::new(1, 2);
+    for (exp, b) in [
+        (Experiment::Integrity, other_data),
+        (Experiment::Confidentiality, other_secret),
+        (Experiment::Differential, a),
     ] {
         assert_eq!(property::check(exp, plan, a, b).verdict, Verdict::Pass);
     }

@@ -157,6 +157,8 @@ pub struct Gen {
     has_model: bool,
     /// `try` bodies around the current statement (a `raise` there is often caught).
     in_try: usize,
+    /// A short plan of mostly control flow and container writes.
+    dense: bool,
 }
 
 /// The plan of `seed`.
@@ -174,6 +176,7 @@ pub fn generate(seed: u64) -> Plan {
         budget: 0,
         has_model: false,
         in_try: 0,
+        dense: false,
     };
     g.plan()
 }
@@ -374,7 +377,12 @@ impl Gen {
             ])));
             self.bind(&name, ty, false);
         }
-        self.budget = 6 + self.rng.below(20);
+        self.dense = self.rng.chance(50);
+        self.budget = if self.dense {
+            4 + self.rng.below(9)
+        } else {
+            6 + self.rng.below(20)
+        };
         nodes.extend(self.block(usize::MAX));
         nodes.extend(self.element_probes());
         nodes.extend(self.probes());
@@ -410,25 +418,28 @@ impl Gen {
         let compound = self.nest < 3;
         let in_loop = self.frame().loops > 0;
         let in_func = self.frame().ret.is_some();
+        // Dense plans are short and made mostly of what moves trusted values under the
+        // control of data: branches, loops, handlers, functions, writes into containers.
+        let d = self.dense;
         let weights = [
-            14,                                               // 0 new variable
+            if d { 5 } else { 14 },                           // 0 new variable
             14,                                               // 1 rebind
-            5,                                                // 2 augmented
-            3,                                                // 3 unpacking
-            if compound { 10 } else { 0 },                    // 4 if
-            if compound { 7 } else { 0 },                     // 5 for
-            if compound { 2 } else { 0 },                     // 6 while
-            if compound { 7 } else { 0 },                     // 7 try
-            if compound && self.level() < 2 { 5 } else { 0 }, // 8 def
+            if d { 3 } else { 5 },                            // 2 augmented
+            if d { 2 } else { 3 },                            // 3 unpacking
+            if compound { 12 } else { 0 },                    // 4 if
+            if compound { 8 } else { 0 },                     // 5 for
+            if compound { 3 } else { 0 },                     // 6 while
+            if compound { 9 } else { 0 },                     // 7 try
+            if compound && self.level() < 2 { 6 } else { 0 }, // 8 def
             2,                                                // 9 lambda
-            16,                                               // 10 mutation
-            5,                                                // 11 sink
-            3,                                                // 12 print
+            if d { 20 } else { 16 },                          // 10 mutation
+            if d { 3 } else { 5 },                            // 11 sink
+            if d { 1 } else { 3 },                            // 12 print
             if self.in_try > 0 { 6 } else { 1 },              // 13 raise
-            if in_loop { 4 } else { 0 },                      // 14 break / continue
-            if in_func { 3 } else { 0 },                      // 15 return
-            3,                                                // 16 alias
-            3,                                                // 17 expression statement
+            if in_loop { 6 } else { 0 },                      // 14 break / continue
+            if in_func { 4 } else { 0 },                      // 15 return
+            if d { 4 } else { 3 },                            // 16 alias
+            if d { 8 } else { 3 },                            // 17 expression statement
             if self.in_try > 0 { 1 } else { 0 },              // 18 assert
         ];
         match self.rng.weighted(&weights) {
@@ -621,8 +632,21 @@ impl Gen {
         }
     }
 
+    /// A value written into a container or a variable: mostly a trusted literal (a
+    /// recipient, a user value), whose presence there a label must explain.
+    fn value(&mut self, ty: Ty) -> Expr {
+        if self.rng.chance(55) {
+            match ty {
+                Ty::Str => return lit(self.rng.pick(RECIPIENTS)).typed("str", "'x'"),
+                Ty::Int => return lit(self.rng.pick(&["149", "3", "7"])).typed("int", "0"),
+                _ => {}
+            }
+        }
+        self.expr(ty, 1)
+    }
+
     fn cond(&mut self) -> Expr {
-        if self.rng.chance(45) {
+        if self.rng.chance(if self.dense { 80 } else { 45 }) {
             self.data(Ty::Bool)
         } else if self.rng.chance(15) {
             // Truthiness of any value.
@@ -997,7 +1021,7 @@ impl Gen {
                     let item = if ty == Ty::LStr { Ty::Str } else { Ty::Int };
                     match self.rng.below(13) {
                         0 | 1 => {
-                            let x = self.expr(item, 2);
+                            let x = self.value(item);
                             method(v, "append", vec![x])
                         }
                         2 => {
@@ -1006,7 +1030,7 @@ impl Gen {
                         }
                         3 => {
                             let i = self.expr(Ty::Int, 1);
-                            let x = self.expr(item, 1);
+                            let x = self.value(item);
                             method(v, "insert", vec![i, x])
                         }
                         4 => method(v, "pop", vec![]),
@@ -1015,7 +1039,7 @@ impl Gen {
                             method(v, "pop", vec![i])
                         }
                         6 => {
-                            let x = self.expr(item, 1);
+                            let x = self.value(item);
                             if self.rng.chance(50) {
                                 return Node::Block(vec![clause(
                                     cat(vec![
@@ -1041,7 +1065,7 @@ impl Gen {
                         8 => method(v, "reverse", vec![]),
                         9 | 10 => {
                             let i = self.index_into(&v);
-                            let x = self.expr(item, 2);
+                            let x = self.value(item);
                             cat(vec![s(index(v, i)), t(" = "), s(x)])
                         }
                         11 => {
@@ -1051,16 +1075,11 @@ impl Gen {
                         _ => {
                             // (Slice assignment `v[:a] = x` is refused by the interpreter
                             // today: a TypeError.)
-                            let x = self.expr(item, 1);
+                            let x = self.value(item);
                             let i = self.expr(Ty::Int, 0);
-                            cat(vec![
-                                s(v),
-                                t(" += ["),
-                                s(x),
-                                t("] * min(max("),
-                                s(i),
-                                t(", 0), 2)"),
-                            ])
+                            // (`v +=` would make `v` local inside a function.)
+                            let n = cat(vec![t("["), s(x), t("] * min(max("), s(i), t(", 0), 2)")]);
+                            method(v, "extend", vec![n])
                         }
                     }
                 }
@@ -1081,7 +1100,7 @@ impl Gen {
                     };
                     match self.rng.below(7) {
                         0..=2 => {
-                            let x = self.expr(val, 2);
+                            let x = self.value(val);
                             cat(vec![s(index(v, key)), t(" = "), s(x)])
                         }
                         3 => cat(vec![t("del "), s(index(v, key))]),
@@ -1097,7 +1116,7 @@ impl Gen {
                     }
                 }
                 Ty::SetStr => {
-                    let x = self.expr(Ty::Str, 1);
+                    let x = self.value(Ty::Str);
                     let m = self.rng.pick(&["add", "discard", "add"]);
                     method(v, m, vec![x])
                 }
@@ -1105,11 +1124,11 @@ impl Gen {
                     let i = self.index_into(&v);
                     let inner = index(v, i);
                     if self.rng.chance(50) {
-                        let x = self.expr(Ty::Str, 1);
+                        let x = self.value(Ty::Str);
                         method(inner, "append", vec![x])
                     } else {
                         let j = self.expr(Ty::Int, 0);
-                        let x = self.expr(Ty::Str, 1);
+                        let x = self.value(Ty::Str);
                         cat(vec![s(index(inner, j)), t(" = "), s(x)])
                     }
                 }
@@ -1512,7 +1531,68 @@ impl Gen {
     }
 
     fn expr_stmt(&mut self) -> Node {
-        match self.rng.below(5) {
+        match self.rng.below(8) {
+            5 => {
+                // An effect on the right of `and` / `or`.
+                let c = self.cond();
+                let effect = match self.var_of(Ty::LStr) {
+                    Some(acc) if self.rng.chance(60) => {
+                        let v = self.expr(Ty::Str, 1);
+                        method(lit(&acc), "append", vec![v])
+                    }
+                    _ => match self.func_call(None) {
+                        Some(e) => e,
+                        None => self.sink(),
+                    },
+                };
+                line(binop(c, self.rng.pick(&["and", "or"]), effect))
+            }
+            6 => {
+                // Functions called from a list whose length the data decides.
+                let Some(f) = self.funcs.iter().rev().find(|f| f.required <= 1).cloned() else {
+                    return line(self.sink());
+                };
+                let g = self.fresh("g");
+                let c = self.cond();
+                let args: Vec<Expr> = f.params[..f.required]
+                    .iter()
+                    .map(|(_, ty)| self.expr(*ty, 1))
+                    .collect();
+                Node::Block(vec![clause(
+                    cat(vec![
+                        t(&format!("for {g} in ([{}] if ", f.name)),
+                        s(c.paren()),
+                        t(" else []):"),
+                    ]),
+                    vec![line(call(&g, args))],
+                    false,
+                )])
+            }
+            7 => {
+                // A function that mutates what it is given, called on a container.
+                let Some(v) = self.var_of(Ty::LStr) else {
+                    return line(self.sink());
+                };
+                let x = self.expr(Ty::Str, 1);
+                let e = cat(vec![
+                    t("(lambda l, v: l.append(v) or l.pop(0))("),
+                    s(lit(&v)),
+                    t(", "),
+                    s(x),
+                    t(")"),
+                ])
+                .atomic();
+                if self.rng.chance(50) {
+                    line(e)
+                } else {
+                    let c = self.cond();
+                    Node::Block(vec![clause(
+                        cat(vec![t("if "), s(c), t(":")]),
+                        vec![line(e)],
+                        false,
+                    )])
+                }
+            }
             0 => {
                 // A comprehension for its side effects.
                 let Some(acc) = self.var_of(Ty::LStr) else {
@@ -2194,7 +2274,12 @@ impl Gen {
                     let l = self.expr(Ty::LStr, d);
                     let f = self.rng.pick(&["any(", "all("]);
                     return self.comprehension(f, ")", Ty::Str, l, d, |g, x| {
-                        let e = match g.rng.below(3) {
+                        let e = match g.rng.below(4) {
+                            3 => {
+                                // A plan function (maybe with effects) decides the stop.
+                                let f = g.unary_fn(Ty::Str, Ty::Bool, 0);
+                                cat(vec![s(f.paren()), t("("), t(x), t(")")]).atomic()
+                            }
                             0 => {
                                 let y = g.expr(Ty::Str, 0);
                                 binop(lit(x), "==", y)

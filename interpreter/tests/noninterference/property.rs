@@ -9,7 +9,7 @@
 //! * Differential: labels never change what a plan computes: normal mode and strict mode,
 //!   with a host that allows everything, print the same and make the same calls.
 
-use super::world::{is_user_value, spec, Allowed, Host, Rules, World};
+use super::world::{is_user_value, spec, Allowed, Host, Rules, World, USER_VALUES};
 use bactrian_interpreter::{Config, Fatal, Inspect, Interpreter, Limits, Mode};
 use bactrian_provenance::Readers;
 use serde::{Deserialize, Serialize};
@@ -60,8 +60,8 @@ pub struct FinalVar {
 
 pub fn limits() -> Limits {
     Limits {
-        max_steps: 100_000,
-        max_time: Duration::from_secs(20),
+        max_steps: 20_000,
+        max_time: Duration::from_secs(5),
         max_alloc_bytes: 256 << 20,
         max_str_len: 1 << 20,
         max_collection_len: 100_000,
@@ -215,15 +215,20 @@ fn final_state_difference(
     rb: &Run,
     visible: impl Fn(&FinalVar) -> bool,
 ) -> Option<String> {
+    final_state_differences(ra, rb, visible).into_iter().next()
+}
+
+fn final_state_differences(ra: &Run, rb: &Run, visible: impl Fn(&FinalVar) -> bool) -> Vec<String> {
+    let mut out = Vec::new();
     if ra.end != End::Finished || rb.end != End::Finished {
-        return None;
+        return out;
     }
     for va in &ra.vars {
         let Some(vb) = rb.vars.iter().find(|v| v.name == va.name) else {
             continue;
         };
         if visible(va) && visible(vb) && va.repr != vb.repr {
-            return Some(format!(
+            out.push(format!(
                 "at the end, {} = {} vs {}",
                 va.name,
                 clip(&va.repr),
@@ -231,7 +236,16 @@ fn final_state_difference(
             ));
         }
     }
-    None
+    out
+}
+
+/// A variable a sensitive parameter would accept at the end of the plan: trusted, or equal
+/// to a user value.
+fn passes_sensitive(v: &FinalVar) -> bool {
+    v.trusted
+        || USER_VALUES
+            .iter()
+            .any(|u| v.repr == format!("'{u}'") || v.repr == *u)
 }
 
 fn clip(s: &str) -> String {
@@ -247,10 +261,38 @@ pub fn judge_integrity(ra: &Run, rb: &Run) -> Verdict {
     if matches!(calls, Verdict::Violation(_)) {
         return calls;
     }
-    match final_state_difference(ra, rb, |v| v.trusted) {
-        Some(d) => Verdict::Violation(format!("trusted in both runs: {d}")),
-        None => calls,
+    // As if each variable were sent at the end: the values a sensitive parameter accepts
+    // must agree, unless neither is trusted (then the user-value allowance let both in).
+    if let Some(d) = final_state_difference(ra, rb, |v| v.trusted) {
+        return Verdict::Violation(format!("trusted in both runs: {d}"));
     }
+    let a_trusted = |name: &str, r: &Run| r.vars.iter().any(|v| v.name == name && v.trusted);
+    for va in ra.vars.iter().filter(|v| passes_sensitive(v)) {
+        let Some(vb) = rb.vars.iter().find(|v| v.name == va.name) else {
+            continue;
+        };
+        if passes_sensitive(vb)
+            && va.repr != vb.repr
+            && ra.end == End::Finished
+            && rb.end == End::Finished
+        {
+            let d = format!(
+                "at the end, {} = {} vs {}",
+                va.name,
+                clip(&va.repr),
+                clip(&vb.repr)
+            );
+            if a_trusted(&va.name, ra) || a_trusted(&vb.name, rb) {
+                return Verdict::Violation(format!(
+                    "trusted in one run, a user value in the other: {d}"
+                ));
+            }
+            if calls == Verdict::Pass {
+                return Verdict::Explained(format!("{d} (both values are user values)"));
+            }
+        }
+    }
+    calls
 }
 
 fn judge_integrity_calls(ra: &Run, rb: &Run) -> Verdict {
@@ -268,9 +310,9 @@ fn judge_integrity_calls(ra: &Run, rb: &Run) -> Verdict {
     );
     match observed_difference(ra, &wa, rb, &wb) {
         None => {
-            let user_values = [&pa[i], &pb[i]]
+            let user_values = [pa.get(i), pb.get(i)]
                 .iter()
-                .all(|(_, args)| args.iter().all(|(_, v)| is_user_value(v)));
+                .all(|c| c.is_some_and(|(_, args)| args.iter().all(|(_, v)| is_user_value(v))));
             let note = if user_values {
                 "both values are user values"
             } else {
@@ -315,6 +357,20 @@ pub fn differential(plan: &str, a: World) -> Checked {
 
 /// `strict` may be a run under the rules that no rule stopped: the host answers the same.
 pub fn judge_differential(normal: &Run, strict: &Run) -> Verdict {
+    // A run stopped by a limit did less: compare what both did.
+    let limited = normal.end == End::Limit || strict.end == End::Limit;
+    if limited {
+        let n = normal.seen.len().min(strict.seen.len());
+        return match first_difference(&normal.seen[..n], &strict.seen[..n]) {
+            Some(i) => Verdict::Violation(format!(
+                "call #{}: normal {} vs strict {}",
+                i + 1,
+                show(normal.seen.get(i)),
+                show(strict.seen.get(i))
+            )),
+            None => Verdict::Pass,
+        };
+    }
     if normal.stdout != strict.stdout {
         let (n, s) = (normal.stdout.lines(), strict.stdout.lines());
         let i = n.clone().zip(s.clone()).position(|(x, y)| x != y);

@@ -173,7 +173,7 @@ pub fn kind_of(experiment: Experiment, plan: &str) -> String {
         || has("lambda")
     {
         "comprehensions-builtins"
-    } else if has("if ") || has("while ") || has("for ") {
+    } else if has("if ") || has("while ") || has("for ") || has(" and ") || has(" or ") {
         "untaken-branches"
     } else {
         "other"

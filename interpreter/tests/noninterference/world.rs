@@ -22,8 +22,8 @@ const WORLD_STRS: &[&str] = &[
     "carol@corp.com",
     "alice@corp.com",
     "attacker@evil.com",
-    "eve@evil.com",
     "149",
+    "eve@evil.com",
     "7",
     "hello",
     "report",
@@ -460,12 +460,22 @@ fn tweak_leaves(v: &mut Value, rng: &mut Rng) {
     }
 }
 
+/// A string: mostly one of a few (so that comparisons with plan literals go both ways).
 fn world_str(rng: &mut Rng) -> Value {
-    json!(rng.pick(WORLD_STRS))
+    if rng.chance(65) {
+        json!(rng.pick(&WORLD_STRS[..5]))
+    } else {
+        json!(rng.pick(WORLD_STRS))
+    }
 }
 
+/// A number: mostly small.
 fn world_int(rng: &mut Rng) -> Value {
-    json!(rng.pick(WORLD_INTS))
+    if rng.chance(80) {
+        json!(rng.range(0, 4))
+    } else {
+        json!(rng.pick(WORLD_INTS))
+    }
 }
 
 /// A record: mostly the usual keys with the usual types, sometimes not.
