@@ -91,6 +91,17 @@ fn node_candidates(node: &Node) -> Vec<Vec<Node>> {
                     out.push(vec![Node::Block(cs)]);
                 }
             }
+            // `if a: ... elif b: ...` without its first clause: `if b: ...`.
+            if clauses.len() > 1 {
+                if let Some(Part::Text(head)) = clauses[1].head.parts.first() {
+                    if let Some(rest) = head.strip_prefix("elif ") {
+                        let mut cs = clauses[1..].to_vec();
+                        cs[0].head.parts[0] = Part::Text(format!("if {rest}"));
+                        cs[0].optional = false;
+                        out.push(vec![Node::Block(cs)]);
+                    }
+                }
+            }
             for (i, c) in clauses.iter().enumerate() {
                 if !c.body.is_empty() {
                     let mut cs = clauses.clone();
