@@ -360,6 +360,8 @@ fn noninterference_search() {
         .map(|(_, r)| regressions::signature(r.experiment, &r.plan))
         .collect();
     let mut seen_sigs: HashSet<String> = HashSet::new();
+    let mut saved_kinds: std::collections::HashMap<(Experiment, String), usize> =
+        Default::default();
     let mut report = String::new();
     let mut saved = Vec::new();
     let shrink_start = Instant::now();
@@ -389,7 +391,10 @@ fn noninterference_search() {
             "\n--- {:?} ({kind}), {}: {differed}\n{text}",
             f.experiment, f.found
         ));
-        if s.save && !known.contains(&sig) {
+        // A few new files per kind and run: the same bug tends to come back in many shapes.
+        let per_kind = saved_kinds.entry((f.experiment, kind.clone())).or_insert(0);
+        if s.save && !known.contains(&sig) && *per_kind < 3 {
+            *per_kind += 1;
             let r = Regression {
                 experiment: f.experiment,
                 kind,

@@ -435,7 +435,13 @@ impl Gen {
             if d { 20 } else { 16 },                          // 10 mutation
             if d { 3 } else { 5 },                            // 11 sink
             if d { 1 } else { 3 },                            // 12 print
-            if self.in_try > 0 { 6 } else { 1 },              // 13 raise
+            if self.in_try > 0 {
+                6
+            } else if in_func {
+                3
+            } else {
+                1
+            }, // 13 raise
             if in_loop { 6 } else { 0 },                      // 14 break / continue
             if in_func { 4 } else { 0 },                      // 15 return
             if d { 4 } else { 3 },                            // 16 alias
