@@ -295,3 +295,68 @@ fn inserting_at_the_front_moves_the_fixed_prefix() {
     "#;
     assert_untrusted(src, "to");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Choices that leave something untouched
+
+#[test]
+fn the_list_a_write_did_not_choose_is_relabeled_too() {
+    let src = r#"
+        r = web_search('q')
+        a = []
+        b = []
+        [a, b][r["n"] % 2].append(1)
+        empty = len(a) == 0
+    "#;
+    assert_untrusted(src, "empty");
+}
+
+#[test]
+fn a_comprehension_filter_that_skips_an_element_relabels_its_effects() {
+    let src = r#"
+        r = web_search('q')
+        hits = []
+        done = [hits.append(w) for w in ["a", "b"] if w == r["title"]]
+        empty = len(hits) == 0
+    "#;
+    assert_untrusted(src, "empty");
+}
+
+#[test]
+fn an_and_decided_by_its_first_operand_relabels_the_rest() {
+    let src = r#"
+        r = web_search('q')
+        hits = []
+        done = (r["title"] == "no") and hits.append(1)
+        empty = len(hits) == 0
+    "#;
+    assert_untrusted(src, "empty");
+}
+
+#[test]
+fn any_that_stops_early_relabels_what_the_rest_would_change() {
+    let src = r#"
+        r = web_search('q')
+        seen = []
+        def check(w):
+            seen.append(w)
+            return w == r["title"]
+        found = any(check(w) for w in ["Breaking news", "b"])
+        n = len(seen)
+    "#;
+    assert_untrusted(src, "n");
+}
+
+#[test]
+fn a_counter_in_an_untrusted_loop_leaves_the_other_variables_trusted() {
+    let src = r#"
+        r = web_search('q')
+        recipients = ["bob@x.com"]
+        n = 0
+        for item in r["items"]:
+            n += 1
+        to = recipients[0]
+    "#;
+    assert_trusted(src, "to");
+    assert_untrusted(src, "n");
+}

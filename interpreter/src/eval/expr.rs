@@ -201,6 +201,11 @@ impl<'h> Machine<'h> {
                 let receiver = self.operand(obj, frame)?;
                 let (pos, kw) = self.call_args(args, kwargs, frame)?;
                 self.pos = e.pos;
+                if receiver.label != Label::PROGRAM
+                    && crate::syntax::MUTATING_METHODS.contains(&&**name)
+                {
+                    self.chosen_receiver(obj, &receiver, frame);
+                }
                 // Kept for the labels of a failure; plain literals add nothing.
                 let inputs: Vec<Value> = std::iter::once(&receiver)
                     .chain(pos.iter())
@@ -455,6 +460,11 @@ impl<'h> Machine<'h> {
             let l = self.full_label(&v);
             self.enter(l, v.node, text);
             tested.push(v);
+        }
+        if self.strict && effects.is_some() {
+            // The operands never evaluated were skipped because of the last one tested.
+            let l = self.full_label(&last);
+            self.ctx.label = self.labels.join(self.ctx.label, l);
         }
         self.leave_expr(saved, effects, frame);
         if !self.strict || tested.is_empty() {
@@ -809,12 +819,13 @@ impl<'h> Machine<'h> {
                     nodes.push(item.node);
                 }
                 if ops::truthy(&item.data) == want {
+                    // The items not looked at were skipped because of this one.
+                    m.comp_carry = m.labels.join(m.comp_carry, l);
                     result = want;
                     return Ok(false);
                 }
                 // Whether the next item is looked at depends on this one.
-                let text = m.pos_text();
-                m.enter(l, item.node, &text);
+                m.comp_carry = m.labels.join(m.comp_carry, l);
                 Ok(true)
             },
         );
@@ -838,6 +849,7 @@ impl<'h> Machine<'h> {
         sink: &mut Sink<'_, 'h>,
     ) -> Eval<(Label, NodeId)> {
         let saved = self.ctx;
+        let carried = std::mem::replace(&mut self.comp_carry, Label::PROGRAM);
         let mut shape = Label::PROGRAM;
         let mut shape_nodes: Vec<NodeId> = Vec::new();
         let result = self.comp_level(
@@ -851,7 +863,13 @@ impl<'h> Machine<'h> {
             &mut shape_nodes,
         );
         // The element and filters ran once per item: what they would have changed for the
-        // items another run has depends on the shapes and filters.
+        // items another run has, or that a filter skipped, depends on the shapes, the
+        // filters and (for `any`/`all`) the items already looked at.
+        if self.strict {
+            let decided = self.labels.join(shape, self.comp_carry);
+            self.ctx.label = self.labels.join(self.ctx.label, decided);
+        }
+        self.comp_carry = carried;
         self.leave_expr(saved, effects, frame);
         result?;
         let shape_node = match shape_nodes.len() {
@@ -913,6 +931,7 @@ impl<'h> Machine<'h> {
                 m.enter(cl, c.node, &cond.text);
                 if !m.truthy(&c)? {
                     m.restore(before);
+                    m.carry_into_context();
                     return Ok(true);
                 }
             }
@@ -927,6 +946,7 @@ impl<'h> Machine<'h> {
                 shape_nodes,
             );
             m.restore(before);
+            m.carry_into_context();
             go_on
         })
     }

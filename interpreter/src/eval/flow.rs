@@ -4,7 +4,7 @@
 
 use super::{Context, Frame, Machine};
 use crate::error::Unwind;
-use crate::syntax::ir::Effects;
+use crate::syntax::ir::{DictItem, Effects, Expr, ExprKind, FPart, Var};
 use crate::value::*;
 use bactrian_provenance::{Label, NodeId};
 use std::collections::HashSet;
@@ -54,6 +54,32 @@ impl Machine<'_> {
         }
     }
 
+    /// A container is about to change through `receiver`, the value of `expr`. When labeled
+    /// data chose which object that is (`[a, b][i].append(x)`, `(a if c else b)[k] = v`),
+    /// every object the expression could have chosen gets the label too, as a branch not
+    /// taken would: the one left untouched must not tell which was chosen. A receiver read
+    /// from a variable is relabeled itself (see docs/labels.md on what that leaves).
+    pub fn chosen_receiver(&mut self, expr: &Expr, receiver: &Value, frame: &Frame) {
+        if !self.strict || receiver.label == Label::PROGRAM {
+            return;
+        }
+        if matches!(expr.kind, ExprKind::Name(_)) {
+            return;
+        }
+        let mut vars = Vec::new();
+        names_in_expr(expr, &mut vars);
+        let ctx = Context {
+            label: receiver.label,
+            node: receiver.node,
+        };
+        let mut seen = HashSet::new();
+        for var in vars {
+            if let Some(v) = self.peek(var, frame) {
+                self.taint_reachable(&v, ctx, &mut seen, false);
+            }
+        }
+    }
+
     /// Joins `label` into the presence of every entry of a dict: a store whose key depends
     /// on it may have replaced any of them.
     pub fn raise_presence(&mut self, dict: &Value, label: Label) {
@@ -78,6 +104,14 @@ impl Machine<'_> {
             }
         }
         self.restore(saved);
+    }
+
+    /// The items of a comprehension looked at so far decide whether the next is (`any`,
+    /// `all`): their labels stay in the context after each item.
+    pub fn carry_into_context(&mut self) {
+        if self.comp_carry != Label::PROGRAM {
+            self.ctx.label = self.labels.join(self.ctx.label, self.comp_carry);
+        }
     }
 
     /// The source text of the current position, for condition nodes made inside builtins.
@@ -368,5 +402,95 @@ impl Machine<'_> {
 fn keep_node(shape_node: &mut NodeId, ctx_node: NodeId) {
     if *shape_node == NO_NODE {
         *shape_node = ctx_node;
+    }
+}
+
+/// The variables an expression reads (what the objects it evaluates to can be reached from).
+fn names_in_expr(e: &Expr, out: &mut Vec<Var>) {
+    let mut go = |x: &Expr| names_in_expr(x, out);
+    match &e.kind {
+        ExprKind::Name(n) => {
+            if !out.contains(&n.var) {
+                out.push(n.var);
+            }
+        }
+        ExprKind::Const(_) | ExprKind::Builtin(_) | ExprKind::Type(_) | ExprKind::Tool(_) => {}
+        ExprKind::BinOp { left, right, .. } => {
+            go(left);
+            go(right);
+        }
+        ExprKind::Unary { operand, .. } => go(operand),
+        ExprKind::And(values, _) | ExprKind::Or(values, _) => values.iter().for_each(go),
+        ExprKind::Compare { left, ops } => {
+            go(left);
+            ops.iter().for_each(|(_, r)| go(r));
+        }
+        ExprKind::Call { func, args, kwargs } => {
+            go(func);
+            args.iter().for_each(|a| go(&a.expr));
+            kwargs.iter().for_each(|k| go(&k.value));
+        }
+        ExprKind::MethodCall {
+            obj, args, kwargs, ..
+        } => {
+            go(obj);
+            args.iter().for_each(|a| go(&a.expr));
+            kwargs.iter().for_each(|k| go(&k.value));
+        }
+        ExprKind::Attr { obj, .. } => go(obj),
+        ExprKind::Subscript { obj, index } => {
+            go(obj);
+            go(index);
+        }
+        ExprKind::Slice { lower, upper, step } => {
+            for p in [lower, upper, step].into_iter().flatten() {
+                go(p);
+            }
+        }
+        ExprKind::List(elts) | ExprKind::Tuple(elts) | ExprKind::Set(elts) => {
+            elts.iter().for_each(|a| go(&a.expr))
+        }
+        ExprKind::Dict(items) => {
+            for item in items {
+                match item {
+                    DictItem::Pair(k, v) => {
+                        go(k);
+                        go(v);
+                    }
+                    DictItem::Splat(m) => go(m),
+                }
+            }
+        }
+        ExprKind::Comp {
+            elt,
+            value,
+            generators,
+            ..
+        } => {
+            go(elt);
+            if let Some(v) = value {
+                go(v);
+            }
+            for g in generators {
+                go(&g.iter);
+                g.ifs.iter().for_each(&mut go);
+            }
+        }
+        ExprKind::IfExp {
+            test, body, orelse, ..
+        } => {
+            go(test);
+            go(body);
+            go(orelse);
+        }
+        // A lambda's body reaches its captured variables, which are the enclosing ones.
+        ExprKind::Lambda { defaults, .. } => defaults.iter().for_each(go),
+        ExprKind::FString(parts) => {
+            for p in parts {
+                if let FPart::Value { expr, .. } = p {
+                    go(expr);
+                }
+            }
+        }
     }
 }

@@ -87,6 +87,8 @@ pub struct Machine<'h> {
     pub(crate) try_labels: Vec<Label>,
     /// The join of `try_labels`: what every `try` around this point has computed so far.
     pub(crate) try_pc: Label,
+    /// In a comprehension run by `any`/`all`: the labels of the items looked at so far.
+    pub(crate) comp_carry: Label,
     /// How many iterators the run has made (none: advancing one cannot be an effect).
     pub(crate) iterators_made: u64,
     /// Reused by `full_label` for the containers it is inside of (cycle detection).
@@ -140,6 +142,7 @@ impl<'h> Machine<'h> {
             reported_nodes: 1,
             try_pc: Label::PROGRAM,
             iterators_made: 0,
+            comp_carry: Label::PROGRAM,
             try_labels: Vec::new(),
             seen_scratch: crate::value::Path::default(),
             todo_scratch: Vec::new(),

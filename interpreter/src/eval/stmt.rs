@@ -128,6 +128,7 @@ impl Machine<'_> {
                         let container = self.expr(obj, frame)?;
                         let key = self.expr(index, frame)?;
                         self.note_operands(&[&container, &key]);
+                        self.chosen_receiver(obj, &container, frame);
                         self.del_item(&container, &key)
                             .map_err(|u| self.failed_on(u, &[&container, &key]))?;
                     }
@@ -433,6 +434,7 @@ impl Machine<'_> {
                 let container = self.operand(obj, frame)?;
                 let key = self.operand(index, frame)?;
                 self.note_operands(&[&container, &key]);
+                self.chosen_receiver(obj, &container, frame);
                 let value = self.under_context(value);
                 self.set_item(&container, &key, value)
                     .map_err(|u| self.failed_on(u, &[&container, &key]))
@@ -440,6 +442,7 @@ impl Machine<'_> {
             Target::Attr { obj, attr } => {
                 let target = self.expr(obj, frame)?;
                 self.note_operands(&[&target]);
+                self.chosen_receiver(obj, &target, frame);
                 let value = self.under_context(value);
                 self.set_attr(&target, attr, value)
                     .map_err(|u| self.failed_on(u, &[&target]))
@@ -529,6 +532,7 @@ impl Machine<'_> {
             Target::Subscript { obj, index } => {
                 let container = self.operand(obj, frame)?;
                 let key = self.operand(index, frame)?;
+                self.chosen_receiver(obj, &container, frame);
                 let current = self.get_item(&container, &key, &value.text)?;
                 let rhs = self.operand(value, frame)?;
                 let result = self.inplace(op, current, &rhs, &value.text)?;
@@ -537,6 +541,7 @@ impl Machine<'_> {
             }
             Target::Attr { obj, attr } => {
                 let target = self.expr(obj, frame)?;
+                self.chosen_receiver(obj, &target, frame);
                 let current = self.get_attr(&target, attr, &value.text)?;
                 let rhs = self.expr(value, frame)?;
                 let result = self.inplace(op, current, &rhs, &value.text)?;

@@ -126,6 +126,11 @@ fn names_in_stmt(stmt: &ast::Stmt, out: &mut Vec<String>) {
 struct Walk<'n, 'a> {
     names: &'n Names<'a>,
     fx: RawEffects,
+    /// Names rebound only by `x op= y` in the region: the object such a name holds there
+    /// came from the name itself, so it needs no widening of the roots.
+    aug_only: Vec<String>,
+    /// Names bound in the region any other way.
+    plain: Vec<String>,
 }
 
 impl Walk<'_, '_> {
@@ -165,7 +170,10 @@ impl Walk<'_, '_> {
             ast::Stmt::AugAssign(a) => {
                 // `xs += ys` extends a list in place: a mutation of whatever `xs` names.
                 match a.target.as_ref() {
-                    ast::Expr::Name(n) => push(&mut self.fx.grown, n.id.as_str()),
+                    ast::Expr::Name(n) => {
+                        push(&mut self.fx.grown, n.id.as_str());
+                        push(&mut self.aug_only, n.id.as_str());
+                    }
                     t => self.store_target(t),
                 }
                 self.expr(&a.value);
@@ -334,11 +342,24 @@ impl Walk<'_, '_> {
 
     /// Closes the roots over rebinding inside the region (see the module doc).
     fn close(mut self, read: impl FnOnce(&mut Vec<String>)) -> RawEffects {
+        // Every binding but `x op= y` (found by scope's own walk, so none is missed).
+        let aug_only: Vec<String> = self
+            .aug_only
+            .iter()
+            .filter(|n| !self.plain.contains(n))
+            .cloned()
+            .collect();
         let fx = &mut self.fx;
+        let rebound_names: Vec<String> = fx
+            .assigned
+            .iter()
+            .filter(|n| !aug_only.contains(n))
+            .cloned()
+            .collect();
         // A list grown through a name the region rebinds may be any object.
         let grown = std::mem::take(&mut fx.grown);
         for root in grown {
-            if fx.assigned.contains(&root) {
+            if rebound_names.contains(&root) {
                 push(&mut fx.deep, &root);
             } else {
                 push(&mut fx.grown, &root);
@@ -347,13 +368,13 @@ impl Walk<'_, '_> {
         // A field store through a name the region rebinds may reach any object.
         let fields = std::mem::take(&mut fx.fields);
         for (root, field) in fields {
-            if fx.assigned.contains(&root) {
+            if rebound_names.contains(&root) {
                 push(&mut fx.deep, &root);
             } else {
                 fx.fields.push((root, field));
             }
         }
-        let rebound = |roots: &[String]| roots.iter().any(|r| fx.assigned.contains(r));
+        let rebound = |roots: &[String]| roots.iter().any(|r| rebound_names.contains(r));
         let (deep_rebound, consumed_rebound) = (rebound(&fx.deep), rebound(&fx.consumed));
         if deep_rebound || consumed_rebound {
             let mut all = Vec::new();
@@ -386,9 +407,12 @@ pub fn analyse_block(bodies: &[&[ast::Stmt]], names: &Names<'_>) -> RawEffects {
     let mut walk = Walk {
         names,
         fx: RawEffects::default(),
+        aug_only: Vec::new(),
+        plain: Vec::new(),
     };
     for body in bodies {
         scope::bound_names(body, &mut walk.fx.assigned);
+        scope::plainly_bound_names(body, &mut walk.plain);
         body.iter().for_each(|s| walk.stmt(s));
     }
     walk.close(|all| {
@@ -404,6 +428,8 @@ pub fn analyse_expr(expr: &ast::Expr, names: &Names<'_>) -> RawEffects {
     let mut walk = Walk {
         names,
         fx: RawEffects::default(),
+        aug_only: Vec::new(),
+        plain: Vec::new(),
     };
     walk.expr(expr);
     walk.close(|all| names_in(expr, all))

@@ -7,7 +7,20 @@ use std::collections::HashSet;
 /// Names bound directly in a block (not inside nested functions or comprehensions).
 pub fn bound_names(body: &[ast::Stmt], out: &mut Vec<String>) {
     for stmt in body {
-        bound_in_stmt(stmt, out);
+        bound_in_stmt(stmt, out, false);
+    }
+}
+
+/// Like `bound_names`, without the targets of augmented assignments (`x += y`).
+pub fn plainly_bound_names(body: &[ast::Stmt], out: &mut Vec<String>) {
+    for stmt in body {
+        bound_in_stmt(stmt, out, true);
+    }
+}
+
+fn bound_in_block(body: &[ast::Stmt], out: &mut Vec<String>, skip_aug: bool) {
+    for stmt in body {
+        bound_in_stmt(stmt, out, skip_aug);
     }
 }
 
@@ -27,38 +40,38 @@ fn bound_in_target(target: &ast::Expr, out: &mut Vec<String>) {
     }
 }
 
-fn bound_in_stmt(stmt: &ast::Stmt, out: &mut Vec<String>) {
+fn bound_in_stmt(stmt: &ast::Stmt, out: &mut Vec<String>, skip_aug: bool) {
     use ast::Stmt::*;
     match stmt {
         FunctionDef(f) => push(out, f.name.as_str()),
         AsyncFunctionDef(f) => push(out, f.name.as_str()),
         ClassDef(c) => push(out, c.name.as_str()),
         Assign(a) => a.targets.iter().for_each(|t| bound_in_target(t, out)),
-        AugAssign(a) => bound_in_target(&a.target, out),
+        AugAssign(a) if !skip_aug => bound_in_target(&a.target, out),
         AnnAssign(a) => bound_in_target(&a.target, out),
         For(f) => {
             bound_in_target(&f.target, out);
-            bound_names(&f.body, out);
-            bound_names(&f.orelse, out);
+            bound_in_block(&f.body, out, skip_aug);
+            bound_in_block(&f.orelse, out, skip_aug);
         }
         While(w) => {
-            bound_names(&w.body, out);
-            bound_names(&w.orelse, out);
+            bound_in_block(&w.body, out, skip_aug);
+            bound_in_block(&w.orelse, out, skip_aug);
         }
         If(i) => {
-            bound_names(&i.body, out);
-            bound_names(&i.orelse, out);
+            bound_in_block(&i.body, out, skip_aug);
+            bound_in_block(&i.orelse, out, skip_aug);
         }
         Try(t) => {
-            bound_names(&t.body, out);
+            bound_in_block(&t.body, out, skip_aug);
             for ast::ExceptHandler::ExceptHandler(h) in &t.handlers {
                 if let Some(name) = &h.name {
                     push(out, name.as_str());
                 }
-                bound_names(&h.body, out);
+                bound_in_block(&h.body, out, skip_aug);
             }
-            bound_names(&t.orelse, out);
-            bound_names(&t.finalbody, out);
+            bound_in_block(&t.orelse, out, skip_aug);
+            bound_in_block(&t.finalbody, out, skip_aug);
         }
         _ => {}
     }
