@@ -31,6 +31,7 @@ lint: deps
 # would skip fails instead: a green run must mean the kernel features were really tested.
 test: lint mcp-server
 	BACTRIAN_REQUIRE_SANDBOX=$${CI:+1} BACTRIAN_REQUIRE_SENSOR=$${CI:+1} $(CARGO) test --workspace
+	@cat target/tmp/labels-corpus.txt target/tmp/noninterference.txt 2>/dev/null || true
 
 # The real MCP server tests/mcp.rs talks to, pinned in tests/mcp-server/package-lock.json.
 mcp-server:

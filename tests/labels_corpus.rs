@@ -513,11 +513,16 @@ fn labels_corpus() {
     };
     let (attacks_ok, attacks) = count(false);
     let (benign_ok, benign) = count(true);
-    let percent = 100.0 * (attacks_ok + benign_ok) as f64 / cases.len() as f64;
+    let percent = 100.0 * benign_ok as f64 / benign.max(1) as f64;
     let summary = format!(
         "labels corpus: attacks denied {attacks_ok}/{attacks}, benign allowed {benign_ok}/{benign} ({percent:.0}%)"
     );
     println!("{summary}");
+    // `make test` prints this line after the run (cargo hides a passing test's output).
+    let _ = std::fs::write(
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("labels-corpus.txt"),
+        format!("{summary}\n"),
+    );
 
     let failures: Vec<String> = cases
         .iter()
