@@ -630,16 +630,24 @@ impl<'h> Machine<'h> {
         };
         match &v.data {
             Data::List(l) => {
-                // Live iteration, as Python: appends during the loop are seen.
+                // Live iteration, as Python: appends during the loop are seen. The list may
+                // change while the loop runs: which item comes next, and whether one does,
+                // is decided by its shape as it is then.
                 let mut i = 0;
                 loop {
-                    let item = {
+                    let (item, shape) = {
                         let l = l.borrow();
-                        match l.items.get(i) {
-                            Some(item) => item.clone(),
-                            None => return Ok(true),
-                        }
+                        (l.items.get(i).cloned(), l.shape)
                     };
+                    if self.strict && shape != Label::PROGRAM {
+                        self.ctx.label = self.labels.join(self.ctx.label, shape);
+                    }
+                    let Some(mut item) = item else {
+                        return Ok(true);
+                    };
+                    if shape != Label::PROGRAM {
+                        item.label = self.labels.join(item.label, shape);
+                    }
                     i += 1;
                     let item = tag(self, item);
                     if !f(self, item)? {

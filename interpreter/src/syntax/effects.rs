@@ -590,3 +590,20 @@ pub fn pure_module_functions(
         }
     }
 }
+
+/// Whether a block has a `break` or `continue` that is not inside a loop of its own (in a
+/// loop's `else` clause, such a statement leaves the loop around it).
+pub fn leaves_enclosing_loop(body: &[ast::Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        ast::Stmt::Break(_) | ast::Stmt::Continue(_) => true,
+        ast::Stmt::For(f) => leaves_enclosing_loop(&f.orelse),
+        ast::Stmt::While(w) => leaves_enclosing_loop(&w.orelse),
+        ast::Stmt::FunctionDef(_) | ast::Stmt::ClassDef(_) => false,
+        other => {
+            let (_, stmts) = scope::children(other);
+            stmts
+                .into_iter()
+                .any(|st| leaves_enclosing_loop(std::slice::from_ref(st)))
+        }
+    })
+}

@@ -335,6 +335,8 @@ impl<'a> Lowerer<'a> {
                 let orelse = self.block(&f.orelse);
                 let mut effects = self.effects(&[&f.body, &f.orelse]);
                 self.add_target_effects(&f.target, &mut effects);
+                // A `break` or `continue` in the `else` clause leaves the enclosing loop.
+                effects.escapes |= fx::leaves_enclosing_loop(&f.orelse);
                 StmtKind::For {
                     target,
                     iter,
@@ -349,7 +351,9 @@ impl<'a> Lowerer<'a> {
                 let body = self.block(&w.body);
                 self.scope().loop_depth -= 1;
                 let orelse = self.block(&w.orelse);
-                let effects = self.effects(&[&w.body, &w.orelse]);
+                let mut effects = self.effects(&[&w.body, &w.orelse]);
+                // A `break` or `continue` in the `else` clause leaves the enclosing loop.
+                effects.escapes |= fx::leaves_enclosing_loop(&w.orelse);
                 StmtKind::While {
                     test,
                     body,
