@@ -717,12 +717,17 @@ impl Machine<'_> {
             (args, Label::PROGRAM)
         };
         if items.is_empty() {
+            // Being empty was decided by the shape.
             return match default {
-                Some(d) => Ok(d),
-                None => err(
+                Some(mut d) => {
+                    d.label = self.labels.join(d.label, label);
+                    Ok(d)
+                }
+                None => Err(exception(
                     ExcKind::ValueError,
                     format!("{name}() iterable argument is empty"),
-                ),
+                    label,
+                )),
             };
         }
         let key_fn = key.clone().filter(|k| !matches!(k.data, Data::None));
