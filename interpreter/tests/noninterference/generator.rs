@@ -839,6 +839,9 @@ impl Gen {
                 "Exception",
                 "(ValueError, KeyError)",
                 "(IndexError, ZeroDivisionError)",
+                "ToolError",
+                "(ToolError, KeyError)",
+                "AssertionError",
                 "",
             ]);
             let named = !ty.is_empty() && self.rng.chance(60);
@@ -854,7 +857,17 @@ impl Gen {
                 if named {
                     g.bind(&e, Ty::Exc, true);
                 }
-                g.body(2)
+                let mut b = g.body(2);
+                if g.rng.chance(15) {
+                    // Re-raised, sometimes.
+                    let c = g.cond();
+                    b.push(Node::Block(vec![clause(
+                        cat(vec![t("if "), s(c), t(":")]),
+                        vec![line(lit("raise"))],
+                        false,
+                    )]));
+                }
+                b
             });
             clauses.push(clause(head, body, handlers > 1));
         }
@@ -1450,7 +1463,19 @@ impl Gen {
             }
             _ => self.expr(Ty::Str, 1),
         };
-        let raise = line(cat(vec![t(&format!("raise {kind}(")), s(msg), t(")")]));
+        let raise = if self.rng.chance(15) {
+            // The class itself chosen by the data.
+            let c = self.cond();
+            line(cat(vec![
+                t(&format!("raise ({kind} if ")),
+                s(c.paren()),
+                t(" else KeyError)("),
+                s(msg),
+                t(")"),
+            ]))
+        } else {
+            line(cat(vec![t(&format!("raise {kind}(")), s(msg), t(")")]))
+        };
         if self.rng.chance(75) {
             let c = self.cond();
             Node::Block(vec![clause(

@@ -374,6 +374,19 @@ impl Host {
         let args_text =
             serde_json::to_string(&bound.iter().map(|(_, a)| &a.value).collect::<Vec<_>>())
                 .unwrap_or_default();
+        // Tools of the outside world fail now and then, as the world decides.
+        if matches!(spec.name, "fetch" | "search") || spec.name == QUARANTINED_LLM {
+            let seed = hash(&[
+                b"fails",
+                &self.world.untrusted.to_le_bytes(),
+                &self.world.untrusted_tweak.to_le_bytes(),
+                spec.name.as_bytes(),
+                args_text.as_bytes(),
+            ]);
+            if seed % 200 < 3 {
+                return Err(HostError::ToolFailed("the service is unavailable".into()));
+            }
+        }
         let value = match spec.name {
             "fetch" | "search" => {
                 let key = hash(&[spec.name.as_bytes(), args_text.as_bytes()]);
