@@ -297,6 +297,14 @@ fn noninterference_search() {
     if let Some(i) = env_num::<u64>("BACTRIAN_NI_CASE") {
         return replay_case(s.seed, i);
     }
+    println!(
+        "noninterference: searching from seed {} ({})",
+        s.seed,
+        match s.seconds {
+            Some(x) => format!("for {x} s"),
+            None => format!("{} cases", s.cases),
+        }
+    );
     let start = Instant::now();
     let deadline = s.seconds.map(|x| start + Duration::from_secs_f64(x));
     let next = AtomicU64::new(0);

@@ -1562,7 +1562,37 @@ impl Gen {
     }
 
     fn expr_stmt(&mut self) -> Node {
-        match self.rng.below(8) {
+        match self.rng.below(9) {
+            8 => {
+                // One of two plan functions, chosen by the data, then called.
+                let cands: Vec<Func> = self
+                    .funcs
+                    .iter()
+                    .filter(|f| f.required == 0)
+                    .cloned()
+                    .collect();
+                if cands.len() < 2 {
+                    return line(self.sink());
+                }
+                let f1 = cands[self.rng.below(cands.len())].name.clone();
+                let f2 = cands[self.rng.below(cands.len())].name.clone();
+                let c = self.cond();
+                let chosen = if self.rng.chance(50) {
+                    cat(vec![
+                        t(&format!("({f1} if ")),
+                        s(c.paren()),
+                        t(&format!(" else {f2})()")),
+                    ])
+                } else {
+                    let i = self.data(Ty::Int);
+                    cat(vec![
+                        t(&format!("[{f1}, {f2}][")),
+                        s(i.paren()),
+                        t(" % 2]()"),
+                    ])
+                };
+                line(chosen.atomic())
+            }
             5 => {
                 // An effect on the right of `and` / `or`.
                 let c = self.cond();

@@ -63,8 +63,10 @@ pub fn limits() -> Limits {
         max_steps: 20_000,
         max_time: Duration::from_secs(5),
         max_alloc_bytes: 256 << 20,
-        max_str_len: 1 << 20,
-        max_collection_len: 100_000,
+        // Small: a tool argument is copied out in full, so a list of 100 000 references to
+        // one 1 MiB string (a few doublings) would cost the host 100 GB.
+        max_str_len: 20_000,
+        max_collection_len: 2_000,
         max_int_bits: 10_000,
         max_output_bytes: 1 << 20,
         ..Limits::default()
