@@ -283,6 +283,33 @@ fn run_case(base: u64, i: u64, known: &Known, stats: &mut Stats, failures: &mut 
     }
 }
 
+/// Stops the search when the process grows past `BACTRIAN_NI_MAX_RSS_MB` (4096): some plans
+/// make the interpreter allocate without bound (see docs/noninterference.md), and a machine
+/// that runs out of memory kills whatever it likes. Names the cases that were running.
+fn watch_memory(done: &std::sync::atomic::AtomicBool, running: &[AtomicU64], seed: u64) {
+    let max_mb: u64 = env_num("BACTRIAN_NI_MAX_RSS_MB").unwrap_or(4096);
+    while !done.load(Ordering::Relaxed) {
+        std::thread::sleep(Duration::from_millis(100));
+        let rss_mb = std::fs::read_to_string("/proc/self/statm")
+            .ok()
+            .and_then(|t| t.split_whitespace().nth(1)?.parse::<u64>().ok())
+            .map_or(0, |pages| (pages * 4096) >> 20);
+        if rss_mb > max_mb {
+            let cases: Vec<u64> = running
+                .iter()
+                .map(|c| c.load(Ordering::Relaxed))
+                .filter(|c| *c != u64::MAX)
+                .collect();
+            eprintln!(
+                "noninterference: the process uses {rss_mb} MB, more than {max_mb} MB, while \
+                 running cases {cases:?} of seed {seed}: stopping (replay one with \
+                 BACTRIAN_NI_SEED={seed} BACTRIAN_NI_CASE=N)"
+            );
+            std::process::exit(3);
+        }
+    }
+}
+
 /// Whether `text` still fails `experiment` with the same worlds, the same way.
 fn still_fails(experiment: Experiment, text: &str, a: World, b: World) -> bool {
     matches!(
@@ -319,9 +346,17 @@ fn noninterference_search() {
         .map(|n| n.get())
         .unwrap_or(2)
         .min(16);
+    // The case each worker is running, for the memory watchdog.
+    let running: Vec<AtomicU64> = (0..workers).map(|_| AtomicU64::new(u64::MAX)).collect();
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let workers_done = AtomicU64::new(0);
     std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
+        scope.spawn(|| watch_memory(&done, &running, s.seed));
+        for w in 0..workers {
+            let (running, workers_done, done) = (&running, &workers_done, &done);
+            let (next, known_cases, total, failures, s) =
+                (&next, &known_cases, &total, &failures, &s);
+            scope.spawn(move || {
                 let mut stats = Stats::default();
                 let mut mine = Vec::new();
                 loop {
@@ -332,15 +367,18 @@ fn noninterference_search() {
                     if i >= s.cases {
                         break;
                     }
-                    run_case(s.seed, i, &known_cases, &mut stats, &mut mine);
+                    running[w].store(i, Ordering::Relaxed);
+                    run_case(s.seed, i, known_cases, &mut stats, &mut mine);
                     // Keep memory bounded on long searches: the first few of each kind.
                     if mine.len() > 64 {
                         mine.truncate(64);
                     }
                 }
                 total.lock().unwrap().merge(stats);
-                let mut all = failures.lock().unwrap();
-                all.extend(mine);
+                failures.lock().unwrap().extend(mine);
+                if workers_done.fetch_add(1, Ordering::Relaxed) + 1 == workers as u64 {
+                    done.store(true, Ordering::Relaxed);
+                }
             });
         }
     });

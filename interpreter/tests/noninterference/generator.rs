@@ -2078,7 +2078,9 @@ impl Gen {
                     return call("query_ai_assistant", vec![p, lit("str")]);
                 }
                 19 => {
-                    let ty = self.any_ty();
+                    // Not of strings: the interpreter does not bound what repr() returns, and
+                    // `s = repr(s)` in a loop doubles the escapes each turn (gigabytes).
+                    let ty = self.rng.pick(&[Ty::Int, Ty::Bool, Ty::LInt, Ty::DInt]);
                     let x = self.expr(ty, d);
                     return call("repr", vec![x]);
                 }
@@ -2093,7 +2095,13 @@ impl Gen {
                     return if self.rng.chance(60) {
                         call("str", vec![lit(&e)])
                     } else {
-                        call("str", vec![attr(lit(&e), "args")])
+                        // (`str(e.args)` quotes the message: the same doubling as repr.)
+                        cat(vec![
+                            t("(str("),
+                            s(index(attr(lit(&e), "args"), lit("0"))),
+                            t(&format!(") if {e}.args else '')")),
+                        ])
+                        .atomic()
                     };
                 }
                 22 => {

@@ -60,13 +60,14 @@ pub struct FinalVar {
 
 pub fn limits() -> Limits {
     Limits {
-        max_steps: 20_000,
-        max_time: Duration::from_secs(5),
+        max_steps: 5_000,
+        max_time: Duration::from_secs(1),
         max_alloc_bytes: 256 << 20,
         // Small: a tool argument is copied out in full, so a list of 100 000 references to
-        // one 1 MiB string (a few doublings) would cost the host 100 GB.
+        // one 1 MiB string (a few doublings) would cost the host 100 GB; and the labels of a
+        // list that feeds on itself in a loop of tool calls grow much faster than the list.
         max_str_len: 20_000,
-        max_collection_len: 2_000,
+        max_collection_len: 100,
         max_int_bits: 10_000,
         max_output_bytes: 1 << 20,
         ..Limits::default()

@@ -13,6 +13,9 @@ use std::collections::HashMap;
 /// is untrusted.
 pub const USER_VALUES: &[&str] = &["bob@corp.com", "149"];
 
+/// Calls a run may make before the host stops it.
+const MAX_CALLS: u32 = 400;
+
 /// Who may read the secret.
 pub const SECRET_READERS: &[&str] = &["alice@corp.com"];
 
@@ -298,6 +301,14 @@ impl ToolHost for Host {
         let Some(spec) = spec(&call.tool) else {
             return Err(HostError::BadCall(format!("no tool named '{}'", call.tool)));
         };
+        // Labels name every call they come from, and the interpreter does not charge their
+        // memory to a limit: thousands of joined tool results in one run cost gigabytes (and
+        // time quadratic in the number of calls). Plans here never need that many.
+        if call.index > MAX_CALLS {
+            return Err(HostError::Stopped(format!(
+                "more than {MAX_CALLS} tool calls in one run"
+            )));
+        }
         let bound = bind(spec, call)?;
         self.seen.push((
             call.tool.clone(),
