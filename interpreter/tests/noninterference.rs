@@ -401,15 +401,7 @@ fn noninterference_search() {
             }
         }
     }
-    let known: HashSet<String> = kept
-        .iter()
-        .map(|(_, r)| regressions::signature(r.experiment, &r.plan))
-        .collect();
-    let mut seen_sigs: HashSet<String> = HashSet::new();
-    let mut saved_kinds: std::collections::HashMap<(Experiment, String), usize> =
-        Default::default();
-    let mut report = String::new();
-    let mut saved = Vec::new();
+    let mut keeper = Keeper::new(&kept, s.save);
     let shrink_start = Instant::now();
     // Shrinking takes at most a quarter of a long search's time (a minute at least).
     let shrink_total = Duration::from_secs_f64(s.seconds.map_or(1e9, |x| (x / 4.0).max(60.0)));
@@ -419,43 +411,9 @@ fn noninterference_search() {
             unshrunk += 1;
             continue;
         }
-        let small = shrinker::shrink(f.plan.clone(), s.shrink_budget, |text| {
-            still_fails(f.experiment, text, f.a, f.b)
-        });
-        let text = small.render();
-        let sig = regressions::signature(f.experiment, &text);
-        if !seen_sigs.insert(sig.clone()) {
-            continue;
-        }
-        let checked = property::check(f.experiment, &text, f.a, f.b);
-        let differed = match checked.verdict {
-            Verdict::Violation(m) | Verdict::Explained(m) => m,
-            Verdict::Pass => f.message.clone(),
-        };
-        let kind = regressions::kind_of(f.experiment, &text);
-        report.push_str(&format!(
-            "\n--- {:?} ({kind}), {}: {differed}\n{text}",
-            f.experiment, f.found
-        ));
-        // A few new files per kind and run: the same bug tends to come back in many shapes.
-        let per_kind = saved_kinds.entry((f.experiment, kind.clone())).or_insert(0);
-        if s.save && !known.contains(&sig) && *per_kind < 3 {
-            *per_kind += 1;
-            let r = Regression {
-                experiment: f.experiment,
-                kind,
-                world_a: f.a.into(),
-                world_b: f.b.into(),
-                differed,
-                found: f.found.clone(),
-                plan: text,
-            };
-            match regressions::save(&r) {
-                Ok(name) => saved.push(name),
-                Err(e) => eprintln!("could not save a regression: {e}"),
-            }
-        }
+        keeper.shrink_and_keep(&f, s.shrink_budget);
     }
+    let (report, saved, shown) = (keeper.report, keeper.saved, keeper.seen.len());
     let shrink_time = shrink_start.elapsed();
 
     let summary = format!(
@@ -498,7 +456,7 @@ fn noninterference_search() {
     if !report.is_empty() {
         println!(
             "shrunk {} counterexamples in {:.1}s:{report}",
-            seen_sigs.len(),
+            shown,
             shrink_time.as_secs_f64()
         );
     }
@@ -516,6 +474,76 @@ fn noninterference_search() {
          one with BACTRIAN_NI_SEED and BACTRIAN_NI_CASE, keep them with BACTRIAN_NI_SAVE=1 or \
          `make fuzz-labels`)"
     );
+}
+
+/// Shrinks counterexamples, prints them, and keeps the new ones as regression files.
+struct Keeper {
+    /// Signatures of the kept files.
+    known: HashSet<String>,
+    /// Signatures shrunk in this run.
+    seen: HashSet<String>,
+    per_kind: std::collections::HashMap<(Experiment, String), usize>,
+    save: bool,
+    report: String,
+    saved: Vec<String>,
+}
+
+impl Keeper {
+    fn new(kept: &[(String, Regression)], save: bool) -> Keeper {
+        Keeper {
+            known: kept
+                .iter()
+                .map(|(_, r)| regressions::signature(r.experiment, &r.plan))
+                .collect(),
+            seen: HashSet::new(),
+            per_kind: Default::default(),
+            save,
+            report: String::new(),
+            saved: Vec::new(),
+        }
+    }
+
+    fn shrink_and_keep(&mut self, f: &Failure, budget: Duration) {
+        let small = shrinker::shrink(f.plan.clone(), budget, |text| {
+            still_fails(f.experiment, text, f.a, f.b)
+        });
+        let text = small.render();
+        let sig = regressions::signature(f.experiment, &text);
+        if !self.seen.insert(sig.clone()) {
+            return;
+        }
+        let checked = property::check(f.experiment, &text, f.a, f.b);
+        let differed = match checked.verdict {
+            Verdict::Violation(m) | Verdict::Explained(m) => m,
+            Verdict::Pass => f.message.clone(),
+        };
+        let kind = regressions::kind_of(f.experiment, &text);
+        self.report.push_str(&format!(
+            "\n--- {:?} ({kind}), {}: {differed}\n{text}",
+            f.experiment, f.found
+        ));
+        // A few new files per kind and run: the same bug tends to come back in many shapes.
+        let per_kind = self
+            .per_kind
+            .entry((f.experiment, kind.clone()))
+            .or_insert(0);
+        if self.save && !self.known.contains(&sig) && *per_kind < 3 {
+            *per_kind += 1;
+            let r = Regression {
+                experiment: f.experiment,
+                kind,
+                world_a: f.a.into(),
+                world_b: f.b.into(),
+                differed,
+                found: f.found.clone(),
+                plan: text,
+            };
+            match regressions::save(&r) {
+                Ok(name) => self.saved.push(name),
+                Err(e) => eprintln!("could not save a regression: {e}"),
+            }
+        }
+    }
 }
 
 /// Prints one case in full: the plan, the worlds, how each run ended, what each allowed and
@@ -557,6 +585,29 @@ fn replay_case(seed: u64, i: u64) {
     ];
     for (name, v) in &verdicts {
         println!("{name}: {v:?}");
+    }
+    let s = settings();
+    let mut keeper = Keeper::new(&regressions::load_all(), s.save);
+    for ((_, v), (exp, b)) in verdicts.iter().zip([
+        (Experiment::Integrity, b),
+        (Experiment::Confidentiality, c),
+        (Experiment::Differential, a),
+    ]) {
+        if let Verdict::Violation(m) = v {
+            let f = Failure {
+                experiment: exp,
+                plan: plan.clone(),
+                a,
+                b,
+                message: m.clone(),
+                found: format!("seed {seed}, case {i}"),
+            };
+            keeper.shrink_and_keep(&f, s.shrink_budget);
+        }
+    }
+    println!("{}", keeper.report);
+    if !keeper.saved.is_empty() {
+        println!("saved {}", keeper.saved.join(" "));
     }
     assert!(
         !verdicts
