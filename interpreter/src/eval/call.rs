@@ -25,8 +25,13 @@ impl Machine<'_> {
         for a in args {
             let v = self.operand(&a.expr, frame)?;
             if a.starred {
+                // How many arguments there are (so whether the call binds) is decided here.
+                self.note_operands(&[&v]);
                 let shape = self.shape_label(&v);
-                for mut item in self.collect_items(&v)? {
+                let items = self
+                    .collect_items(&v)
+                    .map_err(|u| self.failed_on(u, &[&v]))?;
+                for mut item in items {
                     item.label = self.labels.join(item.label, shape);
                     pos.push(item);
                 }
@@ -48,13 +53,15 @@ impl Machine<'_> {
                     kw.push((name.clone(), v));
                 }
                 None => {
+                    self.note_operands(&[&v]);
                     let Data::Dict(d) = &v.data else {
+                        let shape = self.shape_label(&v);
                         return Err(self.type_error(
                             format!(
                                 "argument after ** must be a mapping, not {}",
                                 v.data.type_name()
                             ),
-                            &[&v],
+                            &[&v, &Value::with(Data::None, shape, NO_NODE)],
                         ));
                     };
                     let shape = self.shape_label(&v);
@@ -558,6 +565,19 @@ impl Machine<'_> {
             let mut v = self.under_context(v.clone());
             v.label = self.labels.join(v.label, reached);
             exported_kw.push((k.to_string(), self.export(&v, 0)?));
+        }
+        // Inside a `try`, whether the call fails is the tool's (or the quarantined model's)
+        // to decide: the rest of the body runs under its label.
+        if !self.try_labels.is_empty() {
+            let source = if &**name == crate::host::QUARANTINED_LLM {
+                Source::QuarantinedLlm { call: id.clone() }
+            } else {
+                Source::tool(name.to_string(), id.clone())
+            };
+            let could_fail = self
+                .labels
+                .intern([source].into(), bactrian_provenance::Readers::Public);
+            self.note_in_try(could_fail);
         }
         self.report_progress();
         let context = if self.strict {

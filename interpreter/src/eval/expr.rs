@@ -281,11 +281,13 @@ impl<'h> Machine<'h> {
                         }
                         DictItem::Splat(m) => {
                             let m = self.expr(m, frame)?;
+                            self.note_operands(&[&m]);
                             let Data::Dict(d) = &m.data else {
-                                return Err(self.type_error(
+                                let u = self.type_error(
                                     format!("'{}' object is not a mapping", m.data.type_name()),
                                     &[&m],
-                                ));
+                                );
+                                return Err(self.failed_on(u, &[&m]));
                             };
                             let shape = self.shape_label(&m);
                             for (k, v) in d.borrow().map.values() {
@@ -748,13 +750,15 @@ impl<'h> Machine<'h> {
                 ))
             }
         };
-        if v.label == Label::PROGRAM {
+        // Which item comes where (and whether it is there) is decided by the shape.
+        let outer = self.shape_label(v);
+        if outer == Label::PROGRAM {
             return Ok(items);
         }
         Ok(items
             .into_iter()
             .map(|mut item| {
-                item.label = self.labels.join(item.label, v.label);
+                item.label = self.labels.join(item.label, outer);
                 item
             })
             .collect())
@@ -1404,6 +1408,8 @@ impl<'h> Machine<'h> {
         }
         self.taint_shape(container, key_label, key.node);
         self.taint_shape(container, ctx.label, ctx.node);
+        // The reference decided which container changed.
+        self.taint_shape(container, container.label, container.node);
         Ok(())
     }
 
