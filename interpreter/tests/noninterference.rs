@@ -443,6 +443,11 @@ fn noninterference_search() {
         pct(stats.other, stats.runs),
     );
     println!("{summary}");
+    // `make test` prints this line after the run (cargo hides a passing test's output).
+    let _ = std::fs::write(
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("noninterference.txt"),
+        format!("{summary}\n"),
+    );
     println!("  uncaught exceptions: {:?}", stats.exception_types);
     for r in &stats.refusals {
         println!("  refused: {r}");
