@@ -86,12 +86,12 @@ fn settings() -> Settings {
     }
 }
 
-/// Cases of the quick run: about 15 s in a debug build on two cores (parsing the plans is
-/// half of it), under a second per thousand in a release build.
-const DEFAULT_CASES: u64 = 1000;
+/// Cases of the quick run: about a minute in a debug build on two cores (parsing the plans
+/// is half of it), a few seconds in a release build.
+const DEFAULT_CASES: u64 = 3000;
 
 /// The quick run's time limit when no count is given.
-const QUICK_SECONDS: f64 = 20.0;
+const QUICK_SECONDS: f64 = 90.0;
 
 #[derive(Default)]
 struct Stats {
