@@ -322,6 +322,23 @@ pub enum Data {
 }
 
 impl Data {
+    /// The address of the shared object behind a heap value (its identity, for walks that
+    /// visit each object once); `None` for values held inline.
+    pub fn heap_address(&self) -> Option<usize> {
+        Some(match self {
+            Data::List(l) => Rc::as_ptr(l) as *const () as usize,
+            Data::Dict(d) => Rc::as_ptr(d) as *const () as usize,
+            Data::Set(s) => Rc::as_ptr(s) as *const () as usize,
+            Data::Instance(i) => Rc::as_ptr(i) as *const () as usize,
+            Data::Tuple(t) => Rc::as_ptr(t) as *const () as usize,
+            Data::Iterator(i) => Rc::as_ptr(i) as *const () as usize,
+            Data::Exception(e) => Rc::as_ptr(e) as *const () as usize,
+            Data::Function(f) => Rc::as_ptr(f) as *const () as usize,
+            Data::Method(m) => Rc::as_ptr(m) as *const () as usize,
+            _ => return None,
+        })
+    }
+
     pub fn str(text: &str) -> Data {
         Data::Str(Rc::from(text))
     }

@@ -8,7 +8,6 @@ use crate::syntax::ir::{DictItem, Effects, Expr, ExprKind, FPart, Var};
 use crate::value::*;
 use bactrian_provenance::{Label, NodeId};
 use std::collections::HashSet;
-use std::rc::Rc;
 
 impl Machine<'_> {
     /// Restores the context saved before a branch. Whatever the `try` bodies around this
@@ -302,17 +301,8 @@ impl Machine<'_> {
         let label = ctx.label;
         let mut todo: Vec<Data> = vec![root.data.clone()];
         while let Some(data) = todo.pop() {
-            let ptr = match &data {
-                Data::List(l) => Rc::as_ptr(l) as *const () as usize,
-                Data::Dict(d) => Rc::as_ptr(d) as *const () as usize,
-                Data::Set(s) => Rc::as_ptr(s) as *const () as usize,
-                Data::Instance(i) => Rc::as_ptr(i) as *const () as usize,
-                Data::Tuple(t) => Rc::as_ptr(t) as *const () as usize,
-                Data::Iterator(i) => Rc::as_ptr(i) as *const () as usize,
-                Data::Exception(e) => Rc::as_ptr(e) as *const () as usize,
-                Data::Function(f) => Rc::as_ptr(f) as *const () as usize,
-                Data::Method(m) => Rc::as_ptr(m) as *const () as usize,
-                _ => continue,
+            let Some(ptr) = data.heap_address() else {
+                continue;
             };
             if !seen.insert(ptr) {
                 continue;

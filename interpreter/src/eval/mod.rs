@@ -399,15 +399,8 @@ impl<'h> Machine<'h> {
         todo.push(data.clone());
         let mut label = Label::PROGRAM;
         while let Some(data) = todo.pop() {
-            let ptr = match &data {
-                Data::List(l) => Rc::as_ptr(l) as *const () as usize,
-                Data::Dict(d) => Rc::as_ptr(d) as *const () as usize,
-                Data::Set(s) => Rc::as_ptr(s) as *const () as usize,
-                Data::Instance(i) => Rc::as_ptr(i) as *const () as usize,
-                Data::Tuple(t) => Rc::as_ptr(t) as *const () as usize,
-                Data::Iterator(i) => Rc::as_ptr(i) as *const () as usize,
-                Data::Exception(e) => Rc::as_ptr(e) as *const () as usize,
-                _ => continue,
+            let Some(ptr) = data.heap_address() else {
+                continue;
             };
             if seen.contains(ptr) {
                 continue;
