@@ -311,7 +311,7 @@ impl Walk<'_, '_> {
             | ast::Expr::SetComp(_)
             | ast::Expr::DictComp(_)
             | ast::Expr::GeneratorExp(_) => {
-                for g in comprehension_generators(expr) {
+                for g in scope::comprehension_generators(expr) {
                     self.consume(&g.iter);
                 }
             }
@@ -389,16 +389,6 @@ impl Walk<'_, '_> {
             }
         }
         self.fx
-    }
-}
-
-fn comprehension_generators(expr: &ast::Expr) -> &[ast::Comprehension] {
-    match expr {
-        ast::Expr::ListComp(c) => &c.generators,
-        ast::Expr::SetComp(c) => &c.generators,
-        ast::Expr::DictComp(c) => &c.generators,
-        ast::Expr::GeneratorExp(c) => &c.generators,
-        _ => &[],
     }
 }
 

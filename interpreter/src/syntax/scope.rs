@@ -212,7 +212,8 @@ fn loads_in_expr(expr: &ast::Expr, out: &mut HashSet<String>) {
     }
 }
 
-fn comprehension_generators(expr: &ast::Expr) -> &[ast::Comprehension] {
+/// The `for` clauses of a comprehension (none for any other expression).
+pub fn comprehension_generators(expr: &ast::Expr) -> &[ast::Comprehension] {
     match expr {
         ast::Expr::ListComp(c) => &c.generators,
         ast::Expr::SetComp(c) => &c.generators,
