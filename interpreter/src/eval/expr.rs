@@ -1418,13 +1418,9 @@ impl<'h> Machine<'h> {
     pub fn get_attr(&mut self, v: &Value, name: &Rc<str>, text: &Arc<str>) -> Eval<Value> {
         match &v.data {
             Data::Instance(inst) => {
-                let (found, shape) = {
-                    let i = inst.borrow();
-                    (i.fields.get(name).cloned(), i.shape)
-                };
                 // A model's fields are fixed by its class: reading one depends on the field
                 // and the reference, not on the other fields.
-                let _ = shape;
+                let found = inst.borrow().fields.get(name).cloned();
                 match found {
                     Some(field) => Ok(self.element(field, v.label, &[v.node], text)),
                     None => Err(exception(
