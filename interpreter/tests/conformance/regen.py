@@ -15,8 +15,8 @@ Usage::
 
 Besides the expectations, both modes enforce the corpus conventions:
 
-* the program is 3-30 lines and stays inside the Python subset Bactrian
-  accepts (no import, class, with, yield, global, walrus, ``%`` formatting,
+* the program is 3-40 lines and stays inside the Python subset Bactrian
+  accepts (no import, with, yield, global, classes other than exceptions,
   dunder attributes, ``getattr``/``eval``/``id``/``hash``/..., see ``lint``);
 * only programs in ``errors/`` end with an uncaught exception, and every
   program there does;
@@ -51,7 +51,7 @@ ROOT = os.path.dirname(os.path.abspath(__file__))
 # Category whose programs must end with an uncaught exception.
 ERROR_CATEGORY = "errors"
 MIN_LINES = 3
-MAX_LINES = 30
+MAX_LINES = 40
 TIMEOUT_SECONDS = 10.0
 SLOW_SECONDS = 1.0
 DETERMINISM_SEEDS = ("1", "2")
@@ -61,13 +61,12 @@ FORBIDDEN_CALLS = {
     "delattr", "hasattr", "id", "hash", "globals", "locals", "vars",
     "__import__", "bytes", "bytearray", "memoryview", "breakpoint", "exit",
     "quit", "help", "dir", "object", "super", "classmethod", "staticmethod",
-    "property", "iter", "next",
+    "property",
 }
 
 FORBIDDEN_NODES = {
     "Import": "import",
     "ImportFrom": "import",
-    "ClassDef": "class definition",
     "With": "with statement",
     "AsyncWith": "async with",
     "AsyncFor": "async for",
@@ -76,8 +75,6 @@ FORBIDDEN_NODES = {
     "Yield": "yield",
     "YieldFrom": "yield from",
     "Global": "global",
-    "Nonlocal": "nonlocal",
-    "NamedExpr": "walrus operator",
     "Match": "match statement",
     "Assert": "assert",
 }
@@ -169,11 +166,14 @@ def lint(source):
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
                 and node.func.id in FORBIDDEN_CALLS:
             problems.append("calls %s()%s" % (node.func.id, where))
-        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) \
-                and (isinstance(node.left, ast.JoinedStr) or (
-                    isinstance(node.left, ast.Constant)
-                    and isinstance(node.left.value, str))):
-            problems.append("uses %-formatting" + where)
+        elif isinstance(node, ast.ClassDef) and (
+                node.decorator_list or node.keywords
+                or any(isinstance(b, ast.Name) and b.id == "BaseModel"
+                       for b in node.bases)
+                or any(isinstance(item, ast.FunctionDef) for item in node.body)):
+            # CPython here has no pydantic, and plan classes have no methods:
+            # only exception classes (`class NotFound(Exception): pass`).
+            problems.append("defines a class other than an exception" + where)
         elif isinstance(node, ast.Constant) and isinstance(node.value, bytes):
             problems.append("uses a bytes literal" + where)
     return problems
