@@ -70,6 +70,8 @@ categories!(
     exceptions,
     errors,
     realistic,
+    agent_email,
+    agent_finance,
 );
 
 fn corpus_dir() -> PathBuf {

@@ -18,8 +18,8 @@ Besides the expectations, both modes enforce the corpus conventions:
 * the program is 3-40 lines and stays inside the Python subset Bactrian
   accepts (no import, with, yield, global, classes other than exceptions,
   dunder attributes, ``getattr``/``eval``/``id``/``hash``/..., see ``lint``);
-* only programs in ``errors/`` end with an uncaught exception, and every
-  program there does;
+* only programs in ``errors/`` and ``*_errors/`` end with an uncaught
+  exception, and every program there does;
 * the program finishes in well under a second;
 * (write mode, unless ``--no-determinism``) the output does not depend on the
   string hash seed: the program is re-run with other ``PYTHONHASHSEED``
@@ -48,8 +48,14 @@ import time
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
 
-# Category whose programs must end with an uncaught exception.
+# Categories whose programs must end with an uncaught exception: `errors`
+# and every category whose name ends with `_errors` (e.g. `agent_errors`).
 ERROR_CATEGORY = "errors"
+ERROR_CATEGORY_SUFFIX = "_errors"
+
+
+def is_error_category(category):
+    return category == ERROR_CATEGORY or category.endswith(ERROR_CATEGORY_SUFFIX)
 MIN_LINES = 3
 MAX_LINES = 40
 TIMEOUT_SECONDS = 10.0
@@ -269,12 +275,12 @@ def process(category, path, python, check, determinism):
     if elapsed > SLOW_SECONDS:
         problems.append("took %.2fs under CPython (limit %.1fs)"
                         % (elapsed, SLOW_SECONDS))
-    if category == ERROR_CATEGORY and err is None:
+    if is_error_category(category) and err is None:
         problems.append("is in %s/ but finished without an uncaught exception"
-                        % ERROR_CATEGORY)
-    if category != ERROR_CATEGORY and err is not None:
-        problems.append("ends with an uncaught %s (only %s/ programs may)"
-                        % (err, ERROR_CATEGORY))
+                        % category)
+    if not is_error_category(category) and err is not None:
+        problems.append("ends with an uncaught %s (only %s/ and *%s/ programs may)"
+                        % (err, ERROR_CATEGORY, ERROR_CATEGORY_SUFFIX))
     try:
         stdout.decode("utf-8")
     except UnicodeDecodeError:
