@@ -72,6 +72,10 @@ categories!(
     realistic,
     agent_email,
     agent_finance,
+    agent_calendar,
+    agent_reports,
+    agent_web,
+    agent_files,
 );
 
 fn corpus_dir() -> PathBuf {
