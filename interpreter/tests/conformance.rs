@@ -76,6 +76,7 @@ categories!(
     agent_reports,
     agent_web,
     agent_files,
+    agent_crm,
 );
 
 fn corpus_dir() -> PathBuf {
