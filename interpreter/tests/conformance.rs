@@ -77,6 +77,8 @@ categories!(
     agent_web,
     agent_files,
     agent_crm,
+    agent_travel,
+    agent_errors,
 );
 
 fn corpus_dir() -> PathBuf {

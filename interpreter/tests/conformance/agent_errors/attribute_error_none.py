@@ -1,0 +1,4 @@
+contacts = {"ana": "Ana Lima", "ben": None}
+for key in ["ana", "ben"]:
+    name = contacts[key]
+    print(key, "->", name.upper())

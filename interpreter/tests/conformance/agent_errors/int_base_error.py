@@ -1,0 +1,3 @@
+codes = ["ff", "1a", "zz"]
+for c in codes:
+    print(c, "->", int(c, 16))

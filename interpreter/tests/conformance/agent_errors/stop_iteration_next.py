@@ -1,0 +1,4 @@
+queue = iter(["job1", "job2"])
+print(next(queue))
+print(next(queue))
+print(next(queue))

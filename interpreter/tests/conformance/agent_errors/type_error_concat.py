@@ -1,0 +1,4 @@
+total = 42
+print("computing message")
+msg = "Total: " + total
+print(msg)
