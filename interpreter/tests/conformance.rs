@@ -79,6 +79,8 @@ categories!(
     agent_crm,
     agent_travel,
     agent_errors,
+    agent_shopping,
+    agent_tickets,
 );
 
 fn corpus_dir() -> PathBuf {
