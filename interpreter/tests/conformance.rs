@@ -81,6 +81,7 @@ categories!(
     agent_errors,
     agent_shopping,
     agent_tickets,
+    agent_data,
 );
 
 fn corpus_dir() -> PathBuf {
