@@ -88,10 +88,7 @@ pub fn exception(kind: ExcKind, message: impl Into<String>, label: Label) -> Unw
         node: crate::value::NO_NODE,
     };
     Unwind::Exc(Box::new(PyErr {
-        exc: Rc::new(ExcObj {
-            kind,
-            args: vec![msg],
-        }),
+        exc: Rc::new(ExcObj::new(kind, vec![msg])),
         label,
         traceback: Vec::new(),
     }))
@@ -100,10 +97,7 @@ pub fn exception(kind: ExcKind, message: impl Into<String>, label: Label) -> Unw
 /// `KeyError(key)`: the key itself is the argument, as in Python (`str()` shows its repr).
 pub fn key_error(key: &Value, label: Label) -> Unwind {
     Unwind::Exc(Box::new(PyErr {
-        exc: Rc::new(ExcObj {
-            kind: ExcKind::KeyError,
-            args: vec![key.clone()],
-        }),
+        exc: Rc::new(ExcObj::new(ExcKind::KeyError, vec![key.clone()])),
         label,
         traceback: Vec::new(),
     }))

@@ -246,8 +246,9 @@ impl Machine<'_> {
                 m.receiver.data.type_name()
             )),
             Data::Tool(name) => out.push_str(&format!("<tool {name}>")),
+            Data::Unbound => out.push_str("<unbound>"),
             Data::Type(t) => out.push_str(&format!("<class '{}'>", t.name())),
-            Data::Model(m) => out.push_str(&format!("<class '{}'>", m.class.name)),
+            Data::Model(m) => out.push_str(&format!("<class '__main__.{}'>", m.class.name)),
             Data::Instance(i) => {
                 let (name, fields): (std::rc::Rc<str>, Vec<(std::rc::Rc<str>, Value)>) = {
                     let i = i.borrow();
@@ -271,8 +272,9 @@ impl Machine<'_> {
                 }
                 out.push(')');
             }
+            Data::ExcClass(c) => out.push_str(&format!("<class '__main__.{}'>", c.name)),
             Data::Exception(e) => {
-                out.push_str(e.kind.name());
+                out.push_str(e.type_name());
                 out.push('(');
                 let args = e.args.clone();
                 self.repr_seq(&args, out, seen)?;

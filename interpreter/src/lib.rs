@@ -366,6 +366,9 @@ fn collect_variables(m: &mut eval::Machine, inspect: &Inspect) -> Vec<Variable> 
         let Some(v) = m.globals.get(i).cloned().flatten() else {
             continue;
         };
+        if matches!(v.data, value::Data::Unbound) {
+            continue;
+        }
         let label = m.full_label(&v);
         let repr = m.repr(&v).unwrap_or_else(|_| "<unprintable>".into());
         out.push(Variable {
@@ -406,7 +409,7 @@ fn report(m: &mut eval::Machine, unwind: Unwind) -> ErrorReport {
             };
             let trusted = trusted && !restricted;
             ErrorReport {
-                type_name: e.exc.kind.name().to_string(),
+                type_name: e.exc.type_name().to_string(),
                 message,
                 line: frame.as_ref().map(|f| f.line).unwrap_or(0),
                 col: frame.as_ref().map(|f| f.col).unwrap_or(0),

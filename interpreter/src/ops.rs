@@ -595,6 +595,7 @@ pub fn equal(m: &mut Machine, a: &Data, b: &Data, depth: u32) -> Eval<bool> {
         (Data::Model(x), Data::Model(y)) => Rc::ptr_eq(x, y),
         (Data::Exception(x), Data::Exception(y)) => Rc::ptr_eq(x, y),
         (Data::Tool(x), Data::Tool(y)) => x == y,
+        (Data::ExcClass(x), Data::ExcClass(y)) => Rc::ptr_eq(x, y),
         (Data::Instance(x), Data::Instance(y)) => {
             if Rc::ptr_eq(x, y) {
                 return Ok(true);

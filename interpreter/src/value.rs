@@ -176,9 +176,68 @@ impl RangeObj {
 /// A raised exception.
 #[derive(Debug)]
 pub struct ExcObj {
+    /// The builtin class, or the nearest builtin ancestor of `class`.
     pub kind: ExcKind,
+    /// The plan's own exception class, when it is one.
+    pub class: Option<Rc<ExcClass>>,
     /// The message (or the single argument), with its label.
     pub args: Vec<Value>,
+}
+
+impl ExcObj {
+    pub fn new(kind: ExcKind, args: Vec<Value>) -> ExcObj {
+        ExcObj {
+            kind,
+            class: None,
+            args,
+        }
+    }
+
+    /// The class name, as `type(e).__name__` gives it.
+    pub fn type_name(&self) -> &str {
+        match &self.class {
+            Some(c) => &c.name,
+            None => self.kind.name(),
+        }
+    }
+
+    /// Whether this exception is an instance of `class` (the plan's own class).
+    pub fn is_instance_of(&self, class: &Rc<ExcClass>) -> bool {
+        let mut at = self.class.clone();
+        while let Some(c) = at {
+            if Rc::ptr_eq(&c, class) {
+                return true;
+            }
+            at = match &c.parent {
+                ExcParent::Class(p) => Some(p.clone()),
+                ExcParent::Builtin(_) => None,
+            };
+        }
+        false
+    }
+}
+
+/// An exception class the plan defined: `class NotFound(LookupError): pass`.
+#[derive(Debug)]
+pub struct ExcClass {
+    pub name: Rc<str>,
+    pub parent: ExcParent,
+}
+
+#[derive(Debug)]
+pub enum ExcParent {
+    Builtin(ExcKind),
+    Class(Rc<ExcClass>),
+}
+
+impl ExcClass {
+    /// The nearest builtin ancestor: what `except` and `isinstance` with a builtin class test.
+    pub fn builtin_kind(&self) -> ExcKind {
+        match &self.parent {
+            ExcParent::Builtin(k) => *k,
+            ExcParent::Class(c) => c.builtin_kind(),
+        }
+    }
 }
 
 /// A method bound to its receiver, as in `f = lst.append`.
@@ -319,6 +378,12 @@ pub enum Data {
     Iterator(Rc<RefCell<IterObj>>),
     /// A tool the host offers, by name.
     Tool(Rc<str>),
+    /// An exception class the plan defined.
+    ExcClass(Rc<ExcClass>),
+    /// Held only by a variable that a region not run could have bound (strict mode): reading
+    /// it raises NameError (or UnboundLocalError) under the label of that region's context,
+    /// so whether the name is bound does not leak which way the region went.
+    Unbound,
 }
 
 impl Data {
@@ -345,7 +410,8 @@ impl Data {
 
     pub fn type_kind(&self) -> TypeKind {
         match self {
-            Data::None => TypeKind::NoneType,
+            Data::None | Data::Unbound => TypeKind::NoneType,
+            Data::ExcClass(_) => TypeKind::Type,
             Data::Bool(_) => TypeKind::Bool,
             Data::Int(_) | Data::BigInt(_) => TypeKind::Int,
             Data::Float(_) => TypeKind::Float,
@@ -376,6 +442,7 @@ impl Data {
             Data::Instance(inst) => inst.borrow().class.class.name.to_string(),
             Data::Iterator(it) => it.borrow().kind.to_string(),
             Data::Method(_) => "builtin_function_or_method".into(),
+            Data::Exception(e) => e.type_name().to_string(),
             _ => self.type_kind().name().to_string(),
         }
     }

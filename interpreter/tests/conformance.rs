@@ -82,6 +82,7 @@ categories!(
     agent_shopping,
     agent_tickets,
     agent_data,
+    planner,
 );
 
 fn corpus_dir() -> PathBuf {

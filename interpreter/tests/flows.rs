@@ -360,3 +360,119 @@ fn a_counter_in_an_untrusted_loop_leaves_the_other_variables_trusted() {
     assert_trusted(src, "to");
     assert_untrusted(src, "n");
 }
+
+#[test]
+fn a_name_left_unbound_by_a_branch_not_taken_is_untrusted_when_read() {
+    let src = r#"
+        r = web_search('q')
+        if r["flag"] == "never":
+            x = 1
+        try:
+            x
+            to = "bob@x.com"
+        except NameError:
+            to = "carol@x.com"
+    "#;
+    assert_untrusted(src, "to");
+}
+
+#[test]
+fn a_builtin_name_a_branch_not_taken_could_have_rebound_is_untrusted_when_read() {
+    let src = r#"
+        r = web_search('q')
+        def one(xs):
+            return 2
+        if r["flag"] == "never":
+            sum = one
+        to = "bob@x.com" if sum([1]) == 1 else "carol@x.com"
+    "#;
+    assert_untrusted(src, "to");
+}
+
+#[test]
+fn a_local_that_shadows_a_builtin_keeps_its_effects() {
+    let src = r#"
+        r = web_search('q')
+        def pick():
+            targets = ["bob@x.com"]
+            sum = lambda v: targets.append(v)
+            if r["flag"] == "never":
+                sum("carol@x.com")
+            return targets[-1]
+        to = pick()
+    "#;
+    assert_untrusted(src, "to");
+}
+
+#[test]
+fn a_walrus_in_an_operand_not_evaluated_is_relabeled() {
+    let src = r#"
+        r = web_search('q')
+        to = "bob@x.com"
+        r["flag"] == "never" and (to := "carol@x.com")
+    "#;
+    assert_untrusted(src, "to");
+}
+
+#[test]
+fn a_nonlocal_write_in_a_call_not_made_is_relabeled() {
+    let src = r#"
+        r = web_search('q')
+        def choose():
+            to = "bob@x.com"
+            def switch():
+                nonlocal to
+                to = "carol@x.com"
+            if r["flag"] == "never":
+                switch()
+            return to
+        to = choose()
+    "#;
+    assert_untrusted(src, "to");
+}
+
+#[test]
+fn a_nonlocal_write_under_an_untrusted_condition_is_relabeled() {
+    let src = r#"
+        r = web_search('q')
+        def choose():
+            to = "bob@x.com"
+            def maybe():
+                nonlocal to
+                if r["flag"] == "never":
+                    to = "carol@x.com"
+            maybe()
+            return to
+        to = choose()
+    "#;
+    assert_untrusted(src, "to");
+}
+
+#[test]
+fn a_custom_exception_raised_under_an_untrusted_condition_carries_it() {
+    let src = r#"
+        r = web_search('q')
+        class Stop(Exception):
+            pass
+        try:
+            if r["flag"] == "never":
+                raise Stop("x")
+            to = "bob@x.com"
+        except Stop:
+            to = "carol@x.com"
+    "#;
+    assert_untrusted(src, "to");
+}
+
+#[test]
+fn plan_written_names_that_shadow_builtins_stay_trusted() {
+    let src = r#"
+        r = web_search('q')
+        id = "bob@x.com"
+        def pick(type="x"):
+            filter = [id]
+            return filter[0]
+        to = pick()
+    "#;
+    assert_trusted(src, "to");
+}

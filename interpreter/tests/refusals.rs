@@ -125,11 +125,10 @@ fn reflection_is_refused() {
 
 #[test]
 fn dunder_attributes_are_refused() {
-    assert_refused("c = 'x'.__class__", 2, 5, "__class__");
     assert_refused("n = 'abc'.__len__()", 2, 5, "__len__");
     assert_refused("b = ().__class__.__bases__", 2, 5, "__bases__");
     let found = problems("b = ().__class__.__bases__[0].__subclasses__()");
-    for name in ["__class__", "__bases__", "__subclasses__"] {
+    for name in ["__bases__", "__subclasses__"] {
         assert!(
             found.iter().any(|d| d.message.contains(name)),
             "{name} not reported:\n{}",
@@ -157,18 +156,33 @@ fn dunder_attributes_reached_through_format_strings_fail_at_run_time() {
 }
 
 #[test]
-fn global_and_nonlocal_are_refused() {
-    assert_refused(
-        "def f():\n    global x\n    x = 1",
-        3,
-        5,
-        "'global' and 'nonlocal'",
-    );
-    assert_refused(
-        "def f():\n    x = 1\n    def g():\n        nonlocal x\n        x = 2",
-        5,
-        9,
-        "'global' and 'nonlocal'",
+fn global_is_refused() {
+    assert_refused("def f():\n    global x\n    x = 1", 3, 5, "'global'");
+}
+
+#[test]
+fn nonlocal_without_an_enclosing_binding_is_a_syntax_error() {
+    for src in [
+        "def f():\n    nonlocal x\n    x = 1",
+        "def f():\n    def g():\n        nonlocal y\n        y = 1",
+    ] {
+        let found = problems(src);
+        assert_eq!(found.len(), 1, "{}", show(&found));
+        assert_eq!(found[0].kind, "SyntaxError", "{}", show(&found));
+        assert!(
+            found[0].message.contains("no binding for nonlocal"),
+            "{}",
+            show(&found)
+        );
+    }
+}
+
+#[test]
+fn the_name_of_a_type_is_allowed() {
+    assert!(problems("n = type(3).__name__\nc = (1).__class__").is_empty());
+    assert_output(
+        "print(type(3).__name__, (1).__class__.__name__)",
+        "int int\n",
     );
 }
 
@@ -204,11 +218,17 @@ fn decorators_are_refused_where_they_are_written() {
 }
 
 #[test]
-fn redefining_a_builtin_is_refused() {
-    assert_refused("len = 3", 2, 1, "'len' is a builtin");
-    assert_refused("def len(x):\n    return 0", 2, 1, "'len' is a builtin");
-    assert_refused("for print in [1]:\n    pass", 2, 5, "'print' is a builtin");
-    assert_refused("def f(str):\n    return str", 2, 7, "'str' is a builtin");
+fn names_that_shadow_builtins_are_allowed() {
+    // Planners name tool-result fields `id`, `type`, `input`, `filter`: as in CPython, the
+    // plan's binding wins where it is in scope, the builtin elsewhere.
+    assert_output(
+        "def f(str):\n    return str * 2\nprint(f('ab'), str(1))",
+        "abab 1\n",
+    );
+    assert_output("id = 7\ninput = 'q'\nprint(id, input)", "7 q\n");
+    assert_output("print(len('ab'))\nlen = 3\nprint(len)", "2\n3\n");
+    // `id` and `input` stay refused where they would mean the builtins.
+    assert_refused("x = id(3)", 2, 5, "id");
 }
 
 #[test]
@@ -224,10 +244,23 @@ fn redefining_a_tool_is_refused() {
 }
 
 #[test]
-fn a_class_not_deriving_from_base_model_is_refused() {
+fn a_class_that_is_neither_a_data_model_nor_an_exception_is_refused() {
     assert_refused("class A:\n    x: int", 2, 1, "data models");
     assert_refused("class A(dict):\n    pass", 2, 1, "data models");
     assert_refused("class A(BaseModel, dict):\n    pass", 2, 1, "data models");
+    assert_refused(
+        "class E(Exception):\n    def f(self):\n        pass",
+        2,
+        1,
+        "exception",
+    );
+}
+
+#[test]
+fn an_exception_class_is_allowed() {
+    let src = "class NotFound(KeyError):\n    pass\ntry:\n    raise NotFound('k')\nexcept LookupError as e:\n    print(type(e).__name__, e)";
+    assert!(problems(src).is_empty(), "{}", show(&problems(src)));
+    assert_output(src, "NotFound 'k'\n");
 }
 
 #[test]
@@ -284,14 +317,10 @@ fn the_allowed_subset_passes_check() {
         d = {k: v for k, v in r.items() if k != 'n'}
         del d['title']
         assert n == 40, 'n'
-        send_message(to='boss@x.com', content=f'{t:.2f} {type(n).__name__ if False else ""}')
+        send_message(to='boss@x.com', content=f'{t:.2f} {type(n).__name__}')
     "#;
-    // The f-string above reaches `__name__`: exactly that is refused, nothing else.
-    let found = problems(src);
-    assert_eq!(found.len(), 1, "{}", show(&found));
-    assert!(found[0].message.contains("__name__"), "{}", show(&found));
-    let fine = src.replace(" {type(n).__name__ if False else \"\"}", "");
-    assert!(problems(&fine).is_empty(), "{}", show(&problems(&fine)));
+    let fine = src;
+    assert!(problems(fine).is_empty(), "{}", show(&problems(fine)));
     let (outcome, calls) = run_full(&fine, Mode::Strict, Default::default());
     expect_ok(&outcome, &fine);
     assert_eq!(calls.len(), 2);
@@ -316,13 +345,13 @@ fn every_problem_in_a_file_is_reported_at_once() {
         def f():
             global y
             return eval('1')
-        len = 3
+        n = x.__dict__
         class A:
             pass
         with x as z:
             pass
         send_message('boss@x.com', 'hi')
-        w = ().__class__
+        w = ().__bases__
     "#;
     let found = problems(src);
     let lines: Vec<u32> = found.iter().map(|d| d.line).collect();
@@ -348,7 +377,7 @@ fn problems_are_reported_in_source_order() {
 
 #[test]
 fn each_problem_is_reported_once() {
-    let found = problems("x = [print for print in [1]]");
+    let found = problems("x = [web_search for web_search in [1]]");
     assert_eq!(found.len(), 1, "{}", show(&found));
 }
 

@@ -4,7 +4,7 @@
 
 mod names;
 
-pub use names::{lookup, refused, Builtin, BuiltinName};
+pub use names::{builtin_value, lookup, refused, Builtin, BuiltinName};
 
 use crate::error::{err, exception, Eval};
 use crate::eval::{Kwargs, Machine};
@@ -470,6 +470,7 @@ impl Machine<'_> {
                         | Data::Method(_)
                         | Data::Type(_)
                         | Data::Model(_)
+                        | Data::ExcClass(_)
                         | Data::Tool(_)
                 );
                 Ok(self.derive(Data::Bool(c), &[&args[0]], text))
@@ -589,6 +590,16 @@ impl Machine<'_> {
         }))))
     }
 
+    /// An exception instance, labeled with its arguments.
+    pub fn new_exception(&mut self, exc: ExcObj) -> Value {
+        let mut label = Label::PROGRAM;
+        for a in &exc.args {
+            let l = self.full_label(a);
+            label = self.labels.join(label, l);
+        }
+        Value::with(Data::Exception(Rc::new(exc)), label, NO_NODE)
+    }
+
     fn isinstance(&mut self, v: &Value, types: &Value) -> Eval<bool> {
         match &types.data {
             Data::Type(t) => Ok(match (t, v.data.type_kind()) {
@@ -602,6 +613,7 @@ impl Machine<'_> {
             Data::Model(m) => {
                 Ok(matches!(&v.data, Data::Instance(i) if Rc::ptr_eq(&i.borrow().class, m)))
             }
+            Data::ExcClass(c) => Ok(matches!(&v.data, Data::Exception(e) if e.is_instance_of(c))),
             Data::Tuple(t) => {
                 for ty in t.items.clone() {
                     if self.isinstance(v, &ty)? {
@@ -854,16 +866,7 @@ impl Machine<'_> {
         match t {
             TypeKind::Exception(kind) => {
                 no_kwargs(name, &kwargs)?;
-                let exc = Rc::new(ExcObj {
-                    kind,
-                    args: args.clone(),
-                });
-                let mut label = Label::PROGRAM;
-                for a in &args {
-                    let l = self.full_label(a);
-                    label = self.labels.join(label, l);
-                }
-                return Ok(Value::with(Data::Exception(exc), label, NO_NODE));
+                return Ok(self.new_exception(ExcObj::new(kind, args)));
             }
             TypeKind::Dict => {
                 arity(name, &args, 0, 1)?;
@@ -1017,6 +1020,10 @@ impl Machine<'_> {
                 let v = &args[0];
                 let data = match &v.data {
                     Data::Instance(i) => Data::Model(i.borrow().class.clone()),
+                    Data::Exception(e) => match &e.class {
+                        Some(c) => Data::ExcClass(c.clone()),
+                        None => Data::Type(TypeKind::Exception(e.kind)),
+                    },
                     other => Data::Type(other.type_kind()),
                 };
                 Ok(self.derive(data, &[v], text))

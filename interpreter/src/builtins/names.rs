@@ -134,3 +134,15 @@ pub fn refused(name: &str) -> Option<&'static str> {
         .find(|(n, _)| *n == name)
         .map(|(_, why)| *why)
 }
+
+/// The value a builtin name stands for, when a plan may use it.
+pub fn builtin_value(name: &str) -> Option<crate::value::Value> {
+    use crate::value::{Data, Value};
+    if refused(name).is_some() {
+        return None;
+    }
+    Some(Value::program(match lookup(name)? {
+        BuiltinName::Function(b) => Data::Builtin(b),
+        BuiltinName::Type(t) => Data::Type(t),
+    }))
+}

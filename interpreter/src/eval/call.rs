@@ -108,6 +108,19 @@ impl Machine<'_> {
                 self.call_method(&m.receiver, &m.name, args, kwargs, text)
             }
             Data::Model(model) => self.instantiate(model, args, kwargs),
+            Data::ExcClass(class) => {
+                if !kwargs.is_empty() {
+                    return err(
+                        ExcKind::TypeError,
+                        format!("{}() takes no keyword arguments", class.name),
+                    );
+                }
+                Ok(self.new_exception(ExcObj {
+                    kind: class.builtin_kind(),
+                    class: Some(class.clone()),
+                    args,
+                }))
+            }
             Data::Tool(name) => self.call_tool(name, args, kwargs),
             other => Err(self.type_error(
                 format!("'{}' object is not callable", other.type_name()),

@@ -27,7 +27,9 @@ impl<'h> Machine<'h> {
                     _ => None,
                 };
                 if let Some(Some(v)) = slot {
-                    return Ok(v.clone());
+                    if !matches!(v.data, Data::Unbound) {
+                        return Ok(v.clone());
+                    }
                 }
             }
             ExprKind::Const(Const::Int(i)) => return Ok(Value::program(Data::Int(*i))),
@@ -65,7 +67,9 @@ impl<'h> Machine<'h> {
                     _ => None,
                 };
                 if let Some(Some(v)) = slot {
-                    return Ok(v.clone());
+                    if !matches!(v.data, Data::Unbound) {
+                        return Ok(v.clone());
+                    }
                 }
                 self.load(n.var, &n.name, frame)
             }
@@ -314,6 +318,11 @@ impl<'h> Machine<'h> {
                 effects.as_deref(),
                 frame,
             ),
+            ExprKind::Walrus { target, value } => {
+                let v = self.expr(value, frame)?;
+                self.store(target.var, v.clone(), frame);
+                Ok(v)
+            }
             ExprKind::IfExp {
                 test,
                 body,
@@ -1415,6 +1424,20 @@ impl<'h> Machine<'h> {
 
     // ---- attributes ----
 
+    /// What `__name__` reads: the name of a class or a function.
+    fn name_of(&self, data: &Data) -> Option<String> {
+        Some(match data {
+            Data::Type(t) => t.name().to_string(),
+            Data::ExcClass(c) => c.name.to_string(),
+            Data::Model(m) => m.class.name.to_string(),
+            Data::Function(f) => f.code.name.to_string(),
+            Data::Builtin(b) => b.name().to_string(),
+            Data::Method(m) => m.name.to_string(),
+            Data::Tool(name) => name.to_string(),
+            _ => return None,
+        })
+    }
+
     pub fn get_attr(&mut self, v: &Value, name: &Rc<str>, text: &Arc<str>) -> Eval<Value> {
         match &v.data {
             Data::Instance(inst) => {
@@ -1430,6 +1453,21 @@ impl<'h> Machine<'h> {
                     )),
                 }
             }
+            _ if &**name == "__class__" => {
+                let ty = Value::program(Data::Type(TypeKind::Type));
+                self.call_value(&ty, vec![v.clone()], Vec::new(), text)
+            }
+            _ if &**name == "__name__" => match self.name_of(&v.data) {
+                Some(n) => Ok(Value::with(Data::str(&n), v.label, v.node)),
+                None => Err(exception(
+                    ExcKind::AttributeError,
+                    format!(
+                        "'{}' object has no attribute '__name__'",
+                        v.data.type_name()
+                    ),
+                    v.label,
+                )),
+            },
             Data::Exception(e) if &**name == "args" => {
                 let items = e.args.clone();
                 Ok(self.new_tuple(items, v.label, v.node))

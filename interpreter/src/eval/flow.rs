@@ -171,7 +171,16 @@ impl Machine<'_> {
             return;
         }
         for name in &effects.assigned {
-            if let Some(mut v) = self.peek(name.var, frame) {
+            let Some(mut v) = self.peek(name.var, frame) else {
+                let unbound = Value {
+                    data: Data::Unbound,
+                    label: ctx.label,
+                    node: ctx.node,
+                };
+                self.store_raw(name.var, unbound, frame);
+                continue;
+            };
+            {
                 let joined = self.join(v.label, ctx.label);
                 if joined != v.label || ctx.node != NO_NODE {
                     v.label = joined;
@@ -234,7 +243,9 @@ impl Machine<'_> {
         }
         let pure = match &callee.data {
             Data::Function(f) => f.code.pure,
-            Data::Builtin(_) | Data::Type(_) | Data::Model(_) | Data::Tool(_) => true,
+            Data::Builtin(_) | Data::Type(_) | Data::Model(_) | Data::Tool(_) | Data::Unbound => {
+                true
+            }
             Data::Method(m) => {
                 !crate::syntax::MUTATING_METHODS.contains(&&*m.name) && m.name.as_ref() != "sort"
             }
@@ -466,6 +477,7 @@ fn names_in_expr(e: &Expr, out: &mut Vec<Var>) {
                 g.ifs.iter().for_each(&mut go);
             }
         }
+        ExprKind::Walrus { value, .. } => go(value),
         ExprKind::IfExp {
             test, body, orelse, ..
         } => {

@@ -7,7 +7,8 @@ mod expr;
 mod flow;
 mod stmt;
 
-use crate::error::{err, exception, Eval, Unwind};
+use crate::builtins;
+use crate::error::{exception, Eval, Unwind};
 use crate::host::ToolHost;
 use crate::limits::Limits;
 use crate::syntax::ir::{Pos, Program, Var};
@@ -593,19 +594,37 @@ impl<'h> Machine<'h> {
             Var::Global(i) => self.globals[i as usize].clone(),
         };
         match found {
-            Some(v) => Ok(v),
-            None => match var {
-                Var::Global(_) => err(ExcKind::NameError, format!("name '{name}' is not defined")),
-                Var::Free(_) => err(
-                    ExcKind::NameError,
-                    format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
-                ),
-                _ => err(
-                    ExcKind::UnboundLocalError,
-                    format!("cannot access local variable '{name}' where it is not associated with a value"),
-                ),
-            },
+            Some(v) if !matches!(v.data, Data::Unbound) => Ok(v),
+            found => {
+                // Unbound, here and perhaps in another run too: what is read (or raised)
+                // carries the label of the regions that could have bound it.
+                let label = found.map_or(Label::PROGRAM, |v| v.label);
+                self.unbound(var, name, label)
+            }
         }
+    }
+
+    #[cold]
+    fn unbound(&mut self, var: Var, name: &Rc<str>, label: Label) -> Eval<Value> {
+        let (kind, message) = match var {
+            Var::Global(_) => {
+                // A module name shadowing a builtin reads the builtin until it is bound, as
+                // in CPython.
+                if let Some(value) = builtins::builtin_value(name) {
+                    return Ok(Value { label, ..value });
+                }
+                (ExcKind::NameError, format!("name '{name}' is not defined"))
+            }
+            Var::Free(_) => (
+                ExcKind::NameError,
+                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+            ),
+            _ => (
+                ExcKind::UnboundLocalError,
+                format!("cannot access local variable '{name}' where it is not associated with a value"),
+            ),
+        };
+        Err(exception(kind, message, label))
     }
 
     #[inline]

@@ -88,7 +88,31 @@ impl Machine<'_> {
                 let v = self.under_context(v);
                 return Err(Unwind::Return(v));
             }
-            StmtKind::Raise(exc) => return Err(self.raise(exc.as_ref(), frame)),
+            StmtKind::Raise { exc, cause } => {
+                return Err(self.raise(exc.as_ref(), cause.as_ref(), frame))
+            }
+            StmtKind::ExceptionClass { target, name, base } => {
+                let base_value = self.expr(base, frame)?;
+                let parent = match &base_value.data {
+                    Data::Type(TypeKind::Exception(k)) => ExcParent::Builtin(*k),
+                    Data::ExcClass(c) => ExcParent::Class(c.clone()),
+                    _ => {
+                        return Err(self.type_error(
+                            format!(
+                                "class {name} may only derive from an exception class, not {}",
+                                base_value.data.type_name()
+                            ),
+                            &[&base_value],
+                        ))
+                    }
+                };
+                let class = Rc::new(ExcClass {
+                    name: name.clone(),
+                    parent,
+                });
+                let value = Value::with(Data::ExcClass(class), base_value.label, base_value.node);
+                self.store(*target, value, frame);
+            }
             StmtKind::Try {
                 body,
                 handlers,
@@ -331,7 +355,7 @@ impl Machine<'_> {
                 None => true,
                 Some(t) => {
                     let types = self.expr(t, frame)?;
-                    self.exception_matches(e.exc.kind, &types)?
+                    self.exception_matches(&e.exc.clone(), &types)?
                 }
             };
             if !matches {
@@ -366,12 +390,13 @@ impl Machine<'_> {
         Err(Unwind::Exc(Box::new(e)))
     }
 
-    fn exception_matches(&mut self, kind: ExcKind, types: &Value) -> Eval<bool> {
+    fn exception_matches(&mut self, exc: &ExcObj, types: &Value) -> Eval<bool> {
         match &types.data {
-            Data::Type(TypeKind::Exception(k)) => Ok(kind.is_subclass_of(*k)),
+            Data::Type(TypeKind::Exception(k)) => Ok(exc.kind.is_subclass_of(*k)),
+            Data::ExcClass(c) => Ok(exc.is_instance_of(c)),
             Data::Tuple(t) => {
                 for item in t.items.clone() {
-                    if self.exception_matches(kind, &item)? {
+                    if self.exception_matches(exc, &item)? {
                         return Ok(true);
                     }
                 }
@@ -384,7 +409,7 @@ impl Machine<'_> {
         }
     }
 
-    fn raise(&mut self, exc: Option<&Expr>, frame: &mut Frame) -> Unwind {
+    fn raise(&mut self, exc: Option<&Expr>, cause: Option<&Expr>, frame: &mut Frame) -> Unwind {
         let Some(e) = exc else {
             return match self.handling.last() {
                 Some(current) => Unwind::Exc(Box::new(current.clone())),
@@ -399,6 +424,27 @@ impl Machine<'_> {
             Ok(v) => v,
             Err(u) => return u,
         };
+        // The cause is only chained for the traceback, which a plan cannot read; it must
+        // still be an exception (or None), as CPython checks.
+        if let Some(cause) = cause {
+            match self.expr(cause, frame) {
+                Ok(Value {
+                    data:
+                        Data::None
+                        | Data::Exception(_)
+                        | Data::ExcClass(_)
+                        | Data::Type(TypeKind::Exception(_)),
+                    ..
+                }) => {}
+                Ok(other) => {
+                    return self.type_error(
+                        "exception causes must derive from BaseException".to_string(),
+                        &[&other],
+                    )
+                }
+                Err(u) => return u,
+            }
+        }
         let value = self.under_context(value);
         let label = self.full_label(&value);
         match &value.data {
@@ -408,8 +454,14 @@ impl Machine<'_> {
                 traceback: Vec::new(),
             })),
             Data::Type(TypeKind::Exception(kind)) => Unwind::Exc(Box::new(PyErr {
+                exc: Rc::new(ExcObj::new(*kind, Vec::new())),
+                label,
+                traceback: Vec::new(),
+            })),
+            Data::ExcClass(class) => Unwind::Exc(Box::new(PyErr {
                 exc: Rc::new(ExcObj {
-                    kind: *kind,
+                    kind: class.builtin_kind(),
+                    class: Some(class.clone()),
                     args: Vec::new(),
                 }),
                 label,

@@ -534,6 +534,11 @@ fn scope_lambda_names(s: &ast::Stmt, out: &mut Vec<String>) {
 /// not make itself and calls no plan code that might.
 pub fn function_is_pure(f: &ast::StmtFunctionDef, names: &Names<'_>) -> bool {
     let fx = analyse_block(&[&f.body], names);
+    // Rebinding a `nonlocal` name changes the enclosing function's variable.
+    let nonlocals = scope::nonlocal_names(&f.body);
+    if fx.assigned.iter().any(|n| nonlocals.contains(n)) {
+        return false;
+    }
     let fresh = fresh_locals(f);
     fx.deep.iter().all(|n| fresh.contains(n))
         && fx.grown.iter().all(|n| fresh.contains(n))
@@ -548,11 +553,24 @@ pub fn pure_module_functions(
     is_native: &dyn Fn(&str) -> bool,
 ) -> HashSet<String> {
     let mut defs: Vec<&ast::StmtFunctionDef> = Vec::new();
-    let mut other_bindings = Vec::new();
+    // Every binding but the module-level `def`s themselves: a local, parameter or loop
+    // variable of the same name shadows the function where it is called.
+    let mut other_bindings = HashSet::new();
     for s in suite {
         match s {
-            ast::Stmt::FunctionDef(f) => defs.push(f),
-            other => scope::bound_names(std::slice::from_ref(other), &mut other_bindings),
+            ast::Stmt::FunctionDef(f) => {
+                defs.push(f);
+                let def = std::slice::from_ref(s);
+                let inner = scope::names_bound_anywhere(def)
+                    .into_iter()
+                    .filter(|n| n != f.name.as_str());
+                other_bindings.extend(inner);
+                // A nested def of the same name is a shadowing too.
+                other_bindings.extend(scope::names_bound_anywhere(&f.body));
+            }
+            other => {
+                other_bindings.extend(scope::names_bound_anywhere(std::slice::from_ref(other)))
+            }
         }
     }
     // Bindings nested in compound statements at module level count too.

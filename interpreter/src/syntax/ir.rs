@@ -155,7 +155,11 @@ pub enum StmtKind {
     Continue,
     Pass,
     Return(Option<Expr>),
-    Raise(Option<Expr>),
+    /// `raise`, `raise exc` or `raise exc from cause`.
+    Raise {
+        exc: Option<Expr>,
+        cause: Option<Expr>,
+    },
     Try {
         body: Block,
         handlers: Vec<Handler>,
@@ -172,6 +176,12 @@ pub enum StmtKind {
         target: Var,
         class: Rc<ModelClass>,
         defaults: Vec<Option<Expr>>,
+    },
+    /// `class Name(Base): pass`, an exception class (`base` evaluates to one).
+    ExceptionClass {
+        target: Var,
+        name: Rc<str>,
+        base: Expr,
     },
     Delete(Vec<Target>),
     Assert {
@@ -403,6 +413,11 @@ pub enum ExprKind {
         /// What the element, value and filters may change (they run a data-dependent number
         /// of times).
         effects: Option<Box<Effects>>,
+    },
+    /// `(name := value)`: binds in the enclosing function (never a comprehension's scope).
+    Walrus {
+        target: Name,
+        value: Box<Expr>,
     },
     IfExp {
         test: Box<Expr>,

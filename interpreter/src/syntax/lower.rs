@@ -7,6 +7,7 @@ use super::ir::*;
 use super::scope::{self, FunctionSyntax};
 use super::{Diagnostic, SourceMap};
 use crate::builtins::{self, BuiltinName};
+use crate::value::TypeKind;
 use indexmap::IndexMap;
 use num_traits::ToPrimitive;
 use rustpython_parser::ast::{self, Ranged};
@@ -64,6 +65,8 @@ pub struct Lowerer<'a> {
     scopes: Vec<Scope>,
     globals: IndexMap<String, u32>,
     module_names: Vec<String>,
+    /// Every name the plan binds in any scope (see `is_native`).
+    plan_bound: HashSet<String>,
     undefined: Vec<(Rc<str>, Pos)>,
     tool_calls: Vec<ToolUse>,
     /// Module-level functions that change nothing their callers can see.
@@ -80,15 +83,19 @@ impl<'a> Lowerer<'a> {
             scopes: Vec::new(),
             globals: IndexMap::new(),
             module_names: Vec::new(),
+            plan_bound: HashSet::new(),
             undefined: Vec::new(),
             tool_calls: Vec::new(),
             pure: HashSet::new(),
         }
     }
 
-    /// Whether `name`, called, is a builtin, a type or a tool rather than plan code.
+    /// Whether `name`, called, is a builtin, a type or a tool rather than plan code. A name
+    /// the plan binds anywhere (a module name, a local, a parameter, a loop or comprehension
+    /// variable) may hold plan code wherever it is called, so it is never native: the static
+    /// effects stay sound when a plan shadows a builtin.
     fn is_native(&self, name: &str) -> bool {
-        !self.module_names.iter().any(|n| n == name)
+        !self.plan_bound.contains(name)
             && (builtins::lookup(name).is_some() || self.tools.contains(name))
     }
 
@@ -101,6 +108,7 @@ impl<'a> Lowerer<'a> {
             self.global_slot(name);
         }
         self.module_names = module_names;
+        self.plan_bound = scope::names_bound_anywhere(suite);
         let pure = fx::pure_module_functions(suite, &|n| self.is_native(n));
         self.pure = pure;
         let body = self.block(suite);
@@ -168,15 +176,9 @@ impl<'a> Lowerer<'a> {
                 range,
                 format!("dunder names such as '{name}' are not allowed"),
             );
-        } else if builtins::lookup(name).is_some() {
-            self.refuse(
-                range,
-                format!("'{name}' is a builtin and cannot be redefined"),
-            );
         } else if self.tools.contains(name) {
+            // The record and `check --agent` name a tool call by the name the plan calls.
             self.refuse(range, format!("'{name}' is a tool and cannot be redefined"));
-        } else if let Some(why) = builtins::refused(name) {
-            self.refuse(range, format!("'{name}' cannot be used: {why}"));
         }
     }
 
@@ -197,6 +199,44 @@ impl<'a> Lowerer<'a> {
                 return *v;
             }
         }
+        if scope.is_module {
+            return Var::Global(self.global_slot(name));
+        }
+        if let Some(v) = scope.names.get(name) {
+            return *v;
+        }
+        let v = scope.new_slot(name);
+        scope.names.insert(name.to_string(), v);
+        v
+    }
+
+    /// Binds each `nonlocal` name of a function body to the enclosing function's variable
+    /// (a captured cell), so that stores to it write there.
+    fn declare_nonlocals(&mut self, body: &[ast::Stmt]) {
+        let names = scope::nonlocal_names(body);
+        if names.is_empty() {
+            return;
+        }
+        let level = self.scopes.len() - 1;
+        let range = body.first().map(|s| s.range()).unwrap_or_default();
+        for name in names {
+            let outer = if level >= 2 {
+                self.resolve_load_at(level, &name)
+            } else {
+                None
+            };
+            match outer {
+                Some(var @ Var::Free(_)) => {
+                    self.scope().names.insert(name, var);
+                }
+                _ => self.syntax_error(range, format!("no binding for nonlocal '{name}' found")),
+            }
+        }
+    }
+
+    /// Where `name := v` stores: the enclosing function or module, skipping comprehensions.
+    fn resolve_walrus_store(&mut self, name: &str) -> Var {
+        let scope = self.scope();
         if scope.is_module {
             return Var::Global(self.global_slot(name));
         }
@@ -383,12 +423,10 @@ impl<'a> Lowerer<'a> {
                 }
                 StmtKind::Return(r.value.as_ref().map(|v| self.expr(v)))
             }
-            S::Raise(r) => {
-                if let Some(cause) = &r.cause {
-                    self.refuse(cause.range(), "'raise ... from ...' is not supported");
-                }
-                StmtKind::Raise(r.exc.as_ref().map(|e| self.expr(e)))
-            }
+            S::Raise(r) => StmtKind::Raise {
+                exc: r.exc.as_ref().map(|e| self.expr(e)),
+                cause: r.cause.as_ref().map(|e| self.expr(e)),
+            },
             S::Try(t) => {
                 let body = self.block(&t.body);
                 let handlers = t
@@ -465,10 +503,16 @@ impl<'a> Lowerer<'a> {
                 );
                 return None;
             }
-            S::Global(_) | S::Nonlocal(_) => {
-                self.refuse(stmt.range(), "'global' and 'nonlocal' are not allowed");
+            S::Global(_) => {
+                self.refuse(
+                    stmt.range(),
+                    "'global' is not allowed: a function returns what it computes (or mutates \
+                     a container it is given)",
+                );
                 return None;
             }
+            // Resolved when the function was entered (see `declare_nonlocals`).
+            S::Nonlocal(_) => return None,
             S::AsyncFunctionDef(_) | S::AsyncFor(_) | S::AsyncWith(_) => {
                 self.refuse(stmt.range(), "'async' is not supported");
                 return None;
@@ -652,6 +696,7 @@ impl<'a> Lowerer<'a> {
             .collect();
         let (body, effects, pure, read) = match body {
             FunctionSyntax::Block(stmts) => {
+                self.declare_nonlocals(stmts);
                 let mut names = Vec::new();
                 scope::bound_names(stmts, &mut names);
                 // Python makes a name local to the whole function if it is bound anywhere in it.
@@ -740,10 +785,38 @@ impl<'a> Lowerer<'a> {
     fn class(&mut self, c: &ast::StmtClassDef, pos: Pos) -> Option<Stmt> {
         let is_model = c.bases.len() == 1
             && matches!(&c.bases[0], ast::Expr::Name(n) if n.id.as_str() == "BaseModel");
-        if !is_model || !c.keywords.is_empty() || !c.decorator_list.is_empty() {
+        let only_pass = c.body.iter().all(|s| match s {
+            ast::Stmt::Pass(_) => true,
+            ast::Stmt::Expr(e) => matches!(e.value.as_ref(), ast::Expr::Constant(_)),
+            _ => false,
+        });
+        let plain = c.keywords.is_empty() && c.decorator_list.is_empty();
+        // A builtin base other than an exception class is refused now rather than at run time.
+        let builtin_non_exception = match c.bases.first() {
+            Some(ast::Expr::Name(n)) if !self.plan_bound.contains(n.id.as_str()) => !matches!(
+                builtins::lookup(n.id.as_str()),
+                None | Some(BuiltinName::Type(TypeKind::Exception(_)))
+            ),
+            _ => false,
+        };
+        if !is_model && plain && c.bases.len() == 1 && only_pass && !builtin_non_exception {
+            // Anything else as the base is a TypeError when the statement runs, as in CPython.
+            let base = self.expr(&c.bases[0]);
+            let target = self.store_var(c.name.as_str(), c.range).var;
+            return Some(Stmt {
+                kind: StmtKind::ExceptionClass {
+                    target,
+                    name: Rc::from(c.name.as_str()),
+                    base,
+                },
+                pos,
+            });
+        }
+        if !is_model || !plain {
             self.refuse(
                 c.range,
-                "only data models are supported: 'class Name(BaseModel):' with typed fields",
+                "only data models ('class Name(BaseModel):' with typed fields) and exception \
+                 classes ('class NotFound(Exception): pass') are supported",
             );
             return None;
         }
@@ -891,7 +964,8 @@ impl<'a> Lowerer<'a> {
     }
 
     fn check_attr(&mut self, attr: &str, range: ast::text_size::TextRange) {
-        if attr.starts_with('_') {
+        // `type(e).__name__` and `x.__class__` read what `type()` already gives.
+        if attr.starts_with('_') && !matches!(attr, "__name__" | "__class__") {
             self.refuse(
                 range,
                 format!("attribute '{attr}' is not allowed: names starting with '_' are private"),
@@ -1104,8 +1178,24 @@ impl<'a> Lowerer<'a> {
                 ExprKind::Const(Const::None)
             }
             E::NamedExpr(n) => {
-                self.refuse(n.range, "the walrus operator ':=' is not supported");
-                ExprKind::Const(Const::None)
+                let value = self.boxed(&n.value);
+                if let ast::Expr::Name(t) = n.target.as_ref() {
+                    self.check_bindable(t.id.as_str(), t.range);
+                    let var = self.resolve_walrus_store(t.id.as_str());
+                    ExprKind::Walrus {
+                        target: Name {
+                            var,
+                            name: Rc::from(t.id.as_str()),
+                        },
+                        value,
+                    }
+                } else {
+                    self.syntax_error(
+                        n.range,
+                        "cannot use assignment expressions with this target",
+                    );
+                    ExprKind::Const(Const::None)
+                }
             }
             E::Await(_) => {
                 self.refuse(range, "'await' is not supported");

@@ -40,8 +40,27 @@ fn bound_in_target(target: &ast::Expr, out: &mut Vec<String>) {
     }
 }
 
+/// Targets of `name := value` in an expression, comprehensions included (they bind in the
+/// enclosing scope), lambdas not (they have their own).
+fn walrus_targets(expr: &ast::Expr, out: &mut Vec<String>) {
+    match expr {
+        ast::Expr::Lambda(_) => return,
+        ast::Expr::NamedExpr(n) => {
+            if let ast::Expr::Name(t) = n.target.as_ref() {
+                push(out, t.id.as_str());
+            }
+        }
+        _ => {}
+    }
+    each_subexpr(expr, &mut |e| walrus_targets(e, out));
+}
+
 fn bound_in_stmt(stmt: &ast::Stmt, out: &mut Vec<String>, skip_aug: bool) {
     use ast::Stmt::*;
+    if !matches!(stmt, FunctionDef(_) | AsyncFunctionDef(_) | ClassDef(_)) {
+        let (exprs, _) = children(stmt);
+        exprs.into_iter().for_each(|e| walrus_targets(e, out));
+    }
     match stmt {
         FunctionDef(f) => push(out, f.name.as_str()),
         AsyncFunctionDef(f) => push(out, f.name.as_str()),
@@ -77,6 +96,85 @@ fn bound_in_stmt(stmt: &ast::Stmt, out: &mut Vec<String>, skip_aug: bool) {
     }
 }
 
+/// Every name the plan binds in any scope: assignment, loop, comprehension and walrus
+/// targets, parameters (of lambdas too), `def`, `class` and `except ... as` names.
+pub fn names_bound_anywhere(body: &[ast::Stmt]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    body.iter()
+        .for_each(|s| bound_anywhere_in_stmt(s, &mut out));
+    out
+}
+
+fn bound_anywhere_in_stmt(stmt: &ast::Stmt, out: &mut HashSet<String>) {
+    match stmt {
+        ast::Stmt::FunctionDef(d) => {
+            out.insert(d.name.to_string());
+            params_of(&d.args, out);
+        }
+        ast::Stmt::ClassDef(c) => {
+            out.insert(c.name.to_string());
+        }
+        ast::Stmt::Try(t) => {
+            for ast::ExceptHandler::ExceptHandler(h) in &t.handlers {
+                if let Some(name) = &h.name {
+                    out.insert(name.to_string());
+                }
+            }
+        }
+        _ => {}
+    }
+    let (exprs, stmts) = children(stmt);
+    exprs
+        .into_iter()
+        .for_each(|e| bound_anywhere_in_expr(e, out));
+    stmts
+        .into_iter()
+        .for_each(|s| bound_anywhere_in_stmt(s, out));
+}
+
+fn bound_anywhere_in_expr(expr: &ast::Expr, out: &mut HashSet<String>) {
+    match expr {
+        ast::Expr::Name(n) if !matches!(n.ctx, ast::ExprContext::Load) => {
+            out.insert(n.id.to_string());
+        }
+        ast::Expr::Lambda(l) => params_of(&l.args, out),
+        _ => {}
+    }
+    each_subexpr(expr, &mut |e| bound_anywhere_in_expr(e, out));
+}
+
+fn params_of(args: &ast::Arguments, out: &mut HashSet<String>) {
+    for a in args
+        .posonlyargs
+        .iter()
+        .chain(&args.args)
+        .chain(&args.kwonlyargs)
+    {
+        out.insert(a.def.arg.to_string());
+    }
+    for a in args.vararg.iter().chain(&args.kwarg) {
+        out.insert(a.arg.to_string());
+    }
+}
+
+/// The names a function body declares `nonlocal` (not those of functions nested in it).
+pub fn nonlocal_names(body: &[ast::Stmt]) -> Vec<String> {
+    let mut out = Vec::new();
+    body.iter().for_each(|s| nonlocal_in_stmt(s, &mut out));
+    out
+}
+
+fn nonlocal_in_stmt(stmt: &ast::Stmt, out: &mut Vec<String>) {
+    match stmt {
+        ast::Stmt::Nonlocal(n) => n.names.iter().for_each(|id| push(out, id.as_str())),
+        ast::Stmt::FunctionDef(_) | ast::Stmt::ClassDef(_) => {}
+        other => children(other)
+            .1
+            .into_iter()
+            .for_each(|s| nonlocal_in_stmt(s, out)),
+    }
+}
+
 /// Names a function or lambda reads from enclosing scopes.
 pub fn free_names_of_function(args: &ast::Arguments, body: FunctionSyntax<'_>) -> HashSet<String> {
     let mut bound: Vec<String> = Vec::new();
@@ -99,6 +197,11 @@ pub fn free_names_of_function(args: &ast::Arguments, body: FunctionSyntax<'_>) -
         FunctionSyntax::Block(stmts) => {
             bound_names(stmts, &mut bound);
             stmts.iter().for_each(|s| loads_in_stmt(s, &mut loads));
+            // A `nonlocal` name is the enclosing function's variable, read or written.
+            for name in nonlocal_names(stmts) {
+                bound.retain(|b| *b != name);
+                loads.insert(name);
+            }
         }
         FunctionSyntax::Lambda(expr) => loads_in_expr(expr, &mut loads),
     }
@@ -293,6 +396,9 @@ fn each_child<'a>(
         Raise(r) => {
             if let Some(e) = &r.exc {
                 f(e);
+            }
+            if let Some(c) = &r.cause {
+                f(c);
             }
         }
         Try(t) => {

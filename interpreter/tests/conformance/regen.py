@@ -165,7 +165,8 @@ def lint(source):
             for target in node.targets:
                 if not isinstance(target, ast.Subscript):
                     problems.append("deletes a name" + where)
-        elif isinstance(node, ast.Attribute) and is_dunder(node.attr):
+        elif isinstance(node, ast.Attribute) and is_dunder(node.attr) \
+                and node.attr not in ("__name__", "__class__"):
             problems.append("uses dunder attribute %s%s" % (node.attr, where))
         elif isinstance(node, ast.Name) and is_dunder(node.id):
             problems.append("uses dunder name %s%s" % (node.id, where))
