@@ -321,8 +321,8 @@ fn the_allowed_subset_passes_check() {
     "#;
     let fine = src;
     assert!(problems(fine).is_empty(), "{}", show(&problems(fine)));
-    let (outcome, calls) = run_full(&fine, Mode::Strict, Default::default());
-    expect_ok(&outcome, &fine);
+    let (outcome, calls) = run_full(fine, Mode::Strict, Default::default());
+    expect_ok(&outcome, fine);
     assert_eq!(calls.len(), 2);
 }
 
