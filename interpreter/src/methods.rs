@@ -147,6 +147,86 @@ impl Machine<'_> {
     }
 
     /// Calls `receiver.name(args...)`.
+    /// A method called through its type: `dict.fromkeys(keys)` (a class method), or
+    /// `str.upper(s)` and `dict.get(d, k)`, where the first argument is the receiver.
+    fn call_through_type(
+        &mut self,
+        t: TypeKind,
+        ty: &Value,
+        name: &Rc<str>,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
+        if let (TypeKind::Dict, "fromkeys") = (t, &**name) {
+            return self.dict_fromkeys(ty, args, kwargs, text);
+        }
+        if !type_has_method(t, name) {
+            return Err(exception(
+                ExcKind::AttributeError,
+                format!("type object '{}' has no attribute '{name}'", t.name()),
+                Label::PROGRAM,
+            ));
+        }
+        let mut args = args.into_iter();
+        let Some(receiver) = args.next() else {
+            return err(
+                ExcKind::TypeError,
+                format!("unbound method {}.{name}() needs an argument", t.name()),
+            );
+        };
+        let kind = receiver.data.type_kind();
+        let fits = kind == t || (t == TypeKind::Set && kind == TypeKind::FrozenSet);
+        if !fits {
+            return Err(self.type_error(
+                format!(
+                    "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+                    t.name(),
+                    receiver.data.type_name()
+                ),
+                &[&receiver],
+            ));
+        }
+        self.call_method(&receiver, name, args.collect(), kwargs, text)
+    }
+
+    /// `dict.fromkeys(keys, value=None)`: keys in first-seen order, each mapped to `value`.
+    fn dict_fromkeys(
+        &mut self,
+        ty: &Value,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
+        if let Some((k, _)) = kwargs.first() {
+            return err(
+                ExcKind::TypeError,
+                format!("dict.fromkeys() takes no keyword arguments (got '{k}')"),
+            );
+        }
+        if args.is_empty() || args.len() > 2 {
+            return err(
+                ExcKind::TypeError,
+                format!("fromkeys expected at most 2 arguments, got {}", args.len()),
+            );
+        }
+        let value = args.get(1).cloned().unwrap_or_else(Value::none);
+        let keys = self.collect_items(&args[0])?;
+        let mut items = Vec::with_capacity(keys.len());
+        for k in keys {
+            items.push(self.new_tuple_plain(vec![k, value.clone()]));
+        }
+        // The number of entries is decided by the keys' iterable.
+        let shape = self.shape_label(&args[0]);
+        let pairs = self.new_list(items, shape, args[0].node);
+        self.call_value(
+            &Value::program(ty.data.clone()),
+            vec![pairs],
+            Vec::new(),
+            text,
+        )
+    }
+
     pub fn call_method(
         &mut self,
         receiver: &Value,
@@ -156,11 +236,8 @@ impl Machine<'_> {
         text: &Arc<str>,
     ) -> Eval<Value> {
         self.tick()?;
-        // A step over a large string can take long: read the clock before it.
-        if let Data::Str(s) = &receiver.data {
-            if s.len() > 1 << 16 {
-                self.check_time()?;
-            }
+        if let Data::Type(t) = &receiver.data {
+            return self.call_through_type(*t, receiver, name, args, kwargs, text);
         }
         // A step over a large string can take long: read the clock before it.
         if let Data::Str(s) = &receiver.data {

@@ -476,3 +476,26 @@ fn plan_written_names_that_shadow_builtins_stay_trusted() {
     "#;
     assert_trusted(src, "to");
 }
+
+#[test]
+fn a_slice_assignment_of_an_untrusted_number_of_items_moves_what_follows() {
+    let src = r#"
+        r = web_search('q')
+        recipients = ["bob@x.com", "carol@x.com"]
+        recipients[0:0] = r["items"]
+        to = recipients[-1]
+        first = recipients[0]
+    "#;
+    assert_untrusted(src, "to");
+    assert_untrusted(src, "first");
+}
+
+#[test]
+fn dict_fromkeys_of_untrusted_keys_has_an_untrusted_length() {
+    let src = r#"
+        r = web_search('q')
+        seen = dict.fromkeys(r["items"])
+        to = "bob@x.com" if len(seen) == 2 else "carol@x.com"
+    "#;
+    assert_untrusted(src, "to");
+}

@@ -14,12 +14,29 @@ use std::sync::Arc;
 /// Keyword arguments in call order.
 pub type Kwargs = Vec<(Rc<str>, Value)>;
 
+/// How CPython names a callee in an argument error.
+pub fn callee_name(f: &Value) -> String {
+    match &f.data {
+        Data::Function(func) => format!("__main__.{}", func.code.name),
+        Data::Builtin(b) => b.name().to_string(),
+        Data::Type(t) => t.name().to_string(),
+        Data::Method(m) => format!("{}.{}", m.receiver.data.type_name(), m.name),
+        Data::Model(m) => m.class.name.to_string(),
+        Data::ExcClass(c) => c.name.to_string(),
+        Data::Tool(name) => name.to_string(),
+        other => other.type_name(),
+    }
+}
+
 impl Machine<'_> {
+    /// Evaluates a call's arguments; `callee` names the callee for CPython's message about a
+    /// keyword given twice (`f(x=1, **{"x": 2})`).
     pub fn call_args(
         &mut self,
         args: &[Elt],
         kwargs: &[Kwarg],
         frame: &mut Frame,
+        callee: &dyn Fn() -> String,
     ) -> Eval<(Vec<Value>, Kwargs)> {
         let mut pos = Vec::with_capacity(args.len());
         for a in args {
@@ -70,6 +87,15 @@ impl Machine<'_> {
                         let Data::Str(name) = &key.data else {
                             return err(ExcKind::TypeError, "keywords must be strings");
                         };
+                        if kw.iter().any(|(n, _)| n == name) {
+                            return err(
+                                ExcKind::TypeError,
+                                format!(
+                                    "{}() got multiple values for keyword argument '{name}'",
+                                    callee()
+                                ),
+                            );
+                        }
                         value.label = self.labels.join(value.label, shape);
                         kw.push((name.clone(), value));
                     }

@@ -173,7 +173,8 @@ impl<'h> Machine<'h> {
                         return self.call_plain(function, args, frame, e.pos);
                     }
                 }
-                let (pos, kw) = self.call_args(args, kwargs, frame)?;
+                let (pos, kw) =
+                    self.call_args(args, kwargs, frame, &|| super::call::callee_name(&f))?;
                 self.pos = e.pos;
                 if !self.try_labels.is_empty() {
                     let mut all: Vec<&Value> = vec![&f];
@@ -203,7 +204,9 @@ impl<'h> Machine<'h> {
                 kwargs,
             } => {
                 let receiver = self.operand(obj, frame)?;
-                let (pos, kw) = self.call_args(args, kwargs, frame)?;
+                let (pos, kw) = self.call_args(args, kwargs, frame, &|| {
+                    format!("{}.{name}", receiver.data.type_name())
+                })?;
                 self.pos = e.pos;
                 if receiver.label != Label::PROGRAM
                     && crate::syntax::MUTATING_METHODS.contains(&&**name)
@@ -1303,6 +1306,9 @@ impl<'h> Machine<'h> {
             super::Context::NONE
         };
         match &container.data {
+            Data::List(_) if Self::is_slice(key) => {
+                self.set_slice(container, key, &value)?;
+            }
             Data::List(l) => {
                 let len = l.borrow().items.len();
                 let i = self.index(key, len, "list assignment", key_label)?;
@@ -1363,13 +1369,64 @@ impl<'h> Machine<'h> {
         Ok(())
     }
 
+    fn is_slice(key: &Value) -> bool {
+        matches!(&key.data, Data::Iterator(it) if it.borrow().kind == "slice")
+    }
+
+    /// `xs[a:b] = items` (any length) and `xs[a:b:c] = items` (the same length as the slice).
+    /// The items keep their labels; every item from the slice's start on may have moved, and
+    /// the list's length now also depends on how many items came.
+    fn set_slice(&mut self, container: &Value, key: &Value, value: &Value) -> Eval<()> {
+        let Data::List(l) = &container.data else {
+            return Ok(());
+        };
+        let items = match self.collect_items(value) {
+            Ok(items) => items,
+            Err(_) => return Err(self.type_error("can only assign an iterable".into(), &[value])),
+        };
+        let len = l.borrow().items.len();
+        let (start, stop, step) = self.slice_bounds(key, len as i64)?;
+        let first = if step == 1 {
+            let start = start as usize;
+            let stop = (stop.max(start as i64) as usize).max(start);
+            let new_len = len - (stop - start) + items.len();
+            self.check_growth(new_len, items.len().saturating_sub(stop - start))?;
+            l.borrow_mut().items.splice(start..stop, items);
+            start
+        } else {
+            let idx = Self::slice_indices(start, stop, step);
+            if idx.len() != items.len() {
+                return err(
+                    ExcKind::ValueError,
+                    format!(
+                        "attempt to assign sequence of size {} to extended slice of size {}",
+                        items.len(),
+                        idx.len()
+                    ),
+                );
+            }
+            let first = idx.iter().copied().min().unwrap_or(0);
+            let mut list = l.borrow_mut();
+            for (i, item) in idx.into_iter().zip(items) {
+                if let Some(slot) = list.items.get_mut(i) {
+                    *slot = item;
+                }
+            }
+            first
+        };
+        let (key_label, count_label) = (self.full_label(key), self.shape_label(value));
+        let moved = self.labels.join(key_label, count_label);
+        self.moved_items(container, first, moved);
+        self.taint_shape(container, moved, key.node);
+        self.taint_shape(container, container.label, container.node);
+        Ok(())
+    }
+
     pub fn del_item(&mut self, container: &Value, key: &Value) -> Eval<()> {
         let key_label = self.full_label(key);
         match &container.data {
             Data::List(l) => {
-                let is_slice =
-                    matches!(&key.data, Data::Iterator(it) if it.borrow().kind == "slice");
-                if is_slice {
+                if Self::is_slice(key) {
                     let len = l.borrow().items.len() as i64;
                     let (a, b, c) = self.slice_bounds(key, len)?;
                     let mut idx = Self::slice_indices(a, b, c);
