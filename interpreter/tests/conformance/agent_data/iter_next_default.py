@@ -1,0 +1,8 @@
+queue = iter(["job-1", "job-2"])
+print(next(queue, "empty"))
+print(next(queue, "empty"))
+print(next(queue, "empty"))
+print(next(queue, None) is None)
+it = iter(range(3))
+first = next(it)
+print(first, list(it), list(it))
