@@ -447,6 +447,7 @@ impl Gen {
             if d { 4 } else { 3 },                            // 16 alias
             if d { 8 } else { 3 },                            // 17 expression statement
             if self.in_try > 0 { 1 } else { 0 },              // 18 assert
+            3,                                                // 19 walrus
         ];
         match self.rng.weighted(&weights) {
             0 => vec![self.new_var()],
@@ -505,10 +506,42 @@ impl Gen {
             15 => vec![self.return_stmt()],
             16 => vec![self.alias()],
             17 => vec![self.expr_stmt()],
-            _ => {
+            18 => {
                 let c = self.expr(Ty::Bool, 1);
                 let m = self.expr(Ty::Str, 0);
                 vec![line(cat(vec![t("assert "), s(c), t(", "), s(m)]))]
+            }
+            _ => vec![self.walrus()],
+        }
+    }
+
+    /// A rebinding by `:=` where only some runs evaluate it: the right operand of `and`, an
+    /// arm of a conditional expression, or a comprehension's element behind a filter (which
+    /// binds in the enclosing scope).
+    fn walrus(&mut self) -> Node {
+        let Some((name, ty)) = self.rebindable(None) else {
+            return self.new_var();
+        };
+        let e = self.expr(ty, 1);
+        let bind = cat(vec![t("("), t(&name), t(" := "), s(e), t(")")]);
+        let c = self.cond();
+        match self.rng.below(3) {
+            0 => line(cat(vec![s(c), t(" and "), s(bind)])),
+            1 => line(cat(vec![s(bind), t(" if "), s(c), t(" else None")])),
+            _ => {
+                let xs = self.expr(Ty::LStr, 1);
+                let v = self.fresh("w");
+                line(cat(vec![
+                    t("["),
+                    s(bind),
+                    t(" for "),
+                    t(&v),
+                    t(" in "),
+                    s(xs),
+                    t(" if "),
+                    s(c),
+                    t("]"),
+                ]))
             }
         }
     }
@@ -1038,7 +1071,7 @@ impl Gen {
             let e = match ty {
                 Ty::LStr | Ty::LInt => {
                     let item = if ty == Ty::LStr { Ty::Str } else { Ty::Int };
-                    match self.rng.below(13) {
+                    match self.rng.below(14) {
                         0 | 1 => {
                             let x = self.value(item);
                             method(v, "append", vec![x])
@@ -1091,9 +1124,14 @@ impl Gen {
                             let i = self.index_into(&v);
                             cat(vec![t("del "), s(index(v, i))])
                         }
+                        12 => {
+                            // Slice assignment: any number of items, from a bound that
+                            // may be untrusted.
+                            let a = self.expr(Ty::Int, 0);
+                            let x = self.expr(ty, 1);
+                            cat(vec![s(v), t("["), s(a), t(":] = "), s(x)])
+                        }
                         _ => {
-                            // (Slice assignment `v[:a] = x` is refused by the interpreter
-                            // today: a TypeError.)
                             let x = self.value(item);
                             let i = self.expr(Ty::Int, 0);
                             // (`v +=` would make `v` local inside a function.)
