@@ -1007,6 +1007,12 @@ impl Gen {
             params.push((p, ty));
         }
         head.push(t("):"));
+        // A function nested in another may rebind one of its variables through `nonlocal`.
+        let nonlocal = if self.level() >= 1 && self.rng.chance(60) {
+            self.rebindable(None)
+        } else {
+            None
+        };
         let body = self.scoped(|g| {
             g.frames.push(Frame {
                 ret: Some(ret),
@@ -1016,7 +1022,22 @@ impl Gen {
             for (p, ty) in &params {
                 g.bind(p, *ty, false);
             }
-            let mut b = g.body(4);
+            let mut b = Vec::new();
+            if let Some((n, ty)) = &nonlocal {
+                g.bind(n, *ty, false);
+                b.push(line(cat(vec![t("nonlocal "), t(n)])));
+                // Mostly rebound right away, under a condition that may be untrusted.
+                if g.rng.chance(70) {
+                    let c = g.cond();
+                    let e = g.expr(*ty, 1);
+                    b.push(Node::Block(vec![clause(
+                        cat(vec![t("if "), s(c), t(":")]),
+                        vec![line(cat(vec![t(n), t(" = "), s(e)]))],
+                        false,
+                    )]));
+                }
+            }
+            b.extend(g.body(4));
             if g.rng.chance(85) {
                 let e = g.expr(ret, 2);
                 b.push(line(cat(vec![t("return "), s(e)])));
