@@ -199,6 +199,13 @@ impl<'a> Lowerer<'a> {
                 return *v;
             }
         }
+        self.resolve_frame_store(name)
+    }
+
+    /// Where a store to `name` goes in the current function or module, comprehensions
+    /// aside (`name := v` stores there from inside a comprehension too).
+    fn resolve_frame_store(&mut self, name: &str) -> Var {
+        let scope = self.scope();
         if scope.is_module {
             return Var::Global(self.global_slot(name));
         }
@@ -232,20 +239,6 @@ impl<'a> Lowerer<'a> {
                 _ => self.syntax_error(range, format!("no binding for nonlocal '{name}' found")),
             }
         }
-    }
-
-    /// Where `name := v` stores: the enclosing function or module, skipping comprehensions.
-    fn resolve_walrus_store(&mut self, name: &str) -> Var {
-        let scope = self.scope();
-        if scope.is_module {
-            return Var::Global(self.global_slot(name));
-        }
-        if let Some(v) = scope.names.get(name) {
-            return *v;
-        }
-        let v = scope.new_slot(name);
-        scope.names.insert(name.to_string(), v);
-        v
     }
 
     /// Resolves a load of `name` in the scope at `level`; `None` when no scope binds it.
@@ -1181,7 +1174,7 @@ impl<'a> Lowerer<'a> {
                 let value = self.boxed(&n.value);
                 if let ast::Expr::Name(t) = n.target.as_ref() {
                     self.check_bindable(t.id.as_str(), t.range);
-                    let var = self.resolve_walrus_store(t.id.as_str());
+                    let var = self.resolve_frame_store(t.id.as_str());
                     ExprKind::Walrus {
                         target: Name {
                             var,
