@@ -1202,7 +1202,7 @@ impl Machine<'_> {
                     Some((_, (k, v))) => Ok(self.new_tuple(vec![k, v], shape, shape_node)),
                     None => Err(exception(
                         ExcKind::KeyError,
-                        "'popitem(): dictionary is empty'",
+                        "popitem(): dictionary is empty",
                         shape,
                     )),
                 }
@@ -1238,28 +1238,21 @@ impl Machine<'_> {
             "update" => {
                 arity(name, &args, 0, 1)?;
                 let mut pairs: Vec<(Value, Value)> = Vec::new();
+                // A bad item ends the update after the pairs before it went in.
+                let mut bad_item = None;
                 if let Some(src) = args.first() {
                     let src_shape = self.shape_label(src);
                     let src_node = self.shape_node(src);
                     self.taint_shape(recv, src_shape, src_node);
                     match &src.data {
                         Data::Dict(d) => pairs.extend(d.borrow().map.values().cloned()),
-                        _ => {
-                            for item in self.collect_items(src)? {
-                                let kv = self.collect_items(&item)?;
-                                if kv.len() != 2 {
-                                    return err(
-                                        ExcKind::ValueError,
-                                        "dictionary update sequence element has wrong length",
-                                    );
-                                }
-                                pairs.push((kv[0].clone(), kv[1].clone()));
-                            }
-                        }
+                        _ => bad_item = self.update_pairs(src, &mut pairs).err(),
                     }
                 }
-                for (k, v) in kwargs {
-                    pairs.push((Value::program(Data::Str(k)), v));
+                if bad_item.is_none() {
+                    for (k, v) in kwargs {
+                        pairs.push((Value::program(Data::Str(k)), v));
+                    }
                 }
                 self.check_growth(dict.borrow().map.len() + pairs.len(), pairs.len())?;
                 // Which entries the source replaces is decided by its keys.
@@ -1298,7 +1291,10 @@ impl Machine<'_> {
                     self.taint_shape(recv, kl, k.node);
                 }
                 self.mutated(recv);
-                Ok(Value::none())
+                match bad_item {
+                    Some(unwind) => Err(unwind),
+                    None => Ok(Value::none()),
+                }
             }
             "copy" => {
                 let (map, s, n) = {
@@ -1391,7 +1387,7 @@ impl Machine<'_> {
                         let shape = self.shape_label(recv);
                         Ok(self.element(v, shape, &[], text))
                     }
-                    None => err(ExcKind::KeyError, "'pop from an empty set'"),
+                    None => err(ExcKind::KeyError, "pop from an empty set"),
                 }
             }
             "clear" => {

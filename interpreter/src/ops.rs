@@ -46,6 +46,37 @@ pub fn to_bigint(data: &Data) -> Option<BigInt> {
     }
 }
 
+/// Three-argument `pow` as CPython computes it: the result takes the modulus's sign, a modulus
+/// of 1 gives 0, and a negative exponent first inverts the base modulo the modulus.
+pub fn modular_pow(base: &BigInt, exp: &BigInt, modulus: &BigInt) -> Eval<BigInt> {
+    if modulus.is_zero() {
+        return err(ExcKind::ValueError, "pow() 3rd argument cannot be 0");
+    }
+    let m = modulus.abs();
+    if m == BigInt::from(1) {
+        return Ok(BigInt::zero());
+    }
+    let mut b = base.mod_floor(&m);
+    let mut e = exp.clone();
+    if e.is_negative() {
+        let inverse = b.extended_gcd(&m);
+        if inverse.gcd != BigInt::from(1) {
+            return err(
+                ExcKind::ValueError,
+                "base is not invertible for the given modulus",
+            );
+        }
+        b = inverse.x.mod_floor(&m);
+        e = -e;
+    }
+    let r = b.modpow(&e, &m);
+    Ok(if modulus.is_negative() && !r.is_zero() {
+        r - m
+    } else {
+        r
+    })
+}
+
 pub fn bigint_to_f64(i: &BigInt) -> Eval<f64> {
     match i.to_f64() {
         Some(f) if f.is_finite() => Ok(f),
@@ -169,6 +200,26 @@ fn small_int_op(op: BinOp, a: i64, b: i64, max_int_bits: u64) -> Option<i64> {
     }
 }
 
+/// `divmod(a, b)` is computed as `a // b` and `a % b`; this gives the errors CPython's
+/// `divmod` itself raises, which name `divmod()` rather than either operator.
+pub fn check_divmod_operands(m: &mut Machine, l: &Value, r: &Value) -> Eval<()> {
+    let (Some(a), Some(b)) = (num(&l.data), num(&r.data)) else {
+        return Err(m.type_error(
+            format!(
+                "unsupported operand type(s) for divmod(): '{}' and '{}'",
+                l.data.type_name(),
+                r.data.type_name()
+            ),
+            &[],
+        ));
+    };
+    let float = matches!(a, Num::Float(_)) || matches!(b, Num::Float(_));
+    if float && as_f64(&b)? == 0.0 {
+        return err(ExcKind::ZeroDivisionError, "float divmod()");
+    }
+    Ok(())
+}
+
 fn unsupported(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Unwind {
     m.type_error(
         format!(
@@ -199,7 +250,7 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
         (Data::Str(s), n) | (n, Data::Str(s))
             if op == BinOp::Mul && matches!(n, Data::Int(_) | Data::Bool(_) | Data::BigInt(_)) =>
         {
-            let count = repeat_count(n);
+            let count = repeat_count(n)?;
             let total = (s.len() as u128) * (count as u128);
             if total > m.limits.max_str_len as u128 {
                 m.check_str_len(usize::MAX)?;
@@ -229,16 +280,19 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
             } else {
                 r
             };
-            let count = repeat_count(n);
+            let count = repeat_count(n)?;
             let items = m.collect_items(seq)?;
             let total = (items.len() as u128) * (count as u128);
             if total > m.limits.max_collection_len as u128 {
                 m.check_len(usize::MAX)?;
             }
             m.check_len(total as usize)?;
+            // An empty sequence repeated 10**18 times passes the length check: no loop for it.
             let mut out = Vec::with_capacity(total as usize);
-            for _ in 0..count {
-                out.extend(items.iter().cloned());
+            if !items.is_empty() {
+                for _ in 0..count {
+                    out.extend(items.iter().cloned());
+                }
             }
             let shape = m.shape_label(seq);
             return Ok(if matches!(seq.data, Data::List(_)) {
@@ -415,18 +469,16 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
     Ok(int_data(result))
 }
 
-fn repeat_count(n: &Data) -> usize {
+/// How many times `seq * n` repeats `seq`: a negative count is zero, and a count beyond
+/// an index-sized integer is an `OverflowError` whatever its sign, as in CPython.
+fn repeat_count(n: &Data) -> Eval<usize> {
     match n {
-        Data::Bool(b) => *b as usize,
-        Data::Int(i) => (*i).max(0) as usize,
-        Data::BigInt(b) => {
-            if b.is_negative() {
-                0
-            } else {
-                usize::MAX
-            }
-        }
-        _ => 0,
+        Data::Bool(b) => Ok(*b as usize),
+        Data::Int(i) => Ok((*i).max(0) as usize),
+        _ => err(
+            ExcKind::OverflowError,
+            "cannot fit 'int' into an index-sized integer",
+        ),
     }
 }
 

@@ -2,6 +2,7 @@
 //! carries the join of what it was computed from, and a container result keeps its elements'
 //! labels with a shape that joins every label the choice of elements depended on.
 
+mod digits;
 mod names;
 
 pub use names::{builtin_value, lookup, refused, Builtin, BuiltinName};
@@ -12,7 +13,7 @@ use crate::ops;
 use crate::value::*;
 use bactrian_provenance::Label;
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive};
 use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::rc::Rc;
@@ -30,20 +31,76 @@ fn no_kwargs(name: &str, kwargs: &Kwargs) -> Eval<()> {
 
 /// Checks the number of positional arguments, with Python's message.
 pub(crate) fn arity(name: &str, args: &[Value], min: usize, max: usize) -> Eval<()> {
-    if args.len() < min || args.len() > max {
-        let expected = if min == max {
-            format!("exactly {min} argument{}", if min == 1 { "" } else { "s" })
-        } else if args.len() < min {
-            format!("at least {min} argument{}", if min == 1 { "" } else { "s" })
-        } else {
-            format!("at most {max} argument{}", if max == 1 { "" } else { "s" })
-        };
-        return err(
-            ExcKind::TypeError,
-            format!("{name}() takes {expected} ({} given)", args.len()),
-        );
+    let given = args.len();
+    if given < min || given > max {
+        return err(ExcKind::TypeError, arity_message(name, min, max, given));
     }
     Ok(())
+}
+
+/// Builtins whose arguments CPython checks with `_PyArg_CheckPositional`
+/// (`divmod expected 2 arguments, got 1`).
+const EXPECTED_STYLE: &[&str] = &[
+    "dict",
+    "list",
+    "tuple",
+    "set",
+    "frozenset",
+    "float",
+    "bool",
+    "range",
+    "divmod",
+    "sorted",
+    "min",
+    "max",
+    "isinstance",
+    "reversed",
+    "iter",
+    "next",
+    "format",
+    "filter",
+];
+/// Builtins of one argument (`METH_O`: `len() takes exactly one argument (2 given)`).
+const ONE_ARGUMENT_STYLE: &[&str] = &[
+    "len", "abs", "hex", "oct", "bin", "chr", "ord", "repr", "ascii", "callable", "any", "all",
+];
+
+/// CPython 3.11's wording for a call of `name` with `given` positional arguments outside
+/// `min..=max`: it depends on how the function parses its arguments.
+fn arity_message(name: &str, min: usize, max: usize, given: usize) -> String {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if ONE_ARGUMENT_STYLE.contains(&name) && min == 1 && max == 1 {
+        return format!("{name}() takes exactly one argument ({given} given)");
+    }
+    if EXPECTED_STYLE.contains(&name) {
+        let expected = if min == max {
+            format!("{min} argument{}", plural(min))
+        } else if given < min {
+            format!("at least {min} argument{}", plural(min))
+        } else {
+            format!("at most {max} argument{}", plural(max))
+        };
+        return format!("{name} expected {expected}, got {given}");
+    }
+    if name == "sum" && given < min {
+        return format!("sum() takes at least 1 positional argument ({given} given)");
+    }
+    if name == "pow" && given < min {
+        let missing = if given == 0 {
+            "base' (pos 1)"
+        } else {
+            "exp' (pos 2)"
+        };
+        return format!("pow() missing required argument '{missing}");
+    }
+    let expected = if min == max {
+        format!("exactly {min} argument{}", plural(min))
+    } else if given < min {
+        format!("at least {min} argument{}", plural(min))
+    } else {
+        format!("at most {max} argument{}", plural(max))
+    };
+    format!("{name}() takes {expected} ({given} given)")
 }
 
 /// Removes and returns the keyword argument `name`, if given.
@@ -150,6 +207,7 @@ impl Machine<'_> {
             Builtin::Divmod => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 2, 2)?;
+                ops::check_divmod_operands(self, &args[0], &args[1])?;
                 let q = ops::binary(
                     self,
                     crate::syntax::ir::BinOp::FloorDiv,
@@ -180,19 +238,7 @@ impl Machine<'_> {
                             "pow() 3rd argument not allowed unless all arguments are integers",
                         );
                     };
-                    if m.is_zero() {
-                        return err(ExcKind::ValueError, "pow() 3rd argument cannot be 0");
-                    }
-                    if e.is_negative() {
-                        return err(
-                            ExcKind::ValueError,
-                            "base is not invertible for the given modulus",
-                        );
-                    }
-                    let mut r = b.modpow(&e, &m);
-                    if !r.is_zero() && (r.is_negative() != m.is_negative()) {
-                        r += &m;
-                    }
+                    let r = ops::modular_pow(&b, &e, &m)?;
                     return Ok(self.derive(
                         ops::int_data(r),
                         &[&args[0], &args[1], &args[2]],
@@ -478,7 +524,20 @@ impl Machine<'_> {
             Builtin::Chr => {
                 arity(name, &args, 1, 1)?;
                 let c = match &args[0].data {
+                    Data::Int(i) if i32::try_from(*i).is_err() => {
+                        return err(
+                            ExcKind::OverflowError,
+                            "Python int too large to convert to C int",
+                        )
+                    }
+                    Data::BigInt(_) => {
+                        return err(
+                            ExcKind::OverflowError,
+                            "Python int too large to convert to C int",
+                        )
+                    }
                     Data::Int(i) => u32::try_from(*i).ok().and_then(char::from_u32),
+                    Data::Bool(b) => char::from_u32(*b as u32),
                     other => {
                         return Err(self.type_error(
                             format!(
@@ -737,7 +796,8 @@ impl Machine<'_> {
                 }
                 None => Err(exception(
                     ExcKind::ValueError,
-                    format!("{name}() iterable argument is empty"),
+                    // CPython 3.11's wording (3.12 says "iterable argument is empty").
+                    format!("{name}() arg is an empty sequence"),
                     label,
                 )),
             };
@@ -876,21 +936,7 @@ impl Machine<'_> {
                     shape = self.shape_label(src);
                     match &src.data {
                         Data::Dict(d) => pairs.extend(d.borrow().map.values().cloned()),
-                        _ => {
-                            for item in self.collect_items(src)? {
-                                let kv = self.collect_items(&item)?;
-                                if kv.len() != 2 {
-                                    return err(
-                                        ExcKind::ValueError,
-                                        format!("dictionary update sequence element has length {}; 2 is required", kv.len()),
-                                    );
-                                }
-                                let mut it = kv.into_iter();
-                                if let (Some(k), Some(v)) = (it.next(), it.next()) {
-                                    pairs.push((k, v));
-                                }
-                            }
-                        }
+                        _ => self.update_pairs(src, &mut pairs)?,
                     }
                 }
                 for (k, v) in kwargs.drain(..) {
@@ -1039,22 +1085,70 @@ impl Machine<'_> {
         }
     }
 
+    /// Appends to `pairs` the key-value pairs of an iterable given to `dict(...)`,
+    /// `d.update(...)` or `d |= ...`: each item must itself hold exactly two items. On an error
+    /// the pairs before the bad item are in `pairs` (`update` keeps them, as CPython does).
+    pub(crate) fn update_pairs(
+        &mut self,
+        src: &Value,
+        pairs: &mut Vec<(Value, Value)>,
+    ) -> Eval<()> {
+        let items = self.collect_items(src)?;
+        pairs.reserve(items.len());
+        for (index, item) in items.iter().enumerate() {
+            let kv = match self.collect_items(item) {
+                Ok(kv) => kv,
+                Err(crate::error::Unwind::Exc(e)) if e.exc.kind == ExcKind::TypeError => {
+                    return err(
+                        ExcKind::TypeError,
+                        format!(
+                            "cannot convert dictionary update sequence element #{index} to a sequence"
+                        ),
+                    )
+                }
+                Err(other) => return Err(other),
+            };
+            let [k, v]: [Value; 2] = kv.try_into().map_err(|kv: Vec<Value>| {
+                exception(
+                    ExcKind::ValueError,
+                    format!(
+                        "dictionary update sequence element #{index} has length {}; 2 is required",
+                        kv.len()
+                    ),
+                    Label::PROGRAM,
+                )
+            })?;
+            pairs.push((k, v));
+        }
+        Ok(())
+    }
+
     fn int_from(&mut self, v: &Value, base: Option<&Value>) -> Eval<Data> {
         if let Some(b) = base {
-            let Data::Str(s) = &v.data else {
-                return err(
-                    ExcKind::TypeError,
-                    "int() can't convert non-string with explicit base",
-                );
-            };
+            // CPython checks the base before the value.
             let radix = match &b.data {
                 Data::Int(i) if *i == 0 || (2..=36).contains(i) => *i as u32,
-                _ => {
+                Data::Int(_) | Data::Bool(_) | Data::BigInt(_) => {
                     return err(
                         ExcKind::ValueError,
                         "int() base must be >= 2 and <= 36, or 0",
                     )
                 }
+                other => {
+                    return Err(self.type_error(
+                        format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            other.type_name()
+                        ),
+                        &[b],
+                    ))
+                }
+            };
+            let Data::Str(s) = &v.data else {
+                return err(
+                    ExcKind::TypeError,
+                    "int() can't convert non-string with explicit base",
+                );
             };
             return match parse_int(s, radix) {
                 Some(i) => Ok(ops::int_data(i)),
@@ -1125,7 +1219,9 @@ impl Machine<'_> {
 /// Python's `int(s, base)` parsing: surrounding whitespace, sign, underscores between digits,
 /// and prefixes for base 0 / matching bases.
 pub fn parse_int(s: &str, radix: u32) -> Option<BigInt> {
-    let t = s.trim();
+    let base_from_prefix = radix == 0;
+    let ascii = digits::to_ascii_number(s);
+    let t = ascii.trim();
     let (neg, body) = match t.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, t.strip_prefix('+').unwrap_or(t)),
@@ -1144,7 +1240,21 @@ pub fn parse_int(s: &str, radix: u32) -> Option<BigInt> {
             r => (r, lower.clone()),
         }
     };
-    let digits = digits.strip_prefix('_').unwrap_or(&digits).to_string();
+    let prefixed = digits.len() < lower.len();
+    // `_` may follow a base prefix (`0x_1f`), never start the number itself.
+    let digits = match digits.strip_prefix('_') {
+        Some(rest) if prefixed => rest.to_string(),
+        _ => digits,
+    };
+    // Base 0 reads the base from the prefix; without one, a leading zero is an error
+    // (`int("010", 0)`) unless the number is zero.
+    if base_from_prefix
+        && !prefixed
+        && digits.starts_with('0')
+        && digits.chars().any(|c| c != '0' && c != '_')
+    {
+        return None;
+    }
     if digits.is_empty()
         || digits.starts_with('_')
         || digits.ends_with('_')
@@ -1162,7 +1272,10 @@ pub fn parse_int(s: &str, radix: u32) -> Option<BigInt> {
 
 /// Python's `float(s)`.
 pub fn parse_float(s: &str) -> Option<f64> {
-    let t = s.trim().to_ascii_lowercase();
+    let t = digits::to_ascii_number(s).trim().to_ascii_lowercase();
+    if !underscores_between_digits(&t) {
+        return None;
+    }
     let t = t.replace('_', "");
     match t.trim_start_matches(['+', '-']) {
         "inf" | "infinity" => {
@@ -1183,6 +1296,17 @@ pub fn parse_float(s: &str) -> Option<f64> {
         return None;
     }
     t.parse::<f64>().ok()
+}
+
+/// Python allows `_` in a number only between two digits (`1_000.5`, not `1__0` or `_1`).
+fn underscores_between_digits(t: &str) -> bool {
+    let bytes = t.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| {
+        b != b'_'
+            || (i > 0
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+    })
 }
 
 /// `round(f, n)`, correctly rounded through the decimal expansion (as CPython does).

@@ -632,7 +632,66 @@ impl Machine<'_> {
             }
             return Ok(current);
         }
-        ops::binary(self, op, &current, rhs, text)
+        if let Some(method) = self.inplace_method(op, &current, rhs)? {
+            self.call_method(
+                &current,
+                &Rc::from(method),
+                vec![rhs.clone()],
+                Vec::new(),
+                text,
+            )?;
+            return Ok(current);
+        }
+        if let (BinOp::Mul, Data::List(list)) = (op, &current.data) {
+            // `xs *= n` repeats the list in place: every alias sees it.
+            let repeated = ops::binary(self, op, &current, rhs, text)?;
+            if let Data::List(new) = &repeated.data {
+                let items = std::mem::take(&mut new.borrow_mut().items);
+                list.borrow_mut().items = items;
+            }
+            let ctx = self.ctx;
+            self.taint_shape(&current, rhs.label, rhs.node);
+            if self.strict {
+                self.taint_shape(&current, ctx.label, ctx.node);
+            }
+            return Ok(current);
+        }
+        ops::binary(self, op, &current, rhs, text).map_err(|e| inplace_operator_named(e, op))
+    }
+
+    /// The method `d |= x` and `s op= t` run on their left operand: they change it in place
+    /// (CPython's `dict.__ior__` and `set.__ior__`...), so every alias sees the change. A set
+    /// only takes another set; a frozenset is immutable and rebinds instead.
+    fn inplace_method(
+        &mut self,
+        op: BinOp,
+        current: &Value,
+        rhs: &Value,
+    ) -> Eval<Option<&'static str>> {
+        match (&current.data, op) {
+            (Data::Dict(_), BinOp::BitOr) => Ok(Some("update")),
+            (Data::Set(set), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor)
+                if !set.borrow().frozen =>
+            {
+                if !matches!(rhs.data, Data::Set(_)) {
+                    return Err(self.type_error(
+                        format!(
+                            "unsupported operand type(s) for {}=: 'set' and '{}'",
+                            op.symbol(),
+                            rhs.data.type_name()
+                        ),
+                        &[],
+                    ));
+                }
+                Ok(Some(match op {
+                    BinOp::BitOr => "update",
+                    BinOp::BitAnd => "intersection_update",
+                    BinOp::Sub => "difference_update",
+                    _ => "symmetric_difference_update",
+                }))
+            }
+            _ => Ok(None),
+        }
     }
 
     pub(crate) fn dict_from_pairs(&mut self, pairs: Vec<(Value, Value)>) -> Eval<Value> {
@@ -671,4 +730,22 @@ impl Machine<'_> {
             }),
         ))))
     }
+}
+
+/// `x op= y` failing for its operand types names the augmented operator, as CPython does
+/// (`unsupported operand type(s) for +=: 'int' and 'str'`).
+fn inplace_operator_named(mut unwind: crate::error::Unwind, op: BinOp) -> crate::error::Unwind {
+    if let crate::error::Unwind::Exc(err) = &mut unwind {
+        let plain = format!("unsupported operand type(s) for {}:", op.symbol());
+        let augmented = if op == BinOp::Pow { "**" } else { op.symbol() };
+        if let Some(exc) = std::rc::Rc::get_mut(&mut err.exc) {
+            if let Some(Data::Str(msg)) = exc.args.first().map(|a| &a.data) {
+                if let Some(rest) = msg.strip_prefix(plain.as_str()) {
+                    let named = format!("unsupported operand type(s) for {augmented}=:{rest}");
+                    exc.args[0].data = Data::str(&named);
+                }
+            }
+        }
+    }
+    unwind
 }

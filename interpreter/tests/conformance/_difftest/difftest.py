@@ -160,6 +160,47 @@ class Session:
         self.bactrian.close()
 
 
+def check_corpus(args):
+    """Runs every corpus program under Bactrian against its stored expectations."""
+    known = set()
+    with open(os.path.join(CORPUS, "known_failures.txt"), encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                known.add(line)
+    bactrian = runner.Bactrian(args.binary)
+    failures, fixed, count = [], [], 0
+    try:
+        for path in corpus_programs():
+            rel = os.path.relpath(path, CORPUS)
+            with open(path[:-3] + ".out", encoding="utf-8") as f:
+                want_out = f.read()
+            err_path = path[:-3] + ".err"
+            want_err = None
+            if os.path.exists(err_path):
+                with open(err_path, encoding="utf-8") as f:
+                    want_err = f.read().strip()
+            got = bactrian.run(path)
+            count += 1
+            same = not got.crash and got.stdout == want_out and got.error_type == want_err
+            if rel in known:
+                if same:
+                    fixed.append(rel)
+            elif not same:
+                failures.append("%s: %s" % (rel, describe(signature(
+                    runner.Outcome(want_out, want_err), got, False) or ("error", want_err,
+                                                                    got.error_type))))
+    finally:
+        bactrian.close()
+    for line in failures:
+        print(line)
+    for rel in fixed:
+        print("%s: conforms now; remove it from known_failures.txt" % rel)
+    print("checked %d corpus programs: %d differ, %d known failures conform now"
+          % (count, len(failures), len(fixed)))
+    return 1 if failures or fixed else 0
+
+
 def keepable(source, cp, category_errors):
     """A passing program fit for the corpus: 3-40 lines, lint-clean, prints something."""
     import regen
@@ -199,9 +240,21 @@ def main(argv):
     parser.add_argument("--handler", choices=sorted(generate.HANDLER_STYLES), default="type",
                         help="how generated handlers print the exception (name: "
                         "type(e).__name__)")
+    parser.add_argument("--check-corpus", action="store_true",
+                        help="only run the corpus under Bactrian against its .out/.err files "
+                        "(a release-build preview of the conformance test)")
+    parser.add_argument("--without", default="",
+                        help="comma-separated generator features to leave out: %s"
+                        % ", ".join(generate.FEATURES))
     args = parser.parse_args(argv)
+    generate.disabled = {f for f in args.without.split(",") if f}
+    unknown = generate.disabled - set(generate.FEATURES)
+    if unknown:
+        parser.error("unknown feature(s): %s" % ", ".join(sorted(unknown)))
     generate.handler_print = generate.HANDLER_STYLES[args.handler]
 
+    if args.check_corpus:
+        return check_corpus(args)
     mode = "mutate" if args.mutate else "generate"
     corpus = corpus_programs() if args.mutate else []
     if args.show:
