@@ -747,7 +747,7 @@ impl Machine<'_> {
                     _ => ops::int_data(num_traits::FromPrimitive::from_f64(r).unwrap_or_default()),
                 }
             }
-            (Data::Float(f), Some(n)) => Data::Float(round_float(*f, n)),
+            (Data::Float(f), Some(n)) => Data::Float(round_float(*f, n)?),
             (other, _) => {
                 return Err(self.type_error(
                     format!("type {} doesn't define __round__ method", other.type_name()),
@@ -1310,19 +1310,53 @@ fn underscores_between_digits(t: &str) -> bool {
 }
 
 /// `round(f, n)`, correctly rounded through the decimal expansion (as CPython does).
-pub fn round_float(f: f64, n: i64) -> f64 {
-    if !f.is_finite() || n > 308 {
-        return f;
+pub fn round_float(f: f64, n: i64) -> Eval<f64> {
+    // CPython's bounds: beyond them every float is already rounded, or rounds to zero.
+    if !f.is_finite() || n > 323 {
+        return Ok(f);
     }
     if n < -308 {
-        return 0.0 * f.signum();
+        return Ok(0.0 * f.signum());
     }
     if n >= 0 {
         let s = format!("{:.*}", n as usize, f);
-        s.parse().unwrap_or(f)
+        return Ok(s.parse().unwrap_or(f));
+    }
+    let rounded = round_to_power_of_ten(f, n.unsigned_abs() as u32);
+    if rounded.is_infinite() {
+        return err(
+            ExcKind::OverflowError,
+            "rounded value too large to represent",
+        );
+    }
+    Ok(rounded)
+}
+
+/// `f` rounded to a multiple of `10**p`, half to even, from its exact binary value (as
+/// CPython's correctly rounded `round(f, -p)`; dividing by `10.0**p` in floats is not exact).
+fn round_to_power_of_ten(f: f64, p: u32) -> f64 {
+    use num_integer::Integer;
+    let (mantissa, exponent, sign) = num_traits::float::FloatCore::integer_decode(f);
+    let mut numerator = BigInt::from(mantissa);
+    let mut denominator = BigInt::from(10u32).pow(p);
+    if exponent >= 0 {
+        numerator <<= exponent as usize;
     } else {
-        let p = 10f64.powi((-n) as i32);
-        let q = (f / p).round_ties_even();
-        q * p
+        denominator <<= exponent.unsigned_abs() as usize;
+    }
+    let (quotient, remainder) = numerator.div_rem(&denominator);
+    let twice_remainder: BigInt = remainder * 2;
+    let quotient = match twice_remainder.cmp(&denominator) {
+        Ordering::Less => quotient,
+        Ordering::Greater => quotient + 1,
+        Ordering::Equal if quotient.is_odd() => quotient + 1,
+        Ordering::Equal => quotient,
+    };
+    // Decimal text parses correctly rounded.
+    let magnitude: f64 = format!("{quotient}e{p}").parse().unwrap_or(f64::INFINITY);
+    if sign < 0 {
+        -magnitude
+    } else {
+        magnitude
     }
 }

@@ -326,7 +326,17 @@ class Generator:
         if r == 27:
             return Expr(self.choice(['int("  12  ")', 'int("-0")', 'int("1_000")', "int(True)",
                                      'int("0b101", 0)', 'int("z", 36)', "int(-2.9)",
-                                     "int(1e20)", 'int("١٢")', "int(2**63 / 3)"]), INT, True)
+                                     "int(1e20)", 'int("١٢")', "int(2**63 / 3)",
+                                     "len({1: 'a', 1.0: 'b', True: 'c'})", "len({0, 0.0, False})",
+                                     "(2**100).bit_length()", "(-255).bit_length()",
+                                     "sum([True, True, 2])", "round(2.5) + round(3.5)",
+                                     "round(-0.5)", "(-7) // 2 + (-7) % 2", "7 % -3",
+                                     "max(1, 2.0, True)", "min([3, 1.0, 2], key=abs)",
+                                     "[3, 1, 2].index(2, -2)", "(1, 2, 1).count(1)",
+                                     "(1, 2, 1).index(1, 1)", "abs(-(2**63))",
+                                     "divmod(-(10**20), 7)[1]", "pow(2, 100, 10**9 + 7)",
+                                     "int(float(2**53) + 1)", "True << 3", "~5 & 0xFF",
+                                     "-(2**63) // -1"]), INT, True)
         if r == 28:
             s = self.expr(SET_INT, d)
             return Expr("len(%s)" % s.code, INT, s.risky)
@@ -382,7 +392,15 @@ class Generator:
                                      'float("1_0.5")', "float(2**53 + 1)", 'float("0x10")',
                                      "1e308 * 10", "2.0 ** 0.5", "10 ** -2", "(-8) ** 2.0",
                                      "0.1 + 0.2", "1 / 3", "1e16 + 1.0", "-7 / 2", "8 ** (1/3)",
-                                     "float(10**400)", "5e-324 / 2", "sum([0.1] * 10)"]),
+                                     "float(10**400)", "5e-324 / 2", "sum([0.1] * 10)",
+                                     "pow(2, -1)", "0 ** -1", "2 ** -1074", "(-2) ** -2",
+                                     "round(0.5) + round(1.5, 0)", "round(1e300, -300)",
+                                     "round(123.456, -1)", "abs(-0.0)", "-0.0 + 0",
+                                     "1.0 // 0.3", "-1.0 % 0.3", "7.5 % -2", "divmod(-7.5, 2)[0]",
+                                     "float(True) / 3", "max(0.0, -0.0)", "min(-0.0, 0.0)",
+                                     "sum([1e16, 1.0, -1e16])", "sum([0.5, 1], 0.25)",
+                                     "float(\"1e-400\")", "1e-320 * 1e10", "9007199254740993 / 1",
+                                     "2 ** 0.5 * 2 ** 0.5", "100 * 1.1", "round(2.675, 2)"]),
                         FLOAT, True)
         if r == 13:
             a, b = self.expr(FLOAT, d), self.expr(INT, 0)
@@ -600,7 +618,7 @@ class Generator:
         return self.leaf(BOOL)
 
     def list_int_expr(self, d):
-        r = self.rng.randrange(18)
+        r = self.rng.randrange(19)
         if r < 2:
             lst = self.expr(self.choice([LIST_INT, TUPLE, SET_INT]), d)
             args = ""
@@ -663,6 +681,16 @@ class Generator:
             a = self.expr(LIST_INT, d)
             return Expr("[int(c) for c in %s]" % self.expr(STR, d).code, LIST_INT, True) \
                 if self.chance(0.3) else Expr("list(map(abs, %s))" % a.code, LIST_INT, a.risky)
+        if r == 16:
+            return Expr(self.choice(["sorted([3, 1.5, True, -2])", "sorted([1, 'a'])",
+                                     "sorted([[2], [1, 5], []])", "sorted([(1, 'b'), (1, 2)])",
+                                     "sorted([None, 1])", "sorted({1: 2, 0: 3})",
+                                     "sorted([3, 1, 2], key=None)", "max([[1], [1, 0]])",
+                                     "sorted([-0.0, 0, False])", "list(divmod(-9, 4))",
+                                     "[round(x) for x in (0.5, 1.5, 2.5, -0.5)]",
+                                     "[x ** 2 for x in range(-2, 3)]", "sorted([2, 1], reverse=1)",
+                                     "sorted([5, 3, 9], key=lambda x: x // 4)"]),
+                        LIST_INT, True)
         return self.leaf(LIST_INT)
 
     def list_str_expr(self, d):
