@@ -74,15 +74,26 @@ def signature(cp, bt, messages):
             e = exp[i] if i < len(exp) else "<end of output>"
             g = got[i] if i < len(got) else "<end of output>"
             if e != g:
-                if e == "<end of output>" or g == "<end of output>":
-                    # one side stopped early: the exception types tell why
-                    return ("stdout", e, g, cp.error_type, bt.error_type)
+                # A side whose output ends here may have stopped on an uncaught exception:
+                # that exception is the difference worth reading (and grouping by).
+                cp_end = i >= len(exp) - 1 and cp.error_type
+                bt_end = i >= len(got) - 1 and bt.error_type
+                if cp_end or bt_end:
+                    return ("stdout", e, g, ended(cp) if cp_end else None,
+                            ended(bt) if bt_end else None)
                 return ("stdout", e, g)
     if cp.error_type != bt.error_type:
         return ("error", cp.error_type, bt.error_type)
     if messages and cp.error_type and cp.error_message != bt.error_message:
         return ("message", cp.error_type, cp.error_message, bt.error_message)
     return None
+
+
+def ended(outcome):
+    """`Type: message` of the exception a run ended with."""
+    if outcome.error_message:
+        return "%s: %s" % (outcome.error_type, outcome.error_message.splitlines()[0][:150])
+    return outcome.error_type
 
 
 def describe(sig):
@@ -92,7 +103,7 @@ def describe(sig):
     if kind == "stdout":
         text = "first differing line: CPython %r, Bactrian %r" % (sig[1][:120], sig[2][:120])
         if len(sig) > 3:
-            text += " (errors: CPython %s, Bactrian %s)" % (sig[3], sig[4])
+            text += " (uncaught: CPython %s, Bactrian %s)" % (sig[3], sig[4])
         return text
     if kind == "error":
         return "uncaught exception: CPython %s, Bactrian %s" % (sig[1], sig[2])
@@ -111,6 +122,8 @@ def group_key(sig):
     When one side printed a caught exception, that line names the problem
     and the other side's line (whatever the program printed) is left out.
     """
+    if sig[0] == "stdout" and len(sig) > 3:
+        return ("stdout-uncaught", _normalize(sig[3]), _normalize(sig[4]))
     if sig[0] == "stdout":
         exc_like = [line for line in sig[1:3] if "<class '" in line or "Error" in line]
         if exc_like:
