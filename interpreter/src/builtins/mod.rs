@@ -696,6 +696,9 @@ impl Machine<'_> {
         let ndigits = match ndigits.as_ref().map(|v| &v.data) {
             None | Some(Data::None) => None,
             Some(Data::Int(i)) => Some(*i),
+            Some(Data::Bool(b)) => Some(*b as i64),
+            // Clamped, as CPython does: every value is already rounded to 10**20 digits.
+            Some(Data::BigInt(b)) => Some(if b.is_negative() { i64::MIN } else { i64::MAX }),
             Some(other) => {
                 return Err(self.type_error(
                     format!(
@@ -712,10 +715,14 @@ impl Machine<'_> {
             }
             (Data::Int(_) | Data::BigInt(_) | Data::Bool(_), Some(n)) => {
                 let i = ops::to_bigint(&args[0].data).unwrap_or_default();
+                // |i| < 10**digits: rounding to a multiple of a larger power of ten gives 0.
+                let digits = i.bits() * 30103 / 100_000 + 2;
                 if n >= 0 {
                     ops::int_data(i)
+                } else if n.unsigned_abs() > digits {
+                    Data::Int(0)
                 } else {
-                    let p = BigInt::from(10).pow((-n).min(400) as u32);
+                    let p = BigInt::from(10).pow(n.unsigned_abs() as u32);
                     let (q, r) = num_integer::Integer::div_mod_floor(&i, &p);
                     let twice: BigInt = &r * 2;
                     let q = match twice.cmp(&p) {
