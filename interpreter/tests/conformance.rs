@@ -83,6 +83,8 @@ categories!(
     agent_tickets,
     agent_data,
     planner,
+    generated,
+    generated_errors,
 );
 
 fn corpus_dir() -> PathBuf {
