@@ -6,6 +6,8 @@ use crate::value::*;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
+pub mod percent;
+
 /// Python's `repr(float)`: the shortest string that round-trips, in Python's layout.
 pub fn float_repr(f: f64) -> String {
     if f.is_nan() {
@@ -98,6 +100,45 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
+/// `ascii(v)` from `repr(v)`: every non-ASCII character escaped as `\xhh`, `\uhhhh` or
+/// `\Uhhhhhhhh`.
+pub fn ascii_escape(repr: &str) -> String {
+    let mut out = String::with_capacity(repr.len());
+    for c in repr.chars() {
+        let n = c as u32;
+        if n < 0x80 {
+            out.push(c);
+        } else if n <= 0xff {
+            out.push_str(&format!("\\x{n:02x}"));
+        } else if n <= 0xffff {
+            out.push_str(&format!("\\u{n:04x}"));
+        } else {
+            out.push_str(&format!("\\U{n:08x}"));
+        }
+    }
+    out
+}
+
+/// CPython's cap on the digits of an int written in decimal (`sys.get_int_max_str_digits()`).
+const MAX_STR_DIGITS: usize = 4300;
+
+/// An int in decimal, refused past 4300 digits as CPython does by default.
+pub fn int_to_decimal(i: &BigInt) -> Eval<String> {
+    // 2**14290 has more than 4300 digits: refuse without writing them.
+    let text = if i.bits() > 14_290 {
+        None
+    } else {
+        Some(i.to_string())
+    };
+    match text {
+        Some(t) if t.trim_start_matches('-').len() <= MAX_STR_DIGITS => Ok(t),
+        _ => err(
+            ExcKind::ValueError,
+            "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+        ),
+    }
+}
+
 fn is_unprintable(c: char) -> bool {
     matches!(c as u32, 0xad | 0x2028 | 0x2029 | 0xfeff | 0xd800..=0xdfff | 0xe000..=0xf8ff | 0x200b..=0x200f | 0x2060..=0x2064)
 }
@@ -159,15 +200,7 @@ impl Machine<'_> {
             Data::Bool(true) => out.push_str("True"),
             Data::Bool(false) => out.push_str("False"),
             Data::Int(i) => out.push_str(&i.to_string()),
-            Data::BigInt(b) => {
-                if b.bits() > 13_000 {
-                    return err(
-                        ExcKind::ValueError,
-                        "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
-                    );
-                }
-                out.push_str(&b.to_string())
-            }
+            Data::BigInt(b) => out.push_str(&int_to_decimal(b)?),
             Data::Float(f) => out.push_str(&float_repr(*f)),
             Data::Str(s) => out.push_str(&str_repr(s)),
             Data::List(l) => {
@@ -525,7 +558,7 @@ fn format_int(i: &BigInt, spec: &Spec) -> Eval<String> {
     let negative = i.is_negative();
     let abs = i.abs();
     let (body, prefix) = match spec.ty {
-        None | Some('d') | Some('n') => (group_number(&abs.to_string(), spec.grouping), ""),
+        None | Some('d') | Some('n') => (group_number(&int_to_decimal(&abs)?, spec.grouping), ""),
         Some('b') => (grouped_radix(&abs.to_str_radix(2), spec), "0b"),
         Some('o') => (grouped_radix(&abs.to_str_radix(8), spec), "0o"),
         Some('x') => (grouped_radix(&abs.to_str_radix(16), spec), "0x"),
@@ -580,27 +613,23 @@ fn format_float(f: f64, spec: &Spec) -> Eval<String> {
         let suffix = if spec.ty == Some('%') { "%" } else { "" };
         format!("{s}{suffix}")
     } else {
+        let precision = spec.precision.unwrap_or(6);
         match spec.ty {
-            Some('f' | 'F') => group_number(
-                &format!("{:.*}", spec.precision.unwrap_or(6), a),
+            Some(ty @ ('f' | 'F' | 'e' | 'E' | 'g' | 'G')) => group_number(
+                &float_digits(a, ty, precision, spec.alternate),
+                spec.grouping,
+            ),
+            Some('n') => group_number(
+                &float_digits(a, 'g', precision, spec.alternate),
                 spec.grouping,
             ),
             Some('%') => group_number(
-                &format!("{:.*}%", spec.precision.unwrap_or(6), a * 100.0),
+                &format!(
+                    "{}%",
+                    float_digits(a * 100.0, 'f', precision, spec.alternate)
+                ),
                 spec.grouping,
             ),
-            Some('e' | 'E') => {
-                let s = sci(a, spec.precision.unwrap_or(6), spec.alternate);
-                if upper {
-                    s.to_uppercase()
-                } else {
-                    s
-                }
-            }
-            Some('g' | 'G' | 'n') => {
-                let s = general(a, spec.precision.unwrap_or(6), spec.alternate, false);
-                group_number(&if upper { s.to_uppercase() } else { s }, spec.grouping)
-            }
             None => match spec.precision {
                 Some(p) => group_number(&general(a, p, spec.alternate, true), spec.grouping),
                 None => group_number(&float_repr(a), spec.grouping),
@@ -615,6 +644,25 @@ fn format_float(f: f64, spec: &Spec) -> Eval<String> {
     };
     let sign = spec.sign_for(negative);
     Ok(spec.pad(&body, true, sign))
+}
+
+/// A finite, non-negative float in one of the presentations `e E f F g G` with a precision,
+/// as C's printf writes it (`alternate`: the `#` flag keeps the point and `g`'s zeros).
+/// Shared by format specs and %-formatting.
+pub(crate) fn float_digits(a: f64, ty: char, precision: usize, alternate: bool) -> String {
+    match ty {
+        'f' | 'F' => {
+            let mut s = format!("{:.*}", precision, a);
+            if alternate && precision == 0 {
+                s.push('.');
+            }
+            s
+        }
+        'e' => sci(a, precision, alternate),
+        'E' => sci(a, precision, alternate).to_uppercase(),
+        'G' => general(a, precision, alternate, false).to_uppercase(),
+        _ => general(a, precision, alternate, false),
+    }
 }
 
 /// `{:.{p}e}` in Python's layout (two-digit exponent at least).
@@ -649,7 +697,11 @@ fn general(a: f64, precision: usize, alternate: bool, no_type: bool) -> String {
         .and_then(|(_, e)| e.parse().ok())
         .unwrap_or(0);
     let mut out = if exp >= -4 && exp < p as i32 {
-        format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, a)
+        let mut fixed = format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, a);
+        if alternate && !fixed.contains('.') {
+            fixed.push('.');
+        }
+        fixed
     } else {
         sci(a, p - 1, alternate)
     };

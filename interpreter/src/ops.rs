@@ -247,6 +247,10 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
             s.push_str(b);
             return Ok(Data::Str(Rc::from(s)));
         }
+        (Data::Str(template), _) if op == BinOp::Mod => {
+            let text = crate::format::percent::percent_format(m, template, r)?;
+            return Ok(Data::Str(Rc::from(text)));
+        }
         (Data::Str(s), n) | (n, Data::Str(s))
             if op == BinOp::Mul && matches!(n, Data::Int(_) | Data::Bool(_) | Data::BigInt(_)) =>
         {

@@ -85,6 +85,7 @@ categories!(
     planner,
     generated,
     generated_errors,
+    percent,
 );
 
 fn corpus_dir() -> PathBuf {

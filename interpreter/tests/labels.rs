@@ -78,6 +78,18 @@ fn fstrings_join_their_parts() {
 }
 
 #[test]
+fn percent_formatting_joins_the_template_and_every_argument() {
+    assert_untrusted("r = web_search('q')\ns = 'hi %s!' % r['title']", "s");
+    assert_untrusted("r = web_search('q')\ns = '%s %d' % ('a', r['n'])", "s");
+    // An untrusted item deep inside an argument, a `*` width, a mapping's value.
+    assert_untrusted("r = web_search('q')\ns = '%s' % ([[r['n']]],)", "s");
+    assert_untrusted("r = web_search('q')\ns = '%*d' % (r['n'], 1)", "s");
+    assert_untrusted("r = web_search('q')\ns = '%(t)s' % {'t': r['title']}", "s");
+    assert_untrusted("r = web_search('q')\ns = r['title'] % ()", "s");
+    assert_trusted("name = 'Bob'\ns = '%-5s|%d' % (name, 3)", "s");
+}
+
+#[test]
 fn a_format_spec_from_untrusted_data_taints_the_result() {
     assert_untrusted("r = web_search('q')\nw = r['n']\ns = f'{\"x\":>{w}}'", "s");
 }

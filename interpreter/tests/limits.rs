@@ -137,6 +137,20 @@ fn a_huge_format_width_is_a_clean_error() {
     );
 }
 
+#[test]
+fn percent_formatting_beyond_the_string_limit_is_refused_before_it_is_built() {
+    for src in [
+        "s = '%999999999d' % 1",
+        "s = '%.999999999d' % 1",
+        "s = '%*s' % (10**10, 'x')",
+        "s = '%-999999999s|' % 'x'",
+        "s = '%.999999999f' % 1.5",
+        "s = ('%s' * 1000) % tuple(['x' * 100000] * 1000)",
+    ] {
+        assert_limit(&run(src), "string size", "string size limit");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Recursion
 

@@ -180,7 +180,10 @@ impl Machine<'_> {
             Builtin::Repr | Builtin::Ascii => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
-                let s = self.repr(&args[0])?;
+                let mut s = self.repr(&args[0])?;
+                if matches!(b, Builtin::Ascii) {
+                    s = crate::format::ascii_escape(&s);
+                }
                 Ok(self.derive(Data::Str(Rc::from(s)), &[&args[0]], text))
             }
             Builtin::Abs => {

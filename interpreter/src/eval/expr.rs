@@ -1162,14 +1162,21 @@ impl<'h> Machine<'h> {
                 ))
             }
             other => {
-                return Err(exception(
-                    ExcKind::TypeError,
-                    format!(
-                        "{what} indices must be integers or slices, not {}",
+                let message = match what {
+                    "string" => {
+                        format!("string indices must be integers, not '{}'", other.type_name())
+                    }
+                    _ => format!(
+                        "{} indices must be integers or slices, not {}",
+                        match what {
+                            "range object" => "range",
+                            "list assignment" => "list",
+                            _ => what,
+                        },
                         other.type_name()
                     ),
-                    label,
-                ))
+                };
+                return Err(exception(ExcKind::TypeError, message, label));
             }
         };
         let idx = if i < 0 { i + len as i64 } else { i };

@@ -1,0 +1,5 @@
+print("%s %s %s" % (True, False, None))
+print("%r %d %i" % (True, True, False))
+print("%f %e %g" % (True, False, True))
+print("%x %o %X" % (True, True, False))
+print("%5s|%-6s|" % (True, None))

@@ -1,0 +1,6 @@
+inf = float("inf")
+nan = float("nan")
+print("%f %f %f" % (inf, -inf, nan))
+print("%F %E %G" % (inf, nan, -inf))
+print("%05f|%-6f|%+f|% f" % (inf, -inf, nan, inf))
+print("%10.2e|%-10g|" % (inf, nan))
