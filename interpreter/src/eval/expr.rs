@@ -1164,7 +1164,10 @@ impl<'h> Machine<'h> {
             other => {
                 let message = match what {
                     "string" => {
-                        format!("string indices must be integers, not '{}'", other.type_name())
+                        format!(
+                            "string indices must be integers, not '{}'",
+                            other.type_name()
+                        )
                     }
                     _ => format!(
                         "{} indices must be integers or slices, not {}",

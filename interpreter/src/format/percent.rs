@@ -200,8 +200,7 @@ fn parse_conversion(
             conv.precision = Some(star_argument(args, false)?.max(0) as usize);
             c = cursor.expect()?;
         } else if c.is_ascii_digit() {
-            let (precision, after) =
-                read_number(cursor, c, "precision too big", i32::MAX as u64)?;
+            let (precision, after) = read_number(cursor, c, "precision too big", i32::MAX as u64)?;
             conv.precision = Some(precision as usize);
             c = after;
         } else {
@@ -217,7 +216,21 @@ fn parse_conversion(
     conv.kind = c;
     if !matches!(
         c,
-        's' | 'r' | 'a' | 'd' | 'i' | 'u' | 'o' | 'x' | 'X' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'c'
+        's' | 'r'
+            | 'a'
+            | 'd'
+            | 'i'
+            | 'u'
+            | 'o'
+            | 'x'
+            | 'X'
+            | 'e'
+            | 'E'
+            | 'f'
+            | 'F'
+            | 'g'
+            | 'G'
+            | 'c'
     ) {
         // CPython takes the argument before it looks at the type.
         args.next()?;
@@ -303,9 +316,10 @@ fn char_of(v: &Value) -> Eval<char> {
         Data::Int(_) | Data::BigInt(_) | Data::Bool(_) => to_bigint(&v.data).unwrap_or_default(),
         _ => return err(ExcKind::TypeError, "%c requires int or char"),
     };
-    code.to_u32()
-        .and_then(char::from_u32)
-        .map_or_else(|| err(ExcKind::OverflowError, "%c arg not in range(0x110000)"), Ok)
+    code.to_u32().and_then(char::from_u32).map_or_else(
+        || err(ExcKind::OverflowError, "%c arg not in range(0x110000)"),
+        Ok,
+    )
 }
 
 /// `%d %i %u %o %x %X`: an int (or a float, truncated, for the decimal ones), with the
