@@ -4,9 +4,12 @@ use crate::error::{err, Eval};
 use crate::eval::Machine;
 use crate::value::*;
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive};
 
+pub mod fields;
 pub mod percent;
+mod spec;
+
+pub(crate) use spec::float_digits;
 
 /// Python's `repr(float)`: the shortest string that round-trips, in Python's layout.
 pub fn float_repr(f: f64) -> String {
@@ -346,382 +349,33 @@ impl Machine<'_> {
         Ok(())
     }
 
-    /// `format(v, spec)`.
+    /// `format(v, spec)`: the format-spec mini-language of ints, floats and strs; every other
+    /// type takes only the empty spec (`object.__format__`).
     pub fn format_value(&mut self, v: &Value, spec: &str) -> Eval<String> {
         if spec.is_empty() {
             return self.str_of(v);
         }
-        let spec = Spec::parse(spec)?;
-        match &v.data {
+        let max_len = self.limits.max_str_len;
+        let text = match &v.data {
             Data::Int(_) | Data::BigInt(_) | Data::Bool(_) => {
-                // With a non-empty spec a bool formats as the int it is.
                 let i = crate::ops::to_bigint(&v.data).unwrap_or_default();
-                format_int(&i, &spec)
+                spec::format_int(&i, spec, &v.data.type_name(), max_len)
             }
-            Data::Float(f) => format_float(*f, &spec),
-            Data::Str(s) => {
-                if !matches!(spec.ty, None | Some('s')) {
-                    return err(
-                        ExcKind::ValueError,
-                        format!(
-                            "Unknown format code '{}' for object of type 'str'",
-                            spec.ty.unwrap_or('s')
-                        ),
-                    );
-                }
-                if spec.sign.is_some() {
-                    return err(
-                        ExcKind::ValueError,
-                        "Sign not allowed in string format specifier",
-                    );
-                }
-                let text: String = match spec.precision {
-                    Some(p) => s.chars().take(p).collect(),
-                    None => s.to_string(),
-                };
-                Ok(spec.pad(&text, false, ""))
-            }
+            Data::Float(f) => spec::format_float(*f, spec, max_len),
+            Data::Str(s) => spec::format_str(s, spec, max_len),
             _ => {
-                let s = self.str_of(v)?;
-                if spec.ty.is_some() || spec.precision.is_some() {
-                    return err(
-                        ExcKind::TypeError,
-                        format!(
-                            "unsupported format string passed to {}.__format__",
-                            v.data.type_name()
-                        ),
-                    );
-                }
-                Ok(spec.pad(&s, false, ""))
+                return Err(self.type_error(
+                    format!(
+                        "unsupported format string passed to {}.__format__",
+                        v.data.type_name()
+                    ),
+                    &[],
+                ))
             }
-        }
+        }?;
+        self.check_str_len(text.len())?;
+        Ok(text)
     }
-}
-
-/// A parsed format spec: `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
-#[derive(Debug, Default)]
-pub struct Spec {
-    fill: Option<char>,
-    align: Option<char>,
-    sign: Option<char>,
-    alternate: bool,
-    zero: bool,
-    width: usize,
-    grouping: Option<char>,
-    precision: Option<usize>,
-    ty: Option<char>,
-}
-
-impl Spec {
-    pub fn parse(spec: &str) -> Eval<Spec> {
-        let chars: Vec<char> = spec.chars().collect();
-        let mut i = 0;
-        let mut s = Spec::default();
-        let is_align = |c: char| matches!(c, '<' | '>' | '^' | '=');
-        if chars.len() >= 2 && is_align(chars[1]) {
-            s.fill = Some(chars[0]);
-            s.align = Some(chars[1]);
-            i = 2;
-        } else if !chars.is_empty() && is_align(chars[0]) {
-            s.align = Some(chars[0]);
-            i = 1;
-        }
-        if i < chars.len() && matches!(chars[i], '+' | '-' | ' ') {
-            s.sign = Some(chars[i]);
-            i += 1;
-        }
-        if i < chars.len() && chars[i] == 'z' {
-            i += 1;
-        }
-        if i < chars.len() && chars[i] == '#' {
-            s.alternate = true;
-            i += 1;
-        }
-        if i < chars.len() && chars[i] == '0' {
-            s.zero = true;
-            i += 1;
-        }
-        let start = i;
-        while i < chars.len() && chars[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i > start {
-            s.width = chars[start..i]
-                .iter()
-                .collect::<String>()
-                .parse()
-                .unwrap_or(0);
-            if s.width > 10_000_000 {
-                return err(
-                    ExcKind::ValueError,
-                    "Too many decimal digits in format string",
-                );
-            }
-        }
-        if i < chars.len() && matches!(chars[i], ',' | '_') {
-            s.grouping = Some(chars[i]);
-            i += 1;
-        }
-        if i < chars.len() && chars[i] == '.' {
-            i += 1;
-            let start = i;
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i == start {
-                return err(ExcKind::ValueError, "Format specifier missing precision");
-            }
-            s.precision = Some(
-                chars[start..i]
-                    .iter()
-                    .collect::<String>()
-                    .parse()
-                    .unwrap_or(0),
-            );
-            if s.precision.unwrap_or(0) > 10_000 {
-                return err(ExcKind::ValueError, "precision too big");
-            }
-        }
-        if i < chars.len() {
-            s.ty = Some(chars[i]);
-            i += 1;
-        }
-        if i < chars.len() {
-            return err(ExcKind::ValueError, "Invalid format specifier");
-        }
-        Ok(s)
-    }
-
-    /// Pads `body` (digits without sign) to the width; `numeric` allows `=` and zero fill.
-    fn pad(&self, body: &str, numeric: bool, sign: &str) -> String {
-        let len = body.chars().count() + sign.chars().count();
-        let (fill, align) = if self.zero && self.align.is_none() && numeric {
-            ('0', '=')
-        } else {
-            (
-                self.fill
-                    .unwrap_or(if self.zero && numeric { '0' } else { ' ' }),
-                self.align.unwrap_or(if numeric { '>' } else { '<' }),
-            )
-        };
-        if len >= self.width {
-            return format!("{sign}{body}");
-        }
-        let padding = self.width - len;
-        let fills = |n: usize| std::iter::repeat_n(fill, n).collect::<String>();
-        match align {
-            '<' => format!("{sign}{body}{}", fills(padding)),
-            '^' => format!(
-                "{}{sign}{body}{}",
-                fills(padding / 2),
-                fills(padding - padding / 2)
-            ),
-            '=' => format!("{sign}{}{body}", fills(padding)),
-            _ => format!("{}{sign}{body}", fills(padding)),
-        }
-    }
-
-    fn sign_for(&self, negative: bool) -> &'static str {
-        match (negative, self.sign) {
-            (true, _) => "-",
-            (false, Some('+')) => "+",
-            (false, Some(' ')) => " ",
-            _ => "",
-        }
-    }
-}
-
-fn group(digits: &str, sep: char, every: usize) -> String {
-    let chars: Vec<char> = digits.chars().collect();
-    let mut out = String::new();
-    for (i, c) in chars.iter().enumerate() {
-        if i > 0 && (chars.len() - i).is_multiple_of(every) {
-            out.push(sep);
-        }
-        out.push(*c);
-    }
-    out
-}
-
-/// Inserts grouping into the integer part of a number written as digits[.frac][exp].
-fn group_number(body: &str, sep: Option<char>) -> String {
-    let Some(sep) = sep else {
-        return body.to_string();
-    };
-    let end = body
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(body.len());
-    format!("{}{}", group(&body[..end], sep, 3), &body[end..])
-}
-
-fn format_int(i: &BigInt, spec: &Spec) -> Eval<String> {
-    let negative = i.is_negative();
-    let abs = i.abs();
-    let (body, prefix) = match spec.ty {
-        None | Some('d') | Some('n') => (group_number(&int_to_decimal(&abs)?, spec.grouping), ""),
-        Some('b') => (grouped_radix(&abs.to_str_radix(2), spec), "0b"),
-        Some('o') => (grouped_radix(&abs.to_str_radix(8), spec), "0o"),
-        Some('x') => (grouped_radix(&abs.to_str_radix(16), spec), "0x"),
-        Some('X') => (
-            grouped_radix(&abs.to_str_radix(16).to_uppercase(), spec),
-            "0X",
-        ),
-        Some('c') => {
-            let c = i
-                .to_u32()
-                .and_then(char::from_u32)
-                .map(String::from)
-                .ok_or(())
-                .or_else(|_| err(ExcKind::OverflowError, "%c arg not in range(0x110000)"))?;
-            return Ok(spec.pad(&c, false, ""));
-        }
-        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
-            let f = crate::ops::bigint_to_f64(i)?;
-            return format_float(f, spec);
-        }
-        Some(other) => {
-            return err(
-                ExcKind::ValueError,
-                format!("Unknown format code '{other}' for object of type 'int'"),
-            )
-        }
-    };
-    let sign = spec.sign_for(negative);
-    let prefix = if spec.alternate { prefix } else { "" };
-    let sign_prefix = format!("{sign}{prefix}");
-    Ok(spec.pad(&body, true, &sign_prefix))
-}
-
-fn grouped_radix(digits: &str, spec: &Spec) -> String {
-    match spec.grouping {
-        Some('_') => group(digits, '_', 4),
-        _ => digits.to_string(),
-    }
-}
-
-fn format_float(f: f64, spec: &Spec) -> Eval<String> {
-    let negative = f.is_sign_negative() && !(f.is_nan());
-    let a = f.abs();
-    let upper = matches!(spec.ty, Some('E' | 'F' | 'G'));
-    let body = if a.is_nan() || a.is_infinite() {
-        let s = if a.is_nan() { "nan" } else { "inf" };
-        let s = if upper {
-            s.to_uppercase()
-        } else {
-            s.to_string()
-        };
-        let suffix = if spec.ty == Some('%') { "%" } else { "" };
-        format!("{s}{suffix}")
-    } else {
-        let precision = spec.precision.unwrap_or(6);
-        match spec.ty {
-            Some(ty @ ('f' | 'F' | 'e' | 'E' | 'g' | 'G')) => group_number(
-                &float_digits(a, ty, precision, spec.alternate),
-                spec.grouping,
-            ),
-            Some('n') => group_number(
-                &float_digits(a, 'g', precision, spec.alternate),
-                spec.grouping,
-            ),
-            Some('%') => group_number(
-                &format!(
-                    "{}%",
-                    float_digits(a * 100.0, 'f', precision, spec.alternate)
-                ),
-                spec.grouping,
-            ),
-            None => match spec.precision {
-                Some(p) => group_number(&general(a, p, spec.alternate, true), spec.grouping),
-                None => group_number(&float_repr(a), spec.grouping),
-            },
-            Some(other) => {
-                return err(
-                    ExcKind::ValueError,
-                    format!("Unknown format code '{other}' for object of type 'float'"),
-                )
-            }
-        }
-    };
-    let sign = spec.sign_for(negative);
-    Ok(spec.pad(&body, true, sign))
-}
-
-/// A finite, non-negative float in one of the presentations `e E f F g G` with a precision,
-/// as C's printf writes it (`alternate`: the `#` flag keeps the point and `g`'s zeros).
-/// Shared by format specs and %-formatting.
-pub(crate) fn float_digits(a: f64, ty: char, precision: usize, alternate: bool) -> String {
-    match ty {
-        'f' | 'F' => {
-            let mut s = format!("{:.*}", precision, a);
-            if alternate && precision == 0 {
-                s.push('.');
-            }
-            s
-        }
-        'e' => sci(a, precision, alternate),
-        'E' => sci(a, precision, alternate).to_uppercase(),
-        'G' => general(a, precision, alternate, false).to_uppercase(),
-        _ => general(a, precision, alternate, false),
-    }
-}
-
-/// `{:.{p}e}` in Python's layout (two-digit exponent at least).
-fn sci(a: f64, precision: usize, alternate: bool) -> String {
-    let s = format!("{:.*e}", precision, a);
-    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let mant = if alternate && precision == 0 {
-        format!("{mant}.")
-    } else {
-        mant.to_string()
-    };
-    format!("{mant}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
-}
-
-/// The `g` presentation; `no_type` is the format with a precision and no type letter, which
-/// keeps at least one digit after the point.
-fn general(a: f64, precision: usize, alternate: bool, no_type: bool) -> String {
-    let p = precision.max(1);
-    if a == 0.0 {
-        return if no_type {
-            "0.0".into()
-        } else if alternate {
-            format!("0.{}", "0".repeat(p - 1))
-        } else {
-            "0".into()
-        };
-    }
-    let s = format!("{:.*e}", p - 1, a);
-    let exp: i32 = s
-        .split_once('e')
-        .and_then(|(_, e)| e.parse().ok())
-        .unwrap_or(0);
-    let mut out = if exp >= -4 && exp < p as i32 {
-        let mut fixed = format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, a);
-        if alternate && !fixed.contains('.') {
-            fixed.push('.');
-        }
-        fixed
-    } else {
-        sci(a, p - 1, alternate)
-    };
-    if !alternate {
-        // Strip trailing zeros of the fraction.
-        let (num, exp_part) = match out.find('e') {
-            Some(i) => (out[..i].to_string(), out[i..].to_string()),
-            None => (out.clone(), String::new()),
-        };
-        let num = if num.contains('.') {
-            num.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            num
-        };
-        out = format!("{num}{exp_part}");
-    }
-    if no_type && !out.contains('.') && !out.contains('e') && !out.contains("inf") {
-        out.push_str(".0");
-    }
-    out
 }
 
 #[cfg(test)]

@@ -44,6 +44,14 @@ impl Default for Limits {
     }
 }
 
+/// The error of a string of `len` bytes past the string limit `max`.
+pub(crate) fn string_size_exceeded(len: u64, max: u64) -> crate::error::Unwind {
+    crate::error::Unwind::limit(
+        "string size",
+        format!("string size limit exceeded: a string of {len} bytes is larger than {max}"),
+    )
+}
+
 mod secs {
     use serde::{Deserialize, Deserializer, Serializer};
     use std::time::Duration;

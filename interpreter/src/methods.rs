@@ -47,6 +47,7 @@ const STR_METHODS: &[&str] = &[
     "rpartition",
     "splitlines",
     "format",
+    "format_map",
     "casefold",
     "removeprefix",
     "removesuffix",
@@ -312,8 +313,8 @@ impl Machine<'_> {
         mut kwargs: Kwargs,
         text: &Arc<str>,
     ) -> Eval<Value> {
-        if name == "format" {
-            return self.str_format(recv, s, args, kwargs, text);
+        if name == "format" || name == "format_map" {
+            return self.str_format(recv, s, args, kwargs, text, name == "format_map");
         }
         let inputs: Vec<Value> = std::iter::once(recv.clone())
             .chain(args.iter().cloned())
@@ -723,7 +724,8 @@ impl Machine<'_> {
         }
     }
 
-    /// `str.format`: positional, keyword and index fields, with conversions and specs.
+    /// `str.format` and `str.format_map`; the result is derived from the template and every
+    /// value a field used.
     fn str_format(
         &mut self,
         recv: &Value,
@@ -731,169 +733,34 @@ impl Machine<'_> {
         args: Vec<Value>,
         kwargs: Kwargs,
         text: &Arc<str>,
+        map: bool,
     ) -> Eval<Value> {
-        let mut out = String::new();
-        let mut used: Vec<Value> = vec![recv.clone()];
-        let mut auto = 0usize;
-        let chars: Vec<char> = s.chars().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i];
-            if c == '{' {
-                if chars.get(i + 1) == Some(&'{') {
-                    out.push('{');
-                    i += 2;
-                    continue;
-                }
-                let mut depth = 1;
-                let mut j = i + 1;
-                while j < chars.len() && depth > 0 {
-                    match chars[j] {
-                        '{' => depth += 1,
-                        '}' => depth -= 1,
-                        _ => {}
-                    }
-                    j += 1;
-                }
-                if depth != 0 {
-                    return err(
-                        ExcKind::ValueError,
-                        "Single '{' encountered in format string",
-                    );
-                }
-                let field: String = chars[i + 1..j - 1].iter().collect();
-                let (head, spec) = match field.find(':') {
-                    Some(k) => (field[..k].to_string(), field[k + 1..].to_string()),
-                    None => (field.clone(), String::new()),
-                };
-                let (head, conversion) = match head.find('!') {
-                    Some(k) => (head[..k].to_string(), head[k + 1..].chars().next()),
-                    None => (head, None),
-                };
-                let (base, rest) = match head.find(['.', '[']) {
-                    Some(k) => (head[..k].to_string(), head[k..].to_string()),
-                    None => (head.clone(), String::new()),
-                };
-                let mut value = self.format_argument(&base, &args, &kwargs, &mut auto)?;
-                // Nested replacement fields in the spec share the automatic numbering.
-                let spec = if spec.contains('{') {
-                    let mut resolved = String::new();
-                    let mut rest = spec.as_str();
-                    while let Some(open) = rest.find('{') {
-                        resolved.push_str(&rest[..open]);
-                        let close = rest[open..]
-                            .find('}')
-                            .map(|c| c + open)
-                            .unwrap_or(rest.len());
-                        let inner = rest[open + 1..close].to_string();
-                        let v = self.format_argument(&inner, &args, &kwargs, &mut auto)?;
-                        resolved.push_str(&self.str_of(&v)?);
-                        used.push(v);
-                        rest = rest.get(close + 1..).unwrap_or("");
-                    }
-                    resolved.push_str(rest);
-                    resolved
-                } else {
-                    spec
-                };
-                // `{0[key]}` and `{0.attr}`.
-                let mut rest = rest.as_str();
-                while !rest.is_empty() {
-                    if let Some(r) = rest.strip_prefix('[') {
-                        let end = r.find(']').unwrap_or(r.len());
-                        let key_text = &r[..end];
-                        let key = match key_text.parse::<i64>() {
-                            Ok(n) => Value::program(Data::Int(n)),
-                            Err(_) => Value::program(Data::str(key_text)),
-                        };
-                        value = self.get_item(&value, &key, text)?;
-                        rest = r.get(end + 1..).unwrap_or("");
-                    } else if let Some(r) = rest.strip_prefix('.') {
-                        let end = r.find(['.', '[']).unwrap_or(r.len());
-                        let attr: Rc<str> = Rc::from(&r[..end]);
-                        if attr.starts_with('_') {
-                            return err(
-                                ExcKind::AttributeError,
-                                format!("attribute '{attr}' is not allowed"),
-                            );
-                        }
-                        value = self.get_attr(&value, &attr, text)?;
-                        rest = &r[end..];
-                    } else {
-                        break;
-                    }
-                }
-                let piece = match conversion {
-                    Some('r') | Some('a') => {
-                        let r = self.repr(&value)?;
-                        self.format_value(&Value::program(Data::Str(Rc::from(r))), &spec)?
-                    }
-                    Some('s') => {
-                        let r = self.str_of(&value)?;
-                        self.format_value(&Value::program(Data::Str(Rc::from(r))), &spec)?
-                    }
-                    _ => self.format_value(&value, &spec)?,
-                };
-                self.check_str_len(out.len() + piece.len())?;
-                out.push_str(&piece);
-                used.push(value);
-                i = j;
-            } else if c == '}' {
-                if chars.get(i + 1) == Some(&'}') {
-                    out.push('}');
-                    i += 2;
-                    continue;
-                }
+        use crate::format::fields::{FormatArgs, Names};
+        let mut fields = if map {
+            if !kwargs.is_empty() {
                 return err(
-                    ExcKind::ValueError,
-                    "Single '}' encountered in format string",
+                    ExcKind::TypeError,
+                    "str.format_map() takes no keyword arguments",
                 );
-            } else {
-                out.push(c);
-                i += 1;
             }
-        }
+            if args.len() != 1 {
+                return err(
+                    ExcKind::TypeError,
+                    format!(
+                        "str.format_map() takes exactly one argument ({} given)",
+                        args.len()
+                    ),
+                );
+            }
+            FormatArgs::new(None, Names::Mapping(&args[0]))
+        } else {
+            FormatArgs::new(Some(&args), Names::Keywords(&kwargs))
+        };
+        let out = self.format_fields(s, &mut fields)?;
+        let mut used = std::mem::take(&mut fields.used);
+        used.push(recv.clone());
         let refs: Vec<&Value> = used.iter().collect();
         self.new_str(out, &refs, text)
-    }
-
-    /// The argument a format field names: automatic (`{}`), by index or by keyword.
-    fn format_argument(
-        &mut self,
-        base: &str,
-        args: &[Value],
-        kwargs: &Kwargs,
-        auto: &mut usize,
-    ) -> Eval<Value> {
-        if base.is_empty() {
-            let v = args.get(*auto).cloned();
-            *auto += 1;
-            return v.ok_or(()).or_else(|_| {
-                err(
-                    ExcKind::IndexError,
-                    format!(
-                        "Replacement index {} out of range for positional args tuple",
-                        *auto - 1
-                    ),
-                )
-            });
-        }
-        if let Ok(n) = base.parse::<usize>() {
-            return args.get(n).cloned().ok_or(()).or_else(|_| {
-                err(
-                    ExcKind::IndexError,
-                    format!("Replacement index {n} out of range for positional args tuple"),
-                )
-            });
-        }
-        match kwargs.iter().find(|(k, _)| &**k == base) {
-            Some((_, v)) => Ok(v.clone()),
-            None => Err(exception(
-                ExcKind::KeyError,
-                format!("'{base}'"),
-                Label::PROGRAM,
-            )),
-        }
     }
 
     fn seq_search(

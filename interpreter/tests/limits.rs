@@ -87,6 +87,16 @@ fn modular_power_with_a_huge_exponent_is_fine() {
 }
 
 #[test]
+fn repeating_an_empty_sequence_a_huge_number_of_times_is_instant() {
+    assert_output(
+        "print([] * 10**18, () * 2**62, len('' * 10**18))",
+        "[] () 0\n",
+    );
+    let e = assert_error("xs = [] * 10**20", "OverflowError");
+    assert_eq!(e.message, "cannot fit 'int' into an index-sized integer");
+}
+
+#[test]
 fn repeating_a_list_beyond_the_collection_limit() {
     let outcome = run("xs = [0] * 10**12");
     assert_limit(&outcome, "collection size", "collection size limit");

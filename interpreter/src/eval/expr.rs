@@ -416,8 +416,11 @@ impl<'h> Machine<'h> {
                         None => String::new(),
                     };
                     let text = match conversion {
-                        Some('r') | Some('a') => {
-                            let r = self.repr(&v)?;
+                        Some(c @ ('r' | 'a')) => {
+                            let mut r = self.repr(&v)?;
+                            if *c == 'a' {
+                                r = crate::format::ascii_escape(&r);
+                            }
                             let rv = Value::program(Data::Str(Rc::from(r)));
                             self.format_value(&rv, &spec_text)?
                         }

@@ -251,12 +251,9 @@ impl<'h> Machine<'h> {
     /// Checks a string about to be made of `len` bytes.
     pub fn check_str_len(&mut self, len: usize) -> Eval<()> {
         if len as u64 > self.limits.max_str_len {
-            return Err(Unwind::limit(
-                "string size",
-                format!(
-                    "string size limit exceeded: a string of {len} bytes is larger than {}",
-                    self.limits.max_str_len
-                ),
+            return Err(crate::limits::string_size_exceeded(
+                len as u64,
+                self.limits.max_str_len,
             ));
         }
         self.alloc(len as u64)

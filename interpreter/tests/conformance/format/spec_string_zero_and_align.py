@@ -1,0 +1,5 @@
+print(f"{'x':05}|{'ab':^5}|{'ab':^6}|{'abc':^6}|")
+print(f"{'é':*^4}|{'x':.0}|{'abc':x<}|{'planner':10.3}|")
+print(format("ab", "-<7"), format("ab", ">7"), format("ab", "07"))
+print(f"{-5:0>5}|{-5:0^6}|{5:0<5}|{5:=+5}|{5:x^+#8x}|")
+print(f"{-1.5:*=8}|{float('-inf'):=+10}|{float('nan'):08.2f}|")
