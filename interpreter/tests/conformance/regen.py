@@ -20,7 +20,9 @@ Besides the expectations, both modes enforce the corpus conventions:
   dunder attributes, ``getattr``/``eval``/``id``/``hash``/..., see ``lint``);
 * only programs in ``errors/`` and ``*_errors/`` end with an uncaught
   exception, and every program there does;
-* the program finishes in well under a second;
+* the program finishes in well under a second (write mode only: ``--check``
+  runs inside ``cargo test`` on a shared, loaded machine, where a start-up
+  alone can take a second, so timing there would fail at random);
 * (write mode, unless ``--no-determinism``) the output does not depend on the
   string hash seed: the program is re-run with other ``PYTHONHASHSEED``
   values and must print the same thing.  Bactrian does not reproduce
@@ -273,7 +275,7 @@ def process(category, path, python, check, determinism):
     stdout, err, elapsed, note = run_program(python, path)
     if note:
         return rel, problems + [note], actions
-    if elapsed > SLOW_SECONDS:
+    if not check and elapsed > SLOW_SECONDS:
         problems.append("took %.2fs under CPython (limit %.1fs)"
                         % (elapsed, SLOW_SECONDS))
     if is_error_category(category) and err is None:
