@@ -509,21 +509,65 @@ fn true_divide(x: &BigInt, y: &BigInt) -> Eval<f64> {
             return Ok(a as f64 / b as f64);
         }
     }
-    // Scale so the quotient keeps 64 significant bits, then divide exactly.
-    let shift = 64i64 - (x.bits() as i64 - y.bits() as i64);
-    let q = if shift >= 0 {
-        (x << shift as u64) / y
-    } else {
-        x / (y << (-shift) as u64)
-    };
-    let f = q.to_f64().unwrap_or(f64::INFINITY) * 2f64.powi(-shift as i32);
-    if f.is_infinite() {
+    let magnitude = correctly_rounded_quotient(x.magnitude(), y.magnitude());
+    if magnitude.is_infinite() {
         return err(
             ExcKind::OverflowError,
             "integer division result too large for a float",
         );
     }
-    Ok(f)
+    // The sign applies to a zero too: `0 / -(10**20)` is -0.0.
+    Ok(if x.is_negative() != y.is_negative() {
+        -magnitude
+    } else {
+        magnitude
+    })
+}
+
+/// `a / b` rounded once, half to even, to the nearest float (subnormals included), as CPython's
+/// int true division: a quotient of 55+ bits plus a sticky bit for the remainder decides it.
+fn correctly_rounded_quotient(a: &num_bigint::BigUint, b: &num_bigint::BigUint) -> f64 {
+    use num_bigint::BigUint;
+    if a.is_zero() {
+        return 0.0;
+    }
+    // Scale so the integer quotient has 55 or 56 bits.
+    let scale = 55 - (a.bits() as i64 - b.bits() as i64);
+    let (numerator, denominator) = if scale >= 0 {
+        (a << scale as u64, b.clone())
+    } else {
+        (a.clone(), b << scale.unsigned_abs())
+    };
+    let (quotient, remainder) = numerator.div_rem(&denominator);
+    // Bit i of the quotient weighs 2**(i - scale): keep 53 bits, and none below 2**-1074.
+    let dropped_bits = (quotient.bits() as i64 - 53).max(scale - 1074);
+    let mut kept = &quotient >> dropped_bits as u64;
+    let dropped = &quotient - (&kept << dropped_bits as u64);
+    let half = BigUint::from(1u32) << (dropped_bits - 1) as u64;
+    let round_up = match dropped.cmp(&half) {
+        Ordering::Greater => true,
+        Ordering::Equal => !remainder.is_zero() || kept.bit(0),
+        Ordering::Less => false,
+    };
+    if round_up {
+        kept += 1u32;
+    }
+    // At most 54 bits: exact in a float, and so is each scaling by a power of two below.
+    let mantissa = kept.to_f64().unwrap_or(f64::INFINITY);
+    scale_by_power_of_two(mantissa, dropped_bits - scale)
+}
+
+/// `v * 2**exp` for exponents beyond what one `powi` can represent.
+fn scale_by_power_of_two(mut v: f64, mut exp: i64) -> f64 {
+    while exp > 1000 && v.is_finite() {
+        v *= 2f64.powi(1000);
+        exp -= 1000;
+    }
+    while exp < -1000 && v != 0.0 {
+        v *= 2f64.powi(-1000);
+        exp += 1000;
+    }
+    v * 2f64.powi(exp as i32)
 }
 
 fn set_op(
