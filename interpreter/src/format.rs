@@ -26,8 +26,15 @@ pub fn float_repr(f: f64) -> String {
             "0.0".into()
         };
     }
-    // Rust's `{:e}` gives the shortest round-trip digits: "1.2345e2".
-    let sci = format!("{:e}", f);
+    // Rust's `{:e}` gives the shortest round-trip digits ("1.2345e2"); when two strings of that
+    // length round-trip, Python prints the one correctly rounded from the exact value
+    // (1000000000000000.25 is 1000000000000000.2), which `{:.Ne}` gives.
+    let shortest = format!("{:e}", f);
+    let significant = shortest
+        .split('e')
+        .next()
+        .map_or(1, |m| m.chars().filter(char::is_ascii_digit).count());
+    let sci = format!("{:.*e}", significant.saturating_sub(1), f);
     let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let negative = mantissa.starts_with('-');

@@ -7,6 +7,7 @@ use crate::eval::{Kwargs, Machine};
 use crate::ops;
 use crate::value::*;
 use bactrian_provenance::Label;
+use num_traits::Signed;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -129,6 +130,15 @@ impl Machine<'_> {
                 format!("{method}() argument must be str, not {}", other.type_name()),
                 &[v],
             )),
+        }
+    }
+
+    /// A start or stop of `find`, `index`, `count`...: like a slice bound, an int of any size
+    /// (beyond 64 bits it is clamped, as CPython clamps it to the sequence).
+    fn slice_bound(&mut self, v: Option<&Value>) -> Eval<Option<i64>> {
+        match v.map(|v| &v.data) {
+            Some(Data::BigInt(b)) => Ok(Some(if b.is_negative() { i64::MIN } else { i64::MAX })),
+            _ => self.opt_int(v),
         }
     }
 
@@ -522,13 +532,8 @@ impl Machine<'_> {
                 let sub = self.str_arg(&args[0], name)?;
                 let chars: Vec<char> = s.chars().collect();
                 let len = chars.len() as i64;
-                let norm = |i: Option<i64>, d: i64| -> usize {
-                    let i = i.unwrap_or(d);
-                    let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
-                    i as usize
-                };
-                let start = norm(self.opt_int(args.get(1))?, 0);
-                let end = norm(self.opt_int(args.get(2))?, len);
+                let start = clamp_slice_index(self.slice_bound(args.get(1))?, 0, len);
+                let end = clamp_slice_index(self.slice_bound(args.get(2))?, len, len);
                 let hay: String = if start <= end {
                     chars[start..end].iter().collect()
                 } else {
@@ -584,12 +589,8 @@ impl Machine<'_> {
                 };
                 let chars: Vec<char> = s.chars().collect();
                 let len = chars.len() as i64;
-                let norm = |i: Option<i64>, d: i64| -> usize {
-                    let i = i.unwrap_or(d);
-                    (if i < 0 { (i + len).max(0) } else { i.min(len) }) as usize
-                };
-                let start = norm(self.opt_int(args.get(1))?, 0);
-                let end = norm(self.opt_int(args.get(2))?, len);
+                let start = clamp_slice_index(self.slice_bound(args.get(1))?, 0, len);
+                let end = clamp_slice_index(self.slice_bound(args.get(2))?, len, len);
                 let hay: String = if start <= end {
                     chars[start..end].iter().collect()
                 } else {
@@ -786,12 +787,8 @@ impl Machine<'_> {
             _ => {
                 arity(name, &args, 1, 3)?;
                 let len = items.len() as i64;
-                let norm = |i: Option<i64>, d: i64| -> usize {
-                    let i = i.unwrap_or(d);
-                    (if i < 0 { (i + len).max(0) } else { i.min(len) }) as usize
-                };
-                let start = norm(self.opt_int(args.get(1))?, 0);
-                let end = norm(self.opt_int(args.get(2))?, len);
+                let start = clamp_slice_index(self.slice_bound(args.get(1))?, 0, len);
+                let end = clamp_slice_index(self.slice_bound(args.get(2))?, len, len);
                 for (i, it) in items.iter().enumerate().take(end).skip(start) {
                     if ops::equal(self, &it.data, &args[0].data, 0)? {
                         return Ok(self.derive(Data::Int(i as i64), &[recv, &args[0]], text));
@@ -932,9 +929,8 @@ impl Machine<'_> {
             "sort" => {
                 arity(name, &args, 0, 0)?;
                 let key = take_kwarg(&mut kwargs, "key");
-                let reverse = take_kwarg(&mut kwargs, "reverse")
-                    .map(|r| ops::truthy(&r.data))
-                    .unwrap_or(false);
+                let reverse = take_kwarg(&mut kwargs, "reverse");
+                let reverse = self.reverse_flag(reverse.as_ref())?;
                 if let Some((k, _)) = kwargs.first() {
                     return err(
                         ExcKind::TypeError,
@@ -1401,4 +1397,14 @@ fn split_whitespace(s: &str, max: Option<usize>, from_right: bool) -> Vec<String
             }
         }
     }
+}
+
+/// A start or stop index (negative counts from the end) clamped into `0..=len`.
+fn clamp_slice_index(index: Option<i64>, default: i64, len: i64) -> usize {
+    let i = index.unwrap_or(default);
+    (if i < 0 {
+        i.saturating_add(len).max(0)
+    } else {
+        i.min(len)
+    }) as usize
 }

@@ -221,15 +221,30 @@ pub fn check_divmod_operands(m: &mut Machine, l: &Value, r: &Value) -> Eval<()> 
 }
 
 fn unsupported(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Unwind {
-    m.type_error(
-        format!(
+    let is_sequence = |d: &Data| matches!(d, Data::Str(_) | Data::List(_) | Data::Tuple(_));
+    let message = match op {
+        // The sequence's own `+` refuses first, in its own words.
+        BinOp::Add if is_sequence(&l.data) => format!(
+            "can only concatenate {} (not \"{}\") to {}",
+            l.data.type_name(),
+            r.data.type_name(),
+            l.data.type_name()
+        ),
+        BinOp::Mul if is_sequence(&l.data) || is_sequence(&r.data) => {
+            let count = if is_sequence(&l.data) { r } else { l };
+            format!(
+                "can't multiply sequence by non-int of type '{}'",
+                count.data.type_name()
+            )
+        }
+        _ => format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
             op.symbol(),
             l.data.type_name(),
             r.data.type_name()
         ),
-        &[],
-    )
+    };
+    m.type_error(message, &[])
 }
 
 fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {

@@ -306,7 +306,7 @@ impl Machine<'_> {
                 arity(name, &args, 1, 1)?;
                 let items = self.collect_items(&args[0])?;
                 let shape = self.shape_label(&args[0]);
-                let reverse = reverse.map(|r| ops::truthy(&r.data)).unwrap_or(false);
+                let reverse = self.reverse_flag(reverse.as_ref())?;
                 let (sorted, label) = match &key {
                     Some(k) if !matches!(k.data, Data::None) => {
                         let k = k.clone();
@@ -1131,6 +1131,21 @@ impl Machine<'_> {
             pairs.push((k, v));
         }
         Ok(())
+    }
+
+    /// The `reverse=` of `sorted` and `list.sort`: an integer (or bool), as in CPython.
+    pub(crate) fn reverse_flag(&mut self, reverse: Option<&Value>) -> Eval<bool> {
+        match reverse.map(|r| &r.data) {
+            None => Ok(false),
+            Some(d @ (Data::Int(_) | Data::Bool(_) | Data::BigInt(_))) => Ok(ops::truthy(d)),
+            Some(other) => Err(self.type_error(
+                format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    other.type_name()
+                ),
+                &[],
+            )),
+        }
     }
 
     fn int_from(&mut self, v: &Value, base: Option<&Value>) -> Eval<Data> {
