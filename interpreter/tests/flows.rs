@@ -499,3 +499,54 @@ fn dict_fromkeys_of_untrusted_keys_has_an_untrusted_length() {
     "#;
     assert_untrusted(src, "to");
 }
+
+#[test]
+fn a_handler_that_unbinds_its_name_in_one_run_and_not_another_is_relabeled() {
+    let src = r#"
+        r = web_search('q')
+        err = "kept"
+        try:
+            if r["flag"] == "never":
+                raise ValueError("x")
+        except ValueError as err:
+            pass
+        try:
+            err
+            to = "bob@x.com"
+        except NameError:
+            to = "carol@x.com"
+    "#;
+    assert_untrusted(src, "to");
+}
+
+#[test]
+fn a_name_bound_only_in_this_run_is_read_under_its_binding_label() {
+    let src = r#"
+        r = web_search('q')
+        if r["flag"] == "never":
+            pass
+        else:
+            x = 1
+        try:
+            x
+            to = "bob@x.com"
+        except NameError:
+            to = "carol@x.com"
+    "#;
+    assert_untrusted(src, "to");
+}
+
+#[test]
+fn a_handler_name_rebound_only_when_the_handler_runs_is_relabeled() {
+    let src = r#"
+        r = web_search('q')
+        err = "kept"
+        try:
+            if r["flag"] == "never":
+                raise ValueError("x")
+        except ValueError as err:
+            pass
+        e2 = err
+    "#;
+    assert_untrusted(src, "e2");
+}

@@ -14,6 +14,41 @@ use std::sync::Arc;
 /// Keyword arguments in call order.
 pub type Kwargs = Vec<(Rc<str>, Value)>;
 
+/// CPython's message for a call with more positional arguments than parameters.
+fn too_many_positional(
+    name: &str,
+    params: usize,
+    defaults: usize,
+    given: usize,
+    kwonly_given: usize,
+) -> String {
+    let takes = if defaults > 0 {
+        format!("from {} to {params}", params - defaults.min(params))
+    } else {
+        params.to_string()
+    };
+    let plural = if defaults == 0 && params == 1 {
+        ""
+    } else {
+        "s"
+    };
+    let kwonly = if kwonly_given > 0 {
+        format!(
+            " positional argument{} (and {kwonly_given} keyword-only argument{})",
+            if given == 1 { "" } else { "s" },
+            if kwonly_given == 1 { "" } else { "s" }
+        )
+    } else {
+        String::new()
+    };
+    let verb = if given == 1 && kwonly_given == 0 {
+        "was"
+    } else {
+        "were"
+    };
+    format!("{name}() takes {takes} positional argument{plural} but {given}{kwonly} {verb} given")
+}
+
 /// How CPython names a callee in an argument error.
 pub fn callee_name(f: &Value) -> String {
     match &f.data {
@@ -343,13 +378,13 @@ impl Machine<'_> {
         }
         if !extra.is_empty() && code.vararg.is_none() {
             let given = n_params + extra.len();
+            let kwonly_given = kwargs
+                .iter()
+                .filter(|(k, _)| code.kwonly.iter().any(|p| p.name == *k))
+                .count();
             return err(
                 ExcKind::TypeError,
-                format!(
-                    "{name}() takes {n_params} positional argument{} but {given} {} given",
-                    if n_params == 1 { "" } else { "s" },
-                    if given == 1 { "was" } else { "were" }
-                ),
+                too_many_positional(name, n_params, code.n_defaults, given, kwonly_given),
             );
         }
         let mut kwonly: Vec<Option<Value>> = vec![None; code.kwonly.len()];

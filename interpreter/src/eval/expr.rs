@@ -28,7 +28,13 @@ impl<'h> Machine<'h> {
                 };
                 if let Some(Some(v)) = slot {
                     if !matches!(v.data, Data::Unbound) {
-                        return Ok(v.clone());
+                        let v = v.clone();
+                        if v.label != Label::PROGRAM && !self.try_labels.is_empty() {
+                            // Bound here, perhaps unbound in another run: the read could
+                            // have raised NameError, decided by the binding's label.
+                            self.note_in_try(v.label);
+                        }
+                        return Ok(v);
                     }
                 }
             }
@@ -68,7 +74,13 @@ impl<'h> Machine<'h> {
                 };
                 if let Some(Some(v)) = slot {
                     if !matches!(v.data, Data::Unbound) {
-                        return Ok(v.clone());
+                        let v = v.clone();
+                        if v.label != Label::PROGRAM && !self.try_labels.is_empty() {
+                            // Bound here, perhaps unbound in another run: the read could
+                            // have raised NameError, decided by the binding's label.
+                            self.note_in_try(v.label);
+                        }
+                        return Ok(v);
                     }
                 }
                 self.load(n.var, &n.name, frame)
@@ -204,6 +216,23 @@ impl<'h> Machine<'h> {
                 kwargs,
             } => {
                 let receiver = self.operand(obj, frame)?;
+                // CPython looks the method up before it evaluates the arguments.
+                let known = match &receiver.data {
+                    Data::Bool(_) => Some(crate::methods::has_method(&Data::Int(0), name)),
+                    Data::None
+                    | Data::Int(_)
+                    | Data::BigInt(_)
+                    | Data::Float(_)
+                    | Data::Str(_)
+                    | Data::List(_)
+                    | Data::Dict(_)
+                    | Data::Set(_)
+                    | Data::Tuple(_) => Some(crate::methods::has_method(&receiver.data, name)),
+                    _ => None,
+                };
+                if known == Some(false) {
+                    self.get_attr(&receiver, name, &e.text)?;
+                }
                 let (pos, kw) = self.call_args(args, kwargs, frame, &|| {
                     format!("{}.{name}", receiver.data.type_name())
                 })?;

@@ -591,7 +591,12 @@ impl<'h> Machine<'h> {
             Var::Global(i) => self.globals[i as usize].clone(),
         };
         match found {
-            Some(v) if !matches!(v.data, Data::Unbound) => Ok(v),
+            Some(v) if !matches!(v.data, Data::Unbound) => {
+                if v.label != Label::PROGRAM && !self.try_labels.is_empty() {
+                    self.note_in_try(v.label);
+                }
+                Ok(v)
+            }
             found => {
                 // Unbound, here and perhaps in another run too: what is read (or raised)
                 // carries the label of the regions that could have bound it.
@@ -637,6 +642,19 @@ impl<'h> Machine<'h> {
             Var::Cell(i) => frame.cells[i as usize].borrow_mut().replace(value),
             Var::Free(i) => frame.closure[i as usize].borrow_mut().replace(value),
             Var::Global(i) => self.globals[i as usize].replace(value),
+        };
+        if let Some(old) = old {
+            old.discard();
+        }
+    }
+
+    /// Leaves a variable unbound (as `del name` would).
+    pub fn unbind(&mut self, var: Var, frame: &mut Frame) {
+        let old = match var {
+            Var::Local(i) => frame.locals[i as usize].take(),
+            Var::Cell(i) => frame.cells[i as usize].borrow_mut().take(),
+            Var::Free(i) => frame.closure[i as usize].borrow_mut().take(),
+            Var::Global(i) => self.globals[i as usize].take(),
         };
         if let Some(old) = old {
             old.discard();

@@ -376,6 +376,10 @@ impl Machine<'_> {
             self.handling.push(e.clone());
             let result = self.block(&h.body, frame);
             self.handling.pop();
+            // `except E as err` unbinds `err` when the handler ends, however it ends.
+            if let Some(name) = &h.name {
+                self.unbind(name.var, frame);
+            }
             return match result {
                 // A bare `raise` inside the handler re-raises the one being handled.
                 Err(Unwind::Exc(mut inner))

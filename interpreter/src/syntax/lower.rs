@@ -443,7 +443,18 @@ impl<'a> Lowerer<'a> {
                         .iter()
                         .map(|ast::ExceptHandler::ExceptHandler(h)| h.body.as_slice()),
                 );
-                let effects = self.effects(&all);
+                let mut effects = self.effects(&all);
+                // A handler binds its name, and unbinds it when it ends.
+                for ast::ExceptHandler::ExceptHandler(h) in &t.handlers {
+                    if let Some(n) = &h.name {
+                        if let Some(var) = self.lookup_existing(n.as_str()) {
+                            effects.assigned.push(Name {
+                                var,
+                                name: Rc::from(n.as_str()),
+                            });
+                        }
+                    }
+                }
                 StmtKind::Try {
                     body,
                     handlers,
