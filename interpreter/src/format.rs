@@ -130,7 +130,7 @@ pub fn ascii_escape(repr: &str) -> String {
 }
 
 /// CPython's cap on the digits of an int written in decimal (`sys.get_int_max_str_digits()`).
-const MAX_STR_DIGITS: usize = 4300;
+pub(crate) const MAX_STR_DIGITS: usize = 4300;
 
 /// An int in decimal, refused past 4300 digits as CPython does by default.
 pub fn int_to_decimal(i: &BigInt) -> Eval<String> {

@@ -959,6 +959,24 @@ impl Machine<'_> {
             }
             _ => {}
         }
+        // `int(x, base=16)`: only the base may be named (`x` is positional-only).
+        if t == TypeKind::Int {
+            if let Some((other, _)) = kwargs.iter().find(|(k, _)| &**k != "base") {
+                return err(
+                    ExcKind::TypeError,
+                    format!("'{other}' is an invalid keyword argument for int()"),
+                );
+            }
+            if let Some(base) = take_kwarg(&mut kwargs, "base") {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 0, 1)?;
+                let Some(v) = args.first() else {
+                    return err(ExcKind::TypeError, "int() missing string argument");
+                };
+                let data = self.int_from(v, Some(&base))?;
+                return Ok(self.derive(data, &[v, &base], text));
+            }
+        }
         no_kwargs(name, &kwargs)?;
         match t {
             TypeKind::Int => {
@@ -1175,6 +1193,7 @@ impl Machine<'_> {
                     "int() can't convert non-string with explicit base",
                 );
             };
+            check_int_str_digits(s, radix)?;
             return match parse_int(s, radix) {
                 Some(i) => Ok(ops::int_data(i)),
                 None => {
@@ -1216,20 +1235,23 @@ impl Machine<'_> {
                     ),
                 ))
             }
-            Data::Str(s) => match parse_int(s, 10) {
-                Some(i) => {
-                    ops::check_int_bits(self, i.bits())?;
-                    Ok(ops::int_data(i))
+            Data::Str(s) => {
+                check_int_str_digits(s, 10)?;
+                match parse_int(s, 10) {
+                    Some(i) => {
+                        ops::check_int_bits(self, i.bits())?;
+                        Ok(ops::int_data(i))
+                    }
+                    None => {
+                        let r = self.repr(v)?;
+                        Err(exception(
+                            ExcKind::ValueError,
+                            format!("invalid literal for int() with base 10: {r}"),
+                            v.label,
+                        ))
+                    }
                 }
-                None => {
-                    let r = self.repr(v)?;
-                    Err(exception(
-                        ExcKind::ValueError,
-                        format!("invalid literal for int() with base 10: {r}"),
-                        v.label,
-                    ))
-                }
-            },
+            }
             other => Err(self.type_error(
                 format!(
                     "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -1239,6 +1261,28 @@ impl Machine<'_> {
             )),
         }
     }
+}
+
+/// CPython 3.11 refuses to read more than 4300 digits in a base that is not a power of two
+/// (the quadratic conversion was a denial of service); the same limit as `str(int)`.
+fn check_int_str_digits(s: &str, radix: u32) -> Eval<()> {
+    let unsigned = s.trim().trim_start_matches(['+', '-']).to_ascii_lowercase();
+    let prefixed = ["0x", "0o", "0b"].iter().any(|p| unsigned.starts_with(p));
+    if radix.is_power_of_two() || (radix == 0 && prefixed) {
+        return Ok(());
+    }
+    let digits = s.chars().filter(|c| c.is_alphanumeric()).count();
+    if digits > crate::format::MAX_STR_DIGITS {
+        return err(
+            ExcKind::ValueError,
+            format!(
+                "Exceeds the limit ({} digits) for integer string conversion: value has {digits} \
+                 digits; use sys.set_int_max_str_digits() to increase the limit",
+                crate::format::MAX_STR_DIGITS
+            ),
+        );
+    }
+    Ok(())
 }
 
 /// Python's `int(s, base)` parsing: surrounding whitespace, sign, underscores between digits,
