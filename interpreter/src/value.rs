@@ -336,6 +336,12 @@ exception_kinds! {
     AssertionError => Some(ExcKind::Exception),
     StopIteration => Some(ExcKind::Exception),
     ToolError => Some(ExcKind::Exception),
+    OSError => Some(ExcKind::Exception),
+    TimeoutError => Some(ExcKind::OSError),
+    ConnectionError => Some(ExcKind::OSError),
+    FileNotFoundError => Some(ExcKind::OSError),
+    PermissionError => Some(ExcKind::OSError),
+    UnicodeError => Some(ExcKind::ValueError),
     ValidationError => Some(ExcKind::ValueError),
 }
 

@@ -510,6 +510,12 @@ impl Machine<'_> {
                 let result = self.isinstance(&args[0], &args[1])?;
                 Ok(self.derive(Data::Bool(result), &[&args[0]], text))
             }
+            Builtin::Issubclass => {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 2, 2)?;
+                let result = self.issubclass(&args[0], &args[1])?;
+                Ok(self.derive(Data::Bool(result), &[&args[0], &args[1]], text))
+            }
             Builtin::Callable => {
                 arity(name, &args, 1, 1)?;
                 let c = matches!(
@@ -660,6 +666,47 @@ impl Machine<'_> {
             label = self.labels.join(label, l);
         }
         Value::with(Data::Exception(Rc::new(exc)), label, NO_NODE)
+    }
+
+    fn issubclass(&mut self, class: &Value, of: &Value) -> Eval<bool> {
+        if let Data::Tuple(t) = &of.data {
+            for item in t.items.clone() {
+                if self.issubclass(class, &item)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        let class_kind = match &class.data {
+            Data::Type(t) => *t,
+            Data::ExcClass(c) => TypeKind::Exception(c.builtin_kind()),
+            Data::Model(_) => TypeKind::BaseModel,
+            _ => return err(ExcKind::TypeError, "issubclass() arg 1 must be a class"),
+        };
+        Ok(match (&of.data, &class.data) {
+            (Data::ExcClass(want), Data::ExcClass(have)) => {
+                let probe = ExcObj {
+                    kind: have.builtin_kind(),
+                    class: Some(have.clone()),
+                    args: Vec::new(),
+                };
+                probe.is_instance_of(want)
+            }
+            (Data::ExcClass(_), _) => false,
+            (Data::Model(want), Data::Model(have)) => Rc::ptr_eq(want, have),
+            (Data::Model(_), _) => false,
+            (Data::Type(want), _) => match (*want, class_kind) {
+                (TypeKind::Exception(w), TypeKind::Exception(h)) => h.is_subclass_of(w),
+                (TypeKind::Int, TypeKind::Bool) => true,
+                (w, h) => w == h,
+            },
+            _ => {
+                return err(
+                    ExcKind::TypeError,
+                    "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+                )
+            }
+        })
     }
 
     fn isinstance(&mut self, v: &Value, types: &Value) -> Eval<bool> {

@@ -34,6 +34,7 @@ builtin_functions! {
     Abs => "abs",
     Round => "round",
     Isinstance => "isinstance",
+    Issubclass => "issubclass",
     Print => "print",
     Repr => "repr",
     Divmod => "divmod",

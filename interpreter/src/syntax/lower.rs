@@ -321,6 +321,15 @@ impl<'a> Lowerer<'a> {
         use ast::Stmt as S;
         let pos = self.pos(stmt.range());
         let kind = match stmt {
+            // `...` as a placeholder body does nothing, as `pass`.
+            S::Expr(e)
+                if matches!(
+                    e.value.as_ref(),
+                    ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Ellipsis)
+                ) =>
+            {
+                return None;
+            }
             S::Expr(e) => StmtKind::Expr(self.expr(&e.value)),
             S::Assign(a) => {
                 let value = self.expr(&a.value);
