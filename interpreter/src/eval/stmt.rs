@@ -518,6 +518,18 @@ impl Machine<'_> {
 
     /// Splits a value for `a, b = v` or `a, *b = v`; each part carries v's shape label.
     fn unpack(&mut self, value: &Value, n: usize, star: Option<usize>) -> Eval<Vec<Value>> {
+        if matches!(
+            value.data,
+            Data::None | Data::Bool(_) | Data::Int(_) | Data::BigInt(_) | Data::Float(_)
+        ) {
+            return Err(self.type_error(
+                format!(
+                    "cannot unpack non-iterable {} object",
+                    value.data.type_name()
+                ),
+                &[value],
+            ));
+        }
         let items = self.collect_items(value)?;
         let shape = self.shape_label(value);
         let shape_node = self.shape_node(value);
