@@ -334,7 +334,13 @@ impl Machine<'_> {
                     self.repr_seq(&items, out, seen)?;
                     out.push_str("])");
                 } else {
-                    out.push_str(&format!("<{kind} object>"));
+                    // As CPython's (the address is the object's; programs never compare it).
+                    let address = std::rc::Rc::as_ptr(i) as *const () as usize;
+                    if kind == "generator" {
+                        out.push_str(&format!("<generator object <genexpr> at {address:#x}>"));
+                    } else {
+                        out.push_str(&format!("<{kind} object at {address:#x}>"));
+                    }
                 }
             }
         }

@@ -1124,6 +1124,8 @@ impl Machine<'_> {
                     None => Label::PROGRAM,
                 };
                 self.raise_presence(recv, src_shape);
+                // Pulling a lazy source's items decided more of its shape.
+                self.taint_shape(recv, src_shape, NO_NODE);
                 let ctx = if self.strict {
                     self.ctx.label
                 } else {

@@ -891,6 +891,7 @@ pub fn identical(a: &Data, b: &Data) -> bool {
         (Data::Type(x), Data::Type(y)) => x == y,
         (Data::Function(x), Data::Function(y)) => Rc::ptr_eq(x, y),
         (Data::Exception(x), Data::Exception(y)) => Rc::ptr_eq(x, y),
+        (Data::Iterator(x), Data::Iterator(y)) => Rc::ptr_eq(x, y),
         _ => false,
     }
 }

@@ -138,15 +138,115 @@ pub struct Function {
 /// A variable captured by a nested function.
 pub type Cell = Rc<RefCell<Option<Value>>>;
 
-/// A single-pass iterator (what `zip`, `enumerate`, `reversed`, `map`, `filter`, `iter`
-/// return); its items are computed eagerly but consumed once, as in Python.
+/// A single-pass iterator (what generator expressions, `zip`, `enumerate`, `reversed`,
+/// `map`, `filter`, `iter` return). A lazy one computes each item at its `next`, as CPython
+/// (`lazy`); the others hand out `items` from `pos` on (dict views, slices).
 #[derive(Debug)]
 pub struct IterObj {
     pub items: Vec<Value>,
     pub pos: usize,
     pub kind: &'static str,
+    /// Who decided how many items it gives and which: the sources' shapes, every filter's
+    /// verdict so far, and the contexts and references it was advanced under.
     pub shape: Label,
     pub shape_node: NodeId,
+    /// Where the next items come from, for a lazy iterator; `None` once it is exhausted.
+    pub lazy: Option<Lazy>,
+    /// A lazy iterator whose advance is running (its state is taken out meanwhile).
+    pub running: bool,
+}
+
+/// The state of a lazy iterator.
+#[derive(Debug)]
+pub enum Lazy {
+    /// `iter(list)`: reads the list at each step, so it sees items appended meanwhile.
+    List {
+        list: Value,
+        next: usize,
+    },
+    /// `reversed(list)`: from the end, live as CPython's (stops if the list shrank past it).
+    ReversedList {
+        list: Value,
+        next: usize,
+    },
+    /// `iter(range(...))`.
+    Range {
+        range: Value,
+        next: i64,
+    },
+    /// `map(func, *sources)`; `text` names the call for the derivations of its results.
+    Map {
+        func: Value,
+        sources: Vec<Value>,
+        text: std::sync::Arc<str>,
+    },
+    /// `filter(func, source)`; `func` None keeps the truthy items.
+    Filter {
+        func: Value,
+        source: Value,
+        text: std::sync::Arc<str>,
+    },
+    Zip {
+        sources: Vec<Value>,
+        strict: bool,
+    },
+    Enumerate {
+        source: Value,
+        count: i64,
+    },
+    Generator(Box<GenState>),
+}
+
+/// A running generator expression: its frame, and the iterators of the `for` clauses it is
+/// inside of (the first clause's first).
+#[derive(Debug)]
+pub struct GenState {
+    pub code: Rc<crate::syntax::ir::GenCode>,
+    pub frame: crate::eval::Frame,
+    pub levels: Vec<Value>,
+}
+
+impl Lazy {
+    /// Every value the state holds (for walks and for dropping).
+    pub fn values(&self) -> Vec<&Value> {
+        match self {
+            Lazy::List { list, .. } | Lazy::ReversedList { list, .. } => vec![list],
+            Lazy::Range { range, .. } => vec![range],
+            Lazy::Map { func, sources, .. } => std::iter::once(func).chain(sources).collect(),
+            Lazy::Filter { func, source, .. } => vec![func, source],
+            Lazy::Zip { sources, .. } => sources.iter().collect(),
+            Lazy::Enumerate { source, .. } => vec![source],
+            Lazy::Generator(g) => g
+                .levels
+                .iter()
+                .chain(g.frame.locals.iter().flatten())
+                .collect(),
+        }
+    }
+
+    fn into_values(self) -> Vec<Value> {
+        match self {
+            Lazy::List { list, .. } | Lazy::ReversedList { list, .. } => vec![list],
+            Lazy::Range { range, .. } => vec![range],
+            Lazy::Map { func, sources, .. } => std::iter::once(func).chain(sources).collect(),
+            Lazy::Filter { func, source, .. } => vec![func, source],
+            Lazy::Zip { sources, .. } => sources,
+            Lazy::Enumerate { source, .. } => vec![source],
+            Lazy::Generator(mut g) => {
+                let mut out = std::mem::take(&mut g.levels);
+                out.extend(g.frame.locals.drain(..).flatten());
+                let own_cells = g.frame.cells.drain(..);
+                let captured = g.frame.closure.drain(..);
+                out.extend(
+                    own_cells
+                        .chain(captured)
+                        .filter(|c| Rc::strong_count(c) == 1)
+                        .filter_map(|c| c.borrow_mut().take()),
+                );
+                out
+            }
+        }
+    }
 }
 
 /// `range(start, stop, step)`; iterated lazily.
@@ -691,8 +791,10 @@ impl Drop for TupleObj {
 
 impl Drop for IterObj {
     fn drop(&mut self) {
-        if self.items.iter().any(owns_contents) {
-            drop_later(self.items.drain(..));
+        // A chain of generators, each over the last, is freed in a loop too.
+        let state = self.lazy.take().map(Lazy::into_values).unwrap_or_default();
+        if self.items.iter().chain(&state).any(owns_contents) {
+            drop_later(self.items.drain(..).chain(state));
         }
     }
 }

@@ -86,6 +86,7 @@ categories!(
     generated,
     generated_errors,
     percent,
+    iteration,
 );
 
 fn corpus_dir() -> PathBuf {

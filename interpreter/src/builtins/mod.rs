@@ -283,20 +283,7 @@ impl Machine<'_> {
             Builtin::Any | Builtin::All => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
-                let want = b == Builtin::Any;
-                let shape = self.shape_label(&args[0]);
-                let items = self.collect_items(&args[0])?;
-                let mut label = shape;
-                let mut result = !want;
-                for item in &items {
-                    label = self.labels.join(label, item.label);
-                    if ops::truthy(&item.data) == want {
-                        result = want;
-                        break;
-                    }
-                }
-                let node = self.shape_node(&args[0]);
-                Ok(self.derive_with(Data::Bool(result), label, &[node], text))
+                self.any_all(b == Builtin::Any, &args[0], text)
             }
             Builtin::Min | Builtin::Max => self.min_max(b == Builtin::Max, args, kwargs, text),
             Builtin::Sorted => {
@@ -324,25 +311,43 @@ impl Machine<'_> {
             Builtin::Reversed => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
-                if matches!(args[0].data, Data::Dict(_) | Data::Set(_))
-                    && matches!(args[0].data, Data::Set(_))
-                {
-                    return Err(self.type_error("'set' object is not reversible".into(), &[]));
+                let shape = self.shape_label(&args[0]);
+                let node = self.shape_node(&args[0]);
+                match &args[0].data {
+                    Data::Set(_) | Data::Iterator(_) => {
+                        return Err(self.type_error(
+                            format!("'{}' object is not reversible", args[0].data.type_name()),
+                            &[&args[0]],
+                        ))
+                    }
+                    Data::List(l) => {
+                        let next = l.borrow().items.len();
+                        let lazy = Lazy::ReversedList {
+                            list: args[0].clone(),
+                            next,
+                        };
+                        return Ok(self.new_lazy(lazy, "list_reverseiterator", shape, node));
+                    }
+                    _ => {}
                 }
                 let mut items = self.collect_items(&args[0])?;
                 items.reverse();
-                let shape = self.shape_label(&args[0]);
-                let node = self.shape_node(&args[0]);
-                Ok(self.new_iter(items, "list_reverseiterator", shape, node))
+                let kind = match args[0].data {
+                    Data::Range(_) => "range_iterator",
+                    Data::Dict(_) => "dict_reversekeyiterator",
+                    _ => "reversed",
+                };
+                Ok(self.new_iter(items, kind, shape, node))
             }
             Builtin::Enumerate => {
                 let start = take_kwarg(&mut kwargs, "start");
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 2)?;
                 let start = args.get(1).cloned().or(start);
-                let start = match start.as_ref().map(|s| &s.data) {
+                let count = match start.as_ref().map(|s| &s.data) {
                     None => 0,
                     Some(Data::Int(i)) => *i,
+                    Some(Data::Bool(b)) => *b as i64,
                     Some(other) => {
                         return Err(self.type_error(
                             format!(
@@ -353,41 +358,23 @@ impl Machine<'_> {
                         ))
                     }
                 };
-                let shape = self.shape_label(&args[0]);
-                let node = self.shape_node(&args[0]);
-                let items = self.collect_items(&args[0])?;
-                let mut out = Vec::with_capacity(items.len());
-                for (i, item) in items.into_iter().enumerate() {
-                    let idx = Value::with(Data::Int(start + i as i64), shape, node);
-                    out.push(self.new_tuple(vec![idx, item], Label::PROGRAM, NO_NODE));
-                }
-                Ok(self.new_iter(out, "enumerate", shape, node))
+                let source = self.iter_of(&args[0])?;
+                let shape = self.shape_label(&source);
+                let node = self.shape_node(&source);
+                Ok(self.new_lazy(Lazy::Enumerate { source, count }, "enumerate", shape, node))
             }
             Builtin::Zip => {
                 let strict = take_kwarg(&mut kwargs, "strict")
                     .map(|s| ops::truthy(&s.data))
                     .unwrap_or(false);
                 no_kwargs(name, &kwargs)?;
-                let mut columns = Vec::with_capacity(args.len());
+                let sources = self.iterators_of(&args)?;
                 let mut shape = Label::PROGRAM;
-                for a in &args {
-                    let l = self.shape_label(a);
+                for s in &sources {
+                    let l = self.shape_label(s);
                     shape = self.labels.join(shape, l);
-                    columns.push(self.collect_items(a)?);
                 }
-                let n = columns.iter().map(Vec::len).min().unwrap_or(0);
-                if strict && columns.iter().any(|c| c.len() != n) {
-                    return err(
-                        ExcKind::ValueError,
-                        "zip() arguments have different lengths",
-                    );
-                }
-                let mut out = Vec::with_capacity(n);
-                for i in 0..n {
-                    let row: Vec<Value> = columns.iter().map(|c| c[i].clone()).collect();
-                    out.push(self.new_tuple(row, Label::PROGRAM, NO_NODE));
-                }
-                Ok(self.new_iter(out, "zip", shape, NO_NODE))
+                Ok(self.new_lazy(Lazy::Zip { sources, strict }, "zip", shape, NO_NODE))
             }
             Builtin::Map => {
                 no_kwargs(name, &kwargs)?;
@@ -397,111 +384,61 @@ impl Machine<'_> {
                         "map() must have at least two arguments.",
                     );
                 }
-                let f = args[0].clone();
-                let mut columns = Vec::new();
+                let func = args[0].clone();
+                let sources = self.iterators_of(&args[1..])?;
                 let mut shape = Label::PROGRAM;
-                for a in &args[1..] {
-                    let l = self.shape_label(a);
+                for s in &sources {
+                    let l = self.shape_label(s);
                     shape = self.labels.join(shape, l);
-                    columns.push(self.collect_items(a)?);
                 }
-                let n = columns.iter().map(Vec::len).min().unwrap_or(0);
-                let sources: Vec<Value> = args[1..].to_vec();
-                let refs: Vec<&Value> = sources.iter().collect();
-                let out = self.with_callback(&f, &refs, |m| {
-                    let mut out = Vec::with_capacity(n);
-                    for i in 0..n {
-                        let row: Vec<Value> = columns.iter().map(|c| c[i].clone()).collect();
-                        out.push(m.call_value(&f, row, Vec::new(), text)?);
-                    }
-                    Ok(out)
-                })?;
-                Ok(self.new_iter(out, "map", shape, NO_NODE))
+                let lazy = Lazy::Map {
+                    func,
+                    sources,
+                    text: text.clone(),
+                };
+                Ok(self.new_lazy(lazy, "map", shape, NO_NODE))
             }
             Builtin::Filter => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 2, 2)?;
-                let f = args[0].clone();
-                let mut shape = self.shape_label(&args[1]);
-                let items = self.collect_items(&args[1])?;
-                let source = args[1].clone();
-                let out = self.with_callback(&f, &[&source], |m| {
-                    let mut out = Vec::new();
-                    for item in items {
-                        let keep = if matches!(f.data, Data::None) {
-                            item.clone()
-                        } else {
-                            m.call_value(&f, vec![item.clone()], Vec::new(), text)?
-                        };
-                        let l = m.full_label(&keep);
-                        shape = m.labels.join(shape, l);
-                        if ops::truthy(&keep.data) {
-                            out.push(item);
-                        }
-                    }
-                    Ok(out)
-                })?;
-                Ok(self.new_iter(out, "filter", shape, NO_NODE))
+                let func = args[0].clone();
+                let source = self.iter_of(&args[1])?;
+                let shape = self.shape_label(&source);
+                let lazy = Lazy::Filter {
+                    func,
+                    source,
+                    text: text.clone(),
+                };
+                Ok(self.new_lazy(lazy, "filter", shape, NO_NODE))
             }
             Builtin::Iter => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
-                if let Data::Iterator(_) = args[0].data {
-                    return Ok(args[0].clone());
-                }
-                let shape = self.shape_label(&args[0]);
-                let node = self.shape_node(&args[0]);
-                let items = self.collect_items(&args[0])?;
-                let kind = match args[0].data {
-                    Data::List(_) => "list_iterator",
-                    Data::Tuple(_) => "tuple_iterator",
-                    Data::Str(_) => "str_ascii_iterator",
-                    Data::Dict(_) => "dict_keyiterator",
-                    Data::Set(_) => "set_iterator",
-                    _ => "range_iterator",
-                };
-                Ok(self.new_iter(items, kind, shape, node))
+                self.iter_of(&args[0])
             }
             Builtin::Next => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 2)?;
-                let Data::Iterator(it) = &args[0].data else {
+                if !matches!(args[0].data, Data::Iterator(_)) {
                     return Err(self.type_error(
                         format!("'{}' object is not an iterator", args[0].data.type_name()),
                         &[&args[0]],
                     ));
-                };
-                // Advancing is a change of the iterator, decided by the context and the
-                // reference it was reached through.
-                let ctx = if self.strict {
-                    self.ctx.label
-                } else {
-                    Label::PROGRAM
-                };
-                let moved = self.labels.join(ctx, args[0].label);
-                let (item, shape) = {
-                    let mut it = it.borrow_mut();
-                    it.shape = self.labels.join(it.shape, moved);
-                    let shape = it.shape;
-                    if it.pos < it.items.len() {
-                        it.pos += 1;
-                        (Some(it.items[it.pos - 1].clone()), shape)
-                    } else {
-                        (None, shape)
+                }
+                match self.next_of(&args[0])? {
+                    Some(v) => Ok(v),
+                    None => {
+                        // Running out was decided by the shape.
+                        let shape = self.shape_label(&args[0]);
+                        match args.get(1) {
+                            Some(default) => {
+                                let mut d = default.clone();
+                                d.label = self.labels.join(d.label, shape);
+                                Ok(d)
+                            }
+                            None => Err(exception(ExcKind::StopIteration, "", shape)),
+                        }
                     }
-                };
-                match (item, args.get(1)) {
-                    (Some(mut v), _) => {
-                        v.label = self.labels.join(v.label, shape);
-                        Ok(v)
-                    }
-                    // Running out was decided by the shape.
-                    (None, Some(default)) => {
-                        let mut d = default.clone();
-                        d.label = self.labels.join(d.label, shape);
-                        Ok(d)
-                    }
-                    (None, None) => Err(exception(ExcKind::StopIteration, "", shape)),
                 }
             }
             Builtin::Isinstance => {
@@ -641,6 +578,45 @@ impl Machine<'_> {
         }
     }
 
+    /// `iter()` of each argument of `zip` or `map`.
+    fn iterators_of(&mut self, args: &[Value]) -> Eval<Vec<Value>> {
+        args.iter().map(|a| self.iter_of(a)).collect()
+    }
+
+    /// `any(xs)` / `all(xs)`: pulls items until one decides, as CPython. Each item looked at
+    /// decides whether the next is computed (strict mode: it stays in the context while the
+    /// next is); the items not pulled would have been in a run where those differed.
+    fn any_all(&mut self, want: bool, iterable: &Value, text: &Arc<str>) -> Eval<Value> {
+        let it = self.iter_of(iterable)?;
+        let saved = self.ctx;
+        let mut label = Label::PROGRAM;
+        let mut result = !want;
+        let outcome = loop {
+            let item = match self.next_of(&it) {
+                Ok(Some(item)) => item,
+                Ok(None) => break Ok(()),
+                Err(e) => break Err(e),
+            };
+            let l = self.full_label(&item);
+            label = self.labels.join(label, l);
+            if self.strict {
+                self.ctx.label = self.labels.join(self.ctx.label, l);
+            }
+            if ops::truthy(&item.data) == want {
+                result = want;
+                let stopped = self.ctx.label;
+                self.might_have_advanced(std::slice::from_ref(&it), stopped);
+                break Ok(());
+            }
+        };
+        self.restore(saved);
+        outcome?;
+        let shape = self.shape_label(&it);
+        let label = self.labels.join(label, shape);
+        let node = self.shape_node(&it);
+        Ok(self.derive_with(Data::Bool(result), label, &[node], text))
+    }
+
     pub fn new_iter(
         &mut self,
         items: Vec<Value>,
@@ -655,6 +631,8 @@ impl Machine<'_> {
             kind,
             shape,
             shape_node,
+            lazy: None,
+            running: false,
         }))))
     }
 
@@ -839,8 +817,8 @@ impl Machine<'_> {
             self.new_tuple_plain(args.clone())
         };
         let (items, mut label) = if args.len() == 1 {
-            let shape = self.shape_label(&args[0]);
-            (self.collect_items(&args[0])?, shape)
+            let items = self.collect_items(&args[0])?;
+            (items, self.shape_label(&args[0]))
         } else {
             (args, Label::PROGRAM)
         };
@@ -999,6 +977,11 @@ impl Machine<'_> {
                 for (k, v) in kwargs.drain(..) {
                     pairs.push((Value::program(Data::Str(k)), v));
                 }
+                if let Some(src) = args.first() {
+                    // Pulling a lazy iterator's items decided more of its shape.
+                    let after = self.shape_label(src);
+                    shape = self.labels.join(shape, after);
+                }
                 let d = self.dict_from_pairs(pairs)?;
                 let node = args.first().map(|a| self.shape_node(a)).unwrap_or(NO_NODE);
                 self.taint_shape(&d, shape, node);
@@ -1087,9 +1070,11 @@ impl Machine<'_> {
                 arity(name, &args, 0, 1)?;
                 let (items, shape, node) = match args.first() {
                     Some(v) => {
+                        // Read after the items: pulling them (a lazy iterator) decides it.
+                        let items = self.collect_items(v)?;
                         let shape = self.shape_label(v);
                         let node = self.shape_node(v);
-                        (self.collect_items(v)?, shape, node)
+                        (items, shape, node)
                     }
                     None => (Vec::new(), Label::PROGRAM, NO_NODE),
                 };

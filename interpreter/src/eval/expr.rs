@@ -144,20 +144,6 @@ impl<'h> Machine<'h> {
                 Ok(self.derive(Data::Bool(true), &refs, &e.text))
             }
             ExprKind::Call { func, args, kwargs } => {
-                if let (ExprKind::Builtin(b @ (Builtin::Any | Builtin::All)), [arg], []) =
-                    (&func.kind, args.as_slice(), kwargs.as_slice())
-                {
-                    if matches!(
-                        arg.expr.kind,
-                        ExprKind::Comp {
-                            kind: CompKind::Generator,
-                            ..
-                        }
-                    ) && !arg.starred
-                    {
-                        return self.any_all_lazy(*b == Builtin::Any, &arg.expr, frame, &e.text);
-                    }
-                }
                 if let (ExprKind::Builtin(Builtin::Len), [arg], []) =
                     (&func.kind, args.as_slice(), kwargs.as_slice())
                 {
@@ -354,6 +340,12 @@ impl<'h> Machine<'h> {
                 let v = self.expr(value, frame)?;
                 self.store(target.var, v.clone(), frame);
                 Ok(v)
+            }
+            ExprKind::GenExpr { first, code } => {
+                let first = self.expr(first, frame)?;
+                self.note_operands(&[&first]);
+                self.make_generator(&first, code, frame)
+                    .map_err(|u| self.failed_on(u, &[&first]))
             }
             ExprKind::IfExp {
                 test,
@@ -646,6 +638,8 @@ impl<'h> Machine<'h> {
             kind: "slice",
             shape: Label::PROGRAM,
             shape_node: NO_NODE,
+            lazy: None,
+            running: false,
         };
         Value::program(Data::Iterator(Rc::new(RefCell::new(it))))
     }
@@ -721,25 +715,33 @@ impl<'h> Machine<'h> {
                 }
                 Ok(true)
             }
-            Data::Iterator(it) => loop {
-                self.advanced(it, v.label);
-                let item = {
-                    let mut it = it.borrow_mut();
-                    if it.pos >= it.items.len() {
-                        // Dict views can be iterated again.
-                        if it.kind.starts_with("dict_") {
-                            it.pos = 0;
+            Data::Iterator(it) => {
+                if it.borrow().kind.starts_with("dict_") {
+                    // A dict view is iterated afresh each time.
+                    let items = self.collect_items(v)?;
+                    for item in items {
+                        if !f(self, item)? {
+                            return Ok(false);
                         }
-                        return Ok(true);
                     }
-                    it.pos += 1;
-                    it.items[it.pos - 1].clone()
-                };
-                let item = tag(self, item);
-                if !f(self, item)? {
-                    return Ok(false);
+                    return Ok(true);
                 }
-            },
+                loop {
+                    let item = self.next_of(v);
+                    // Whether there was a next item was decided by the shape as it is now
+                    // (a filter's verdicts, a source's length).
+                    if self.strict {
+                        let shape = it.borrow().shape;
+                        self.ctx.label = self.labels.join(self.ctx.label, shape);
+                    }
+                    let Some(item) = item? else {
+                        return Ok(true);
+                    };
+                    if !f(self, item)? {
+                        return Ok(false);
+                    }
+                }
+            }
             _ => {
                 let items = self.collect_items(v)?;
                 for item in items {
@@ -773,13 +775,18 @@ impl<'h> Machine<'h> {
                     .collect()
             }
             Data::Iterator(it) => {
-                self.advanced(it, v.label);
-                let mut it = it.borrow_mut();
-                let rest = it.items[it.pos.min(it.items.len())..].to_vec();
-                if !it.kind.starts_with("dict_") {
-                    it.pos = it.items.len();
+                if it.borrow().kind.starts_with("dict_") {
+                    // A dict view is read afresh each time.
+                    self.advanced(it, v.label);
+                    it.borrow().items.clone()
+                } else {
+                    let mut items = Vec::new();
+                    while let Some(item) = self.next_of(v)? {
+                        self.check_growth(items.len() + 1, 1)?;
+                        items.push(item);
+                    }
+                    items
                 }
-                rest
             }
             Data::Instance(_) | Data::Model(_) => {
                 return Err(self.type_error(
@@ -830,7 +837,6 @@ impl<'h> Machine<'h> {
             })?;
         Ok(match kind {
             CompKind::List => self.new_list(out, shape, shape_node),
-            CompKind::Generator => self.new_iter(out, "generator", shape, shape_node),
             CompKind::Set => self.new_set(out, shape, false)?,
             CompKind::Dict => {
                 let d = self.dict_from_pairs(pairs)?;
@@ -838,58 +844,6 @@ impl<'h> Machine<'h> {
                 d
             }
         })
-    }
-
-    /// `any(... for ...)` / `all(... for ...)`, stopping at the first decisive item as
-    /// Python's lazy generators do.
-    pub fn any_all_lazy(
-        &mut self,
-        want: bool,
-        comp: &Expr,
-        frame: &mut Frame,
-        text: &Arc<str>,
-    ) -> Eval<Value> {
-        let ExprKind::Comp {
-            elt,
-            generators,
-            effects,
-            ..
-        } = &comp.kind
-        else {
-            return err(ExcKind::TypeError, "expected a generator expression");
-        };
-        let mut result = !want;
-        let mut label = Label::PROGRAM;
-        let mut nodes: Vec<NodeId> = Vec::new();
-        let saved = self.ctx;
-        let outcome = self.comprehend(
-            elt,
-            None,
-            generators,
-            effects.as_deref(),
-            frame,
-            &mut |m, item, _| {
-                let l = m.full_label(&item);
-                label = m.labels.join(label, l);
-                if item.node != NO_NODE && nodes.len() < 8 {
-                    nodes.push(item.node);
-                }
-                if ops::truthy(&item.data) == want {
-                    // The items not looked at were skipped because of this one.
-                    m.comp_carry = m.labels.join(m.comp_carry, l);
-                    result = want;
-                    return Ok(false);
-                }
-                // Whether the next item is looked at depends on this one.
-                m.comp_carry = m.labels.join(m.comp_carry, l);
-                Ok(true)
-            },
-        );
-        self.leave_expr(saved, effects.as_deref(), frame);
-        let (shape, shape_node) = outcome?;
-        let label = self.labels.join(label, shape);
-        nodes.push(shape_node);
-        Ok(self.derive_with(Data::Bool(result), label, &nodes, text))
     }
 
     /// Runs the generators of a comprehension, handing each element (and value, for dicts)

@@ -241,16 +241,7 @@ impl Machine<'_> {
         if ctx.label == Label::PROGRAM && ctx.node == NO_NODE {
             return;
         }
-        let pure = match &callee.data {
-            Data::Function(f) => f.code.pure,
-            Data::Builtin(_) | Data::Type(_) | Data::Model(_) | Data::Tool(_) | Data::Unbound => {
-                true
-            }
-            Data::Method(m) => {
-                !crate::syntax::MUTATING_METHODS.contains(&&*m.name) && m.name.as_ref() != "sort"
-            }
-            _ => false,
-        };
+        let pure = super::callee_is_pure(callee);
         let mut seen = HashSet::new();
         let only_iterators = pure;
         if only_iterators && self.iterators_made == 0 {
@@ -310,17 +301,20 @@ impl Machine<'_> {
         only_iterators: bool,
     ) {
         let label = ctx.label;
-        let mut todo: Vec<Data> = vec![root.data.clone()];
-        while let Some(data) = todo.pop() {
+        // Each object with whether only its iterators change (an iterator whose advance runs
+        // plan code with effects changes what that code reaches). Objects are at least
+        // 2-aligned: the low bit of the key tells the two walks apart.
+        let mut todo: Vec<(Data, bool)> = vec![(root.data.clone(), only_iterators)];
+        while let Some((data, only_iterators)) = todo.pop() {
             let Some(ptr) = data.heap_address() else {
                 continue;
             };
-            if !seen.insert(ptr) {
+            if seen.contains(&ptr) || !seen.insert(ptr | only_iterators as usize) {
                 continue;
             }
-            let push = |todo: &mut Vec<Data>, v: &Value| {
+            let push = |todo: &mut Vec<(Data, bool)>, v: &Value| {
                 if v.is_container() || matches!(v.data, Data::Function(_) | Data::Method(_)) {
-                    todo.push(v.data.clone());
+                    todo.push((v.data.clone(), only_iterators));
                 }
             };
             match &data {
@@ -373,6 +367,35 @@ impl Machine<'_> {
                     i.shape = self.labels.join(i.shape, label);
                     keep_node(&mut i.shape_node, ctx.node);
                     i.items.iter().for_each(|v| push(&mut todo, v));
+                    if let Some(lazy) = &i.lazy {
+                        // Advancing it advances its sources and runs its code: with effects,
+                        // that code changes what it reaches.
+                        let deep = only_iterators && Self::advance_is_pure(lazy);
+                        for v in lazy.values() {
+                            if v.is_container()
+                                || matches!(v.data, Data::Function(_) | Data::Method(_))
+                            {
+                                todo.push((v.data.clone(), deep));
+                            }
+                        }
+                        if let Lazy::Generator(g) = lazy {
+                            let cells = g.frame.cells.iter().chain(&g.frame.closure);
+                            for cell in cells {
+                                if let Some(v) = cell.borrow().as_ref() {
+                                    if v.is_container()
+                                        || matches!(v.data, Data::Function(_) | Data::Method(_))
+                                    {
+                                        todo.push((v.data.clone(), deep));
+                                    }
+                                }
+                            }
+                            for g in &g.code.globals_read {
+                                if let Some(Some(v)) = self.globals.get(*g as usize) {
+                                    todo.push((v.data.clone(), deep));
+                                }
+                            }
+                        }
+                    }
                 }
                 Data::Exception(e) => e.args.iter().for_each(|v| push(&mut todo, v)),
                 Data::Function(f) => {
@@ -487,6 +510,7 @@ fn names_in_expr(e: &Expr, out: &mut Vec<Var>) {
         }
         // A lambda's body reaches its captured variables, which are the enclosing ones.
         ExprKind::Lambda { defaults, .. } => defaults.iter().for_each(go),
+        ExprKind::GenExpr { first, .. } => go(first),
         ExprKind::FString(parts) => {
             for p in parts {
                 if let FPart::Value { expr, .. } = p {

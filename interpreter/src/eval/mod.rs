@@ -5,6 +5,8 @@ mod call;
 pub use call::Kwargs;
 mod expr;
 mod flow;
+mod iter;
+pub use iter::callee_is_pure;
 mod stmt;
 
 use crate::builtins;
@@ -19,6 +21,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 /// One activation of the module or a function.
+#[derive(Debug)]
 pub struct Frame {
     pub locals: Vec<Option<Value>>,
     pub cells: Vec<Cell>,
@@ -428,7 +431,33 @@ impl<'h> Machine<'h> {
                 Data::Iterator(i) => {
                     let i = i.borrow();
                     let rest = &i.items[i.pos.min(i.items.len())..];
-                    self.join_children(label, i.shape, rest.iter(), &mut todo)
+                    let label = self.join_children(label, i.shape, rest.iter(), &mut todo);
+                    match &i.lazy {
+                        // The items still to come are computed from its sources, its
+                        // function and what it captured.
+                        Some(lazy) => {
+                            let label = self.join_children(
+                                label,
+                                i.shape,
+                                lazy.values().into_iter(),
+                                &mut todo,
+                            );
+                            match lazy {
+                                Lazy::Generator(g) => {
+                                    let captured: Vec<Value> = g
+                                        .frame
+                                        .cells
+                                        .iter()
+                                        .chain(&g.frame.closure)
+                                        .filter_map(|c| c.borrow().clone())
+                                        .collect();
+                                    self.join_children(label, i.shape, captured.iter(), &mut todo)
+                                }
+                                _ => label,
+                            }
+                        }
+                        None => label,
+                    }
                 }
                 Data::Exception(e) => {
                     self.join_children(label, Label::PROGRAM, e.args.iter(), &mut todo)

@@ -333,8 +333,27 @@ pub enum CompKind {
     List,
     Set,
     Dict,
-    /// A generator expression; evaluated eagerly into a single-pass iterator.
-    Generator,
+}
+
+/// A generator expression's code: as in CPython, a function of its first iterable (evaluated
+/// where the expression is) that runs the rest at each `next`, in a frame of its own that
+/// reads the enclosing variables by reference (closure cells).
+#[derive(Debug)]
+pub struct GenCode {
+    pub elt: Expr,
+    /// The `for` clauses; the first one's `iter` is not used (the caller evaluated it).
+    pub generators: Vec<Generator>,
+    pub locals: u32,
+    pub cells: u32,
+    pub captures: Vec<Capture>,
+    /// What the element, filters and inner iterables may change, resolved in the
+    /// generator's frame: an advance of the generator does that.
+    pub effects: Effects,
+    /// Changes nothing outside its own frame (an advance then only moves iterators).
+    pub pure: bool,
+    /// Module variables the body may read (what an advance could reach besides its
+    /// captured cells and its source iterators).
+    pub globals_read: Vec<u32>,
 }
 
 #[derive(Debug)]
@@ -418,6 +437,11 @@ pub enum ExprKind {
     Walrus {
         target: Name,
         value: Box<Expr>,
+    },
+    /// A generator expression: `first` is its first iterable, evaluated at once.
+    GenExpr {
+        first: Box<Expr>,
+        code: Rc<GenCode>,
     },
     IfExp {
         test: Box<Expr>,

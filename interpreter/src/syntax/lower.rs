@@ -30,6 +30,8 @@ struct Scope {
     cells: u32,
     captures: IndexMap<String, (u32, Capture)>,
     loop_depth: u32,
+    /// A generator expression's implicit function (a walrus in it binds outside it).
+    genexpr: bool,
 }
 
 impl Scope {
@@ -43,6 +45,7 @@ impl Scope {
             cells: 0,
             captures: IndexMap::new(),
             loop_depth: 0,
+            genexpr: false,
         }
     }
 
@@ -205,6 +208,14 @@ impl<'a> Lowerer<'a> {
     /// Where a store to `name` goes in the current function or module, comprehensions
     /// aside (`name := v` stores there from inside a comprehension too).
     fn resolve_frame_store(&mut self, name: &str) -> Var {
+        if self.scope().genexpr {
+            // A generator expression's own scope is skipped too: the name is the enclosing
+            // one's (a cell the generator captured, or a global).
+            let level = self.scopes.len() - 1;
+            if let Some(var) = self.resolve_load_at(level, name) {
+                return var;
+            }
+        }
         let scope = self.scope();
         if scope.is_module {
             return Var::Global(self.global_slot(name));
@@ -1160,9 +1171,7 @@ impl<'a> Lowerer<'a> {
             ),
             E::ListComp(c) => self.comprehension(CompKind::List, &c.elt, None, &c.generators),
             E::SetComp(c) => self.comprehension(CompKind::Set, &c.elt, None, &c.generators),
-            E::GeneratorExp(c) => {
-                self.comprehension(CompKind::Generator, &c.elt, None, &c.generators)
-            }
+            E::GeneratorExp(c) => self.generator_expression(expr, &c.elt, &c.generators),
             E::DictComp(c) => {
                 self.comprehension(CompKind::Dict, &c.key, Some(&c.value), &c.generators)
             }
@@ -1380,6 +1389,104 @@ impl<'a> Lowerer<'a> {
             value,
             generators,
             effects,
+        }
+    }
+
+    /// A generator expression: its first iterable is lowered here, the rest in a scope of
+    /// its own (as CPython's implicit function), whose free names are captured from this one.
+    fn generator_expression(
+        &mut self,
+        whole: &ast::Expr,
+        elt: &ast::Expr,
+        gens: &[ast::Comprehension],
+    ) -> ExprKind {
+        let first = match gens.first() {
+            Some(g) => self.boxed(&g.iter),
+            None => Box::new(Expr {
+                kind: ExprKind::Const(Const::None),
+                pos: self.pos(whole.range()),
+                text: self.text(whole.range()),
+            }),
+        };
+        // Names that lambdas and generator expressions inside this one capture from it.
+        let mut nested = scope::nested_free_in_expr(elt);
+        for (i, g) in gens.iter().enumerate() {
+            if i > 0 {
+                nested.extend(scope::nested_free_in_expr(&g.iter));
+            }
+            g.ifs
+                .iter()
+                .for_each(|e| nested.extend(scope::nested_free_in_expr(e)));
+        }
+        let mut own = Scope::new(false, nested);
+        own.genexpr = true;
+        self.scopes.push(own);
+        let mut generators = Vec::new();
+        for (i, g) in gens.iter().enumerate() {
+            if g.is_async {
+                self.refuse(g.iter.range(), "'async for' is not supported");
+            }
+            let iter = if i == 0 {
+                Expr {
+                    kind: ExprKind::Const(Const::None),
+                    pos: first.pos,
+                    text: first.text.clone(),
+                }
+            } else {
+                self.expr(&g.iter)
+            };
+            let mut names = Vec::new();
+            scope::bound_in_target(&g.target, &mut names);
+            let mut layer = HashMap::new();
+            for n in names {
+                let var = self.scope().new_slot(&n);
+                layer.insert(n, var);
+            }
+            self.scope().comps.push(layer);
+            let target = self.target(&g.target);
+            let ifs = g.ifs.iter().map(|e| self.expr(e)).collect();
+            generators.push(Generator { target, iter, ifs });
+        }
+        let elt_lowered = self.expr(elt);
+        // Resolved in the generator's own scope: an advance runs there.
+        let mut effects = self.expr_effects(elt).map(|b| *b).unwrap_or_default();
+        let rest = gens
+            .iter()
+            .flat_map(|g| g.ifs.iter())
+            .chain(gens.iter().skip(1).map(|g| &g.iter));
+        for e in rest {
+            if let Some(more) = self.expr_effects(e) {
+                effects.merge(*more);
+            }
+        }
+        let pure = effects.mutated.is_empty()
+            && effects.fields.is_empty()
+            && effects.grown.is_empty()
+            && effects.assigned.is_empty();
+        let mut read = Vec::new();
+        fx::names_in(whole, &mut read);
+        let mut globals_read: Vec<u32> = read
+            .iter()
+            .filter_map(|n| self.globals.get(n.as_str()).copied())
+            .collect();
+        globals_read.sort_unstable();
+        globals_read.dedup();
+        let scope = self
+            .scopes
+            .pop()
+            .unwrap_or_else(|| Scope::new(false, HashSet::new()));
+        ExprKind::GenExpr {
+            first,
+            code: Rc::new(GenCode {
+                elt: elt_lowered,
+                generators,
+                locals: scope.locals,
+                cells: scope.cells,
+                captures: scope.captures.values().map(|(_, c)| *c).collect(),
+                effects,
+                pure,
+                globals_read,
+            }),
         }
     }
 

@@ -30,7 +30,7 @@ fn push(out: &mut Vec<String>, name: &str) {
     }
 }
 
-fn bound_in_target(target: &ast::Expr, out: &mut Vec<String>) {
+pub(crate) fn bound_in_target(target: &ast::Expr, out: &mut Vec<String>) {
     match target {
         ast::Expr::Name(n) => push(out, n.id.as_str()),
         ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| bound_in_target(e, out)),
@@ -267,8 +267,33 @@ fn nested_in_expr(expr: &ast::Expr, out: &mut HashSet<String>) {
                 FunctionSyntax::Lambda(&l.body),
             ));
         }
+        ast::Expr::GeneratorExp(c) => {
+            // It runs later, in a frame of its own, reading these names by reference; its
+            // first iterable is evaluated here.
+            out.extend(free_names_of_generator(c));
+            if let Some(first) = c.generators.first() {
+                nested_in_expr(&first.iter, out);
+            }
+        }
         _ => each_subexpr(expr, &mut |e| nested_in_expr(e, out)),
     }
+}
+
+/// The names a generator expression reads from the scope around it (its first iterable
+/// aside, which that scope evaluates itself).
+fn free_names_of_generator(c: &ast::ExprGeneratorExp) -> HashSet<String> {
+    let mut loads = HashSet::new();
+    let mut targets = Vec::new();
+    loads_in_expr(&c.elt, &mut loads);
+    for (i, g) in c.generators.iter().enumerate() {
+        if i > 0 {
+            loads_in_expr(&g.iter, &mut loads);
+        }
+        g.ifs.iter().for_each(|e| loads_in_expr(e, &mut loads));
+        bound_in_target(&g.target, &mut targets);
+    }
+    loads.retain(|n| !targets.contains(n));
+    loads
 }
 
 fn loads_in_stmt(stmt: &ast::Stmt, out: &mut HashSet<String>) {
