@@ -324,9 +324,9 @@ impl Machine<'_> {
                 out.push(')');
             }
             Data::Iterator(i) => {
-                let (kind, items) = {
+                let (kind, items, serial) = {
                     let i = i.borrow();
-                    (i.kind, i.items.clone())
+                    (i.kind, i.items.clone(), i.serial)
                 };
                 if kind.starts_with("dict_") {
                     out.push_str(kind);
@@ -334,8 +334,9 @@ impl Machine<'_> {
                     self.repr_seq(&items, out, seen)?;
                     out.push_str("])");
                 } else {
-                    // As CPython's (the address is the object's; programs never compare it).
-                    let address = std::rc::Rc::as_ptr(i) as *const () as usize;
+                    // As CPython's, with an address made from the iterator's serial number, so
+                    // that a run repeats exactly.
+                    let address = 0x7f00_0000_0000_u64 + serial * 0x40;
                     if kind == "generator" {
                         out.push_str(&format!("<generator object <genexpr> at {address:#x}>"));
                     } else {

@@ -154,6 +154,9 @@ pub struct IterObj {
     pub lazy: Option<Lazy>,
     /// A lazy iterator whose advance is running (its state is taken out meanwhile).
     pub running: bool,
+    /// Which iterator of the run this is: its repr shows it where CPython shows an
+    /// address, so that a run repeats exactly.
+    pub serial: u64,
 }
 
 /// The state of a lazy iterator.

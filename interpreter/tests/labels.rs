@@ -1355,3 +1355,56 @@ fn the_graph_does_not_blame_a_tool_for_a_literal() {
         "a literal is blamed on {sources:?}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Lazy iteration
+
+#[test]
+fn a_map_not_consumed_in_a_branch_not_taken_still_relabels_what_its_function_appends_to() {
+    let src = r#"
+        r = web_search('q')
+        xs = ['x']
+        if r['flag']:
+            pass
+        else:
+            it = map(lambda y: (xs.append(y) or y), 'a,b'.split(','))
+            l = list(it)
+        last = xs[-1]
+    "#;
+    assert_untrusted(src, "last");
+}
+
+#[test]
+fn a_generator_advanced_in_a_branch_not_taken_relabels_what_its_element_appends_to() {
+    let src = r#"
+        r = web_search('q')
+        xs = ['x']
+        g = (xs.append(y) or y for y in ['a', 'b'])
+        if not r['flag']:
+            next(g)
+        last = xs[-1]
+    "#;
+    assert_untrusted(src, "last");
+}
+
+#[test]
+fn next_of_a_generator_with_an_untrusted_filter_is_untrusted() {
+    let src = r#"
+        r = web_search('q')
+        first = next((p for p in ['boss@x.com', 'carol@x.com'] if p != r['email']), 'none')
+        it = iter(['a', 'b'])
+        plain = next(it)
+    "#;
+    assert_untrusted(src, "first");
+    assert_trusted(src, "plain");
+}
+
+#[test]
+fn zip_stops_at_an_untrusted_length() {
+    let src = r#"
+        r = web_search('q')
+        pairs = list(zip(['a', 'b', 'c'], r['items']))
+        n = len(pairs)
+    "#;
+    assert_untrusted(src, "n");
+}

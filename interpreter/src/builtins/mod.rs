@@ -633,6 +633,7 @@ impl Machine<'_> {
             shape_node,
             lazy: None,
             running: false,
+            serial: self.iterators_made,
         }))))
     }
 

@@ -640,6 +640,7 @@ impl<'h> Machine<'h> {
             shape_node: NO_NODE,
             lazy: None,
             running: false,
+            serial: 0,
         };
         Value::program(Data::Iterator(Rc::new(RefCell::new(it))))
     }

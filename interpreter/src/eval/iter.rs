@@ -27,6 +27,7 @@ impl Machine<'_> {
             shape_node: node,
             lazy: Some(lazy),
             running: false,
+            serial: self.iterators_made,
         }))))
     }
 

@@ -242,8 +242,8 @@ impl Walk<'_, '_> {
                 !((self.names.is_native)(name) || self.names.pure.contains(name))
             }
             ast::Expr::Lambda(l) => {
-                let inner = analyse_expr(&l.body, self.names);
-                !(inner.deep.is_empty() && inner.assigned.is_empty())
+                // Appending, storing a field or advancing an iterator is an effect too.
+                !analyse_expr(&l.body, self.names).is_empty()
             }
             _ => true,
         }

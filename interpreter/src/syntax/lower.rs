@@ -743,7 +743,11 @@ impl<'a> Lowerer<'a> {
             FunctionSyntax::Lambda(e) => {
                 let lowered = FunctionBody::Lambda(self.expr(e));
                 let effects = self.expr_effects(e).map(|b| *b).unwrap_or_default();
-                let pure = effects.mutated.is_empty();
+                // A lambda that appends (`lambda y: xs.append(y)`) or stores a field changes
+                // what its caller sees too.
+                let pure = effects.mutated.is_empty()
+                    && effects.grown.is_empty()
+                    && effects.fields.is_empty();
                 let mut read = Vec::new();
                 fx::names_in(e, &mut read);
                 (lowered, effects, pure, read)

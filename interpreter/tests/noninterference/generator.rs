@@ -448,6 +448,7 @@ impl Gen {
             if d { 8 } else { 3 },                            // 17 expression statement
             if self.in_try > 0 { 1 } else { 0 },              // 18 assert
             3,                                                // 19 walrus
+            if d { 5 } else { 3 },                            // 20 lazy iteration
         ];
         match self.rng.weighted(&weights) {
             0 => vec![self.new_var()],
@@ -511,7 +512,8 @@ impl Gen {
                 let m = self.expr(Ty::Str, 0);
                 vec![line(cat(vec![t("assert "), s(c), t(", "), s(m)]))]
             }
-            _ => vec![self.walrus()],
+            19 => vec![self.walrus()],
+            _ => self.lazy_stmt(),
         }
     }
 
@@ -720,7 +722,16 @@ impl Gen {
     }
 
     fn for_stmt(&mut self) -> Node {
-        let (head, binds): (Expr, Vec<(String, Ty)>) = match self.rng.below(9) {
+        let (head, binds): (Expr, Vec<(String, Ty)>) = match self.rng.below(11) {
+            9 | 10 => {
+                // A lazy iterator, advanced by the loop (which may break out early).
+                let x = self.fresh("x");
+                let it = self.lazy_iterator();
+                (
+                    cat(vec![t(&format!("for {x} in ")), s(it), t(":")]),
+                    vec![(x, Ty::Str)],
+                )
+            }
             0 | 1 => {
                 let x = self.fresh("x");
                 let it = self.expr(Ty::LStr, 2);
@@ -817,6 +828,118 @@ impl Gen {
             clauses.push(clause(lit("else:"), body, true));
         }
         Node::Block(clauses)
+    }
+
+    /// A lazy iterator of strings: a generator expression whose filter is data, or whose
+    /// element appends to a list; `map` of a function that appends; `filter` of data;
+    /// `zip` of lists whose length may be data.
+    fn lazy_iterator(&mut self) -> Expr {
+        let x = self.fresh("y");
+        let source = self.expr(Ty::LStr, 1);
+        let acc = self.var_of(Ty::LStr);
+        let (elt, cond) = self.scoped(|g| {
+            g.bind(&x, Ty::Str, true);
+            let elt = match &acc {
+                Some(acc) if g.rng.chance(50) => {
+                    cat(vec![t(&format!("({acc}.append({x}) or {x})"))]).atomic()
+                }
+                _ => g.expr(Ty::Str, 1),
+            };
+            let cond = g.cond();
+            (elt, cond)
+        });
+        match self.rng.below(5) {
+            0 | 1 => cat(vec![
+                t("("),
+                s(elt),
+                t(&format!(" for {x} in ")),
+                s(source),
+                t(" if "),
+                s(cond.paren()),
+                t(")"),
+            ])
+            .atomic(),
+            2 => cat(vec![
+                t(&format!("map(lambda {x}: ")),
+                s(elt),
+                t(", "),
+                s(source),
+                t(")"),
+            ])
+            .atomic(),
+            3 => cat(vec![
+                t(&format!("filter(lambda {x}: ")),
+                s(cond),
+                t(", "),
+                s(source),
+                t(")"),
+            ])
+            .atomic(),
+            _ => {
+                let other = self.expr(Ty::LStr, 1);
+                let (a, b) = (self.fresh("y"), self.fresh("y"));
+                cat(vec![
+                    t(&format!("({a} + {b} for {a}, {b} in zip(")),
+                    s(source),
+                    t(", "),
+                    s(other),
+                    t("))"),
+                ])
+                .atomic()
+            }
+        }
+    }
+
+    /// A lazy iterator kept in a variable and advanced later, maybe under a condition:
+    /// `next` with or without a default, or consumed whole.
+    fn lazy_stmt(&mut self) -> Vec<Node> {
+        let it = self.fresh("it");
+        let make = self.lazy_iterator();
+        let mut out = vec![line(cat(vec![t(&format!("{it} = ")), s(make)]))];
+        let advance = |g: &mut Gen| -> Node {
+            match g.rng.below(4) {
+                0 => {
+                    let v = g.fresh("s");
+                    let dflt = g.value(Ty::Str);
+                    let e = call("next", vec![lit(&it), dflt]);
+                    g.bind(&v, Ty::Str, false);
+                    line(cat(vec![t(&format!("{v} = ")), s(e)]))
+                }
+                1 => line(call("next", vec![lit(&it), lit("'z'")])),
+                2 => {
+                    let v = g.fresh("l");
+                    g.bind(&v, Ty::LStr, false);
+                    line(cat(vec![
+                        t(&format!("{v} = ")),
+                        s(call("list", vec![lit(&it)])),
+                    ]))
+                }
+                _ => {
+                    let v = g.fresh("b");
+                    g.bind(&v, Ty::Bool, false);
+                    let e = call(
+                        g.rng.pick(&["any", "all"]),
+                        vec![lit(&format!("(len({it}x) > 3 for {it}x in {it})"))],
+                    );
+                    line(cat(vec![t(&format!("{v} = ")), s(e)]))
+                }
+            }
+        };
+        if self.rng.chance(60) {
+            let c = self.cond();
+            let body = self.scoped(|g| vec![advance(g)]);
+            out.push(Node::Block(vec![clause(
+                cat(vec![t("if "), s(c), t(":")]),
+                body,
+                false,
+            )]));
+        } else {
+            out.push(advance(self));
+        }
+        if self.rng.chance(50) {
+            out.push(advance(self));
+        }
+        out
     }
 
     fn while_stmt(&mut self) -> Vec<Node> {
