@@ -999,7 +999,19 @@ impl<'h> Machine<'h> {
                     self.any_equal(&items, needle)
                 }
             },
-            Data::List(_) | Data::Tuple(_) | Data::Iterator(_) => {
+            Data::Iterator(_) => {
+                // Pulls items up to the first equal one, as CPython.
+                let mut found = false;
+                let saved = self.ctx;
+                let pulled = self.iterate(haystack, &mut |m, item| {
+                    found = m.any_equal(std::slice::from_ref(&item), needle)?;
+                    Ok(!found)
+                });
+                self.restore(saved);
+                pulled?;
+                Ok(found)
+            }
+            Data::List(_) | Data::Tuple(_) => {
                 let items = self.collect_items(haystack)?;
                 self.any_equal(&items, needle)
             }

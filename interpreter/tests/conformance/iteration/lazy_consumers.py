@@ -23,3 +23,5 @@ except ZeroDivisionError as e:
     print("zde", e)
 print(next(g, "finished"))
 print(max(i for i in [1, 5, 2]), min(map(abs, [-3, 2])))
+g = (i for i in range(10))
+print(3 in g, next(g), list(zip(g, "ab")), next(g))
