@@ -550,3 +550,27 @@ fn a_handler_name_rebound_only_when_the_handler_runs_is_relabeled() {
     "#;
     assert_untrusted(src, "e2");
 }
+
+#[test]
+fn a_dict_merged_in_place_in_a_branch_not_taken_is_relabeled() {
+    let src = r#"
+        r = web_search('q')
+        d = {"to": "bob@x.com"}
+        if r["flag"] == "never":
+            d |= {"to": "carol@x.com"}
+        to = d["to"]
+    "#;
+    assert_untrusted(src, "to");
+}
+
+#[test]
+fn a_set_changed_in_place_in_a_branch_not_taken_is_relabeled() {
+    let src = r#"
+        r = web_search('q')
+        s = {"bob@x.com"}
+        if r["flag"] == "never":
+            s -= {"bob@x.com"}
+        to = "bob@x.com" if "bob@x.com" in s else "carol@x.com"
+    "#;
+    assert_untrusted(src, "to");
+}
