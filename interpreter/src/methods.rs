@@ -1266,6 +1266,9 @@ impl Machine<'_> {
                 self.new_set(items, shape, frozen)
             }
             "union" | "intersection" | "difference" | "symmetric_difference" => {
+                if name == "symmetric_difference" {
+                    exactly_one_argument("set", name, &args)?;
+                }
                 let mut acc = recv.clone();
                 for other in &args {
                     let other_set = match &other.data {
@@ -1295,6 +1298,9 @@ impl Machine<'_> {
             | "intersection_update"
             | "difference_update"
             | "symmetric_difference_update" => {
+                if name == "symmetric_difference_update" {
+                    exactly_one_argument("set", name, &args)?;
+                }
                 for other in &args {
                     let items = self.collect_items(other)?;
                     let shape = self.shape_label(other);
@@ -1409,4 +1415,18 @@ fn clamp_slice_index(index: Option<i64>, default: i64, len: i64) -> usize {
     } else {
         i.min(len)
     }) as usize
+}
+
+/// A method of one argument (`METH_O`) called with another number of them.
+fn exactly_one_argument(type_name: &str, method: &str, args: &[Value]) -> Eval<()> {
+    if args.len() == 1 {
+        return Ok(());
+    }
+    err(
+        ExcKind::TypeError,
+        format!(
+            "{type_name}.{method}() takes exactly one argument ({} given)",
+            args.len()
+        ),
+    )
 }

@@ -812,6 +812,12 @@ impl Machine<'_> {
                 format!("{name} expected at least 1 argument, got 0"),
             );
         }
+        if args.len() > 1 && default.is_some() {
+            return err(
+                ExcKind::TypeError,
+                format!("Cannot specify a default for {name}() with multiple positional arguments"),
+            );
+        }
         let source = if args.len() == 1 {
             args[0].clone()
         } else {
