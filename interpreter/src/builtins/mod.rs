@@ -21,6 +21,21 @@ use std::sync::Arc;
 
 fn no_kwargs(name: &str, kwargs: &Kwargs) -> Eval<()> {
     match kwargs.first() {
+        // Types whose constructor takes no keyword at all say so without naming it.
+        Some(_) if TAKES_NO_KEYWORDS.contains(&name) => err(
+            ExcKind::TypeError,
+            format!("{name}() takes no keyword arguments"),
+        ),
+        // Builtins parsing keywords with `PyArg_ParseTupleAndKeywords` (sorted reports its
+        // `list.sort`).
+        Some((k, _)) if matches!(name, "min" | "max" | "sum" | "round" | "pow" | "str") => err(
+            ExcKind::TypeError,
+            format!("'{k}' is an invalid keyword argument for {name}()"),
+        ),
+        Some((k, _)) if name == "sorted" => err(
+            ExcKind::TypeError,
+            format!("'{k}' is an invalid keyword argument for sort()"),
+        ),
         Some((k, _)) => err(
             ExcKind::TypeError,
             format!("{name}() got an unexpected keyword argument '{k}'"),
@@ -28,6 +43,30 @@ fn no_kwargs(name: &str, kwargs: &Kwargs) -> Eval<()> {
         None => Ok(()),
     }
 }
+
+/// Builtins that accept no keyword arguments at all, in CPython 3.11.
+const TAKES_NO_KEYWORDS: &[&str] = &[
+    "list",
+    "tuple",
+    "set",
+    "frozenset",
+    "float",
+    "bool",
+    "range",
+    "len",
+    "abs",
+    "divmod",
+    "isinstance",
+    "repr",
+    "chr",
+    "ord",
+    "hex",
+    "oct",
+    "bin",
+    "callable",
+    "any",
+    "all",
+];
 
 /// Checks the number of positional arguments, with Python's message.
 pub(crate) fn arity(name: &str, args: &[Value], min: usize, max: usize) -> Eval<()> {
@@ -454,6 +493,7 @@ impl Machine<'_> {
                 Ok(self.derive(Data::Bool(result), &[&args[0], &args[1]], text))
             }
             Builtin::Callable => {
+                no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
                 let c = matches!(
                     args[0].data,
@@ -468,6 +508,7 @@ impl Machine<'_> {
                 Ok(self.derive(Data::Bool(c), &[&args[0]], text))
             }
             Builtin::Chr => {
+                no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
                 let c = match &args[0].data {
                     Data::Int(i) if i32::try_from(*i).is_err() => {
@@ -500,6 +541,7 @@ impl Machine<'_> {
                 Ok(self.derive(Data::Str(Rc::from(c.to_string())), &[&args[0]], text))
             }
             Builtin::Ord => {
+                no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
                 let Data::Str(s) = &args[0].data else {
                     return Err(self.type_error(
@@ -523,6 +565,7 @@ impl Machine<'_> {
                 }
             }
             Builtin::Hex | Builtin::Oct | Builtin::Bin => {
+                no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
                 let Some(i) = ops::to_bigint(&args[0].data) else {
                     return Err(self.type_error(
@@ -546,6 +589,7 @@ impl Machine<'_> {
                 Ok(self.derive(Data::Str(Rc::from(s)), &[&args[0]], text))
             }
             Builtin::Format => {
+                no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 2)?;
                 let spec = match args.get(1).map(|s| &s.data) {
                     None => String::new(),
@@ -562,6 +606,7 @@ impl Machine<'_> {
                 Ok(self.derive(Data::Str(Rc::from(s)), &inputs, text))
             }
             Builtin::Hash => {
+                no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
                 let key = self.hash_key(&args[0])?;
                 let h = match key {
