@@ -93,7 +93,7 @@ pub fn str_repr(s: &str) -> String {
             c if (0x80..0xa0).contains(&(c as u32)) => {
                 out.push_str(&format!("\\x{:02x}", c as u32))
             }
-            c if is_unprintable(c) => {
+            c if !c.is_ascii() && !crate::unicode::is_printable(c) => {
                 let n = c as u32;
                 if n <= 0xff {
                     out.push_str(&format!("\\x{n:02x}"));
@@ -147,10 +147,6 @@ pub fn int_to_decimal(i: &BigInt) -> Eval<String> {
             "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
         ),
     }
-}
-
-fn is_unprintable(c: char) -> bool {
-    matches!(c as u32, 0xad | 0x2028 | 0x2029 | 0xfeff | 0xd800..=0xdfff | 0xe000..=0xf8ff | 0x200b..=0x200f | 0x2060..=0x2064)
 }
 
 impl Machine<'_> {

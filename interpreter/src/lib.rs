@@ -57,7 +57,9 @@ mod host;
 mod limits;
 mod methods;
 mod ops;
+mod strtools;
 mod syntax;
+mod unicode;
 mod value;
 
 pub use error::{Fatal, Frame as TraceFrame};

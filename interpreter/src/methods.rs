@@ -5,6 +5,7 @@ use crate::builtins::{arity, take_kwarg};
 use crate::error::{err, exception, Eval};
 use crate::eval::{Kwargs, Machine};
 use crate::ops;
+use crate::unicode;
 use crate::value::*;
 use bactrian_provenance::Label;
 use num_traits::Signed;
@@ -55,7 +56,107 @@ const STR_METHODS: &[&str] = &[
     "expandtabs",
     "isidentifier",
     "isprintable",
+    "isascii",
+    "translate",
+    "maketrans",
 ];
+/// The `start` and `end` of `find`, `count` and `startswith` as character positions, as
+/// CPython adjusts them: negative ones count from the end, `end` stops at the length, and a
+/// `start` past the length stays there (nothing is found).
+fn slice_range(len: usize, start: Option<&Value>, end: Option<&Value>) -> Eval<(usize, usize)> {
+    let len = len as i64;
+    let index = |v: Option<&Value>, default: i64| -> Eval<i64> {
+        match v.map(|v| &v.data) {
+            None | Some(Data::None) => Ok(default),
+            Some(Data::Int(i)) => Ok(*i),
+            Some(Data::Bool(b)) => Ok(*b as i64),
+            Some(Data::BigInt(b)) => Ok(if num_traits::Signed::is_negative(&**b) {
+                i64::MIN
+            } else {
+                i64::MAX
+            }),
+            Some(_) => err(
+                ExcKind::TypeError,
+                "slice indices must be integers or None or have an __index__ method",
+            ),
+        }
+    };
+    let adjust = |i: i64| {
+        if i < 0 {
+            i.saturating_add(len).max(0)
+        } else {
+            i
+        }
+    };
+    let start = adjust(index(start, 0)?);
+    let end = adjust(index(end, len)?).min(len);
+    Ok((start as usize, end as usize))
+}
+
+/// A type as CPython's argument checks name it in "must be str, not ..." (`None` for None).
+pub(crate) fn clinic_type_name(data: &Data) -> String {
+    match data {
+        Data::None => "None".into(),
+        other => other.type_name(),
+    }
+}
+
+/// The str methods that take no arguments.
+const NO_ARGUMENT_STR_METHODS: &[&str] = &[
+    "lower",
+    "upper",
+    "casefold",
+    "swapcase",
+    "title",
+    "capitalize",
+    "isdigit",
+    "isdecimal",
+    "isnumeric",
+    "isalpha",
+    "isalnum",
+    "isspace",
+    "isascii",
+    "isupper",
+    "islower",
+    "istitle",
+    "isidentifier",
+    "isprintable",
+];
+
+/// CPython's message for a method of one positional argument (`str.zfill(width)`).
+fn one_argument(name: &str, args: &[Value]) -> Eval<()> {
+    if args.len() != 1 {
+        return err(
+            ExcKind::TypeError,
+            format!(
+                "str.{name}() takes exactly one argument ({} given)",
+                args.len()
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// CPython's message for a method with a range of positional arguments, in the
+/// `center expected at least 1 argument, got 0` form.
+fn expected_arguments(name: &str, args: &[Value], min: usize, max: usize) -> Eval<()> {
+    let (bound, n) = if args.len() < min {
+        ("least", min)
+    } else if args.len() > max {
+        ("most", max)
+    } else {
+        return Ok(());
+    };
+    let plural = if n == 1 { "" } else { "s" };
+    err(
+        ExcKind::TypeError,
+        format!(
+            "{name} expected at {bound} {n} argument{plural}, got {}",
+            args.len()
+        ),
+    )
+}
+
 const LIST_METHODS: &[&str] = &[
     "append", "extend", "insert", "remove", "pop", "index", "count", "sort", "reverse", "copy",
     "clear",
@@ -127,7 +228,10 @@ impl Machine<'_> {
         match &v.data {
             Data::Str(s) => Ok(s.clone()),
             other => Err(self.type_error(
-                format!("{method}() argument must be str, not {}", other.type_name()),
+                format!(
+                    "{method}() argument must be str, not {}",
+                    clinic_type_name(other)
+                ),
                 &[v],
             )),
         }
@@ -171,6 +275,9 @@ impl Machine<'_> {
     ) -> Eval<Value> {
         if let (TypeKind::Dict, "fromkeys") = (t, &**name) {
             return self.dict_fromkeys(ty, args, kwargs, text);
+        }
+        if let (TypeKind::Str, "maketrans") = (t, &**name) {
+            return self.maketrans(args, kwargs, text);
         }
         if !type_has_method(t, name) {
             return Err(exception(
@@ -323,8 +430,25 @@ impl Machine<'_> {
         mut kwargs: Kwargs,
         text: &Arc<str>,
     ) -> Eval<Value> {
+        if name == "maketrans" {
+            return self.maketrans(args, kwargs, text);
+        }
         if name == "format" || name == "format_map" {
             return self.str_format(recv, s, args, kwargs, text, name == "format_map");
+        }
+        if NO_ARGUMENT_STR_METHODS.contains(&name) {
+            if !kwargs.is_empty() {
+                return err(
+                    ExcKind::TypeError,
+                    format!("str.{name}() takes no keyword arguments"),
+                );
+            }
+            if !args.is_empty() {
+                return err(
+                    ExcKind::TypeError,
+                    format!("str.{name}() takes no arguments ({} given)", args.len()),
+                );
+            }
         }
         let inputs: Vec<Value> = std::iter::once(recv.clone())
             .chain(args.iter().cloned())
@@ -343,40 +467,29 @@ impl Machine<'_> {
             }};
         }
         match name {
-            "lower" | "casefold" => string!(s.to_lowercase()),
+            "lower" => string!(s.to_lowercase()),
+            "casefold" => string!(unicode::casefold(s)),
             "upper" => string!(s.to_uppercase()),
-            "swapcase" => string!(s
-                .chars()
-                .flat_map(|c| if c.is_uppercase() {
-                    c.to_lowercase().collect::<Vec<_>>()
-                } else {
-                    c.to_uppercase().collect()
-                })
-                .collect()),
-            "title" => string!(title_case(s)),
-            "capitalize" => {
-                let mut chars = s.chars();
-                string!(match chars.next() {
-                    Some(c) =>
-                        c.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase(),
-                    None => String::new(),
-                })
-            }
+            "swapcase" => string!(unicode::swapcase(s)),
+            "title" => string!(unicode::title(s)),
+            "capitalize" => string!(unicode::capitalize(s)),
             "strip" | "lstrip" | "rstrip" => {
-                arity(name, &args, 0, 1)?;
+                if args.len() > 1 {
+                    return err(
+                        ExcKind::TypeError,
+                        format!("{name} expected at most 1 argument, got {}", args.len()),
+                    );
+                }
                 let chars: Option<Vec<char>> = match args.first().map(|a| &a.data) {
                     None | Some(Data::None) => None,
                     Some(Data::Str(c)) => Some(c.chars().collect()),
-                    Some(other) => {
-                        return Err(self.type_error(
-                            format!("{name} arg must be None or str, not {}", other.type_name()),
-                            &[],
-                        ))
+                    Some(_) => {
+                        return Err(self.type_error(format!("{name} arg must be None or str"), &[]))
                     }
                 };
                 let pred = |c: char| match &chars {
                     Some(set) => set.contains(&c),
-                    None => c.is_whitespace(),
+                    None => unicode::is_space(c),
                 };
                 string!(match name {
                     "strip" => s.trim_matches(pred).to_string(),
@@ -385,6 +498,12 @@ impl Machine<'_> {
                 })
             }
             "split" | "rsplit" => {
+                if args.len() > 2 {
+                    return err(
+                        ExcKind::TypeError,
+                        format!("{name}() takes at most 2 arguments ({} given)", args.len()),
+                    );
+                }
                 let sep = take_kwarg(&mut kwargs, "sep").or_else(|| args.first().cloned());
                 let maxsplit = take_kwarg(&mut kwargs, "maxsplit").or_else(|| args.get(1).cloned());
                 let max = self
@@ -512,9 +631,24 @@ impl Machine<'_> {
                 Ok(self.derive_with(Data::Str(Rc::from(out)), label, &nodes, text))
             }
             "replace" => {
-                arity(name, &args, 2, 3)?;
-                let old = self.str_arg(&args[0], name)?;
-                let new = self.str_arg(&args[1], name)?;
+                expected_arguments(name, &args, 2, 3)?;
+                let mut strs = Vec::with_capacity(2);
+                for (i, arg) in args[..2].iter().enumerate() {
+                    match &arg.data {
+                        Data::Str(a) => strs.push(a.clone()),
+                        other => {
+                            return err(
+                                ExcKind::TypeError,
+                                format!(
+                                    "replace() argument {} must be str, not {}",
+                                    i + 1,
+                                    clinic_type_name(other)
+                                ),
+                            )
+                        }
+                    }
+                }
+                let (old, new) = (strs[0].clone(), strs[1].clone());
                 let count = self.opt_int(args.get(2))?.filter(|c| *c >= 0);
                 let estimate = if old.is_empty() {
                     s.len() + (s.chars().count() + 1) * new.len()
@@ -529,11 +663,16 @@ impl Machine<'_> {
             }
             "find" | "rfind" | "index" | "rindex" | "count" => {
                 arity(name, &args, 1, 3)?;
-                let sub = self.str_arg(&args[0], name)?;
+                let sub = match &args[0].data {
+                    Data::Str(sub) => sub.clone(),
+                    other => {
+                        return Err(
+                            self.type_error(format!("must be str, not {}", other.type_name()), &[])
+                        )
+                    }
+                };
                 let chars: Vec<char> = s.chars().collect();
-                let len = chars.len() as i64;
-                let start = clamp_slice_index(self.slice_bound(args.get(1))?, 0, len);
-                let end = clamp_slice_index(self.slice_bound(args.get(2))?, len, len);
+                let (start, end) = slice_range(chars.len(), args.get(1), args.get(2))?;
                 let hay: String = if start <= end {
                     chars[start..end].iter().collect()
                 } else {
@@ -549,7 +688,7 @@ impl Machine<'_> {
                     };
                     return Ok(self.derive(Data::Int(n as i64), &refs, text));
                 }
-                let found = if start > end {
+                let found = if start > end || start > chars.len() {
                     None
                 } else if name.starts_with('r') {
                     hay.rfind(&*sub)
@@ -568,15 +707,9 @@ impl Machine<'_> {
             }
             "startswith" | "endswith" => {
                 arity(name, &args, 1, 3)?;
-                let prefixes: Vec<Rc<str>> = match &args[0].data {
-                    Data::Str(p) => vec![p.clone()],
-                    Data::Tuple(t) => {
-                        let mut v = Vec::new();
-                        for item in t.items.clone() {
-                            v.push(self.str_arg(&item, name)?);
-                        }
-                        v
-                    }
+                let prefixes: Vec<Value> = match &args[0].data {
+                    Data::Str(_) => vec![args[0].clone()],
+                    Data::Tuple(t) => t.items.clone(),
                     other => {
                         return Err(self.type_error(
                             format!(
@@ -588,44 +721,47 @@ impl Machine<'_> {
                     }
                 };
                 let chars: Vec<char> = s.chars().collect();
-                let len = chars.len() as i64;
-                let start = clamp_slice_index(self.slice_bound(args.get(1))?, 0, len);
-                let end = clamp_slice_index(self.slice_bound(args.get(2))?, len, len);
-                let hay: String = if start <= end {
-                    chars[start..end].iter().collect()
-                } else {
-                    String::new()
-                };
-                boolean!(prefixes.iter().any(|p| if name == "startswith" {
-                    hay.starts_with(&**p)
-                } else {
-                    hay.ends_with(&**p)
-                }))
+                let (start, end) = slice_range(chars.len(), args.get(1), args.get(2))?;
+                let hay: Option<String> =
+                    (start <= end).then(|| chars[start..end].iter().collect());
+                // Each item is checked when it is reached, as CPython does.
+                for p in &prefixes {
+                    let Data::Str(p) = &p.data else {
+                        return Err(self.type_error(
+                            format!(
+                                "tuple for {name} must only contain str, not {}",
+                                p.data.type_name()
+                            ),
+                            &[],
+                        ));
+                    };
+                    let hit = hay.as_ref().is_some_and(|hay| {
+                        if name == "startswith" {
+                            hay.starts_with(&**p)
+                        } else {
+                            hay.ends_with(&**p)
+                        }
+                    });
+                    if hit {
+                        boolean!(true)
+                    }
+                }
+                boolean!(false)
             }
-            "isdigit" | "isdecimal" | "isnumeric" => {
-                boolean!(!s.is_empty() && s.chars().all(|c| c.is_numeric()))
-            }
-            "isalpha" => boolean!(!s.is_empty() && s.chars().all(char::is_alphabetic)),
-            "isalnum" => boolean!(!s.is_empty() && s.chars().all(char::is_alphanumeric)),
-            "isspace" => boolean!(!s.is_empty() && s.chars().all(char::is_whitespace)),
-            "isupper" => {
-                boolean!(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))
-            }
-            "islower" => {
-                boolean!(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))
-            }
-            "istitle" => {
-                boolean!(!s.is_empty() && title_case(s) == s && s.chars().any(char::is_alphabetic))
-            }
-            "isidentifier" => boolean!(
-                s.chars()
-                    .next()
-                    .is_some_and(|c| c.is_alphabetic() || c == '_')
-                    && s.chars().all(|c| c.is_alphanumeric() || c == '_')
-            ),
-            "isprintable" => boolean!(s.chars().all(|c| !c.is_control())),
+            "isdigit" => boolean!(!s.is_empty() && s.chars().all(unicode::is_digit)),
+            "isdecimal" => boolean!(!s.is_empty() && s.chars().all(unicode::is_decimal)),
+            "isnumeric" => boolean!(!s.is_empty() && s.chars().all(unicode::is_numeric)),
+            "isalpha" => boolean!(!s.is_empty() && s.chars().all(unicode::is_alpha)),
+            "isalnum" => boolean!(!s.is_empty() && s.chars().all(unicode::is_alnum)),
+            "isspace" => boolean!(!s.is_empty() && s.chars().all(unicode::is_space)),
+            "isascii" => boolean!(s.is_ascii()),
+            "isupper" => boolean!(unicode::is_all_case(s, true)),
+            "islower" => boolean!(unicode::is_all_case(s, false)),
+            "istitle" => boolean!(unicode::is_title(s)),
+            "isidentifier" => boolean!(unicode::is_identifier(s)),
+            "isprintable" => boolean!(s.chars().all(unicode::is_printable)),
             "zfill" => {
-                arity(name, &args, 1, 1)?;
+                one_argument(name, &args)?;
                 let width = self.opt_int(args.first())?.unwrap_or(0).max(0) as usize;
                 self.check_str_len(width)?;
                 let n = s.chars().count();
@@ -639,16 +775,25 @@ impl Machine<'_> {
                 string!(format!("{sign}{}{rest}", "0".repeat(width - n)))
             }
             "center" | "ljust" | "rjust" => {
-                arity(name, &args, 1, 2)?;
+                expected_arguments(name, &args, 1, 2)?;
                 let width = self.opt_int(args.first())?.unwrap_or(0).max(0) as usize;
                 self.check_str_len(width.saturating_mul(4))?;
                 let fill = match args.get(1).map(|a| &a.data) {
                     None => ' ',
                     Some(Data::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
-                    _ => {
+                    Some(Data::Str(_)) => {
                         return err(
                             ExcKind::TypeError,
                             "The fill character must be exactly one character long",
+                        )
+                    }
+                    Some(other) => {
+                        return err(
+                            ExcKind::TypeError,
+                            format!(
+                                "The fill character must be a unicode character, not {}",
+                                other.type_name()
+                            ),
                         )
                     }
                 };
@@ -669,8 +814,15 @@ impl Machine<'_> {
                 })
             }
             "partition" | "rpartition" => {
-                arity(name, &args, 1, 1)?;
-                let sep = self.str_arg(&args[0], name)?;
+                one_argument(name, &args)?;
+                let sep = match &args[0].data {
+                    Data::Str(sep) => sep.clone(),
+                    other => {
+                        return Err(
+                            self.type_error(format!("must be str, not {}", other.type_name()), &[])
+                        )
+                    }
+                };
                 if sep.is_empty() {
                     return err(ExcKind::ValueError, "empty separator");
                 }
@@ -707,16 +859,33 @@ impl Machine<'_> {
                 Ok(self.new_tuple(items, label, recv.node))
             }
             "removeprefix" => {
-                arity(name, &args, 1, 1)?;
+                one_argument(name, &args)?;
                 let p = self.str_arg(&args[0], name)?;
                 string!(s.strip_prefix(&*p).unwrap_or(s).to_string())
             }
             "removesuffix" => {
-                arity(name, &args, 1, 1)?;
+                one_argument(name, &args)?;
                 let p = self.str_arg(&args[0], name)?;
                 string!(s.strip_suffix(&*p).unwrap_or(s).to_string())
             }
-            "expandtabs" => string!(s.replace('\t', "        ")),
+            "expandtabs" => {
+                let size = take_kwarg(&mut kwargs, "tabsize").or_else(|| args.first().cloned());
+                if args.len() > 1 {
+                    return err(
+                        ExcKind::TypeError,
+                        format!(
+                            "expandtabs() takes at most 1 argument ({} given)",
+                            args.len()
+                        ),
+                    );
+                }
+                let size = self.opt_int(size.as_ref())?.unwrap_or(8);
+                string!(self.expand_tabs(s, size)?)
+            }
+            "translate" => {
+                one_argument(name, &args)?;
+                string!(self.translate(s, &args[0])?)
+            }
             _ => Err(exception(
                 ExcKind::AttributeError,
                 format!("'str' object has no attribute '{name}'"),
@@ -1357,54 +1526,49 @@ impl Machine<'_> {
     }
 }
 
-fn title_case(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut prev_cased = false;
-    for c in s.chars() {
-        if prev_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
-        }
-        prev_cased = c.is_alphabetic();
-    }
-    out
-}
-
+/// `split()` and `rsplit()` with no separator, as CPython's `split_whitespace`: runs of
+/// whitespace separate; at most `max` splits, the rest kept whole (without the whitespace
+/// before it).
 fn split_whitespace(s: &str, max: Option<usize>, from_right: bool) -> Vec<String> {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    match max {
-        None => words.into_iter().map(String::from).collect(),
-        Some(m) if words.len() <= m + 1 => words.into_iter().map(String::from).collect(),
-        Some(m) => {
-            if !from_right {
-                let mut out: Vec<String> = Vec::new();
-                let mut rest = s.trim_start();
-                for _ in 0..m {
-                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                    out.push(rest[..end].to_string());
-                    rest = rest[end..].trim_start();
-                }
-                if !rest.is_empty() {
-                    out.push(rest.to_string());
-                }
-                out
-            } else {
-                let mut out: Vec<String> = Vec::new();
-                let mut rest = s.trim_end();
-                for _ in 0..m {
-                    let start = rest.rfind(char::is_whitespace).map(|i| i + 1).unwrap_or(0);
-                    out.push(rest[start..].to_string());
-                    rest = rest[..start].trim_end();
-                }
-                if !rest.is_empty() {
-                    out.push(rest.to_string());
-                }
-                out.reverse();
-                out
-            }
+    let chars: Vec<char> = if from_right {
+        s.chars().rev().collect()
+    } else {
+        s.chars().collect()
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut remaining = max.unwrap_or(usize::MAX);
+    let mut i = 0;
+    let word = |from: usize, to: usize| -> String {
+        if from_right {
+            chars[from..to].iter().rev().collect()
+        } else {
+            chars[from..to].iter().collect()
         }
+    };
+    while remaining > 0 {
+        while i < chars.len() && unicode::is_space(chars[i]) {
+            i += 1;
+        }
+        if i == chars.len() {
+            break;
+        }
+        let start = i;
+        while i < chars.len() && !unicode::is_space(chars[i]) {
+            i += 1;
+        }
+        parts.push(word(start, i));
+        remaining -= 1;
     }
+    while i < chars.len() && unicode::is_space(chars[i]) {
+        i += 1;
+    }
+    if i < chars.len() {
+        parts.push(word(i, chars.len()));
+    }
+    if from_right {
+        parts.reverse();
+    }
+    parts
 }
 
 /// A start or stop index (negative counts from the end) clamped into `0..=len`.

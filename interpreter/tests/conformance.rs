@@ -87,6 +87,8 @@ categories!(
     generated_errors,
     percent,
     iteration,
+    messages,
+    strmethods,
 );
 
 fn corpus_dir() -> PathBuf {

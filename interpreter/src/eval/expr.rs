@@ -1555,11 +1555,13 @@ impl<'h> Machine<'h> {
                         NO_NODE,
                     ));
                 }
-                Err(exception(
-                    ExcKind::AttributeError,
-                    format!("'{}' object has no attribute '{name}'", v.data.type_name()),
-                    Label::PROGRAM,
-                ))
+                let message = match &v.data {
+                    Data::Type(t) => {
+                        format!("type object '{}' has no attribute '{name}'", t.name())
+                    }
+                    other => format!("'{}' object has no attribute '{name}'", other.type_name()),
+                };
+                Err(exception(ExcKind::AttributeError, message, Label::PROGRAM))
             }
         }
     }

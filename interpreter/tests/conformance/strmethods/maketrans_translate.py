@@ -1,0 +1,7 @@
+table = str.maketrans("abc", "xyz")
+print(table, "abcabc".translate(table))
+print(str.maketrans("ab", "xy", "c"), "abcabc".translate(str.maketrans("ab", "xy", "c")))
+print(str.maketrans({"a": "1", "b": None, 99: "zz"}), "abcd".translate(str.maketrans({"a": "1", "b": None, 99: "zz"})))
+print("abc".translate({97: "AA", 98: None, 99: 100}), "abc".translate({}), "abc".translate([1]), "abc".translate("xyz"))
+print("hello".maketrans("l", "L"), "hello".translate("hello".maketrans("l", "L")))
+print("a-b_c".translate(str.maketrans("-_", "  ")))
