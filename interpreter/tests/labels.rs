@@ -91,10 +91,22 @@ fn percent_formatting_joins_the_template_and_every_argument() {
 
 #[test]
 fn translation_tables_carry_their_arguments_labels() {
-    assert_untrusted("r = web_search('q')\nt = str.maketrans(r['title'][:1], 'x')", "t");
-    assert_untrusted("r = web_search('q')\ns = 'abc'.translate({97: r['title']})", "s");
-    assert_untrusted("r = web_search('q')\ns = r['title'].translate({97: 'x'})", "s");
-    assert_untrusted("r = web_search('q')\ns = 'B: {b}'.format_map({'b': r['n']})", "s");
+    assert_untrusted(
+        "r = web_search('q')\nt = str.maketrans(r['title'][:1], 'x')",
+        "t",
+    );
+    assert_untrusted(
+        "r = web_search('q')\ns = 'abc'.translate({97: r['title']})",
+        "s",
+    );
+    assert_untrusted(
+        "r = web_search('q')\ns = r['title'].translate({97: 'x'})",
+        "s",
+    );
+    assert_untrusted(
+        "r = web_search('q')\ns = 'B: {b}'.format_map({'b': r['n']})",
+        "s",
+    );
     assert_trusted("s = 'abc'.translate(str.maketrans('a', 'b'))", "s");
 }
 
