@@ -94,6 +94,15 @@ pub fn exception(kind: ExcKind, message: impl Into<String>, label: Label) -> Unw
     }))
 }
 
+/// An exception with several plain arguments (`OverflowError(34, '...')`).
+pub fn exception_with_args(kind: ExcKind, args: Vec<Value>) -> Unwind {
+    Unwind::Exc(Box::new(PyErr {
+        exc: Rc::new(ExcObj::new(kind, args)),
+        label: Label::PROGRAM,
+        traceback: Vec::new(),
+    }))
+}
+
 /// `KeyError(key)`: the key itself is the argument, as in Python (`str()` shows its repr).
 pub fn key_error(key: &Value, label: Label) -> Unwind {
     Unwind::Exc(Box::new(PyErr {

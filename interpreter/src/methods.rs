@@ -251,6 +251,10 @@ impl Machine<'_> {
             None | Some(Data::None) => Ok(None),
             Some(Data::Int(i)) => Ok(Some(*i)),
             Some(Data::Bool(b)) => Ok(Some(*b as i64)),
+            Some(Data::BigInt(_)) => err(
+                ExcKind::OverflowError,
+                "Python int too large to convert to C ssize_t",
+            ),
             Some(other) => Err(self.type_error(
                 format!(
                     "'{}' object cannot be interpreted as an integer",
@@ -599,7 +603,13 @@ impl Machine<'_> {
                 Ok(self.new_list(items, label, recv.node))
             }
             "join" => {
-                arity(name, &args, 1, 1)?;
+                one_argument(name, &args)?;
+                if matches!(
+                    args[0].data,
+                    Data::None | Data::Bool(_) | Data::Int(_) | Data::BigInt(_) | Data::Float(_)
+                ) {
+                    return Err(self.type_error("can only join an iterable".into(), &[]));
+                }
                 let items = self.collect_items(&args[0])?;
                 let shape = self.shape_label(&args[0]);
                 let mut out = String::new();

@@ -382,10 +382,14 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
                 }
                 let v = x.powf(y);
                 if v.is_infinite() && x.is_finite() && y.is_finite() {
-                    return err(
+                    // CPython raises it with errno's two arguments.
+                    return Err(crate::error::exception_with_args(
                         ExcKind::OverflowError,
-                        "(34, 'Numerical result out of range')",
-                    );
+                        vec![
+                            Value::program(Data::Int(34)),
+                            Value::program(Data::str("Numerical result out of range")),
+                        ],
+                    ));
                 }
                 v
             }

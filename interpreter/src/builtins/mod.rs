@@ -353,7 +353,13 @@ impl Machine<'_> {
                 let shape = self.shape_label(&args[0]);
                 let node = self.shape_node(&args[0]);
                 match &args[0].data {
-                    Data::Set(_) | Data::Iterator(_) => {
+                    Data::Set(_)
+                    | Data::Iterator(_)
+                    | Data::None
+                    | Data::Bool(_)
+                    | Data::Int(_)
+                    | Data::BigInt(_)
+                    | Data::Float(_) => {
                         return Err(self.type_error(
                             format!("'{}' object is not reversible", args[0].data.type_name()),
                             &[&args[0]],

@@ -1202,9 +1202,14 @@ impl<'h> Machine<'h> {
                 Data::None => Ok(None),
                 Data::Int(i) => Ok(Some(*i)),
                 Data::Bool(b) => Ok(Some(*b as i64)),
-                Data::BigInt(b) => Ok(Some(if num_traits::Signed::is_negative(&**b) { i64::MIN / 2 } else { i64::MAX / 2 })),
-                other => Err(m.type_error(
-                    format!("slice indices must be integers or None or have an __index__ method, not {}", other.type_name()),
+                Data::BigInt(b) => Ok(Some(if num_traits::Signed::is_negative(&**b) {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                })),
+                _ => Err(m.type_error(
+                    "slice indices must be integers or None or have an __index__ method"
+                        .to_string(),
                     &[v],
                 )),
             }
