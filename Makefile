@@ -6,7 +6,7 @@
 CARGO ?= cargo
 BACTRIAN := target/release/bactrian
 
-.PHONY: demo test deps build lint fmt bench fuzz-labels
+.PHONY: demo test deps build lint fmt bench monty-venv fuzz-labels
 
 deps:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 1; }
@@ -41,8 +41,15 @@ mcp-server:
 fmt:
 	$(CARGO) fmt --all
 
-bench: build
-	python3 bench/run.py --bactrian $(BACTRIAN)
+# pydantic-monty, the interpreter bench/run.py also compares with, in a venv of its own
+# (created once; without network the bench runs without monty).
+MONTY_VENV := target/monty-venv
+
+bench: build monty-venv
+	python3 bench/run.py --bactrian $(BACTRIAN) --monty $(MONTY_VENV)/bin/python
+
+monty-venv:
+	@$(MONTY_VENV)/bin/python -c 'import pydantic_monty' 2>/dev/null || { /usr/bin/python3 -m venv $(MONTY_VENV) && $(MONTY_VENV)/bin/pip install -q pydantic-monty; } || echo "note: pydantic-monty could not be installed; the bench runs without monty"
 
 # A long search for leaks in the label model (docs/noninterference.md): random plans, each
 # run twice with different data, for FUZZ_SECONDS (default 10 minutes; or set
