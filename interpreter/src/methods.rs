@@ -1185,13 +1185,17 @@ impl Machine<'_> {
             "get" => {
                 arity(name, &args, 1, 2)?;
                 let key = self.hash_key(&args[0])?;
-                let found = dict.borrow().map.get(&key).cloned();
+                let found = dict
+                    .borrow()
+                    .map
+                    .get(&key)
+                    .map(|(k, v)| (k.label, v.clone()));
                 // A key that is there was decided by its last store; a missing one by the
                 // whole shape.
                 let kl = self.full_label(&args[0]);
                 let (v, access) = match found {
-                    Some((stored, v)) => {
-                        let present = self.labels.join(stored.label, kl);
+                    Some((stored_label, v)) => {
+                        let present = self.labels.join(stored_label, kl);
                         (v, self.labels.join(present, recv.label))
                     }
                     None => (

@@ -1100,12 +1100,13 @@ impl<'h> Machine<'h> {
             }
             Data::Dict(d) => {
                 let hk = self.hash_key(key)?;
-                let found = d.borrow().map.get(&hk).cloned();
+                // The stored key's label, not a copy of the key.
+                let found = d.borrow().map.get(&hk).map(|(k, v)| (k.label, v.clone()));
                 match found {
                     // A key that is there: what decided that it is there (its last store),
                     // not the whole shape, decided this read.
-                    Some((stored, v)) => {
-                        let present = self.labels.join(stored.label, key_label);
+                    Some((stored_label, v)) => {
+                        let present = self.labels.join(stored_label, key_label);
                         let access = self.labels.join(present, container.label);
                         return Ok(self.element(v, access, &[container.node, key.node], text));
                     }
