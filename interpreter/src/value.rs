@@ -574,16 +574,22 @@ pub enum HashKey {
 }
 
 impl std::hash::Hash for HashKey {
-    /// What `#[derive(Hash)]` would do (the kind, then the content): keys equal under `eq`
-    /// below have equal content, so they hash alike.
+    /// What `#[derive(Hash)]` would do (the kind, then the content), but a string by its
+    /// bytes alone: keys equal under `eq` below have equal content, so they hash alike.
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        if let HashKey::Str(s) = self {
+            // The bytes alone (no kind, no terminator): string keys are the most common, and
+            // a string hashing like a key of another kind only costs an `eq` that says no.
+            state.write(s.as_bytes());
+            return;
+        }
         std::mem::discriminant(self).hash(state);
         match self {
             HashKey::None => {}
             HashKey::Int(i) => i.hash(state),
             HashKey::BigInt(b) => b.hash(state),
             HashKey::Float(f) => f.hash(state),
-            HashKey::Str(s) => s.hash(state),
+            HashKey::Str(_) => {} // hashed above, by its bytes
             HashKey::Tuple(t) => t.hash(state),
             HashKey::Type(t) => t.hash(state),
             HashKey::FrozenSet(f) => f.hash(state),

@@ -714,15 +714,22 @@ impl Machine<'_> {
         let mut map: KeyMap<(Value, Value)> = key_map(pairs.len());
         let mut shape = Label::PROGRAM;
         // An entry stays as written unless a later key equals it: its presence also depends
-        // on every later key.
-        let mut later = vec![Label::PROGRAM; pairs.len() + 1];
-        for i in (0..pairs.len()).rev() {
-            later[i] = self.join(later[i + 1], pairs[i].0.label);
-        }
+        // on every later key. With only plan-labelled keys (a record literal) every such
+        // join is the program label: no table of them is needed.
+        let later = if pairs.iter().all(|(k, _)| k.label == Label::PROGRAM) {
+            Vec::new()
+        } else {
+            let mut later = vec![Label::PROGRAM; pairs.len() + 1];
+            for i in (0..pairs.len()).rev() {
+                later[i] = self.join(later[i + 1], pairs[i].0.label);
+            }
+            later
+        };
         for (i, (k, v)) in pairs.into_iter().enumerate() {
             let key = self.hash_key(&k)?;
             shape = self.join(shape, k.label);
-            let present = self.join(k.label, later[i + 1]);
+            let after = later.get(i + 1).copied().unwrap_or(Label::PROGRAM);
+            let present = self.join(k.label, after);
             // An equal key already there stays (as in Python); only the value changes.
             match map.entry(key) {
                 indexmap::map::Entry::Occupied(mut e) => {
