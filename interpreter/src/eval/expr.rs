@@ -696,6 +696,45 @@ impl<'h> Machine<'h> {
                     }
                 }
             }
+            Data::Dict(_) | Data::Set(_) => {
+                // Live, as CPython: a change of size is a RuntimeError at the next step.
+                let size = |v: &Value| match &v.data {
+                    Data::Dict(d) => d.borrow().map.len(),
+                    Data::Set(s) => s.borrow().map.len(),
+                    _ => 0,
+                };
+                let start = size(v);
+                let mut i = 0;
+                loop {
+                    let shape = self.shape_label(v);
+                    if self.strict && shape != Label::PROGRAM {
+                        self.ctx.label = self.labels.join(self.ctx.label, shape);
+                    }
+                    if size(v) != start {
+                        let message = if matches!(v.data, Data::Dict(_)) {
+                            "dictionary changed size during iteration"
+                        } else {
+                            "Set changed size during iteration"
+                        };
+                        return Err(exception(ExcKind::RuntimeError, message.to_string(), shape));
+                    }
+                    let item = match &v.data {
+                        Data::Dict(d) => d.borrow().map.get_index(i).map(|(_, (k, _))| k.clone()),
+                        Data::Set(s) => s.borrow().map.get_index(i).map(|(_, k)| k.clone()),
+                        _ => None,
+                    };
+                    let Some(mut item) = item else {
+                        return Ok(true);
+                    };
+                    if shape != Label::PROGRAM {
+                        item.label = self.labels.join(item.label, shape);
+                    }
+                    i += 1;
+                    if !f(self, item)? {
+                        return Ok(false);
+                    }
+                }
+            }
             Data::Range(r) => {
                 let n = r.len();
                 for i in 0..n {
