@@ -328,6 +328,22 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
         {
             return set_op(m, op, a, b);
         }
+        // `d.keys() | other`, `d.items() & other`: a keys or items view works as a set with
+        // any iterable, on either side, and the result is a set.
+        _ if matches!(
+            op,
+            BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor
+        ) && (is_set_like_view(l) || is_set_like_view(r)) =>
+        {
+            let text: Arc<str> = Arc::from("set");
+            let as_set = |m: &mut Machine, v: &Value| {
+                m.construct(TypeKind::Set, vec![v.clone()], Vec::new(), &text)
+            };
+            let (ls, rs) = (as_set(m, l)?, as_set(m, r)?);
+            if let (Data::Set(a), Data::Set(b)) = (&ls.data, &rs.data) {
+                return set_op(m, op, a, b);
+            }
+        }
         (Data::Dict(a), Data::Dict(b)) if op == BinOp::BitOr => {
             let mut map = a.borrow().map.clone();
             for (k, v) in b.borrow().map.iter() {
@@ -587,6 +603,11 @@ fn scale_by_power_of_two(mut v: f64, mut exp: i64) -> f64 {
         exp += 1000;
     }
     v * 2f64.powi(exp as i32)
+}
+
+/// A `keys()` or `items()` view (values views are not set-like).
+fn is_set_like_view(v: &Value) -> bool {
+    matches!(&v.data, Data::Iterator(it) if matches!(it.borrow().kind, "dict_keys" | "dict_items"))
 }
 
 fn set_op(
