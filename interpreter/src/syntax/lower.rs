@@ -252,6 +252,17 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// The module variables among `names`, by slot, sorted (what a function body reads).
+    fn global_slots(&self, names: &[String]) -> Vec<u32> {
+        let mut slots: Vec<u32> = names
+            .iter()
+            .filter_map(|n| self.globals.get(n.as_str()).copied())
+            .collect();
+        slots.sort_unstable();
+        slots.dedup();
+        slots
+    }
+
     /// Resolves a load of `name` in the scope at `level`; `None` when no scope binds it.
     fn resolve_load_at(&mut self, level: usize, name: &str) -> Option<Var> {
         let scope = &self.scopes[level];
@@ -753,12 +764,7 @@ impl<'a> Lowerer<'a> {
                 (lowered, effects, pure, read)
             }
         };
-        let mut globals_read: Vec<u32> = read
-            .iter()
-            .filter_map(|n| self.globals.get(n.as_str()).copied())
-            .collect();
-        globals_read.sort_unstable();
-        globals_read.dedup();
+        let globals_read = self.global_slots(&read);
         let scope = self
             .scopes
             .pop()
@@ -1469,12 +1475,7 @@ impl<'a> Lowerer<'a> {
             && effects.assigned.is_empty();
         let mut read = Vec::new();
         fx::names_in(whole, &mut read);
-        let mut globals_read: Vec<u32> = read
-            .iter()
-            .filter_map(|n| self.globals.get(n.as_str()).copied())
-            .collect();
-        globals_read.sort_unstable();
-        globals_read.dedup();
+        let globals_read = self.global_slots(&read);
         let scope = self
             .scopes
             .pop()
