@@ -276,22 +276,9 @@ impl Machine<'_> {
                 sources,
                 text,
             } => {
-                let mut row = Vec::with_capacity(sources.len());
-                for (i, source) in sources.iter().enumerate() {
-                    let item = self.next_of(source)?;
-                    let shape = self.shape_label(source);
-                    self.decide(decided, shape);
-                    match item {
-                        Some(v) => row.push(v),
-                        None => {
-                            // The sources after it are not advanced: another run, with this
-                            // one longer, would have.
-                            let rest: Vec<Value> = sources[i + 1..].to_vec();
-                            self.might_have_advanced(&rest, *decided);
-                            return Ok(None);
-                        }
-                    }
-                }
+                let Some(row) = self.pull_row(sources, false, decided)? else {
+                    return Ok(None);
+                };
                 let func = func.clone();
                 let text = text.clone();
                 let over: Vec<&Value> = sources.iter().collect();
@@ -329,14 +316,29 @@ impl Machine<'_> {
         }
     }
 
-    /// One step of `zip`: pulls its sources left to right; stops at the first exhausted one
-    /// (with `strict=True`, CPython's errors when they differ in length).
+    /// One step of `zip`: a tuple of one item from each source.
     fn zip_step(
         &mut self,
         sources: &[Value],
         strict: bool,
         decided: &mut Label,
     ) -> Eval<Option<Value>> {
+        match self.pull_row(sources, strict, decided)? {
+            Some(row) if !sources.is_empty() => {
+                Ok(Some(self.new_tuple(row, Label::PROGRAM, NO_NODE)))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// One item from each source, pulled left to right (`zip` and `map`); `None` at the first
+    /// exhausted one (with `strict=True`, CPython's errors when they differ in length).
+    fn pull_row(
+        &mut self,
+        sources: &[Value],
+        strict: bool,
+        decided: &mut Label,
+    ) -> Eval<Option<Vec<Value>>> {
         let mut row = Vec::with_capacity(sources.len());
         for (i, source) in sources.iter().enumerate() {
             let item = self.next_of(source)?;
@@ -346,27 +348,22 @@ impl Machine<'_> {
                 Some(v) => row.push(v),
                 None => {
                     if strict {
-                        return self.zip_strict_end(sources, i, decided);
+                        self.zip_strict_end(sources, i, decided)?;
+                        return Ok(None);
                     }
+                    // The sources after it are not advanced: another run, with this one
+                    // longer, would have.
                     let rest: Vec<Value> = sources[i + 1..].to_vec();
                     self.might_have_advanced(&rest, *decided);
                     return Ok(None);
                 }
             }
         }
-        if sources.is_empty() {
-            return Ok(None);
-        }
-        Ok(Some(self.new_tuple(row, Label::PROGRAM, NO_NODE)))
+        Ok(Some(row))
     }
 
     /// `zip(..., strict=True)` found source `i` exhausted: the others must be too.
-    fn zip_strict_end(
-        &mut self,
-        sources: &[Value],
-        i: usize,
-        decided: &mut Label,
-    ) -> Eval<Option<Value>> {
+    fn zip_strict_end(&mut self, sources: &[Value], i: usize, decided: &mut Label) -> Eval<()> {
         let plural = |i: usize| {
             if i == 1 {
                 "argument 1".to_string()
@@ -387,7 +384,7 @@ impl Machine<'_> {
                 return Err(exception(ExcKind::ValueError, message, *decided));
             }
         }
-        Ok(None)
+        Ok(())
     }
 
     /// One step of a generator expression; what the step could change in another run (the
