@@ -513,6 +513,19 @@ impl Data {
         })
     }
 
+    /// How many items iterating over it gives, when that is known without iterating (a
+    /// string's would mean counting its characters).
+    pub fn known_len(&self) -> Option<usize> {
+        Some(match self {
+            Data::List(l) => l.borrow().items.len(),
+            Data::Tuple(t) => t.items.len(),
+            Data::Dict(d) => d.borrow().map.len(),
+            Data::Set(s) => s.borrow().map.len(),
+            Data::Range(r) => usize::try_from(r.len()).ok()?,
+            _ => return None,
+        })
+    }
+
     pub fn str(text: &str) -> Data {
         Data::Str(Rc::from(text))
     }

@@ -11,8 +11,18 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-/// Receives each element (and value, for dicts) of a comprehension; `false` stops it.
-type Sink<'s, 'h> = dyn FnMut(&mut Machine<'h>, Value, Option<Value>) -> Eval<bool> + 's;
+/// What a comprehension has produced so far: its elements, or its key-value pairs (a dict's).
+#[derive(Default)]
+struct Produced {
+    items: Vec<Value>,
+    pairs: Vec<(Value, Value)>,
+}
+
+impl Produced {
+    fn len(&self) -> usize {
+        self.items.len() + self.pairs.len()
+    }
+}
 
 impl<'h> Machine<'h> {
     /// `expr` for an operand: a bound variable or a small literal without the recursive call
@@ -864,30 +874,22 @@ impl<'h> Machine<'h> {
         effects: Option<&Effects>,
         frame: &mut Frame,
     ) -> Eval<Value> {
-        let mut out: Vec<Value> = Vec::new();
-        let mut pairs: Vec<(Value, Value)> = Vec::new();
+        let mut out = Produced::default();
         let (shape, shape_node) =
-            self.comprehend(elt, value, generators, effects, frame, &mut |m, k, v| {
-                match v {
-                    Some(v) => pairs.push((k, v)),
-                    None => out.push(k),
-                }
-                m.check_growth(out.len() + pairs.len(), 1)?;
-                Ok(true)
-            })?;
+            self.comprehend(elt, value, generators, effects, frame, &mut out)?;
         Ok(match kind {
-            CompKind::List => self.new_list(out, shape, shape_node),
-            CompKind::Set => self.new_set(out, shape, false)?,
+            CompKind::List => self.new_list(out.items, shape, shape_node),
+            CompKind::Set => self.new_set(out.items, shape, false)?,
             CompKind::Dict => {
-                let d = self.dict_from_pairs(pairs)?;
+                let d = self.dict_from_pairs(out.pairs)?;
                 self.taint_shape(&d, shape, shape_node);
                 d
             }
         })
     }
 
-    /// Runs the generators of a comprehension, handing each element (and value, for dicts)
-    /// to `sink` until it returns false; returns the shape label and node: every iterable's
+    /// Runs the generators of a comprehension, collecting each element (and value, for
+    /// dicts) into `out`; returns the shape label and node: every iterable's
     /// shape and every filter decided which elements exist.
     fn comprehend(
         &mut self,
@@ -896,7 +898,7 @@ impl<'h> Machine<'h> {
         generators: &[Generator],
         effects: Option<&Effects>,
         frame: &mut Frame,
-        sink: &mut Sink<'_, 'h>,
+        out: &mut Produced,
     ) -> Eval<(Label, NodeId)> {
         let saved = self.ctx;
         let carried = std::mem::replace(&mut self.comp_carry, Label::PROGRAM);
@@ -908,7 +910,7 @@ impl<'h> Machine<'h> {
             value,
             generators,
             frame,
-            sink,
+            out,
             &mut shape,
             &mut shape_nodes,
         );
@@ -944,20 +946,29 @@ impl<'h> Machine<'h> {
         value: Option<&Expr>,
         generators: &[Generator],
         frame: &mut Frame,
-        sink: &mut Sink<'_, 'h>,
+        out: &mut Produced,
         shape: &mut Label,
         shape_nodes: &mut Vec<NodeId>,
     ) -> Eval<bool> {
         let Some(g) = generators.get(level) else {
             self.tick()?;
             let k = self.expr(elt, frame)?;
-            let v = match value {
-                Some(v) => Some(self.expr(v, frame)?),
-                None => None,
-            };
-            return sink(self, k, v);
+            match value {
+                Some(v) => {
+                    let v = self.expr(v, frame)?;
+                    out.pairs.push((k, v));
+                }
+                None => out.items.push(k),
+            }
+            self.check_growth(out.len(), 1)?;
+            return Ok(true);
         };
         let iterable = self.expr(&g.iter, frame)?;
+        if generators.len() == 1 && g.ifs.is_empty() {
+            // One element per item: room for them all at once, rather than growing (and
+            // copying into fresh pages) by doubling.
+            self.presize(out, value.is_some(), &iterable);
+        }
         let l = self.shape_label(&iterable);
         *shape = self.labels.join(*shape, l);
         let n = self.shape_node(&iterable);
@@ -991,7 +1002,7 @@ impl<'h> Machine<'h> {
                 value,
                 generators,
                 frame,
-                sink,
+                out,
                 shape,
                 shape_nodes,
             );
@@ -999,6 +1010,23 @@ impl<'h> Machine<'h> {
             m.carry_into_context();
             go_on
         })
+    }
+
+    /// Makes room in `out` for as many elements as `source` has items, when that is known
+    /// and within the limits (a longer comprehension stops at the limit anyway).
+    fn presize(&self, out: &mut Produced, pairs: bool, source: &Value) {
+        let Some(n) = source.data.known_len() else {
+            return;
+        };
+        let budget = self.limits.max_alloc_bytes.saturating_sub(self.allocated) / 32;
+        if n as u64 > self.limits.max_collection_len.min(budget) {
+            return;
+        }
+        if pairs {
+            out.pairs.reserve_exact(n);
+        } else {
+            out.items.reserve_exact(n);
+        }
     }
 
     // ---- containment ----
