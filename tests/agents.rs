@@ -206,6 +206,101 @@ fn a_hanging_tool_is_killed_at_its_timeout() {
 }
 
 #[test]
+fn a_tool_that_never_reads_a_large_request_is_killed_at_its_timeout() {
+    // 200,000 characters do not fit a pipe: writing the request must not hold the run.
+    let dir = agent_with_tool("import time\ntime.sleep(30)\n", "    timeout: 2s\n");
+    let started = std::time::Instant::now();
+    let o = plan_in(&dir, "fetch('x' * 200000)\n");
+    let took = started.elapsed();
+    assert!(
+        took < std::time::Duration::from_secs(15),
+        "the run took {took:?} with a tool whose timeout is 2 s"
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v = json_of(&o);
+    assert_eq!(v["error"]["type_name"], "ToolError", "{v}");
+    assert_eq!(
+        v["tool_calls"][0]["error"], "timed out after 2.0 s and was killed",
+        "{v}"
+    );
+}
+
+#[test]
+fn a_tool_that_exits_without_reading_its_request_is_a_tool_error() {
+    // The request no longer has a reader: a broken pipe, which must not take the run down.
+    let dir = agent_with_tool("import sys\nsys.exit(3)\n", "");
+    let o = plan_in(
+        &dir,
+        "try:\n    fetch('x' * 200000)\nexcept ToolError:\n    print('caught')\n",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json_of(&o);
+    assert_eq!(v["stdout"], "caught\n");
+    assert_eq!(v["tool_calls"][0]["error"], "exited with status 3", "{v}");
+}
+
+#[test]
+fn a_tool_may_write_more_on_stderr_than_a_pipe_holds() {
+    let dir = agent_with_tool(
+        "import json, sys\njson.load(sys.stdin)\nsys.stderr.write('progress\\n' * 50000)\nprint(json.dumps({'result': 'done'}))\n",
+        "",
+    );
+    let o = plan_in(&dir, "print(fetch('x'))\n");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json_of(&o);
+    assert_eq!(v["stdout"], "done\n", "{v}");
+}
+
+#[test]
+fn a_failing_tools_last_stderr_line_is_quoted_and_said_to_be_cut() {
+    let dir = agent_with_tool(
+        "import sys\nsys.stderr.write('noise\\n' * 50000 + 'E' * 1000 + '\\n')\nsys.exit(7)\n",
+        "",
+    );
+    let o = plan_in(&dir, "fetch('x')\n");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v = json_of(&o);
+    let error = v["tool_calls"][0]["error"].as_str().unwrap_or_default();
+    assert_eq!(
+        error,
+        format!(
+            "exited with status 7: {}… (cut at 300 characters)",
+            "E".repeat(300)
+        ),
+        "{v}"
+    );
+}
+
+#[test]
+fn tool_results_past_the_runs_output_limit_fail_clearly() {
+    // Each result is 15 MiB of JSON, under the per-call limit; a run may take 32 MiB in all.
+    let dir = agent_with_tool(
+        "import json, sys\njson.load(sys.stdin)\nsys.stdout.write(json.dumps({'result': 'a' * (15 << 20)}))\n",
+        "    timeout: 60s\n",
+    );
+    let o = plan_in(
+        &dir,
+        "n = 0\nfor i in range(6):\n    n += len(fetch('x'))\nprint(n)\n",
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v = json_of(&o);
+    assert_eq!(v["error"]["type_name"], "ToolError");
+    let calls = v["tool_calls"].as_array().expect("calls");
+    assert_eq!(calls.len(), 3, "the third call passes the limit");
+    let error = calls[2]["error"].as_str().unwrap_or_default();
+    assert!(
+        error.starts_with("printed more than the ")
+            && error.contains("run's tool output limit (33554432 bytes"),
+        "{error}"
+    );
+    assert!(calls[2]["sandbox"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .any(|e| e["event"] == "limit_hit" && e["limit"] == "output"));
+}
+
+#[test]
 fn a_tool_result_is_untrusted_and_flows_into_the_next_call() {
     let dir = agent_with_tool(
         "import json,sys\nreq=json.load(sys.stdin)\nprint(json.dumps({'result': {'echo': req['args']['url'], 'call': req['call_id']}}))\n",

@@ -314,3 +314,139 @@ fn a_tool_cannot_see_or_touch_the_engine_that_started_it() {
         "{report}"
     );
 }
+
+/// A tool that says whether it runs with `no_new_privs`.
+const PRIVILEGES: &str = r#"
+import json, sys
+json.load(sys.stdin)
+flag = [l.split()[1] for l in open("/proc/self/status") if l.startswith("NoNewPrivs:")]
+print(json.dumps({"result": flag[0] if flag else "unknown"}))
+"#;
+
+const PRIVILEGES_AGENT: &str = "name: privs\nllm: {secure_execution: true}\nsandbox: {enforce: best_effort}\ntools:\n  - name: privileges\n    command: [python3, tools/privileges.py]\n";
+
+/// Runs `bactrian run --json` on `plan` in `dir`, with `before_exec` run in the bactrian
+/// process just before it starts: how these tests change what the kernel offers it.
+fn run_json_under(dir: &Path, plan: &str, before_exec: fn() -> std::io::Result<()>) -> Value {
+    use std::os::unix::process::CommandExt;
+    std::fs::write(dir.join("plan.py"), plan).expect("plan");
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_bactrian"));
+    cmd.current_dir(dir)
+        .args(["run", "plan.py", "--agent", "agent.yaml", "--json"]);
+    // SAFETY: `before_exec` only makes system calls on data of its own stack.
+    unsafe {
+        cmd.pre_exec(before_exec);
+    }
+    let o = cmd.output().expect("bactrian runs");
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {} {}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )
+    })
+}
+
+/// A kernel without Landlock, as seen from this process on: a seccomp filter answers the
+/// three Landlock system calls (444, 445, 446 on every architecture) with ENOSYS.
+fn hide_landlock() -> std::io::Result<()> {
+    const LD_NR: u16 = 0x20; // BPF_LD | BPF_W | BPF_ABS: the syscall number
+    const JEQ: u16 = 0x15; // BPF_JMP | BPF_JEQ | BPF_K
+    const RET: u16 = 0x06; // BPF_RET | BPF_K
+    let op = |code, jt, jf, k| libc::sock_filter { code, jt, jf, k };
+    let program = [
+        op(LD_NR, 0, 0, 0),
+        op(JEQ, 3, 0, 444),
+        op(JEQ, 2, 0, 445),
+        op(JEQ, 1, 0, 446),
+        op(RET, 0, 0, libc::SECCOMP_RET_ALLOW),
+        op(RET, 0, 0, libc::SECCOMP_RET_ERRNO | libc::ENOSYS as u32),
+    ];
+    let prog = libc::sock_fprog {
+        len: program.len() as u16,
+        filter: program.as_ptr() as *mut libc::sock_filter,
+    };
+    // SAFETY: `prog` points at `program`, which lives across the call. As root no
+    // `no_new_privs` is needed (and none is set, so the tool's flag is Bactrian's doing).
+    let r = unsafe {
+        libc::prctl(
+            libc::PR_SET_SECCOMP,
+            libc::SECCOMP_MODE_FILTER,
+            &prog as *const libc::sock_fprog,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// This process inside 16 Landlock domains, the most the kernel allows: a tool's own ruleset
+/// then cannot be enacted (`landlock_restrict_self` fails with E2BIG). Each domain only
+/// handles making block devices, so Bactrian itself loses nothing it uses.
+fn exhaust_landlock_layers() -> std::io::Result<()> {
+    const MAKE_BLOCK: u64 = 1 << 11;
+    for _ in 0..16 {
+        // SAFETY: the attribute (handled_access_fs alone, 8 bytes) lives across the call;
+        // the ruleset's fd is closed after use.
+        unsafe {
+            let fd = libc::syscall(
+                libc::SYS_landlock_create_ruleset,
+                &MAKE_BLOCK as *const u64,
+                8usize,
+                0u32,
+            );
+            if fd < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            let r = libc::syscall(libc::SYS_landlock_restrict_self, fd as libc::c_int, 0u32);
+            libc::close(fd as libc::c_int);
+            if r != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn no_new_privs_is_set_for_a_tool_that_runs_without_landlock() {
+    if !fenced_here() {
+        return;
+    }
+    let dir = agent(PRIVILEGES_AGENT, &[("privileges.py", PRIVILEGES)]);
+    let v = run_json_under(dir.path(), "print(privileges())\n", hide_landlock);
+    assert_eq!(v["stdout"], "1\n", "{v}");
+    let fenced = &events(&v, 0)[0];
+    assert_eq!(fenced["landlock"], "none", "{fenced}");
+    assert!(
+        events(&v, 0).iter().any(|e| e["event"] == "unfenced"),
+        "{v}"
+    );
+}
+
+#[test]
+fn a_landlock_ruleset_that_could_not_be_enacted_is_reported_as_such() {
+    if !fenced_here() {
+        return;
+    }
+    let dir = agent(PRIVILEGES_AGENT, &[("privileges.py", PRIVILEGES)]);
+    let v = run_json_under(dir.path(), "print(privileges())\n", exhaust_landlock_layers);
+    assert_eq!(v["stdout"], "1\n", "{v}");
+    let events = events(&v, 0);
+    assert_eq!(events[0]["landlock"], "none", "{}", events[0]);
+    let unfenced = events
+        .iter()
+        .find(|e| e["event"] == "unfenced")
+        .unwrap_or_else(|| panic!("no unfenced event: {events:?}"));
+    let reason = unfenced["reason"].as_str().unwrap_or_default();
+    assert!(reason.contains("Landlock could not be enacted"), "{reason}");
+
+    // Where the profile is required, the tool does not run and the run stops.
+    let required = PRIVILEGES_AGENT.replace("best_effort", "required");
+    let dir = agent(&required, &[("privileges.py", PRIVILEGES)]);
+    let v = run_json_under(dir.path(), "print(privileges())\n", exhaust_landlock_layers);
+    let error = v["error"]["message"].as_str().unwrap_or_default();
+    assert!(error.contains("Landlock could not be enacted"), "{v}");
+}

@@ -14,6 +14,8 @@ pub enum Limit {
     Processes,
     FileSize,
     Timeout,
+    /// What a tool may print on stdout for one call.
+    Output,
 }
 
 impl Limit {
@@ -24,6 +26,7 @@ impl Limit {
             Limit::Processes => format!("the limit of {} processes", p.processes),
             Limit::FileSize => format!("the file-size limit of {} bytes", p.file_size),
             Limit::Timeout => format!("the timeout of {:.1} s", p.timeout.as_secs_f64()),
+            Limit::Output => "the limit on what it may print".to_string(),
         }
     }
 }

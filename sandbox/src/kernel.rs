@@ -3,6 +3,7 @@
 //! locks, as `pre_exec` requires.
 
 use std::io;
+use std::os::fd::{FromRawFd, OwnedFd};
 
 /// The Landlock ABI the kernel offers (0: none). Landlock came in Linux 5.13 (ABI 1); TCP
 /// rules need ABI 4 (6.7); signal and abstract-socket scoping ABI 6 (6.12).
@@ -166,8 +167,35 @@ pub fn in_child_cloexec_from_3() -> io::Result<()> {
     Ok(())
 }
 
+/// Sets `no_new_privs`: no exec may grant privileges again (setuid bits and file
+/// capabilities are ignored). Every tool gets it, with or without Landlock, which needs it.
+/// `PR_SET_NO_NEW_PRIVS`: Linux 3.5.
+pub fn in_child_no_new_privs() -> io::Result<()> {
+    // SAFETY: prctl with integer arguments only.
+    check(unsafe { libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) })
+}
+
+/// A pipe whose ends close on exec: how a child tells its parent, before it execs the
+/// tool, what it could enact.
+pub fn pipe_cloexec() -> io::Result<(OwnedFd, OwnedFd)> {
+    let mut fds = [0 as libc::c_int; 2];
+    // SAFETY: pipe2 fills the two descriptors of `fds`, which we then own.
+    unsafe {
+        check(libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC))?;
+        Ok((OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])))
+    }
+}
+
+/// Writes `bytes` to the descriptor `fd` (a pipe prepared before fork), once.
+pub fn in_child_write_fd(fd: libc::c_int, bytes: &[u8]) {
+    // SAFETY: `bytes` is a valid buffer of its length. A failed write only loses the report.
+    unsafe {
+        libc::write(fd, bytes.as_ptr().cast(), bytes.len());
+    }
+}
+
 /// Lets the ruleset `ruleset` read this process's own `/proc/PID` (what `/proc/self` is in
-/// the child), then enacts it with `no_new_privs`. Only the child knows its pid, so this
+/// the child), then enacts it (`no_new_privs` must be set already). Only the child knows its pid, so this
 /// rule is added here, between fork and exec; every other rule was added in the parent.
 /// `landlock_add_rule(2)` and `landlock_restrict_self(2)`: Linux 5.13 (ABI 1).
 pub fn in_child_enact_landlock(ruleset: libc::c_int, own_proc_access: u64) -> io::Result<()> {
@@ -202,8 +230,21 @@ pub fn in_child_enact_landlock(ruleset: libc::c_int, own_proc_access: u64) -> io
                 return Err(err);
             }
         }
-        check(libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))?;
         check(libc::syscall(libc::SYS_landlock_restrict_self, ruleset, 0u32) as libc::c_int)
+    }
+}
+
+/// Blocks SIGPIPE in the calling thread, so that a write to a pipe whose reader has gone
+/// fails with `EPIPE` instead of killing the process (the CLI restores SIGPIPE's default
+/// action for its own stdout). A SIGPIPE a write then raises stays pending on this thread
+/// and goes with it.
+pub fn block_sigpipe_in_this_thread() {
+    // SAFETY: the sets are initialised by sigemptyset before use and live across the calls.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGPIPE);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
     }
 }
 

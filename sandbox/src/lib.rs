@@ -8,29 +8,35 @@
 //! drops every capability, sets `no_new_privs`, and enacts a Landlock ruleset: read the
 //! system and its own directory, write only a private working directory, connect only to
 //! the TCP ports its profile names, signal nothing outside itself. The environment is
-//! cleared but for an allowlist; a wall-clock timeout kills the whole cgroup.
+//! cleared but for an allowlist; a wall-clock timeout kills the whole cgroup. The fence the
+//! tool starts in is reported as enacted: the child tells the parent whether its Landlock
+//! ruleset took hold.
+//!
+//! [`Jailed::exchange`] gives a started tool one request and collects its answer: the
+//! request is written on a thread of its own, stdout (capped) and stderr (read to its end,
+//! its tail kept) are read while it runs, and nothing it does with its pipes holds the
+//! caller past the timeout. A long-lived process (an MCP server) uses the same pieces:
+//! [`StdinWriter`], [`read_lines`], [`StderrTail`].
 //!
 //! ```no_run
-//! use bactrian_sandbox::{Profile, Sandbox, SandboxEvent};
-//! use std::io::Read;
-//! use std::time::Duration;
+//! use bactrian_sandbox::{Ending, Profile, Sandbox, SandboxEvent};
 //!
 //! let sandbox = Sandbox::new();
 //! let argv = vec!["/bin/cat".to_string(), "/etc/hostname".to_string()];
-//! let mut tool = sandbox.spawn(&argv, &Profile::default(), "c1", &[]).unwrap();
-//! let status = tool.wait_timeout(Duration::from_secs(5)).unwrap();
-//! let mut err = String::new();
-//! tool.child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
-//! assert!(err.contains("Permission denied")); // /etc/hostname is not the system's to share
-//! let events = tool.finish(status);
-//! assert!(matches!(events[0], SandboxEvent::Fenced(_)));
-//! assert!(events.iter().any(|e| matches!(e, SandboxEvent::Exited { code: 1 })));
+//! let tool = sandbox.spawn(&argv, &Profile::default(), "c1", &[]).unwrap();
+//! let answer = tool.exchange(b"a request".to_vec(), 1 << 20, &mut || None);
+//! assert!(matches!(answer.ending, Ending::Exited(status) if status.code() == Some(1)));
+//! // /etc/hostname is not the system's to share.
+//! assert!(answer.stderr.last_line().unwrap().contains("Permission denied"));
+//! assert!(matches!(answer.events[0], SandboxEvent::Fenced(_)));
+//! assert!(answer.events.iter().any(|e| matches!(e, SandboxEvent::Exited { code: 1 })));
 //! ```
 //!
 //! [`doctor`] says what this kernel can enforce.
 
 mod cgroup;
 mod event;
+mod exchange;
 mod fence;
 mod kernel;
 mod profile;
@@ -38,6 +44,9 @@ mod spawn;
 
 pub use cgroup::{CallCgroup, Hierarchies};
 pub use event::{Limit, SandboxEvent};
+pub use exchange::{
+    read_lines, Ending, Exchange, Line, StderrTail, StdinWriter, Tail, LINE_CHARS, STDERR_TAIL,
+};
 pub use fence::{own_directories, Enforcement, Fence};
 pub use profile::{Enforce, Profile, DEFAULT_PATH, SYSTEM_READ};
 pub use spawn::{Jailed, Sandbox, Wait};

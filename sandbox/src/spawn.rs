@@ -21,6 +21,14 @@ pub enum Wait {
     Stopped(String),
 }
 
+/// Why the engine stops a tool before it ends.
+pub(crate) enum Halt {
+    /// A runtime rule it broke (the reason).
+    Rule(String),
+    /// It printed more than the cap (in bytes) on stdout.
+    Overflow(usize),
+}
+
 /// The kernel features a sandbox uses, probed once.
 #[derive(Debug, Clone, Copy)]
 pub struct Sandbox {
@@ -186,6 +194,11 @@ impl Sandbox {
         let ruleset: Option<OwnedFd> = ruleset.into();
         let ruleset_fd = ruleset.as_ref().map(|fd| fd.as_raw_fd());
         let own_proc = fence::own_proc_access();
+        // The child says on this pipe whether its Landlock ruleset was enacted: the fence
+        // reports what was, not what the kernel's ABI promised.
+        let (report, report_in_child) = kernel::pipe_cloexec()
+            .map_err(|e| SandboxError::Start(format!("could not make a pipe: {e}")))?;
+        let report_fd = report_in_child.as_raw_fd();
 
         let mut cmd = Command::new(program);
         cmd.args(rest)
@@ -228,11 +241,16 @@ impl Sandbox {
                 if drop_caps {
                     kernel::in_child_drop_capabilities()?;
                 }
+                kernel::in_child_no_new_privs()?;
                 if let Some(fd) = ruleset_fd {
-                    match kernel::in_child_enact_landlock(fd, own_proc) {
-                        Ok(()) => {}
-                        Err(_) if !required => {}
-                        Err(e) => return Err(e),
+                    let enacted = kernel::in_child_enact_landlock(fd, own_proc);
+                    let errno: i32 = match &enacted {
+                        Ok(()) => 0,
+                        Err(e) => e.raw_os_error().unwrap_or(-1),
+                    };
+                    kernel::in_child_write_fd(report_fd, &errno.to_ne_bytes());
+                    if required {
+                        enacted?;
                     }
                 }
                 Ok(())
@@ -241,11 +259,34 @@ impl Sandbox {
         if let Some(id) = fence.cgroup_id {
             before_start(id);
         }
-        let child = cmd.spawn().map_err(|e| {
-            SandboxError::Start(format!("could not start {program} in its sandbox: {e}"))
-        })?;
-        // The child holds its own copy of the ruleset's fd until exec; ours goes now.
+        let spawned = cmd.spawn();
+        // The child held its own copies of these until exec; ours go now, so that the report
+        // reads to its end.
         drop(ruleset);
+        drop(report_in_child);
+        let landlock_failed = read_report(report);
+        let child = match (spawned, &landlock_failed) {
+            (Ok(child), _) => child,
+            (Err(_), Some(e)) => {
+                return Err(SandboxError::Unenforceable(format!(
+                    "Landlock could not be enacted in the tool's process ({e})"
+                )))
+            }
+            (Err(e), None) => {
+                return Err(SandboxError::Start(format!(
+                    "could not start {program} in its sandbox: {e}"
+                )))
+            }
+        };
+        if let Some(e) = landlock_failed {
+            fence.landlock = Enforcement::None;
+            events.push(SandboxEvent::Unfenced {
+                reason: format!(
+                    "Landlock could not be enacted in the tool's process ({e}); the tool ran \
+                     without file or network rules"
+                ),
+            });
+        }
         events.insert(0, SandboxEvent::Fenced(fence.clone()));
         Ok(Jailed {
             child,
@@ -292,16 +333,40 @@ impl Jailed {
         timeout: Duration,
         check: &mut dyn FnMut() -> Option<String>,
     ) -> std::io::Result<Wait> {
+        self.wait_or_halt(timeout, &mut || check().map(Halt::Rule))
+    }
+
+    /// The profile's wall-clock limit for the call.
+    pub fn timeout(&self) -> Duration {
+        self.limits.timeout
+    }
+
+    /// [`Jailed::wait`], with the reasons to stop the tool the engine and the exchange have.
+    pub(crate) fn wait_or_halt(
+        &mut self,
+        timeout: Duration,
+        check: &mut dyn FnMut() -> Option<Halt>,
+    ) -> std::io::Result<Wait> {
         // A timeout too large to add is no timeout at all.
         let deadline = self.started.checked_add(timeout);
         let mut pause = Duration::from_micros(200);
         loop {
-            if let Some(reason) = check() {
+            if let Some(halt) = check() {
                 self.kill_all();
                 let _ = self.child.wait();
-                self.events.push(SandboxEvent::Stopped {
-                    reason: reason.clone(),
-                });
+                let (event, reason) = match halt {
+                    Halt::Rule(reason) => (
+                        SandboxEvent::Stopped {
+                            reason: reason.clone(),
+                        },
+                        reason,
+                    ),
+                    Halt::Overflow(cap) => (
+                        crate::exchange::output_limit_hit(cap),
+                        format!("printed more than {cap} bytes"),
+                    ),
+                };
+                self.events.push(event);
                 return Ok(Wait::Stopped(reason));
             }
             if let Some(status) = self.child.try_wait()? {
@@ -398,6 +463,19 @@ impl Jailed {
             let _ = dir.close();
         }
         std::mem::take(&mut self.events)
+    }
+}
+
+/// The error the child met enacting Landlock, from its report (none: enacted, or not tried).
+fn read_report(report: OwnedFd) -> Option<std::io::Error> {
+    use std::io::Read;
+    let mut bytes = [0u8; 4];
+    let mut file = std::fs::File::from(report);
+    file.read_exact(&mut bytes).ok()?;
+    match i32::from_ne_bytes(bytes) {
+        0 => None,
+        -1 => Some(std::io::Error::other("an error without a number")),
+        errno => Some(std::io::Error::from_raw_os_error(errno)),
     }
 }
 

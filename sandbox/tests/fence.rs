@@ -1,7 +1,7 @@
 //! The sandbox on the real kernel: what a fenced tool cannot do, and what it still can.
 //! These need root on Linux with Landlock; elsewhere each test says why it skipped.
 
-use bactrian_sandbox::{Limit, Profile, Sandbox, SandboxEvent};
+use bactrian_sandbox::{Ending, Limit, Profile, Sandbox, SandboxEvent};
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::Path;
@@ -395,6 +395,68 @@ fn the_working_directory_is_removed_after_the_call() {
     let dir = out.trim();
     assert!(dir.contains("bactrian-call-"), "{dir}");
     assert!(!Path::new(dir).exists(), "{dir} is left behind");
+}
+
+/// Starts `script` under `sh -c` with `timeout`, when the sandbox can run here.
+fn start_sh(script: &str, timeout: Duration) -> Option<bactrian_sandbox::Jailed> {
+    let sandbox = Sandbox::new();
+    if sandbox.landlock_abi() == 0 || !is_root() {
+        skip("the sandbox tests run as root with Landlock");
+        return None;
+    }
+    let argv = vec!["/bin/sh".to_string(), "-c".to_string(), script.to_string()];
+    let profile = Profile {
+        timeout,
+        ..Profile::default()
+    };
+    Some(sandbox.spawn(&argv, &profile, "c1", &[]).expect("start"))
+}
+
+#[test]
+fn an_exchange_answers_through_the_pipes() {
+    let Some(tool) = start_sh("cat; echo oops >&2; exit 3", Duration::from_secs(10)) else {
+        return;
+    };
+    let answer = tool.exchange(b"{\"x\": 1}".to_vec(), 1 << 20, &mut || None);
+    assert!(
+        matches!(answer.ending, Ending::Exited(s) if s.code() == Some(3)),
+        "{answer:?}"
+    );
+    assert_eq!(answer.stdout, b"{\"x\": 1}");
+    assert_eq!(answer.stderr.last_line().as_deref(), Some("oops"));
+    assert_eq!(exited(&answer.events), Some(3));
+}
+
+#[test]
+fn an_exchange_ends_at_the_timeout_though_the_tool_never_reads() {
+    let Some(tool) = start_sh("sleep 30", Duration::from_secs(1)) else {
+        return;
+    };
+    let started = std::time::Instant::now();
+    let answer = tool.exchange(vec![b'x'; 4 << 20], 1 << 20, &mut || None);
+    assert!(matches!(answer.ending, Ending::TimedOut(_)), "{answer:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_tool_printing_past_its_cap_is_killed_at_once() {
+    let Some(tool) = start_sh("yes", Duration::from_secs(30)) else {
+        return;
+    };
+    let started = std::time::Instant::now();
+    let answer = tool.exchange(Vec::new(), 1 << 20, &mut || None);
+    assert!(matches!(answer.ending, Ending::OutputTooLarge(cap) if cap == 1 << 20));
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(answer.stdout.len(), 1 << 20);
+    assert_eq!(stopped_by(&answer.events), vec![Limit::Output]);
 }
 
 #[test]

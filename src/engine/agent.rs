@@ -8,7 +8,7 @@ use super::quarantined::QuarantinedClient;
 use super::sandboxing::{named_profile, profile_for};
 use super::sensing::{event_json as sensor_event_json, Sensing, SensorWatcher};
 use super::spec::{ParamSpec, ToolSpec};
-use super::tools::ToolSet;
+use super::tools::{OutputBudget, ToolSet};
 use super::watch::{CallEvents, Unwatched, Watcher};
 use super::Engine;
 use bactrian_agent_config::{
@@ -48,6 +48,8 @@ pub struct AgentTools {
     sensing: Option<Sensing>,
     /// What the sandbox and the sensor saw of the last call.
     events: CallEvents,
+    /// What the tools of this run may still return.
+    output: OutputBudget,
 }
 
 /// An MCP server of the agent, and the sensor's watch on its cgroup.
@@ -170,6 +172,7 @@ impl AgentTools {
             sandbox: Sandbox::new(),
             sensing,
             events: CallEvents::default(),
+            output: OutputBudget::default(),
         })
     }
 }
@@ -210,6 +213,7 @@ impl ToolSet for AgentTools {
                     trusted_output: tool.trusted_output,
                     readers: readers(&tool.output_readers),
                     trusted_principals: &self.config.user.trusted_values,
+                    output: &mut self.output,
                 }
                 .call(call_id, args, watcher.as_mut());
                 let late = SensorWatcher::late_violation(&outcome.events);
@@ -263,6 +267,7 @@ impl ToolSet for AgentTools {
                     }
                     other => HostError::ToolFailed(other.to_string()),
                 })?;
+                self.output.charge_value(&value)?;
                 Ok(ToolOutput {
                     value,
                     sources: [bactrian_provenance::Source::Tool {

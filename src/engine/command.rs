@@ -1,16 +1,13 @@
 //! Tools that are programs speaking the JSON protocol (docs/tools.md): the request on stdin,
 //! the response on stdout. A tool that fails in any way gives the plan a clean `ToolError`.
 
+use super::tools::OutputBudget;
 use super::watch::{CallEvents, Watcher};
 use bactrian_interpreter::{HostError, PartLabel, ToolOutput};
 use bactrian_provenance::{Readers, Source};
-use bactrian_sandbox::{Profile, Sandbox, SandboxError, SandboxEvent, Wait};
+use bactrian_sandbox::{Ending, Profile, Sandbox, SandboxError, SandboxEvent};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
-use std::io::{Read, Write};
-
-/// The most a tool may print on stdout.
-pub const MAX_OUTPUT: usize = 16 << 20;
 
 /// What a tool prints: `{"result": ...}` or `{"error": "..."}`, with optional labels for parts
 /// of the result.
@@ -54,6 +51,8 @@ pub struct CommandTool<'a> {
     pub readers: Readers,
     /// Principals whose data is trusted when a tool names them as an inner source.
     pub trusted_principals: &'a [String],
+    /// What the run's tools may still print; the call's stdout is charged to it.
+    pub output: &'a mut OutputBudget,
 }
 
 /// What one call gave: the result for the plan, and what the sandbox and the sensor saw.
@@ -65,7 +64,7 @@ pub struct CallOutcome {
 impl CommandTool<'_> {
     /// Runs one call in its sandbox, watched by `watcher` (the eBPF sensor, or nothing).
     pub fn call(
-        &self,
+        &mut self,
         call_id: &str,
         args: &Map<String, Value>,
         watcher: &mut dyn Watcher,
@@ -78,7 +77,7 @@ impl CommandTool<'_> {
     }
 
     fn run(
-        &self,
+        &mut self,
         call_id: &str,
         args: &Map<String, Value>,
         watcher: &mut dyn Watcher,
@@ -90,7 +89,7 @@ impl CommandTool<'_> {
                 "the tool has an empty command".into(),
             ));
         }
-        let mut jailed = self
+        let jailed = self
             .sandbox
             .spawn_watched(self.argv, self.profile, call_id, &[], &mut |id| {
                 watcher.started(id)
@@ -99,72 +98,48 @@ impl CommandTool<'_> {
                 SandboxError::Unenforceable(m) => HostError::Stopped(m),
                 SandboxError::Start(m) => HostError::ToolFailed(m),
             })?;
-        if let Some(mut stdin) = jailed.child.stdin.take() {
-            // A tool that does not read its input is its own business; a broken pipe is fine.
-            let _ = stdin.write_all(request.to_string().as_bytes());
-        }
-        let mut stdout = jailed.child.stdout.take();
-        let mut stderr = jailed.child.stderr.take();
-        let reader = std::thread::spawn(move || {
-            let mut out = Vec::new();
-            if let Some(s) = stdout.as_mut() {
-                let _ = s.take(MAX_OUTPUT as u64 + 1).read_to_end(&mut out);
-            }
-            out
+        let cap = self.output.next_cap();
+        let exchange = jailed.exchange(request.to_string().into_bytes(), cap, &mut || {
+            watcher.check()
         });
-        let err_reader = std::thread::spawn(move || {
-            let mut err = Vec::new();
-            if let Some(s) = stderr.as_mut() {
-                let _ = s.take(64 << 10).read_to_end(&mut err);
-            }
-            err
-        });
-        let waited = jailed.wait(self.profile.timeout, &mut || watcher.check());
-        let status = match &waited {
-            Ok(Wait::Exited(status)) => Some(*status),
-            _ => None,
-        };
-        sandbox_events.extend(jailed.finish(status));
-        let stopped_by = sandbox_events.iter().find_map(SandboxEvent::stopped_by);
-        let status = match waited {
-            Ok(Wait::Exited(status)) => status,
-            Ok(Wait::TimedOut) => {
+        sandbox_events.extend(exchange.events);
+        let status = match exchange.ending {
+            Ending::Exited(status) => status,
+            Ending::TimedOut(after) => {
                 return Err(HostError::ToolFailed(format!(
                     "timed out after {:.1} s and was killed",
-                    self.profile.timeout.as_secs_f64()
+                    after.as_secs_f64()
                 )))
             }
-            Ok(Wait::Stopped(reason)) => return Err(HostError::Stopped(reason)),
-            Err(e) => {
+            Ending::Stopped(reason) => return Err(HostError::Stopped(reason)),
+            Ending::OutputTooLarge(cap) => {
+                return Err(HostError::ToolFailed(self.output.too_much(cap)))
+            }
+            Ending::OutputLeftOpen => {
+                return Err(HostError::ToolFailed(
+                    "exited, but a process it started kept its stdout open".into(),
+                ))
+            }
+            Ending::WaitFailed(e) => {
                 return Err(HostError::ToolFailed(format!(
                     "could not wait for the tool: {e}"
                 )))
             }
         };
-        let out = reader.join().unwrap_or_default();
-        let err = err_reader.join().unwrap_or_default();
-        if out.len() > MAX_OUTPUT {
-            return Err(HostError::ToolFailed(format!(
-                "printed more than {MAX_OUTPUT} bytes"
-            )));
-        }
-        if let Some(limit) = stopped_by {
+        let out = exchange.stdout;
+        self.output.charge(out.len());
+        if let Some(limit) = sandbox_events.iter().find_map(SandboxEvent::stopped_by) {
             return Err(HostError::ToolFailed(format!(
                 "was stopped by the sandbox at {}",
                 limit.describe(self.profile)
             )));
         }
         if !status.success() {
-            let stderr = String::from_utf8_lossy(&err);
-            let last = stderr.lines().last().unwrap_or("").trim();
+            let last = exchange.stderr.last_line();
             return Err(HostError::ToolFailed(match status.code() {
                 Some(code) => format!(
                     "exited with status {code}{}",
-                    if last.is_empty() {
-                        String::new()
-                    } else {
-                        format!(": {last}")
-                    }
+                    last.map(|l| format!(": {l}")).unwrap_or_default()
                 ),
                 None => "was killed by a signal".to_string(),
             }));

@@ -8,30 +8,30 @@
 //! requests of its own, dying mid-call, never answering, a line of gigabytes — panics or
 //! blocks past the timeout: each gives an [`McpError`] that says what happened.
 //!
-//! Threads, not async: one thread reads stdout and hands whole messages over a channel, one
-//! writes stdin (so a server that stops reading cannot block the caller), one keeps the tail
-//! of stderr for error messages.
+//! Threads, not async, with the sandbox's pieces for talking to a process: one thread reads
+//! stdout and hands whole messages over a channel, one writes stdin (so a server that stops
+//! reading cannot block the caller), one reads stderr to its end and keeps its tail for error
+//! messages.
 
-use bactrian_sandbox::{Jailed, Profile, Sandbox, SandboxEvent};
+use bactrian_sandbox::{
+    read_lines, Jailed, Line, Profile, Sandbox, SandboxEvent, StderrTail, StdinWriter, STDERR_TAIL,
+};
 use serde_json::{json, Map, Value};
-use std::collections::{HashMap, HashSet, VecDeque};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
 use std::process::ExitStatus;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// The longest message a server may send: a longer line fails the request it answers.
-pub const MAX_MESSAGE: usize = 16 << 20;
+pub const MAX_MESSAGE: usize = super::tools::MAX_CALL_OUTPUT;
 
 /// The protocol version Bactrian asks for (it brought `structuredContent`).
 pub const PROTOCOL_VERSION: &str = "2025-06-18";
 
 /// Versions Bactrian accepts when the server answers with another than it asked for.
 const SUPPORTED_VERSIONS: &[&str] = &["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"];
-
-/// How much of the server's stderr is kept for error messages.
-const STDERR_TAIL: usize = 64 << 10;
 
 /// More pages than this from `tools/list` is a server that loops.
 const MAX_PAGES: usize = 1000;
@@ -96,22 +96,14 @@ enum Incoming {
     Closed,
 }
 
-/// The end of the server's stderr, and whether it has closed.
-#[derive(Default)]
-struct StderrTail {
-    bytes: VecDeque<u8>,
-    closed: bool,
-}
-
 /// A running MCP server. Dropping it closes its stdin, then kills its process group.
 pub struct McpServer {
     jailed: Jailed,
     /// What the sandbox reported at start (the fence), and later (how the server ended).
     sandbox_events: Vec<SandboxEvent>,
-    /// To the writer thread; `None` once stdin is to be closed.
-    outgoing: Option<Sender<Vec<u8>>>,
+    stdin: StdinWriter,
     incoming: Receiver<Incoming>,
-    stderr: Arc<Mutex<StderrTail>>,
+    stderr: StderrTail,
     program: String,
     /// For `initialize` and `tools/list`.
     timeout: Duration,
@@ -155,31 +147,15 @@ impl McpServer {
         };
         let sandbox_events = vec![SandboxEvent::Fenced(jailed.fence().clone())];
 
-        let (to_server, outgoing) = mpsc::channel::<Vec<u8>>();
-        std::thread::spawn(move || {
-            let mut stdin = stdin;
-            for msg in outgoing {
-                // A broken pipe means the server is going; the reader reports that.
-                if stdin.write_all(&msg).and_then(|_| stdin.flush()).is_err() {
-                    return;
-                }
-            }
-            // The sender was dropped: stdin closes here, which asks the server to exit.
-        });
-
         let (tx, incoming) = mpsc::channel();
         std::thread::spawn(move || read_messages(stdout, tx));
-
-        let tail = Arc::new(Mutex::new(StderrTail::default()));
-        let sink = tail.clone();
-        std::thread::spawn(move || keep_tail(stderr, sink));
 
         let mut server = McpServer {
             jailed,
             sandbox_events,
-            outgoing: Some(to_server),
+            stdin: StdinWriter::spawn(stdin),
             incoming,
-            stderr: tail,
+            stderr: StderrTail::spawn(stderr, STDERR_TAIL),
             program: program.clone(),
             timeout,
             next_id: 1,
@@ -538,10 +514,9 @@ impl McpServer {
     fn send(&mut self, msg: &Value) {
         let mut line = msg.to_string().into_bytes();
         line.push(b'\n');
-        if let Some(out) = &self.outgoing {
-            // A closed channel means the writer saw a broken pipe; the reader reports it.
-            let _ = out.send(line);
-        }
+        // A writer that stopped saw a broken pipe: the server is going, and the reader
+        // reports it.
+        self.stdin.send(line);
     }
 
     fn notify(&mut self, method: &str, params: Option<Value>) {
@@ -585,9 +560,7 @@ impl McpServer {
         } else {
             None
         };
-        while Instant::now() < until && !self.stderr_closed() {
-            std::thread::sleep(Duration::from_millis(5));
-        }
+        self.stderr.wait_closed(until);
         let how = match status {
             Some(s) => match s.code() {
                 Some(code) => format!("exited with status {code}"),
@@ -629,19 +602,8 @@ impl McpServer {
         std::mem::take(&mut self.sandbox_events)
     }
 
-    fn stderr_closed(&self) -> bool {
-        self.stderr.lock().unwrap_or_else(|e| e.into_inner()).closed
-    }
-
     fn last_stderr_line(&self) -> Option<String> {
-        let tail = self.stderr.lock().unwrap_or_else(|e| e.into_inner());
-        let bytes: Vec<u8> = tail.bytes.iter().copied().collect();
-        drop(tail);
-        let text = String::from_utf8_lossy(&bytes);
-        text.lines()
-            .map(str::trim)
-            .rfind(|l| !l.is_empty())
-            .map(clip)
+        self.stderr.snapshot().last_line()
     }
 
     /// A protocol error, with the server's last stderr line when there is one.
@@ -663,7 +625,7 @@ impl Drop for McpServer {
         }
         // Close stdin — the protocol's way to ask a stdio server to exit — and give it a
         // moment; then kill the whole group, which also ends anything it started.
-        self.outgoing = None;
+        self.stdin.close();
         let until = Instant::now() + Duration::from_millis(100);
         while Instant::now() < until && !self.leader_exited() {
             std::thread::sleep(Duration::from_millis(5));
@@ -784,30 +746,14 @@ fn clip(s: &str) -> String {
 /// The stdout reader: one [`Incoming`] per line, until the server closes stdout or the
 /// [`McpServer`] is dropped.
 fn read_messages(stdout: impl Read, tx: Sender<Incoming>) {
-    let mut r = BufReader::with_capacity(64 << 10, stdout);
-    loop {
-        let mut line = Vec::new();
-        let read = (&mut r)
-            .take(MAX_MESSAGE as u64 + 1)
-            .read_until(b'\n', &mut line);
-        let incoming = match read {
-            Ok(0) => {
-                let _ = tx.send(Incoming::Closed);
-                return;
-            }
-            Ok(_) if line.len() > MAX_MESSAGE && line.last() != Some(&b'\n') => {
-                drop(line);
-                if !skip_line(&mut r) {
-                    let _ = tx.send(Incoming::TooLong);
-                    let _ = tx.send(Incoming::Closed);
-                    return;
-                }
-                Incoming::TooLong
-            }
-            Ok(_) => {
+    read_lines(stdout, MAX_MESSAGE, |line| {
+        let incoming = match line {
+            Line::Closed => Incoming::Closed,
+            Line::TooLong => Incoming::TooLong,
+            Line::Text(line) => {
                 let text = line.trim_ascii();
                 if text.is_empty() {
-                    continue;
+                    return true;
                 }
                 match serde_json::from_slice::<Value>(text) {
                     Ok(v) => Incoming::Message(v),
@@ -816,54 +762,9 @@ fn read_messages(stdout: impl Read, tx: Sender<Incoming>) {
                     ))),
                 }
             }
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(_) => {
-                let _ = tx.send(Incoming::Closed);
-                return;
-            }
         };
-        if tx.send(incoming).is_err() {
-            return;
-        }
-    }
-}
-
-/// Discards the rest of an overlong line. False at end of file.
-fn skip_line(r: &mut impl BufRead) -> bool {
-    loop {
-        let (found, used) = match r.fill_buf() {
-            Ok([]) => return false,
-            Ok(buf) => match buf.iter().position(|&b| b == b'\n') {
-                Some(i) => (true, i + 1),
-                None => (false, buf.len()),
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(_) => return false,
-        };
-        r.consume(used);
-        if found {
-            return true;
-        }
-    }
-}
-
-/// Keeps the last [`STDERR_TAIL`] bytes of the server's stderr.
-fn keep_tail(mut stderr: impl Read, tail: Arc<Mutex<StderrTail>>) {
-    let mut buf = [0u8; 8192];
-    loop {
-        match stderr.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => {
-                let mut t = tail.lock().unwrap_or_else(|e| e.into_inner());
-                t.bytes.extend(&buf[..n]);
-                let excess = t.bytes.len().saturating_sub(STDERR_TAIL);
-                t.bytes.drain(..excess);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(_) => break,
-        }
-    }
-    tail.lock().unwrap_or_else(|e| e.into_inner()).closed = true;
+        tx.send(incoming).is_ok()
+    });
 }
 
 #[cfg(test)]

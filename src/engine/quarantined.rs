@@ -22,11 +22,10 @@
 //! and by array indices, and say what kind of value was expected and found.
 
 use std::fmt;
-use std::io::{Read, Write};
 use std::time::Duration;
 
 use bactrian_agent_config::{QuarantinedBackend, QuarantinedModel};
-use bactrian_sandbox::{Profile, Sandbox};
+use bactrian_sandbox::{Ending, Profile, Sandbox};
 use serde_json::{json, Map, Value};
 
 /// The system prompt of every HTTP request; `{schema}` is replaced by the schema asked for.
@@ -458,57 +457,36 @@ fn run_command(
         timeout,
         ..profile.clone()
     };
-    let mut child = Sandbox::new()
+    let child = Sandbox::new()
         .spawn(argv, &profile, "quarantined", &[])
         .map_err(|e| QuarantinedError::Command(format!("could not start {program}: {e}")))?;
-    // Write on a thread: a program that answers before reading all of a large query must not
-    // block us, and one that never reads is caught by the timeout.
-    let stdin = child.child.stdin.take();
-    let writer = std::thread::spawn(move || {
-        if let Some(mut stdin) = stdin {
-            // A program that does not read its input is its own business.
-            let _ = stdin.write_all(request.as_bytes());
+    // The exchange kills whatever the program left running.
+    let exchange = child.exchange(request.into_bytes(), MAX_RESPONSE as usize, &mut || None);
+    let status = match exchange.ending {
+        Ending::Exited(status) => status,
+        Ending::TimedOut(_) => return Err(QuarantinedError::Timeout(timeout)),
+        Ending::OutputTooLarge(_) => {
+            return Err(QuarantinedError::MalformedResponse(format!(
+                "the command printed more than {MAX_RESPONSE} bytes"
+            )))
         }
-    });
-    let stdout = child.child.stdout.take();
-    let reader = std::thread::spawn(move || {
-        let mut out = Vec::new();
-        if let Some(s) = stdout {
-            let _ = s.take(MAX_RESPONSE + 1).read_to_end(&mut out);
+        Ending::Stopped(reason) => {
+            return Err(QuarantinedError::Command(format!("was stopped: {reason}")))
         }
-        out
-    });
-    let stderr = child.child.stderr.take();
-    let err_reader = std::thread::spawn(move || {
-        let mut err = Vec::new();
-        if let Some(s) = stderr {
-            let _ = s.take(64 << 10).read_to_end(&mut err);
+        Ending::OutputLeftOpen => {
+            return Err(QuarantinedError::Command(
+                "exited, but a process it started kept its stdout open".into(),
+            ))
         }
-        err
-    });
-    let waited = child.wait_timeout(timeout);
-    // Anything the program left running goes with it.
-    child.finish(waited.as_ref().ok().copied().flatten());
-    let status = match waited {
-        Ok(Some(status)) => status,
-        Ok(None) => return Err(QuarantinedError::Timeout(timeout)),
-        Err(e) => {
+        Ending::WaitFailed(e) => {
             return Err(QuarantinedError::Command(format!(
                 "could not be waited for: {e}"
             )))
         }
     };
-    let _ = writer.join();
-    let out = reader.join().unwrap_or_default();
-    let err = err_reader.join().unwrap_or_default();
-    if out.len() as u64 > MAX_RESPONSE {
-        return Err(QuarantinedError::MalformedResponse(format!(
-            "the command printed more than {MAX_RESPONSE} bytes"
-        )));
-    }
+    let out = exchange.stdout;
     if !status.success() {
-        let stderr = String::from_utf8_lossy(&err);
-        let last = stderr.lines().rev().find(|l| !l.trim().is_empty());
+        let last = exchange.stderr.last_line();
         return Err(QuarantinedError::Command(match status.code() {
             Some(code) => format!(
                 "exited with status {code}{}",

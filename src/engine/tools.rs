@@ -23,6 +23,79 @@ pub trait ToolSet {
     }
 }
 
+/// The most a tool may print on stdout in one call (an MCP server: in one message).
+pub const MAX_CALL_OUTPUT: usize = 16 << 20;
+
+/// The most the tools of one run may return in all, in bytes of JSON. Tool results are not
+/// charged to the plan's allocation limit, and a result costs the interpreter many times its
+/// size in JSON (a list of short strings about 40 times): this keeps what tools hand a run
+/// well within memory.
+pub const MAX_RUN_OUTPUT: usize = 32 << 20;
+
+/// What the tools of one run may still return.
+#[derive(Debug)]
+pub struct OutputBudget {
+    left: usize,
+}
+
+impl Default for OutputBudget {
+    fn default() -> Self {
+        OutputBudget {
+            left: MAX_RUN_OUTPUT,
+        }
+    }
+}
+
+impl OutputBudget {
+    /// The most the next call may print: [`MAX_CALL_OUTPUT`], or what is left of the run's.
+    pub fn next_cap(&self) -> usize {
+        MAX_CALL_OUTPUT.min(self.left)
+    }
+
+    /// Counts `bytes` of a result against the run's budget.
+    pub fn charge(&mut self, bytes: usize) {
+        self.left = self.left.saturating_sub(bytes);
+    }
+
+    /// Counts a result that arrived whole (an MCP answer) against the budget; an error when
+    /// it does not fit what is left.
+    pub fn charge_value(&mut self, value: &Value) -> Result<(), HostError> {
+        let mut counter = ByteCounter(0);
+        // Writing to a counter cannot fail.
+        let _ = serde_json::to_writer(&mut counter, value);
+        if counter.0 > self.next_cap() {
+            return Err(HostError::ToolFailed(self.too_much(self.next_cap())));
+        }
+        self.charge(counter.0);
+        Ok(())
+    }
+
+    /// The error of a call that printed more than `cap` bytes, its cap.
+    pub fn too_much(&self, cap: usize) -> String {
+        if cap >= MAX_CALL_OUTPUT {
+            format!("printed more than {MAX_CALL_OUTPUT} bytes")
+        } else {
+            format!(
+                "printed more than the {cap} bytes left of the run's tool output limit \
+                 ({MAX_RUN_OUTPUT} bytes for all the tool results of a run)"
+            )
+        }
+    }
+}
+
+/// Counts the bytes written to it.
+struct ByteCounter(usize);
+
+impl std::io::Write for ByteCounter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 type ToolFn = Box<dyn FnMut(&Map<String, Value>) -> Result<Value, String> + Send>;
 
 /// Tools as Rust closures, for tests and embedding.
