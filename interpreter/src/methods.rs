@@ -1184,12 +1184,12 @@ impl Machine<'_> {
         match name {
             "get" => {
                 arity(name, &args, 1, 2)?;
-                let key = self.hash_key(&args[0])?;
-                let found = dict
-                    .borrow()
-                    .map
-                    .get(&key)
-                    .map(|(k, v)| (k.label, v.clone()));
+                let d = dict.borrow();
+                let found = self
+                    .find_key(&d.map, &args[0])?
+                    .and_then(|i| d.map.get_index(i))
+                    .map(|(_, (k, v))| (k.label, v.clone()));
+                drop(d);
                 // A key that is there was decided by its last store; a missing one by the
                 // whole shape.
                 let kl = self.full_label(&args[0]);

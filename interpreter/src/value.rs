@@ -640,6 +640,24 @@ impl PartialEq for HashKey {
     }
 }
 
+/// A string looked up in a [`KeyMap`] as it is, without making a [`HashKey`] of it (no
+/// reference count taken and dropped): hashed and compared as `HashKey::Str` is.
+pub struct StrKey<'a>(pub &'a Rc<str>);
+
+impl std::hash::Hash for StrKey<'_> {
+    #[inline]
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write(self.0.as_bytes());
+    }
+}
+
+impl indexmap::Equivalent<HashKey> for StrKey<'_> {
+    #[inline]
+    fn equivalent(&self, key: &HashKey) -> bool {
+        matches!(key, HashKey::Str(s) if Rc::ptr_eq(s, self.0) || **s == **self.0)
+    }
+}
+
 /// The maps behind dicts and sets, in insertion order.
 pub type KeyMap<V> = IndexMap<HashKey, V, KeyHashing>;
 

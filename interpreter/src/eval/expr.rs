@@ -24,6 +24,11 @@ impl Produced {
     }
 }
 
+/// A method call's operands: its receiver, then `args`.
+fn receiver_and<'v>(receiver: &'v Value, args: &'v [Value]) -> Vec<&'v Value> {
+    std::iter::once(receiver).chain(args).collect()
+}
+
 impl<'h> Machine<'h> {
     /// `expr` for an operand: a bound variable or a small literal without the recursive call
     /// (the same value `expr` gives), anything else through `expr`.
@@ -238,22 +243,20 @@ impl<'h> Machine<'h> {
                 {
                     self.chosen_receiver(obj, &receiver, frame);
                 }
-                // Kept for the labels of a failure; plain literals add nothing.
-                let inputs: Vec<Value> = std::iter::once(&receiver)
-                    .chain(pos.iter())
+                // The arguments are kept for the labels of a failure (plain literals add
+                // nothing, and without any no vector is allocated); the receiver outlives
+                // the call.
+                let inputs: Vec<Value> = pos
+                    .iter()
                     .chain(kw.iter().map(|(_, v)| v))
                     .filter(|v| !v.is_plain())
                     .cloned()
                     .collect();
                 if !self.try_labels.is_empty() {
-                    let refs: Vec<&Value> = inputs.iter().collect();
-                    self.note_operands(&refs);
+                    self.note_operands(&receiver_and(&receiver, &inputs));
                 }
                 self.call_method(&receiver, name, pos, kw, &e.text)
-                    .map_err(|u| {
-                        let refs: Vec<&Value> = inputs.iter().collect();
-                        self.failed_on(u, &refs)
-                    })
+                    .map_err(|u| self.failed_on(u, &receiver_and(&receiver, &inputs)))
             }
             ExprKind::Attr { obj, name } => {
                 let v = self.operand(obj, frame)?;
@@ -655,6 +658,17 @@ impl<'h> Machine<'h> {
         Value::program(Data::Iterator(Rc::new(RefCell::new(it))))
     }
 
+    /// Where the key `v` is in `map`, if it is there; a string is looked up by its bytes.
+    pub fn find_key<V>(&mut self, map: &KeyMap<V>, v: &Value) -> Eval<Option<usize>> {
+        match &v.data {
+            Data::Str(s) => Ok(map.get_index_of(&StrKey(s))),
+            _ => {
+                let key = self.hash_key(v)?;
+                Ok(map.get_index_of(&key))
+            }
+        }
+    }
+
     pub fn hash_key(&mut self, v: &Value) -> Eval<HashKey> {
         match ops::hash_key(&v.data) {
             Ok(k) => Ok(k),
@@ -1044,14 +1058,8 @@ impl<'h> Machine<'h> {
                     &[needle],
                 )),
             },
-            Data::Dict(d) => {
-                let key = self.hash_key(needle)?;
-                Ok(d.borrow().map.contains_key(&key))
-            }
-            Data::Set(s) => {
-                let key = self.hash_key(needle)?;
-                Ok(s.borrow().map.contains_key(&key))
-            }
+            Data::Dict(d) => Ok(self.find_key(&d.borrow().map, needle)?.is_some()),
+            Data::Set(s) => Ok(self.find_key(&s.borrow().map, needle)?.is_some()),
             Data::Range(r) => match &needle.data {
                 Data::Int(i) => {
                     let i = *i;
@@ -1166,9 +1174,13 @@ impl<'h> Machine<'h> {
                 return Ok(self.derive(data, &[container, key], text));
             }
             Data::Dict(d) => {
-                let hk = self.hash_key(key)?;
+                let d = d.borrow();
                 // The stored key's label, not a copy of the key.
-                let found = d.borrow().map.get(&hk).map(|(k, v)| (k.label, v.clone()));
+                let found = self
+                    .find_key(&d.map, key)?
+                    .and_then(|i| d.map.get_index(i))
+                    .map(|(_, (k, v))| (k.label, v.clone()));
+                drop(d);
                 match found {
                     // A key that is there: what decided that it is there (its last store),
                     // not the whole shape, decided this read.
@@ -1405,28 +1417,29 @@ impl<'h> Machine<'h> {
                 self.taint_shape(container, container.label, container.node);
             }
             Data::Dict(d) => {
-                let hk = self.hash_key(key)?;
+                let existing = self.find_key(&d.borrow().map, key)?;
                 // After the store the key is there, decided by the key, the context and the
                 // reference the dict was reached through: that is the entry's presence label
                 // (kept on the stored key). A new key also changes the shape.
                 let present = self.labels.join(key_label, ctx.label);
                 let present = self.labels.join(present, container.label);
-                // An untrusted key may be equal to any key already there.
+                // An untrusted key may be equal to any key already there (this relabels the
+                // keys; their places stay).
                 self.raise_presence(container, key_label);
                 let mut dict = d.borrow_mut();
                 let len = dict.map.len();
-                let inserted = match dict.map.entry(hk) {
-                    indexmap::map::Entry::Occupied(mut e) => {
-                        let entry = e.get_mut();
+                let inserted = match existing.and_then(|i| dict.map.get_index_mut(i)) {
+                    Some((_, entry)) => {
                         entry.0.label = present;
                         entry.1 = value;
                         false
                     }
-                    indexmap::map::Entry::Vacant(e) => {
+                    None => {
                         self.check_growth(len + 1, 1)?;
                         let mut stored = key.clone();
                         stored.label = present;
-                        e.insert((stored, value));
+                        let hk = self.hash_key(key)?;
+                        dict.map.insert(hk, (stored, value));
                         true
                     }
                 };
