@@ -456,3 +456,69 @@ fn an_mcp_tool_call_round_trips_through_the_real_server() {
         String::from_utf8_lossy(&o.stdout)
     );
 }
+
+/// An MCP server with one tool, `echo(text)`. `big`: each answer is 8 MiB of text; `deaf`:
+/// it closes its stdin once it has listed its tools, and never answers.
+const SMALL_MCP_SERVER: &str = r#"
+import json, os, sys, time
+mode = sys.argv[1]
+def reply(mid, result):
+    sys.stdout.write(json.dumps({"jsonrpc": "2.0", "id": mid, "result": result}) + "\n")
+    sys.stdout.flush()
+for line in sys.stdin:
+    msg = json.loads(line)
+    mid, method = msg.get("id"), msg.get("method")
+    if mid is None:
+        continue
+    if method == "initialize":
+        reply(mid, {"protocolVersion": msg["params"]["protocolVersion"], "capabilities": {"tools": {}},
+                    "serverInfo": {"name": "small", "version": "0"}})
+    elif method == "tools/list":
+        reply(mid, {"tools": [{"name": "echo", "inputSchema": {"type": "object",
+                    "properties": {"text": {"type": "string"}}, "required": ["text"]}}]})
+        if mode == "deaf":
+            os.close(0)
+            time.sleep(60)
+    elif method == "tools/call":
+        reply(mid, {"content": [{"type": "text", "text": "y" * (8 << 20)}]})
+"#;
+
+/// An agent whose one entry is [`SMALL_MCP_SERVER`] in `mode`, as `srv` (its tool: `srv_echo`).
+fn agent_with_mcp_server(mode: &str) -> PathBuf {
+    let dir = agent_with_tool("", "");
+    std::fs::write(dir.join("server.py"), SMALL_MCP_SERVER).expect("server");
+    std::fs::write(
+        dir.join("agent.yaml"),
+        format!("name: t\nllm:\n  secure_execution: true\ntools:\n  - name: srv\n    mcp:\n      command: [python3, server.py, {mode}]\n    timeout: 5s\n"),
+    )
+    .expect("agent.yaml");
+    dir
+}
+
+#[test]
+fn mcp_results_count_against_the_runs_output_limit() {
+    let dir = agent_with_mcp_server("big");
+    let o = plan_in(
+        &dir,
+        "n = 0\nfor i in range(6):\n    n += len(srv_echo('x'))\nprint(n)\n",
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v = json_of(&o);
+    let calls = v["tool_calls"].as_array().expect("calls");
+    assert_eq!(calls.len(), 4, "four 8 MiB answers pass 32 MiB");
+    let error = calls[3]["error"].as_str().unwrap_or_default();
+    assert!(error.contains("run's tool output limit"), "{error}");
+}
+
+#[test]
+fn an_mcp_server_that_closed_its_stdin_is_a_tool_error_not_a_dead_engine() {
+    // Writing the request meets a broken pipe: that must fail the call, not kill Bactrian
+    // (whose SIGPIPE has its default action, for `bactrian ... | head`).
+    let dir = agent_with_mcp_server("deaf");
+    let o = plan_in(
+        &dir,
+        "try:\n    srv_echo('x' * 200000)\nexcept ToolError:\n    print('caught')\n",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json_of(&o)["stdout"], "caught\n");
+}
