@@ -522,3 +522,28 @@ fn an_mcp_server_that_closed_its_stdin_is_a_tool_error_not_a_dead_engine() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(json_of(&o)["stdout"], "caught\n");
 }
+
+#[test]
+fn quarantined_answers_count_against_the_runs_output_limit() {
+    let dir = agent_with_tool("", "");
+    std::fs::write(
+        dir.join("model.py"),
+        "import json, sys\njson.load(sys.stdin)\nprint(json.dumps({'answer': 'z' * (7 << 20)}))\n",
+    )
+    .expect("model");
+    std::fs::write(
+        dir.join("agent.yaml"),
+        "name: t\nllm:\n  secure_execution: true\n  quarantined:\n    command: [python3, model.py]\n",
+    )
+    .expect("agent.yaml");
+    let o = plan_in(
+        &dir,
+        "n = 0\nfor i in range(6):\n    n += len(query_ai_assistant('q'))\nprint(n)\n",
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v = json_of(&o);
+    let calls = v["tool_calls"].as_array().expect("calls");
+    assert_eq!(calls.len(), 5, "five 7 MiB answers pass 32 MiB");
+    let error = calls[4]["error"].as_str().unwrap_or_default();
+    assert!(error.contains("run's tool output limit"), "{error}");
+}

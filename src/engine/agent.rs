@@ -296,7 +296,7 @@ impl ToolSet for AgentTools {
 impl AgentTools {
     /// Asks the quarantined model; the interpreter labels and shapes the answer.
     fn ask_quarantined(
-        &self,
+        &mut self,
         call_id: &str,
         args: &Map<String, Value>,
     ) -> Result<ToolOutput, HostError> {
@@ -321,6 +321,7 @@ impl AgentTools {
         let answer = client
             .ask(&query, &schema)
             .map_err(|e| HostError::ToolFailed(e.to_string()))?;
+        self.output.charge_value(&answer)?;
         Ok(ToolOutput {
             value: answer,
             sources: [bactrian_provenance::Source::QuarantinedLlm {
