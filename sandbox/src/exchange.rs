@@ -108,7 +108,8 @@ impl Tail {
 
 #[derive(Default)]
 struct TailState {
-    tail: Tail,
+    kept: VecDeque<u8>,
+    dropped: u64,
     closed: bool,
 }
 
@@ -124,7 +125,6 @@ impl StderrTail {
         let state = Arc::new((Mutex::new(TailState::default()), Condvar::new()));
         let sink = state.clone();
         std::thread::spawn(move || {
-            let mut kept: VecDeque<u8> = VecDeque::new();
             let mut buf = [0u8; 8192];
             loop {
                 let n = match stream.read(&mut buf) {
@@ -133,14 +133,12 @@ impl StderrTail {
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                     Err(_) => break,
                 };
-                kept.extend(&buf[..n]);
-                let excess = kept.len().saturating_sub(keep);
-                kept.drain(..excess);
                 let (lock, _) = &*sink;
                 let mut s = lock.lock().unwrap_or_else(|e| e.into_inner());
-                s.tail.dropped += excess as u64;
-                s.tail.bytes.clear();
-                s.tail.bytes.extend(kept.iter());
+                s.kept.extend(&buf[..n]);
+                let excess = s.kept.len().saturating_sub(keep);
+                s.kept.drain(..excess);
+                s.dropped += excess as u64;
             }
             let (lock, closed) = &*sink;
             lock.lock().unwrap_or_else(|e| e.into_inner()).closed = true;
@@ -151,7 +149,11 @@ impl StderrTail {
 
     /// What was read so far.
     pub fn snapshot(&self) -> Tail {
-        self.lock().tail.clone()
+        let s = self.lock();
+        Tail {
+            bytes: s.kept.iter().copied().collect(),
+            dropped: s.dropped,
+        }
     }
 
     /// Whether the stream has ended.
