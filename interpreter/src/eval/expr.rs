@@ -444,10 +444,34 @@ impl<'h> Machine<'h> {
                     conversion,
                     spec,
                 } => {
-                    let v = self.expr(expr, frame)?;
-                    let spec_text = match spec {
-                        Some(spec) => self.fstring(spec, frame, inputs)?,
-                        None => String::new(),
+                    let v = self.operand(expr, frame)?;
+                    if conversion.is_none() && spec.is_none() {
+                        // `{s}` and `{n}`: what `format(v, "")` gives, written straight
+                        // into the result rather than into a string of its own.
+                        let written = match &v.data {
+                            Data::Str(s) => {
+                                out.push_str(s);
+                                true
+                            }
+                            Data::Int(i) => {
+                                use std::fmt::Write;
+                                // Writing into a String cannot fail.
+                                let _ = write!(out, "{i}");
+                                true
+                            }
+                            _ => false,
+                        };
+                        if written {
+                            self.check_str_len(out.len())?;
+                            inputs.push(v);
+                            continue;
+                        }
+                    }
+                    let spec_text: std::borrow::Cow<str> = match spec.as_deref() {
+                        // A literal spec (`{i:05d}`) as it is.
+                        Some([FPart::Lit(s)]) => std::borrow::Cow::Borrowed(&**s),
+                        Some(spec) => self.fstring(spec, frame, inputs)?.into(),
+                        None => "".into(),
                     };
                     let text = match conversion {
                         Some(c @ ('r' | 'a')) => {
