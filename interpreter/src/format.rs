@@ -192,7 +192,22 @@ impl Machine<'_> {
         out: &mut String,
         seen: &mut crate::value::Path,
     ) -> Eval<()> {
-        if self.stack_exhausted() {
+        self.repr_depth += 1;
+        let done = self.repr_level(data, out, seen);
+        self.repr_depth -= 1;
+        done
+    }
+
+    fn repr_level(
+        &mut self,
+        data: &Data,
+        out: &mut String,
+        seen: &mut crate::value::Path,
+    ) -> Eval<()> {
+        // Each level of a nested value counts as a call, as in CPython (whose module frame
+        // and `repr` call take two more).
+        let calls = self.depth.saturating_add(self.repr_depth).saturating_add(2);
+        if calls > self.limits.max_recursion || self.stack_exhausted() {
             return err(
                 ExcKind::RecursionError,
                 "maximum recursion depth exceeded while getting the repr of an object",
@@ -253,7 +268,7 @@ impl Machine<'_> {
             Data::Set(s) => {
                 let (items, frozen): (Vec<Value>, bool) = {
                     let s = s.borrow();
-                    (s.map.values().cloned().collect(), s.frozen)
+                    (s.values_in_order(), s.frozen)
                 };
                 let name = if frozen { "frozenset" } else { "set" };
                 if items.is_empty() {

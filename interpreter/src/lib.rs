@@ -57,6 +57,7 @@ mod host;
 mod limits;
 mod methods;
 mod ops;
+mod set_order;
 mod strtools;
 mod syntax;
 mod unicode;

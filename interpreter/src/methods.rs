@@ -1418,7 +1418,11 @@ impl Machine<'_> {
             "discard" | "remove" => {
                 arity(name, &args, 1, 1)?;
                 let key = self.hash_key(&args[0])?;
-                let removed = set.borrow_mut().map.shift_remove(&key).is_some();
+                let removed = {
+                    let mut s = set.borrow_mut();
+                    let at = s.map.get_index_of(&key);
+                    at.and_then(|at| s.remove_index(at)).is_some()
+                };
                 let l = self.full_label(&args[0]);
                 self.taint_shape(recv, l, args[0].node);
                 self.mutated(recv);
@@ -1428,7 +1432,13 @@ impl Machine<'_> {
                 Ok(Value::none())
             }
             "pop" => {
-                let v = set.borrow_mut().map.shift_remove_index(0);
+                // CPython pops the first item it iterates.
+                let first = set
+                    .borrow()
+                    .cpython_order()
+                    .and_then(|order| order.first().copied())
+                    .unwrap_or(0);
+                let v = set.borrow_mut().remove_index(first);
                 self.mutated(recv);
                 match v {
                     Some((_, v)) => {
@@ -1439,14 +1449,32 @@ impl Machine<'_> {
                 }
             }
             "clear" => {
-                set.borrow_mut().map.clear();
+                {
+                    let mut s = set.borrow_mut();
+                    s.map.clear();
+                    s.merges.clear();
+                }
                 self.mutated(recv);
                 Ok(Value::none())
             }
             "copy" => {
-                let items: Vec<Value> = set.borrow().map.values().cloned().collect();
+                let items = set.borrow().values_in_order();
                 let shape = self.shape_label(recv);
-                self.new_set(items, shape, frozen)
+                self.new_set_copied(&set.borrow(), items, shape, frozen)
+            }
+            "union" if !args.is_empty() => {
+                // As CPython: a copy, then each argument added to it (a set merged at once,
+                // another iterable item by item).
+                let items = set.borrow().values_in_order();
+                let shape = self.shape_label(recv);
+                let result = self.new_set_copied(&set.borrow(), items, shape, false)?;
+                for other in args {
+                    self.set_method(&result, "update", vec![other], Vec::new(), text)?;
+                }
+                if let Data::Set(r) = &result.data {
+                    r.borrow_mut().frozen = frozen;
+                }
+                Ok(result)
             }
             "union" | "intersection" | "difference" | "symmetric_difference" => {
                 if name == "symmetric_difference" {
@@ -1487,6 +1515,12 @@ impl Machine<'_> {
                 for other in &args {
                     let items = self.collect_items(other)?;
                     let shape = self.shape_label(other);
+                    // CPython merges a set at once, and adds any other iterable's items one by one.
+                    let from_set = match &other.data {
+                        // `s.update(s)` changes nothing.
+                        Data::Set(o) if !Rc::ptr_eq(o, &set) => Some(o.clone()),
+                        _ => None,
+                    };
                     let other_set = self.new_set(items, shape, false)?;
                     let Data::Set(o) = &other_set.data else {
                         continue;
@@ -1495,16 +1529,33 @@ impl Machine<'_> {
                     let mut s = set.borrow_mut();
                     match name {
                         "update" => {
+                            let start = s.map.len();
                             for (k, v) in &o.map {
                                 s.map.entry(k.clone()).or_insert_with(|| v.clone());
                             }
+                            if let Some(source) = &from_set {
+                                let merge = source.borrow().as_merge_source(start, s.map.len());
+                                s.merges.push(merge);
+                            }
                         }
-                        "intersection_update" => s.map.retain(|k, _| o.map.contains_key(k)),
-                        "difference_update" => s.map.retain(|k, _| !o.map.contains_key(k)),
+                        "intersection_update" => {
+                            s.map.retain(|k, _| o.map.contains_key(k));
+                            // Removals leave CPython's table as it was: not modelled.
+                            s.merges.clear();
+                        }
+                        "difference_update" => {
+                            s.map.retain(|k, _| !o.map.contains_key(k));
+                            s.merges.clear();
+                        }
                         _ => {
                             for (k, v) in &o.map {
-                                if s.map.shift_remove(k).is_none() {
-                                    s.map.insert(k.clone(), v.clone());
+                                match s.map.get_index_of(k) {
+                                    Some(at) => {
+                                        s.remove_index(at);
+                                    }
+                                    None => {
+                                        s.map.insert(k.clone(), v.clone());
+                                    }
                                 }
                             }
                         }

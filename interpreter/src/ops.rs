@@ -605,6 +605,25 @@ fn scale_by_power_of_two(mut v: f64, mut exp: i64) -> f64 {
     v * 2f64.powi(exp as i32)
 }
 
+/// How many of `set`'s items `other` lacks.
+fn count_new(set: &SetObj, other: &SetObj) -> usize {
+    set.map
+        .keys()
+        .filter(|k| !other.map.contains_key(*k))
+        .count()
+}
+
+/// A set's entries in the order CPython iterates them.
+fn in_cpython_order(set: &SetObj) -> Vec<(&HashKey, &Value)> {
+    match set.cpython_order() {
+        Some(order) => order
+            .iter()
+            .filter_map(|&at| set.map.get_index(at))
+            .collect(),
+        None => set.map.iter().collect(),
+    }
+}
+
 /// A `keys()` or `items()` view (values views are not set-like).
 fn is_set_like_view(v: &Value) -> bool {
     matches!(&v.data, Data::Iterator(it) if matches!(it.borrow().kind, "dict_keys" | "dict_items"))
@@ -617,48 +636,61 @@ fn set_op(
     b: &Rc<std::cell::RefCell<SetObj>>,
 ) -> Eval<Data> {
     let (a, b) = (a.borrow(), b.borrow());
+    // Each side is walked in CPython's order, as `Objects/setobject.c` walks it, so that the
+    // result's order is CPython's too.
+    let (a_items, b_items) = (in_cpython_order(&a), in_cpython_order(&b));
     let mut out = key_map(0);
+    let mut add = |k: &HashKey, v: &Value| {
+        out.entry(k.clone()).or_insert_with(|| v.clone());
+    };
+    // The result's runs that CPython merges at once (a copy of one side, an update).
+    let mut merges = Vec::new();
     match op {
         BinOp::BitOr => {
-            out = a.map.clone();
-            for (k, v) in &b.map {
-                out.entry(k.clone()).or_insert_with(|| v.clone());
+            for (k, v) in a_items.iter().chain(&b_items) {
+                add(k, v);
             }
+            let (copied, total) = (a.map.len(), a.map.len() + count_new(&b, &a));
+            merges = vec![
+                a.as_merge_source(0, copied),
+                b.as_merge_source(copied, total),
+            ];
         }
         BinOp::BitAnd => {
-            for (k, v) in &a.map {
-                if b.map.contains_key(k) {
-                    out.insert(k.clone(), v.clone());
-                }
+            // The smaller side is walked, its items kept (`{1} & {True}` is `{True}`).
+            let (walked, other) = if b.map.len() <= a.map.len() {
+                (&b_items, &a)
+            } else {
+                (&a_items, &b)
+            };
+            for (k, v) in walked.iter().filter(|(k, _)| other.map.contains_key(*k)) {
+                add(k, v);
             }
         }
         BinOp::Sub => {
-            for (k, v) in &a.map {
-                if !b.map.contains_key(k) {
-                    out.insert(k.clone(), v.clone());
-                }
+            for (k, v) in a_items.iter().filter(|(k, _)| !b.map.contains_key(*k)) {
+                add(k, v);
+            }
+            // A left side much larger than the right is copied, then the right removed.
+            if a.map.len() >> 2 > b.map.len() {
+                merges = vec![a.as_merge_source(0, count_new(&a, &b))];
             }
         }
         _ => {
-            for (k, v) in &a.map {
-                if !b.map.contains_key(k) {
-                    out.insert(k.clone(), v.clone());
-                }
+            // A copy of the right side, then the left side's items toggled in.
+            for (k, v) in b_items.iter().filter(|(k, _)| !a.map.contains_key(*k)) {
+                add(k, v);
             }
-            for (k, v) in &b.map {
-                if !a.map.contains_key(k) {
-                    out.insert(k.clone(), v.clone());
-                }
+            merges = vec![b.as_merge_source(0, count_new(&b, &a))];
+            for (k, v) in a_items.iter().filter(|(k, _)| !b.map.contains_key(*k)) {
+                add(k, v);
             }
         }
     }
     let shape = m.join(a.shape, b.shape);
-    Ok(Data::Set(Rc::new(std::cell::RefCell::new(SetObj {
-        map: out,
-        shape,
-        shape_node: NO_NODE,
-        frozen: a.frozen,
-    }))))
+    let mut set = SetObj::new(out, shape, a.frozen);
+    set.merges = merges;
+    Ok(Data::Set(Rc::new(std::cell::RefCell::new(set))))
 }
 
 /// Python truthiness (no labels involved).
@@ -922,7 +954,19 @@ pub fn identical(a: &Data, b: &Data) -> bool {
 }
 
 /// The dict/set key of a value, or `TypeError: unhashable type`.
+/// How deep a tuple used as a key may nest. CPython 3.11 hashes a tuple nested 100,000 deep
+/// and dies of a stack overflow somewhere past 150,000; Bactrian raises RecursionError there.
+const MAX_HASH_DEPTH: u32 = 100_000;
+
+/// The message of hashing a tuple nested deeper than that.
+pub const HASH_TOO_DEEP: &str = "maximum recursion depth exceeded while calling a Python object";
+
 pub fn hash_key(data: &Data) -> Eval<HashKey> {
+    hash_key_within(data, 0)
+}
+
+/// The key of `data`, found `above` tuples deep inside the value being hashed.
+fn hash_key_within(data: &Data, above: u32) -> Eval<HashKey> {
     Ok(match data {
         Data::None => HashKey::None,
         Data::Bool(b) => HashKey::Int(*b as i64),
@@ -941,8 +985,26 @@ pub fn hash_key(data: &Data) -> Eval<HashKey> {
         }
         Data::Str(s) => HashKey::Str(s.clone()),
         Data::Tuple(t) => {
-            let keys: Eval<Vec<HashKey>> = t.items.iter().map(|v| hash_key(&v.data)).collect();
-            HashKey::Tuple(Rc::from(keys?))
+            let cached = t.key.get();
+            let depth = match cached {
+                Some(HashKey::Tuple(k)) => k.depth,
+                _ => 1,
+            };
+            if above + depth > MAX_HASH_DEPTH {
+                return err(ExcKind::RecursionError, HASH_TOO_DEEP);
+            }
+            if let Some(key) = cached {
+                return Ok(key.clone());
+            }
+            let keys: Eval<Vec<HashKey>> = t
+                .items
+                .iter()
+                .map(|v| hash_key_within(&v.data, above + 1))
+                .collect();
+            let key = HashKey::Tuple(Rc::new(TupleKey::new(keys?)));
+            // Cached only when it succeeded: an unhashable item is found again at once.
+            let _ = t.key.set(key.clone());
+            key
         }
         Data::Type(t) => HashKey::Type(*t),
         Data::Set(s) if s.borrow().frozen => {

@@ -92,6 +92,10 @@ pub struct TupleObj {
     pub items: Vec<Value>,
     pub shape: Label,
     pub shape_node: NodeId,
+    /// Its key, once it has been hashed: a tuple is immutable, so the key never changes, and
+    /// a tuple shared many times over (`x = (x, x)` repeated) is then hashed once, not once
+    /// per path to it.
+    pub key: std::cell::OnceCell<HashKey>,
 }
 
 /// An insertion-ordered dict. The stored key value keeps its label.
@@ -109,6 +113,88 @@ pub struct SetObj {
     pub shape: Label,
     pub shape_node: NodeId,
     pub frozen: bool,
+    /// The runs of entries that came from another set at once, for CPython's iteration
+    /// order (see [`crate::set_order`]).
+    pub merges: Vec<crate::set_order::Merge>,
+}
+
+impl SetObj {
+    pub fn new(map: KeyMap<Value>, shape: Label, frozen: bool) -> SetObj {
+        SetObj {
+            map,
+            shape,
+            shape_node: NO_NODE,
+            frozen,
+            merges: Vec::new(),
+        }
+    }
+
+    /// The indices of the entries in the order CPython iterates them; `None` for insertion
+    /// order.
+    pub fn cpython_order(&self) -> Option<Vec<usize>> {
+        crate::set_order::cpython_order(&self.map, &self.merges)
+    }
+
+    /// The items, in the order CPython iterates them.
+    pub fn values_in_order(&self) -> Vec<Value> {
+        match self.cpython_order() {
+            Some(order) => order
+                .iter()
+                .filter_map(|&at| self.map.get_index(at).map(|(_, v)| v.clone()))
+                .collect(),
+            None => self.map.values().cloned().collect(),
+        }
+    }
+
+    /// How a run `start..end` of another set that came at once from this one (a copy, an
+    /// update) is described.
+    pub fn as_merge_source(&self, start: usize, end: usize) -> crate::set_order::Merge {
+        let layout = crate::set_order::cpython_layout(&self.map, &self.merges);
+        crate::set_order::Merge {
+            start,
+            end,
+            source_len: self.map.len(),
+            source_mask: layout.as_ref().map_or(0, |l| l.mask),
+            source_slots: layout.map(|l| l.slots.into()),
+        }
+    }
+
+    /// Puts the entries in the order CPython iterates them and records that they came at
+    /// once from a set laid out as this one is now (a frozenset constant merged into a
+    /// set display).
+    pub fn settle_as_merged_copy(&mut self) {
+        let merge = self.as_merge_source(0, self.map.len());
+        self.settle_in_cpython_order();
+        self.merges = vec![merge];
+    }
+
+    /// Puts the entries in the order CPython iterates them, as if added in that order.
+    pub fn settle_in_cpython_order(&mut self) {
+        let Some(order) = self.cpython_order() else {
+            return;
+        };
+        let mut entries: Vec<Option<(HashKey, Value)>> = self.map.drain(..).map(Some).collect();
+        for at in order {
+            if let Some((k, v)) = entries.get_mut(at).and_then(Option::take) {
+                self.map.insert(k, v);
+            }
+        }
+        self.merges.clear();
+    }
+
+    /// Removes the entry at `index` (in insertion order).
+    pub fn remove_index(&mut self, index: usize) -> Option<(HashKey, Value)> {
+        let removed = self.map.shift_remove_index(index)?;
+        for merge in &mut self.merges {
+            if index < merge.start {
+                merge.start -= 1;
+            }
+            if index < merge.end {
+                merge.end -= 1;
+            }
+        }
+        Some(removed)
+    }
 }
 
 /// A `BaseModel` class defined in the plan, with its evaluated field defaults.
@@ -581,7 +667,7 @@ pub enum HashKey {
     /// we compare bits, which is what CPython does for the same NaN object).
     Float(u64),
     Str(Rc<str>),
-    Tuple(Rc<[HashKey]>),
+    Tuple(Rc<TupleKey>),
     Type(TypeKind),
     FrozenSet(Rc<[HashKey]>),
 }
@@ -603,7 +689,7 @@ impl std::hash::Hash for HashKey {
             HashKey::BigInt(b) => b.hash(state),
             HashKey::Float(f) => f.hash(state),
             HashKey::Str(_) => {} // hashed above, by its bytes
-            HashKey::Tuple(t) => t.hash(state),
+            HashKey::Tuple(t) => t.digest.hash(state),
             HashKey::Type(t) => t.hash(state),
             HashKey::FrozenSet(f) => f.hash(state),
         }
@@ -621,7 +707,7 @@ impl PartialEq for HashKey {
             (HashKey::None, HashKey::None) => true,
             (HashKey::BigInt(a), HashKey::BigInt(b)) => a == b,
             (HashKey::Float(a), HashKey::Float(b)) => a == b,
-            (HashKey::Tuple(a), HashKey::Tuple(b)) => a == b,
+            (HashKey::Tuple(a), HashKey::Tuple(b)) => Rc::ptr_eq(a, b) || a == b,
             (HashKey::Type(a), HashKey::Type(b)) => a == b,
             (HashKey::FrozenSet(a), HashKey::FrozenSet(b)) => a == b,
             // Different kinds (listed one by one so that a new kind must be added above).
@@ -655,6 +741,52 @@ impl indexmap::Equivalent<HashKey> for StrKey<'_> {
     #[inline]
     fn equivalent(&self, key: &HashKey) -> bool {
         matches!(key, HashKey::Str(s) if Rc::ptr_eq(s, self.0) || **s == **self.0)
+    }
+}
+
+/// The key of a tuple: its items' keys, with a digest of them computed once (so that hashing
+/// a key nested many levels deep, or shared many times over, costs one step per level) and
+/// how deep it nests (so that hashing past the recursion limit raises `RecursionError`).
+#[derive(Debug)]
+pub struct TupleKey {
+    pub items: Box<[HashKey]>,
+    pub digest: u64,
+    pub depth: u32,
+}
+
+impl PartialEq for TupleKey {
+    fn eq(&self, other: &TupleKey) -> bool {
+        self.digest == other.digest && self.items == other.items
+    }
+}
+
+impl Eq for TupleKey {}
+
+impl TupleKey {
+    pub fn new(items: Vec<HashKey>) -> TupleKey {
+        use std::hash::{BuildHasher, Hash, Hasher};
+        // Keyed like the maps, so that plan data cannot be chosen to collide on purpose.
+        let mut state = KeyHashing::default().build_hasher();
+        items.len().hash(&mut state);
+        for item in &items {
+            item.hash(&mut state);
+            // Ends each item, so that `("ab", "c")` and `("a", "bc")` differ.
+            state.write_u8(0xff);
+        }
+        let depth = items
+            .iter()
+            .map(|k| match k {
+                HashKey::Tuple(t) => t.depth,
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+            + 1;
+        TupleKey {
+            items: items.into_boxed_slice(),
+            digest: state.finish(),
+            depth,
+        }
     }
 }
 

@@ -216,6 +216,27 @@ fn the_recursion_limit_is_configurable_and_the_error_catchable() {
     );
 }
 
+#[test]
+fn hashing_a_tuple_nested_a_million_deep_is_a_recursion_error() {
+    let src = "x = ()\nfor _ in range(1000000):\n    x = (x,)\nd = {x: 1}";
+    let e = assert_error(src, "RecursionError");
+    assert_eq!(e.line, 4);
+    let caught = "x = ()\nfor _ in range(1000000):\n    x = (x,)\ntry:\n    s = {x}\nexcept RecursionError:\n    s = 'too deep'";
+    let outcome = run(caught);
+    expect_ok(&outcome, caught);
+    assert_eq!(outcome.variable("s").unwrap().repr, "'too deep'");
+}
+
+#[test]
+fn hashing_a_tuple_shared_many_times_over_takes_one_step_per_tuple() {
+    // 2**80 paths through 80 distinct tuples: hashed path by path this never ends.
+    let src = "x = (1,)\nfor _ in range(80):\n    x = (x, x)\nd = {x: 'found'}\ny = d[x]\nn = len({x, (x, 1), x})";
+    let outcome = run(src);
+    expect_ok(&outcome, src);
+    assert_eq!(outcome.variable("y").unwrap().repr, "'found'");
+    assert_eq!(outcome.variable("n").unwrap().repr, "2");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Loops
 

@@ -1106,9 +1106,16 @@ fn the_label_of_a_value_nested_millions_deep_is_computed_without_crashing() {
 #[test]
 fn a_value_nested_a_thousand_deep_is_fine() {
     in_child("a_value_nested_a_thousand_deep_is_fine", || {
-        let src = "x = []\nfor i in range(1000):\n    x = [x]\ns = str(x)\nprint(len(s), x == x)\n";
+        // CPython prints a list nested 990 deep, and raises RecursionError at 1000.
+        let src = "x = []\nfor i in range(990):\n    x = [x]\ns = str(x)\nprint(len(s), x == x)\n";
         let (outcome, _) = run_exact(src, Limits::default());
         expect_ok(&outcome, src);
-        assert_eq!(outcome.stdout, "2002 True\n");
+        assert_eq!(outcome.stdout, "1982 True\n");
+        let deeper = src.replace("990", "1000");
+        let (outcome, _) = run_exact(&deeper, Limits::default());
+        assert_eq!(
+            outcome.error.expect("too deep to print").type_name,
+            "RecursionError"
+        );
     });
 }

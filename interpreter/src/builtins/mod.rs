@@ -1139,7 +1139,15 @@ impl Machine<'_> {
                 Ok(match t {
                     TypeKind::List => self.new_list(items, shape, node),
                     TypeKind::Tuple => self.new_tuple(items, shape, node),
-                    _ => self.new_set(items, shape, t == TypeKind::FrozenSet)?,
+                    _ => {
+                        let frozen = t == TypeKind::FrozenSet;
+                        match args.first().map(|a| &a.data) {
+                            Some(Data::Set(source)) => {
+                                self.new_set_copied(&source.borrow(), items, shape, frozen)?
+                            }
+                            _ => self.new_set(items, shape, frozen)?,
+                        }
+                    }
                 })
             }
             TypeKind::Range => {

@@ -762,7 +762,7 @@ impl Machine<'_> {
                 let raw = match &v.data {
                     Data::List(l) => l.borrow().items.clone(),
                     Data::Tuple(t) => t.items.clone(),
-                    Data::Set(s) => s.borrow().map.values().cloned().collect(),
+                    Data::Set(s) => s.borrow().values_in_order(),
                     Data::Iterator(i) => i.borrow().items.clone(),
                     _ => Vec::new(),
                 };

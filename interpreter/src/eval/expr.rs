@@ -2,7 +2,7 @@
 
 use super::{Frame, Machine};
 use crate::builtins::Builtin;
-use crate::error::{err, exception, Eval};
+use crate::error::{err, exception, Eval, Unwind};
 use crate::ops;
 use crate::syntax::ir::*;
 use crate::value::*;
@@ -301,10 +301,7 @@ impl<'h> Machine<'h> {
                 };
                 Ok(self.new_tuple(items, ctx.label, ctx.node))
             }
-            ExprKind::Set(elts) => {
-                let items = self.elements(elts, frame)?;
-                self.new_set(items, Label::PROGRAM, false)
-            }
+            ExprKind::Set(elts) => self.set_display(elts, frame),
             ExprKind::Dict(items) => {
                 let mut pairs = Vec::with_capacity(items.len());
                 for item in items {
@@ -637,6 +634,7 @@ impl<'h> Machine<'h> {
             items,
             shape,
             shape_node,
+            key: Default::default(),
         })))
     }
 
@@ -645,6 +643,7 @@ impl<'h> Machine<'h> {
             items,
             shape: Label::PROGRAM,
             shape_node: NO_NODE,
+            key: Default::default(),
         })))
     }
 
@@ -652,20 +651,51 @@ impl<'h> Machine<'h> {
         let mut map = key_map(items.len());
         let mut shape = shape;
         for v in items {
-            let key = match ops::hash_key(&v.data) {
-                Ok(k) => k,
-                Err(_) => return Err(ops::unhashable(self, &v)),
-            };
+            let key = self.hash_key(&v)?;
             // Which items collapsed into one depends on their values.
             shape = self.labels.join(shape, v.label);
             map.entry(key).or_insert(v);
         }
-        Ok(Value::program(Data::Set(Rc::new(RefCell::new(SetObj {
-            map,
-            shape,
-            shape_node: NO_NODE,
-            frozen,
-        })))))
+        Ok(Value::program(Data::Set(Rc::new(RefCell::new(
+            SetObj::new(map, shape, frozen),
+        )))))
+    }
+
+    /// A set made from a copy of `source`'s items (in CPython's order), as CPython's
+    /// `set_merge` makes it: `set(s)`, `s.copy()`.
+    pub fn new_set_copied(
+        &mut self,
+        source: &SetObj,
+        items: Vec<Value>,
+        shape: Label,
+        frozen: bool,
+    ) -> Eval<Value> {
+        let set = self.new_set(items, shape, frozen)?;
+        if let Data::Set(s) = &set.data {
+            let mut s = s.borrow_mut();
+            let merge = source.as_merge_source(0, s.map.len());
+            s.merges = vec![merge];
+        }
+        Ok(set)
+    }
+
+    /// A set display. CPython compiles one of more than two constants to a frozenset
+    /// constant (which its compiler builds, then builds again from its own iteration order
+    /// when it merges equal constants) and merges that into the new set.
+    fn set_display(&mut self, elts: &[Elt], frame: &mut Frame) -> Eval<Value> {
+        let items = self.elements(elts, frame)?;
+        let all_constants =
+            elts.len() > 2 && elts.iter().all(|e| !e.starred && is_constant(&e.expr));
+        let set = self.new_set(items, Label::PROGRAM, false)?;
+        if all_constants {
+            if let Data::Set(s) = &set.data {
+                let mut s = s.borrow_mut();
+                // The compiler's frozenset, then its rebuilt copy, then the merge.
+                s.settle_in_cpython_order();
+                s.settle_as_merged_copy();
+            }
+        }
+        Ok(set)
     }
 
     fn new_slice(&mut self, parts: Vec<Value>) -> Value {
@@ -693,9 +723,18 @@ impl<'h> Machine<'h> {
         }
     }
 
+    /// The key of `v`; its failure (unhashable, nested too deep) is decided by everything in it.
     pub fn hash_key(&mut self, v: &Value) -> Eval<HashKey> {
         match ops::hash_key(&v.data) {
             Ok(k) => Ok(k),
+            Err(Unwind::Exc(e)) if e.exc.kind == ExcKind::RecursionError => {
+                let label = self.full_label(v);
+                Err(exception(
+                    ExcKind::RecursionError,
+                    crate::ops::HASH_TOO_DEEP,
+                    label,
+                ))
+            }
             Err(_) => Err(ops::unhashable(self, v)),
         }
     }
@@ -752,6 +791,11 @@ impl<'h> Machine<'h> {
                     _ => 0,
                 };
                 let start = size(v);
+                // Where each step reads: CPython walks a set's hash table.
+                let order = match &v.data {
+                    Data::Set(s) => s.borrow().cpython_order(),
+                    _ => None,
+                };
                 let mut i = 0;
                 loop {
                     let shape = self.shape_label(v);
@@ -766,9 +810,13 @@ impl<'h> Machine<'h> {
                         };
                         return Err(exception(ExcKind::RuntimeError, message.to_string(), shape));
                     }
+                    let at = match &order {
+                        Some(order) => order.get(i).copied().unwrap_or(usize::MAX),
+                        None => i,
+                    };
                     let item = match &v.data {
-                        Data::Dict(d) => d.borrow().map.get_index(i).map(|(_, (k, _))| k.clone()),
-                        Data::Set(s) => s.borrow().map.get_index(i).map(|(_, k)| k.clone()),
+                        Data::Dict(d) => d.borrow().map.get_index(at).map(|(_, (k, _))| k.clone()),
+                        Data::Set(s) => s.borrow().map.get_index(at).map(|(_, k)| k.clone()),
                         _ => None,
                     };
                     let Some(mut item) = item else {
@@ -848,7 +896,7 @@ impl<'h> Machine<'h> {
             Data::List(l) => l.borrow().items.clone(),
             Data::Tuple(t) => t.items.clone(),
             Data::Dict(d) => d.borrow().map.values().map(|(k, _)| k.clone()).collect(),
-            Data::Set(s) => s.borrow().map.values().cloned().collect(),
+            Data::Set(s) => s.borrow().values_in_order(),
             Data::Range(r) => {
                 let n = r.len();
                 self.check_len(n as usize)?;
@@ -1717,5 +1765,17 @@ impl<'h> Machine<'h> {
         value.label = self.labels.join(value.label, target.label);
         inst.borrow_mut().fields.insert(name.clone(), value);
         Ok(())
+    }
+}
+
+/// Whether CPython folds `e` to a constant at compile time (a literal, or a unary or binary
+/// operator or a tuple of them).
+fn is_constant(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Const(_) => true,
+        ExprKind::Unary { operand, .. } => is_constant(operand),
+        ExprKind::BinOp { left, right, .. } => is_constant(left) && is_constant(right),
+        ExprKind::Tuple(elts) => elts.iter().all(|e| !e.starred && is_constant(&e.expr)),
+        _ => false,
     }
 }

@@ -103,6 +103,9 @@ pub struct Machine<'h> {
     frame_pool: Vec<Vec<Option<Value>>>,
     /// The address of the stack where the machine was made (see `stack_exhausted`).
     stack_base: usize,
+    /// How many containers deep the repr being built is (CPython counts them against its
+    /// recursion limit).
+    pub(crate) repr_depth: u32,
 }
 
 /// The stack of the thread that runs plans (see `lib.rs`).
@@ -152,6 +155,7 @@ impl<'h> Machine<'h> {
             todo_scratch: Vec::new(),
             frame_pool: Vec::new(),
             stack_base: stack_here(),
+            repr_depth: 0,
         }
     }
 
