@@ -1,7 +1,7 @@
 //! `ask` decisions, defaults for calls no policy speaks to, and the readers rule, through the
 //! engine.
 
-use bactrian::engine::{Approval, Engine, InProcessTools, ParamSpec, ToolSpec};
+use bactrian_engine::{Approval, Engine, InProcessTools, ParamSpec, ToolSpec};
 use bactrian_interpreter::ToolCall;
 use bactrian_policy::{PolicySet, Reason, Verdict};
 use serde_json::json;

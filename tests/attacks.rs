@@ -2,7 +2,7 @@
 //! parameter — under the built-in rule, under the YAML rules alone and under the Rego policy
 //! alone — while benign plans still run. Laundering tricks stay blocked.
 
-use bactrian::engine::{Engine, InProcessTools, ParamSpec, RunReport, ToolSpec};
+use bactrian_engine::{Engine, InProcessTools, ParamSpec, RunReport, ToolSpec};
 use bactrian_policy::PolicySet;
 use serde_json::json;
 use std::sync::{Arc, Mutex};

@@ -3,7 +3,7 @@
 //! `make mcp-server`) and against fake servers, small python3 scripts that misbehave on
 //! purpose: garbage on stdout, death mid-call, silence, huge lines, requests of their own.
 
-use bactrian::engine::mcp::{parameters, McpError, McpServer};
+use bactrian_engine::mcp::{parameters, McpError, McpServer};
 use bactrian_sandbox::Profile;
 use serde_json::{json, Map, Value};
 use std::path::{Path, PathBuf};

@@ -530,7 +530,7 @@ fn a_policy_message_never_carries_an_untrusted_value_out_of_the_run() {
 
     // The record's decision and error carry the withheld text too (its input document and
     // the tool's result hold the data itself, as they must for replay).
-    let record = bactrian::record::Record::load(&dir.join("run.record")).expect("record");
+    let record = bactrian_engine::record::Record::load(&dir.join("run.record")).expect("record");
     for node in &record.nodes {
         let readable = match node.kind.as_str() {
             "decision" => node.body["reasons"].to_string(),

@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use bactrian::engine::quarantined::{QuarantinedClient, QuarantinedError};
 use bactrian_agent_config::{QuarantinedBackend, QuarantinedModel};
+use bactrian_engine::quarantined::{QuarantinedClient, QuarantinedError};
 use serde_json::{json, Value};
 
 // ---------------------------------------------------------------------------------------------

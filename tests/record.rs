@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use bactrian::record::{
+use bactrian_engine::record::{
     generate_key, key_id, keygen, load_signing_key, load_verifying_key, node_hash, pae, to_dot,
     to_json_graph, verify, verify_bytes, NodeHash, Record, RecordError, RecordGraph, RecordWriter,
     VerifyReport, KINDS,

@@ -1,7 +1,7 @@
 //! Record → verify → replay round trips through the engine; divergence and re-judging.
 
-use bactrian::engine::{replay, Engine, InProcessTools, ParamSpec, ToolSpec};
-use bactrian::record::{verify, Record, RecordWriter};
+use bactrian_engine::record::{verify, Record, RecordWriter};
+use bactrian_engine::{replay, Engine, InProcessTools, ParamSpec, ToolSpec};
 use bactrian_policy::PolicySet;
 use proptest::prelude::*;
 use serde_json::json;
@@ -170,7 +170,7 @@ proptest! {
 fn explain_traces_each_argument_of_a_denied_call_to_its_source() {
     let path = record_run("r = web_search('x')\nto = r['contact']\nsend_message(to, 'hi')\n");
     let record = Record::load(&path).expect("record loads");
-    let text = bactrian::engine::explain_call(&record, "c2").expect("c2 exists");
+    let text = bactrian_engine::explain_call(&record, "c2").expect("c2 exists");
     assert!(text.contains("to = \"attacker@evil.com\""), "{text}");
     assert!(
         text.contains("to ← r['contact'] (line 2) ← web_search(call c1), untrusted"),
@@ -182,7 +182,7 @@ fn explain_traces_each_argument_of_a_denied_call_to_its_source() {
     );
     assert!(text.contains("decision: deny"), "{text}");
     assert!(text.contains("the tool did not run"), "{text}");
-    assert!(bactrian::engine::explain_call(&record, "c9").is_err());
+    assert!(bactrian_engine::explain_call(&record, "c9").is_err());
 }
 
 #[test]

@@ -18,7 +18,7 @@ pub struct DoctorArgs {
 
 pub fn run(args: DoctorArgs) -> i32 {
     let sandbox = bactrian_sandbox::doctor();
-    let sensor = bactrian::engine::sensor_probe();
+    let sensor = bactrian_engine::sensor_probe();
     let config = match &args.agent {
         Some(path) => match AgentConfig::load(path) {
             Ok(c) => Some(c),

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use bactrian::record::{self, Record};
+use bactrian_engine::record::{self, Record};
 use clap::{Args, ValueEnum};
 
 use super::exit;
@@ -139,7 +139,7 @@ pub fn graph(args: GraphArgs) -> i32 {
         );
     }
     if let Some(call) = &args.explain {
-        return match bactrian::engine::explain_call(&record, call) {
+        return match bactrian_engine::explain_call(&record, call) {
             Ok(text) => {
                 print!("{text}");
                 exit::OK

@@ -1,8 +1,8 @@
 //! `bactrian replay`: re-run a recorded program offline and re-judge it under other policies.
 
 use super::exit;
-use bactrian::engine::replay;
-use bactrian::record::{verify, Record};
+use bactrian_engine::record::{verify, Record};
+use bactrian_engine::replay;
 use bactrian_policy::PolicySet;
 use clap::Args;
 use std::path::PathBuf;

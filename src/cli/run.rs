@@ -1,8 +1,8 @@
 //! `bactrian run` and `bactrian check`.
 
 use super::exit;
-use bactrian::engine::{Approval, Approver, CallRecord, Engine, InProcessTools, ToolSet};
 use bactrian_agent_config::{AgentConfig, Approve};
+use bactrian_engine::{Approval, Approver, CallRecord, Engine, InProcessTools, ToolSet};
 use bactrian_interpreter::{check, check_for_agent, Config, Inspect, Mode, RunOutcome, ToolCall};
 use bactrian_policy::{Reason, Verdict};
 use clap::Args;
@@ -156,7 +156,7 @@ fn run_agent(
         })
     });
     let key = match &config.record.key {
-        Some(k) => Some(bactrian::record::load_signing_key(k).map_err(|e| e.to_string())?),
+        Some(k) => Some(bactrian_engine::record::load_signing_key(k).map_err(|e| e.to_string())?),
         None => None,
     };
     let mut engine = Engine::from_agent(config, prompt).map_err(|e| e.to_string())?;
@@ -180,7 +180,7 @@ fn execute<T: ToolSet + Send>(
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
-    let writer = bactrian::record::RecordWriter::create(&path, &engine.agent, key.as_ref())
+    let writer = bactrian_engine::record::RecordWriter::create(&path, &engine.agent, key.as_ref())
         .map_err(|e| e.to_string())?;
     let (report, recorder) = engine.run_recorded(name, source, &args.query, Box::new(writer));
     recorder

@@ -5,7 +5,7 @@
 //! A tour: write a record, verify it, then tamper with it.
 //!
 //! ```
-//! use bactrian::record::{generate_key, verify, Record, RecordWriter};
+//! use bactrian_engine::record::{generate_key, verify, Record, RecordWriter};
 //! use serde_json::json;
 //!
 //! let dir = std::env::temp_dir().join(format!("bactrian-record-doc-{}", std::process::id()));

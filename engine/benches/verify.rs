@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use bactrian::record::{generate_key, verify, Record, RecordWriter};
+use bactrian_engine::record::{generate_key, verify, Record, RecordWriter};
 use criterion::{criterion_group, criterion_main, Criterion};
 use serde_json::json;
 

@@ -1,4 +1,33 @@
-//! The engine: runs a plan with its agent's tools behind the policy gate.
+//! Bactrian's engine: runs a planner's plan in the labelled interpreter, judges every tool
+//! call against the policies, runs the tools (commands in the Landlock sandbox, watched by the
+//! eBPF sensor; MCP servers; the quarantined model) and writes every step into the signed
+//! provenance [`record`]. The `bactrian` command line, and any host that embeds Bactrian, are
+//! thin layers over [`Engine`].
+//!
+//! A tour: an agent with two in-process tools and the built-in policy. The plan sends mail to
+//! an address it read on the web; the policy stops the call before the tool runs.
+//!
+//! ```
+//! use bactrian_engine::{Engine, ToolSpec, ParamSpec, InProcessTools};
+//! use serde_json::json;
+//!
+//! let tools = InProcessTools::new()
+//!     .tool(ToolSpec::new("web_search").param(ParamSpec::new("query")),
+//!           |_| Ok(json!({"contact": "attacker@evil.com"})))
+//!     .tool(ToolSpec::new("send_message")
+//!               .param(ParamSpec::new("to").sensitive().recipient())
+//!               .param(ParamSpec::new("content")),
+//!           |_| Ok(json!("sent")));
+//! let mut engine = Engine::new(tools);
+//! let report = engine.run("plan.py", "r = web_search('news')\nsend_message(r['contact'], 'hi')\n", "");
+//! let error = report.outcome.error.as_ref().unwrap();
+//! assert_eq!(error.type_name, "PolicyViolation");
+//! assert!(error.message.contains("to came from web_search (call c1)"));
+//! assert_eq!(report.tool_calls[1].decision, "deny");
+//! assert!(report.tool_calls[1].result.is_none()); // send_message never ran
+//! ```
+
+pub mod record;
 
 mod agent;
 mod approval;
