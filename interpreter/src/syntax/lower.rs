@@ -74,6 +74,10 @@ pub struct Lowerer<'a> {
     tool_calls: Vec<ToolUse>,
     /// Module-level functions that change nothing their callers can see.
     pure: HashSet<String>,
+    /// One shared copy of each string literal: a dict key written as a literal and read
+    /// with an equal literal is then the same object, compared by address. (CPython also
+    /// makes equal constants of a module one object.)
+    literals: HashSet<Rc<str>>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -90,6 +94,7 @@ impl<'a> Lowerer<'a> {
             undefined: Vec::new(),
             tool_calls: Vec::new(),
             pure: HashSet::new(),
+            literals: HashSet::new(),
         }
     }
 
@@ -1248,11 +1253,21 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// The shared copy of the string literal `text`.
+    fn literal(&mut self, text: &str) -> Rc<str> {
+        if let Some(shared) = self.literals.get(text) {
+            return shared.clone();
+        }
+        let shared: Rc<str> = Rc::from(text);
+        self.literals.insert(shared.clone());
+        shared
+    }
+
     fn constant(&mut self, c: &ast::Constant, range: ast::text_size::TextRange) -> Const {
         match c {
             ast::Constant::None => Const::None,
             ast::Constant::Bool(b) => Const::Bool(*b),
-            ast::Constant::Str(s) => Const::Str(Rc::from(s.as_str())),
+            ast::Constant::Str(s) => Const::Str(self.literal(s)),
             ast::Constant::Int(i) => match i.to_i64() {
                 Some(small) => Const::Int(small),
                 None => Const::BigInt(Rc::new(i.clone())),
