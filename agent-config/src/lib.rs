@@ -81,6 +81,7 @@
 //! );
 //! ```
 
+mod capped;
 mod error;
 mod locate;
 mod model;
@@ -92,6 +93,7 @@ mod validate;
 
 use std::path::{Path, PathBuf};
 
+pub use capped::{read_capped, read_capped_text, too_large};
 pub use error::{ConfigError, Location, Problem};
 pub use model::{
     Approve, Audience, BuiltinRules, DefaultDecision, Enforce, IpNet, ListedParameter, ListedTool,
@@ -102,6 +104,9 @@ pub use model::{
 };
 pub use trusted::trusted_values_from_query;
 pub use units::{parse_duration, parse_size};
+
+/// The largest agent.yaml read, in bytes (a config with thousands of tools is well under it).
+pub const MAX_CONFIG_BYTES: u64 = 4 << 20;
 
 /// A parsed and checked agent.yaml.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,9 +136,11 @@ impl AgentConfig {
     /// its directory.
     pub fn load(path: impl AsRef<Path>) -> Result<AgentConfig, ConfigError> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-            path: path.to_path_buf(),
-            source,
+        let text = read_capped_text(path, MAX_CONFIG_BYTES, "an agent.yaml").map_err(|source| {
+            ConfigError::Read {
+                path: path.to_path_buf(),
+                source,
+            }
         })?;
         validate::build(&text, path)
     }

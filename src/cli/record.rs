@@ -67,7 +67,7 @@ pub fn keygen(args: KeygenArgs) -> i32 {
 }
 
 fn read_record(command: &str, path: &Path) -> Result<Vec<u8>, i32> {
-    std::fs::read(path).map_err(|e| {
+    record::read_record_file(path).map_err(|e| {
         eprintln!("bactrian {command}: {}: cannot read: {e}", path.display());
         exit::USAGE
     })

@@ -8,7 +8,7 @@ use bactrian_policy::{Reason, Verdict};
 use clap::Args;
 use serde_json::json;
 use std::io::{BufRead, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Args)]
 pub struct RunArgs {
@@ -47,8 +47,9 @@ pub struct CheckArgs {
     pub agent: Option<PathBuf>,
 }
 
-fn read_plan(path: &PathBuf) -> Result<String, i32> {
-    std::fs::read_to_string(path).map_err(|e| {
+fn read_plan(path: &Path) -> Result<String, i32> {
+    let cap = bactrian_interpreter::Limits::default().max_source_bytes;
+    bactrian_agent_config::read_capped_text(path, cap, "a plan").map_err(|e| {
         eprintln!("bactrian: cannot read {}: {e}", path.display());
         exit::USAGE
     })

@@ -65,6 +65,16 @@ pub use steps::{decode_lines, encode_lines};
 pub use verify::{verify, verify_bytes, VerifyReport};
 pub use writer::RecordWriter;
 
+/// The largest record written or read, in bytes. A run whose record would grow past it ends
+/// with an error (the record stays verifiable, marked incomplete); `verify` and `replay` read
+/// no more than this of a file.
+pub const MAX_RECORD_BYTES: u64 = 256 << 20;
+
+/// The bytes of the record file at `path`: at most [`MAX_RECORD_BYTES`], whatever the file is.
+pub fn read_record_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    bactrian_agent_config::read_capped(path, MAX_RECORD_BYTES, "a record")
+}
+
 /// The `format` field of the header line.
 pub const FORMAT: &str = "bactrian-record/1";
 

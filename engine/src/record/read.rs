@@ -87,7 +87,7 @@ impl Record {
     /// [`verify`](super::verify()) for that. A last line cut off mid-write (a run that
     /// crashed) is left out, so a record of an unfinished run loads with `envelope: None`.
     pub fn load(path: &Path) -> Result<Record, RecordError> {
-        let bytes = std::fs::read(path).map_err(|e| RecordError::io(path, "read", e))?;
+        let bytes = super::read_record_file(path).map_err(|e| RecordError::io(path, "read", e))?;
         Record::from_bytes(path, &bytes)
     }
 

@@ -63,7 +63,7 @@ impl VerifyReport {
 /// signed: compare `key_id`); with `key` the record must be signed by that key.
 /// Never panics, whatever the file holds.
 pub fn verify(path: &Path, key: Option<&VerifyingKey>) -> VerifyReport {
-    match std::fs::read(path) {
+    match super::read_record_file(path) {
         Ok(bytes) => verify_bytes(&bytes, key),
         Err(e) => VerifyReport {
             ok: false,
