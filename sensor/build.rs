@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const SOURCE: &str = "bpf/sensor.bpf.c";
+const HEADER_DIRS: [&str; 2] = ["/usr/include", "/usr/local/include"];
+const CLANG_NAMES: [&str; 2] = ["clang-19", "clang"];
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(sensor_no_bpf)");
@@ -14,8 +16,16 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-env-changed=BACTRIAN_SENSOR_CLANG");
 
+    println!("cargo::rerun-if-env-changed=PATH");
+
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let object = out.join("sensor.bpf.o");
+    // Watch the files the build depends on, so that installing clang or the headers later
+    // (as `make` does) builds the programs at the next `cargo build`: a path that does not
+    // exist yet makes cargo run this script again every time, until it does.
+    for path in toolchain_files() {
+        println!("cargo::rerun-if-changed={}", path.display());
+    }
     if let Err(why) = compile(&object) {
         println!(
             "cargo::warning=bactrian-sensor: eBPF programs not built ({why}); \
@@ -25,9 +35,31 @@ fn main() {
     }
 }
 
+/// The clang binary and libbpf header this script would use: the ones found, or, when one is
+/// missing, every place it could appear.
+fn toolchain_files() -> Vec<PathBuf> {
+    let headers: Vec<PathBuf> = HEADER_DIRS
+        .iter()
+        .map(|dir| Path::new(dir).join("bpf/bpf_helpers.h"))
+        .collect();
+    let header = headers.iter().find(|h| h.exists()).cloned();
+    let path_dirs: Vec<PathBuf> = env::var_os("PATH")
+        .map(|p| env::split_paths(&p).collect())
+        .unwrap_or_default();
+    let clangs: Vec<PathBuf> = path_dirs
+        .iter()
+        .flat_map(|dir| CLANG_NAMES.iter().map(move |name| dir.join(name)))
+        .collect();
+    let clang = clangs.iter().find(|c| c.exists()).cloned();
+    let mut files = Vec::new();
+    files.extend(header.map_or(headers, |h| vec![h]));
+    files.extend(clang.map_or(clangs, |c| vec![c]));
+    files
+}
+
 fn compile(object: &Path) -> Result<(), String> {
     let clang = find_clang().ok_or("no clang-19 or clang on PATH")?;
-    let headers = ["/usr/include", "/usr/local/include"]
+    let headers = HEADER_DIRS
         .iter()
         .any(|dir| Path::new(dir).join("bpf/bpf_helpers.h").exists());
     if !headers {
@@ -56,7 +88,7 @@ fn find_clang() -> Option<String> {
     let candidates = env::var("BACTRIAN_SENSOR_CLANG")
         .ok()
         .into_iter()
-        .chain(["clang-19".to_string(), "clang".to_string()]);
+        .chain(CLANG_NAMES.iter().map(|name| name.to_string()));
     for candidate in candidates {
         let ok = Command::new(&candidate)
             .arg("--version")
