@@ -74,6 +74,14 @@ fn assert_runs_nothing(src: &str, expected: &[Diagnostic]) {
 // One construct at a time
 
 #[test]
+fn a_lone_surrogate_in_a_string_is_refused_not_replaced() {
+    assert_refused(r#"s = "a\ud800b""#, 2, 5, "lone surrogate (\\ud800)");
+    assert_refused(r#"s = f"{1}\U0000DFFF""#, 2, 5, "lone surrogate");
+    // A raw string keeps the backslash: nothing to refuse; a real character is fine.
+    assert!(problems(r#"s = r"\ud800" + "\ufffd" + "\u00e9""#).is_empty());
+}
+
+#[test]
 fn import_is_refused() {
     assert_refused("import os", 2, 1, "imports are not allowed");
     assert_refused("import os.path as p", 2, 1, "imports are not allowed");

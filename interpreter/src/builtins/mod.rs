@@ -542,6 +542,16 @@ impl Machine<'_> {
                     }
                 };
                 let Some(c) = c else {
+                    if let Data::Int(code @ 0xD800..=0xDFFF) = &args[0].data {
+                        // CPython makes a one-surrogate string; UTF-8 cannot hold one.
+                        return err(
+                            ExcKind::ValueError,
+                            format!(
+                                "chr() arg {code:#x} is a lone surrogate, which Bactrian's \
+                                 UTF-8 strings cannot hold"
+                            ),
+                        );
+                    }
                     return err(ExcKind::ValueError, "chr() arg not in range(0x110000)");
                 };
                 Ok(self.derive(Data::Str(Rc::from(c.to_string())), &[&args[0]], text))

@@ -161,6 +161,28 @@ impl<'a> Lowerer<'a> {
         });
     }
 
+    /// A string literal with a lone surrogate (`"\ud800"`) cannot be kept: Bactrian's strings
+    /// are UTF-8, and the parser has put U+FFFD in its place. Refused, rather than run with
+    /// another string than the plan wrote.
+    fn refuse_surrogates(&mut self, value: &str, range: ast::text_size::TextRange) {
+        if !value.contains('\u{FFFD}') {
+            return;
+        }
+        let source = self
+            .source
+            .get(range.start().to_usize()..range.end().to_usize())
+            .unwrap_or("");
+        if let Some(escape) = surrogate_escape(source) {
+            self.refuse(
+                range,
+                format!(
+                    "a lone surrogate ({escape}) in a string: Bactrian's strings are UTF-8 text, \
+                     which cannot hold one"
+                ),
+            );
+        }
+    }
+
     fn text(&self, range: ast::text_size::TextRange) -> Arc<str> {
         // Only the head of a long expression is named: look at no more than that much.
         let start = range.start().to_usize();
@@ -1267,7 +1289,10 @@ impl<'a> Lowerer<'a> {
         match c {
             ast::Constant::None => Const::None,
             ast::Constant::Bool(b) => Const::Bool(*b),
-            ast::Constant::Str(s) => Const::Str(self.literal(s)),
+            ast::Constant::Str(s) => {
+                self.refuse_surrogates(s, range);
+                Const::Str(self.literal(s))
+            }
             ast::Constant::Int(i) => match i.to_i64() {
                 Some(small) => Const::Int(small),
                 None => Const::BigInt(Rc::new(i.clone())),
@@ -1298,6 +1323,7 @@ impl<'a> Lowerer<'a> {
             match v {
                 ast::Expr::Constant(c) => {
                     if let ast::Constant::Str(s) = &c.value {
+                        self.refuse_surrogates(s, c.range);
                         parts.push(FPart::Lit(Rc::from(s.as_str())));
                     }
                 }
@@ -1513,4 +1539,19 @@ impl<'a> Lowerer<'a> {
     fn expr_in_comp(&mut self, e: &ast::Expr) -> Expr {
         self.expr(e)
     }
+}
+
+/// The first `\uXXXX` or `\UXXXXXXXX` escape of a surrogate (U+D800 to U+DFFF) in `source`.
+fn surrogate_escape(source: &str) -> Option<&str> {
+    let bytes = source.as_bytes();
+    (0..bytes.len()).find_map(|at| {
+        let digits = match bytes.get(at..at + 2)? {
+            b"\\u" => 4,
+            b"\\U" => 8,
+            _ => return None,
+        };
+        let escape = source.get(at..at + 2 + digits)?;
+        let code = u32::from_str_radix(escape.get(2..)?, 16).ok()?;
+        (0xD800..=0xDFFF).contains(&code).then_some(escape)
+    })
 }
