@@ -62,7 +62,7 @@ fn an_approval_once_is_asked_for_every_call() {
     let report = engine.run("plan.py", TWO_PARTNER_MAILS, "");
     assert!(report.outcome.error.is_none(), "{:?}", report.outcome.error);
     assert_eq!(*asked.lock().expect("counter"), 2);
-    assert_eq!(report.tool_calls[0].decision, "ask");
+    assert_eq!(report.tool_calls[0].decision, Verdict::Ask);
     assert_eq!(report.tool_calls[0].approval, Some("allow once"));
 }
 

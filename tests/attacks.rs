@@ -3,7 +3,7 @@
 //! alone — while benign plans still run. Laundering tricks stay blocked.
 
 use bactrian_engine::{Engine, InProcessTools, ParamSpec, RunReport, ToolSpec};
-use bactrian_policy::PolicySet;
+use bactrian_policy::{PolicySet, Verdict};
 use serde_json::json;
 use std::sync::{Arc, Mutex};
 
@@ -137,7 +137,7 @@ fn assert_blocked(plan: &str, tool: &str) {
             .expect("the denied call is recorded");
         assert_eq!(
             (denied.tool.as_str(), denied.decision),
-            (tool, "deny"),
+            (tool, Verdict::Deny),
             "{policy:?}"
         );
     }

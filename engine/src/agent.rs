@@ -2,14 +2,14 @@
 //! file, the user's trusted values and the approval mode.
 
 use super::approval::{Approval, Approver, FixedApprover};
-use super::command::{event_json, CommandTool};
+use super::command::CommandTool;
 use super::mcp::{self, McpServer, McpTool};
 use super::quarantined::QuarantinedClient;
 use super::sandboxing::{named_profile, profile_for};
-use super::sensing::{event_json as sensor_event_json, Sensing, SensorWatcher};
+use super::sensing::Sensing;
 use super::spec::{ParamSpec, ToolSpec};
-use super::tools::{OutputBudget, ToolSet};
-use super::watch::{CallEvents, Unwatched, Watcher};
+use super::tools::{CallOutcome, OutputBudget, ToolSet};
+use super::watch::{CallEvents, SensorReport, Unwatched, Watcher};
 use super::Engine;
 use bactrian_agent_config::{
     AgentConfig, Approve, DefaultDecision, ListedParameter, ListedTool, ParamType,
@@ -46,8 +46,6 @@ pub struct AgentTools {
     sandbox: Sandbox,
     /// The eBPF sensor and the runtime rules, where the sensor runs.
     sensing: Option<Sensing>,
-    /// What the sandbox and the sensor saw of the last call.
-    events: CallEvents,
     /// What the tools of this run may still return.
     output: OutputBudget,
 }
@@ -171,7 +169,6 @@ impl AgentTools {
             quarantined,
             sandbox: Sandbox::new(),
             sensing,
-            events: CallEvents::default(),
             output: OutputBudget::default(),
         })
     }
@@ -182,11 +179,21 @@ impl ToolSet for AgentTools {
         self.specs.clone()
     }
 
-    fn run(
+    fn run(&mut self, spec: &ToolSpec, call_id: &str, args: &Map<String, Value>) -> CallOutcome {
+        let mut events = CallEvents::default();
+        let result = self.run_tool(spec, call_id, args, &mut events);
+        CallOutcome { result, events }
+    }
+}
+
+impl AgentTools {
+    /// Runs one call; what the sandbox and the sensor saw of it goes into `events`.
+    fn run_tool(
         &mut self,
         spec: &ToolSpec,
         call_id: &str,
         args: &Map<String, Value>,
+        events: &mut CallEvents,
     ) -> Result<ToolOutput, HostError> {
         if spec.name == QUARANTINED_LLM {
             return self.ask_quarantined(call_id, args);
@@ -216,8 +223,10 @@ impl ToolSet for AgentTools {
                     output: &mut self.output,
                 }
                 .call(call_id, args, watcher.as_mut());
-                let late = SensorWatcher::late_violation(&outcome.events);
-                self.events = outcome.events;
+                // A rule broken after the tool's last check (too late to stop the tool, not
+                // too late to stop the run).
+                let late = outcome.events.violation().map(|v| v.what.clone());
+                *events = outcome.events;
                 match (outcome.result, late) {
                     (Err(HostError::Stopped(why)), _) => Err(HostError::Stopped(why)),
                     (_, Some(what)) => Err(HostError::Stopped(format!("it {what}"))),
@@ -240,20 +249,15 @@ impl ToolSet for AgentTools {
                     )));
                 };
                 let value = running.server.call_tool(listed_name, args, timeout);
-                self.events.sandbox = running
-                    .server
-                    .take_sandbox_events()
-                    .iter()
-                    .map(event_json)
-                    .collect();
+                events.sandbox = running.server.take_sandbox_events();
                 // What the server's processes did since the last call is this call's doing.
                 if let (Some(sensing), Some(watch)) = (&self.sensing, &running.watch) {
                     let seen = watch.try_events();
                     let violation = sensing.check(&seen, &name, call_id);
-                    self.events.sensor = seen.iter().map(sensor_event_json).collect();
+                    events.sensor = seen.into_iter().map(SensorReport::Seen).collect();
                     if let Some(v) = violation {
-                        let what = v["what"].as_str().unwrap_or_default().to_string();
-                        self.events.sensor.push(v);
+                        let what = v.what.clone();
+                        events.sensor.push(SensorReport::Violated(v));
                         // The server broke a runtime rule: it serves no further call.
                         self.servers.retain(|s| &s.name != server);
                         return Err(HostError::Stopped(format!(
@@ -288,12 +292,6 @@ impl ToolSet for AgentTools {
         }
     }
 
-    fn take_events(&mut self, _call_id: &str) -> CallEvents {
-        std::mem::take(&mut self.events)
-    }
-}
-
-impl AgentTools {
     /// Asks the quarantined model; the interpreter labels and shapes the answer.
     fn ask_quarantined(
         &mut self,

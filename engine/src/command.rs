@@ -1,8 +1,8 @@
 //! Tools that are programs speaking the JSON protocol (docs/tools.md): the request on stdin,
 //! the response on stdout. A tool that fails in any way gives the plan a clean `ToolError`.
 
-use super::tools::OutputBudget;
-use super::watch::{CallEvents, Watcher};
+use super::tools::{CallOutcome, OutputBudget};
+use super::watch::Watcher;
 use bactrian_interpreter::{HostError, PartLabel, ToolOutput};
 use bactrian_provenance::{Readers, Source};
 use bactrian_sandbox::{Ending, Profile, Sandbox, SandboxError, SandboxEvent};
@@ -55,12 +55,6 @@ pub struct CommandTool<'a> {
     pub output: &'a mut OutputBudget,
 }
 
-/// What one call gave: the result for the plan, and what the sandbox and the sensor saw.
-pub struct CallOutcome {
-    pub result: Result<ToolOutput, HostError>,
-    pub events: CallEvents,
-}
-
 impl CommandTool<'_> {
     /// Runs one call in its sandbox, watched by `watcher` (the eBPF sensor, or nothing).
     pub fn call(
@@ -72,7 +66,7 @@ impl CommandTool<'_> {
         let mut sandbox_events = Vec::new();
         let result = self.run(call_id, args, watcher, &mut sandbox_events);
         let mut events = watcher.finished();
-        events.sandbox = sandbox_events.iter().map(event_json).collect();
+        events.sandbox = sandbox_events;
         CallOutcome { result, events }
     }
 
@@ -188,10 +182,4 @@ impl CommandTool<'_> {
             parts,
         })
     }
-}
-
-/// A sandbox event as the record and `--json` carry it.
-pub fn event_json(e: &SandboxEvent) -> Value {
-    // A derived Serialize of plain fields cannot fail.
-    serde_json::to_value(e).unwrap_or(Value::Null)
 }

@@ -6,8 +6,10 @@ use super::input::input_document;
 use super::recorder::Recorder;
 use super::spec::{ParamSpec, ParamType, ToolSpec};
 use super::tools::ToolSet;
+use super::watch::SensorReport;
 use bactrian_interpreter::{ArgValue, HostError, Progress, ToolCall, ToolHost, ToolOutput};
 use bactrian_policy::{Decision, Note, PolicySet, Reason, Verdict};
+use bactrian_sandbox::SandboxEvent;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 use std::borrow::Cow;
@@ -21,8 +23,8 @@ pub struct CallRecord {
     pub line: u32,
     /// Arguments by parameter name, each with its value and label.
     pub args: Map<String, Value>,
-    /// `allow`, `ask` (then see `approval`) or `deny`.
-    pub decision: &'static str,
+    /// What the policies decided (for `ask`, see `approval`).
+    pub decision: Verdict,
     pub reasons: Vec<Reason>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub audit: Vec<Note>,
@@ -35,10 +37,10 @@ pub struct CallRecord {
     pub error: Option<String>,
     /// What the sandbox reported: the fence, how the tool ended, limits it hit.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub sandbox: Vec<Value>,
+    pub sandbox: Vec<SandboxEvent>,
     /// What the eBPF sensor saw the tool's processes do, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub sensor: Vec<Value>,
+    pub sensor: Vec<SensorReport>,
     /// Sensor events lost in the kernel (counted, never silent).
     #[serde(skip_serializing_if = "is_zero")]
     pub sensor_dropped: u64,
@@ -331,7 +333,7 @@ impl ToolHost for PolicyGate<'_> {
             tool: call.tool.clone(),
             line: call.line,
             args,
-            decision: verdict.as_str(),
+            decision: verdict,
             reasons: decision.reasons.clone(),
             audit: decision.audit.clone(),
             approval: None,
@@ -366,8 +368,7 @@ impl ToolHost for PolicyGate<'_> {
             .map(|p| p.name.clone())
             .collect();
         if let Some(recorder) = self.recorder.as_deref_mut() {
-            recorder.decided(&record, &redacted);
-            if let Some(failure) = &recorder.failure {
+            if let Err(failure) = recorder.decided(&record, &redacted) {
                 // Fail closed: nothing runs that the record cannot show.
                 let reason = format!("the record could not be written: {failure}");
                 self.calls.push(record);
@@ -392,7 +393,8 @@ impl ToolHost for PolicyGate<'_> {
             .iter()
             .map(|(n, a)| (n.clone(), a.value.clone()))
             .collect();
-        let result = match self.tools.run(&spec, &call.id, &plain) {
+        let outcome = self.tools.run(&spec, &call.id, &plain);
+        let result = match outcome.result {
             // A tool's own complaint about its arguments (an MCP server's validation error)
             // may quote them: it reaches the plan as a TypeError, whose message is trusted.
             Err(HostError::BadCall(message)) => {
@@ -407,7 +409,7 @@ impl ToolHost for PolicyGate<'_> {
             }
             other => other,
         };
-        let events = self.tools.take_events(&call.id);
+        let events = outcome.events;
         record.sandbox = events.sandbox;
         record.sensor = events.sensor;
         record.sensor_dropped = events.sensor_dropped;

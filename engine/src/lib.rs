@@ -23,7 +23,7 @@
 //! let error = report.outcome.error.as_ref().unwrap();
 //! assert_eq!(error.type_name, "PolicyViolation");
 //! assert!(error.message.contains("to came from web_search (call c1)"));
-//! assert_eq!(report.tool_calls[1].decision, "deny");
+//! assert_eq!(report.tool_calls[1].decision, bactrian_policy::Verdict::Deny);
 //! assert!(report.tool_calls[1].result.is_none()); // send_message never ran
 //! ```
 
@@ -56,8 +56,8 @@ pub use replay::{replay, Rejudged, ReplayReport};
 pub use sandboxing::profile_for;
 pub use sensing::{sensor_probe, Sensing, SensingError};
 pub use spec::{Audience, ParamSpec, ParamType, ToolSpec};
-pub use tools::{InProcessTools, ToolSet};
-pub use watch::{CallEvents, Unwatched, Watcher};
+pub use tools::{CallOutcome, InProcessTools, ToolSet};
+pub use watch::{CallEvents, SensorReport, Unwatched, Violation, Watcher};
 
 use bactrian_interpreter::{Config, Interpreter, RunOutcome};
 use bactrian_policy::{PolicySet, Verdict};

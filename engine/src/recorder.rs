@@ -55,7 +55,7 @@ pub struct Recorder {
     /// The `tool_call` node of each call id: parent of its sandbox and sensor events.
     calls: HashMap<String, String>,
     /// The first write that failed: the run stops (fail closed).
-    pub failure: Option<String>,
+    failure: Option<String>,
     program_sha256: String,
     /// Write the program node as records made before tools had an audience and parameters
     /// a type and default at call time (replaying such a record).
@@ -219,7 +219,10 @@ impl Recorder {
 
     /// A tool call before it runs: the call (arguments with labels), the decision (with the
     /// input document and its hash) and any approval.
-    pub fn decided(&mut self, call: &CallRecord, redacted: &[String]) {
+    ///
+    /// An error when the record could not be written: then the call must not run (nothing
+    /// happens that the record cannot show).
+    pub fn decided(&mut self, call: &CallRecord, redacted: &[String]) -> Result<(), String> {
         use sha2::Digest;
         let mut args = call.args.clone();
         for name in redacted {
@@ -265,6 +268,10 @@ impl Recorder {
                 Vec::new(),
             );
         }
+        match &self.failure {
+            Some(failure) => Err(failure.clone()),
+            None => Ok(()),
+        }
     }
 
     /// What the tool answered.
@@ -273,12 +280,13 @@ impl Recorder {
         let of_call: Vec<String> = self.calls.get(&call.id).cloned().into_iter().collect();
         let dropped = (call.sensor_dropped > 0)
             .then(|| json!({"kind": "dropped", "count": call.sensor_dropped}));
+        // Written as JSON here, at the edge, in the order they happened.
         let events = call
             .sandbox
             .iter()
-            .map(|e| ("sandbox_event", e))
-            .chain(call.sensor.iter().map(|e| ("sensor_event", e)))
-            .chain(dropped.iter().map(|e| ("sensor_event", e)));
+            .map(|e| ("sandbox_event", json_of(e)))
+            .chain(call.sensor.iter().map(|e| ("sensor_event", json_of(e))))
+            .chain(dropped.into_iter().map(|e| ("sensor_event", e)));
         for (kind, event) in events {
             self.write(
                 kind,
@@ -341,4 +349,10 @@ impl Sink for crate::record::RecordWriter {
     fn finish(self: Box<Self>, program_sha256: &str) -> Result<(), String> {
         crate::record::RecordWriter::finish(*self, program_sha256).map_err(|e| e.to_string())
     }
+}
+
+/// A typed event as the record writes it.
+fn json_of(event: &impl serde::Serialize) -> Value {
+    // A derived Serialize of plain fields cannot fail.
+    serde_json::to_value(event).unwrap_or(Value::Null)
 }

@@ -5,7 +5,7 @@ use super::approval::Approval;
 use super::gate::judge;
 use super::recorder::MemorySink;
 use super::spec::{audience_from_json, param_type_from_str, ParamSpec, ToolSpec};
-use super::tools::ToolSet;
+use super::tools::{CallOutcome, ToolSet};
 use super::watch::CallEvents;
 use super::Engine;
 use crate::record::{node_hash, Record};
@@ -55,13 +55,9 @@ impl ToolSet for RecordedTools {
         self.specs.clone()
     }
 
-    fn run(
-        &mut self,
-        spec: &ToolSpec,
-        call_id: &str,
-        _args: &Map<String, Value>,
-    ) -> Result<ToolOutput, HostError> {
-        match self.results.get(call_id) {
+    fn run(&mut self, spec: &ToolSpec, call_id: &str, _args: &Map<String, Value>) -> CallOutcome {
+        let events = self.events.remove(call_id).unwrap_or_default();
+        let result = match self.results.get(call_id) {
             Some(Ok(value)) => Ok(ToolOutput {
                 value: value.clone(),
                 sources: [Source::Tool {
@@ -78,11 +74,8 @@ impl ToolSet for RecordedTools {
             None => Err(HostError::ToolFailed(format!(
                 "the record holds no result for call {call_id}"
             ))),
-        }
-    }
-
-    fn take_events(&mut self, call_id: &str) -> CallEvents {
-        self.events.remove(call_id).unwrap_or_default()
+        };
+        CallOutcome { result, events }
     }
 }
 
@@ -149,20 +142,22 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
             "tool_result" => {
                 results.insert(call, Ok(n.body["result"].clone()));
             }
-            "sandbox_event" => events
-                .entry(call)
-                .or_default()
-                .sandbox
-                .push(n.body["event"].clone()),
+            "sandbox_event" => {
+                let event = serde_json::from_value(n.body["event"].clone()).map_err(|e| {
+                    format!("node {}: a sandbox event that does not parse: {e}", n.seq)
+                })?;
+                events.entry(call).or_default().sandbox.push(event)
+            }
             "sensor_event" if n.body["event"]["kind"] == "dropped" => {
                 events.entry(call).or_default().sensor_dropped =
                     n.body["event"]["count"].as_u64().unwrap_or(0);
             }
-            "sensor_event" => events
-                .entry(call)
-                .or_default()
-                .sensor
-                .push(n.body["event"].clone()),
+            "sensor_event" => {
+                let report = serde_json::from_value(n.body["event"].clone()).map_err(|e| {
+                    format!("node {}: a sensor event that does not parse: {e}", n.seq)
+                })?;
+                events.entry(call).or_default().sensor.push(report)
+            }
             "tool_error" => {
                 results.insert(
                     call,

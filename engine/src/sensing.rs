@@ -2,11 +2,11 @@
 //! before the tool starts, its events checked against the agent's runtime rules while the
 //! tool runs (a violation stops the tool and the run), and kept with the call.
 
-use super::watch::{CallEvents, Watcher};
+use super::watch::{CallEvents, SensorReport, Violation, Watcher};
 use bactrian_agent_config::{SensorConfig, SensorMode, SensorRule};
 use bactrian_policy::PolicySet;
 use bactrian_sensor::{Event, Rule, RuleSet, Sensor, Watch};
-use serde_json::{json, Value};
+use serde_json::json;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
@@ -111,37 +111,30 @@ impl Sensing {
     }
 
     /// Checks events of a long-lived process; the first violation, if any.
-    pub fn check(&self, events: &[Event], tool: &str, call: &str) -> Option<Value> {
+    pub fn check(&self, events: &[Event], tool: &str, call: &str) -> Option<Violation> {
         events.iter().find_map(|e| self.judge(e, tool, call))
     }
 
     /// The first rule `event` breaks — agent.yaml's runtime rules, then the policies'
     /// `runtime_deny` — as the violation the record keeps.
-    fn judge(&self, event: &Event, tool: &str, call: &str) -> Option<Value> {
+    fn judge(&self, event: &Event, tool: &str, call: &str) -> Option<Violation> {
         if let Some(v) = self.rules.check(event) {
-            return Some(violation_json(&v));
+            return Some(Violation {
+                rule: v.rule.to_string(),
+                what: v.to_string(),
+                event: v.event.clone(),
+            });
         }
         let policies = self.policies.as_ref()?;
         let input = json!({"tool": tool, "call": call, "agent": self.agent, "event": event});
         let reasons = policies.runtime_deny(&input);
         let (policy, message) = reasons.into_iter().next()?;
-        Some(json!({
-            "kind": "rule_violated",
-            "rule": format!("{policy}: runtime_deny"),
-            "what": format!("was denied by {policy}: {message}"),
-            "event": event,
-        }))
+        Some(Violation {
+            rule: format!("{policy}: runtime_deny"),
+            what: format!("was denied by {policy}: {message}"),
+            event: event.clone(),
+        })
     }
-}
-
-fn violation_json(v: &bactrian_sensor::Violation) -> Value {
-    json!({"kind": "rule_violated", "rule": v.rule, "what": v.to_string(), "event": v.event})
-}
-
-/// An event as the record and `--json` carry it.
-pub fn event_json(e: &Event) -> Value {
-    // A derived Serialize of plain fields cannot fail.
-    serde_json::to_value(e).unwrap_or(Value::Null)
 }
 
 /// Watches one call: registered before the tool starts, checked between polls.
@@ -151,7 +144,7 @@ pub struct SensorWatcher {
     call: String,
     watch: Option<Watch>,
     seen: Vec<Event>,
-    violation: Option<Value>,
+    violation: Option<Violation>,
     error: Option<String>,
 }
 
@@ -173,7 +166,7 @@ impl Watcher for SensorWatcher {
             .find_map(|e| self.sensing.judge(e, &self.tool, &self.call));
         self.seen.extend(fresh);
         let v = violation?;
-        let reason = format!("it {}", v["what"].as_str().unwrap_or_default());
+        let reason = format!("it {}", v.what);
         self.violation = Some(v);
         Some(reason)
     }
@@ -194,27 +187,13 @@ impl Watcher for SensorWatcher {
             events.sensor_dropped = finished.dropped;
         }
         self.seen.sort_by_key(|e| e.ktime_ns);
-        events.sensor = self.seen.iter().map(event_json).collect();
+        events.sensor = self.seen.drain(..).map(SensorReport::Seen).collect();
         if let Some(v) = self.violation.take() {
-            events.sensor.push(v);
+            events.sensor.push(SensorReport::Violated(v));
         }
-        if let Some(e) = self.error.take() {
-            events
-                .sensor
-                .push(json!({"kind": "unwatched", "reason": e}));
+        if let Some(reason) = self.error.take() {
+            events.sensor.push(SensorReport::Unwatched { reason });
         }
         events
-    }
-}
-
-impl SensorWatcher {
-    /// A violation found only after the tool ended (too late to stop it, not too late to
-    /// stop the run).
-    pub fn late_violation(events: &CallEvents) -> Option<String> {
-        events
-            .sensor
-            .iter()
-            .find(|e| e["kind"] == "rule_violated")
-            .and_then(|v| v["what"].as_str().map(String::from))
     }
 }

@@ -1,6 +1,7 @@
 //! Where tool calls go once the policy allowed them.
 
 use super::spec::ToolSpec;
+use super::watch::CallEvents;
 use bactrian_interpreter::{HostError, ToolOutput};
 use bactrian_provenance::Source;
 use serde_json::{Map, Value};
@@ -9,17 +10,24 @@ use serde_json::{Map, Value};
 pub trait ToolSet {
     fn specs(&self) -> Vec<ToolSpec>;
     /// Runs an allowed call with its arguments by name.
-    fn run(
-        &mut self,
-        spec: &ToolSpec,
-        call_id: &str,
-        args: &Map<String, Value>,
-    ) -> Result<ToolOutput, HostError>;
+    fn run(&mut self, spec: &ToolSpec, call_id: &str, args: &Map<String, Value>) -> CallOutcome;
+}
 
-    /// What the sandbox and the sensor saw of the call `run` just made (nothing, for tools
-    /// that are not processes).
-    fn take_events(&mut self, _call_id: &str) -> super::watch::CallEvents {
-        super::watch::CallEvents::default()
+/// What one call gave: the result for the plan, and what the sandbox and the sensor saw of it
+/// (nothing, for tools that are not processes).
+#[derive(Debug)]
+pub struct CallOutcome {
+    pub result: Result<ToolOutput, HostError>,
+    pub events: CallEvents,
+}
+
+impl From<Result<ToolOutput, HostError>> for CallOutcome {
+    /// The outcome of a call nothing watched.
+    fn from(result: Result<ToolOutput, HostError>) -> Self {
+        CallOutcome {
+            result,
+            events: CallEvents::default(),
+        }
     }
 }
 
@@ -124,16 +132,14 @@ impl ToolSet for InProcessTools {
         self.tools.iter().map(|(s, _)| s.clone()).collect()
     }
 
-    fn run(
-        &mut self,
-        spec: &ToolSpec,
-        call_id: &str,
-        args: &Map<String, Value>,
-    ) -> Result<ToolOutput, HostError> {
+    fn run(&mut self, spec: &ToolSpec, call_id: &str, args: &Map<String, Value>) -> CallOutcome {
         let Some((_, f)) = self.tools.iter_mut().find(|(s, _)| s.name == spec.name) else {
-            return Err(HostError::BadCall(format!("no tool named '{}'", spec.name)));
+            return Err(HostError::BadCall(format!("no tool named '{}'", spec.name))).into();
         };
-        let value = f(args).map_err(HostError::ToolFailed)?;
+        let value = match f(args) {
+            Ok(value) => value,
+            Err(e) => return Err(HostError::ToolFailed(e)).into(),
+        };
         Ok(ToolOutput {
             value,
             sources: [Source::Tool {
@@ -146,5 +152,6 @@ impl ToolSet for InProcessTools {
             readers: spec.output_readers.clone(),
             parts: Vec::new(),
         })
+        .into()
     }
 }

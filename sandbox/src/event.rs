@@ -3,10 +3,10 @@
 
 use crate::fence::Fence;
 use crate::profile::Profile;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A limit of the profile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Limit {
     Cpu,
@@ -31,7 +31,7 @@ impl Limit {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum SandboxEvent {
     /// The fence the tool started in.
@@ -45,7 +45,7 @@ pub enum SandboxEvent {
     /// The main process died of a signal; `cause` names the limit that sent it, if one did.
     Killed {
         signal: i32,
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         cause: Option<Limit>,
     },
     /// A limit was reached.

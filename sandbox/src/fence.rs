@@ -5,7 +5,8 @@ use landlock::{
     Access, AccessFs, AccessNet, CompatLevel, Compatible, NetPort, PathBeneath, PathFd, Ruleset,
     RulesetAttr, RulesetCreated, RulesetCreatedAttr, Scope, ABI,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 /// The newest Landlock ABI this build asks for (signal and abstract-socket scoping).
@@ -17,7 +18,7 @@ pub fn own_proc_access() -> u64 {
 }
 
 /// How much of a profile the kernel enforces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Enforcement {
     /// Every rule: files, TCP ports, signal and abstract-socket scoping.
@@ -29,21 +30,21 @@ pub enum Enforcement {
 }
 
 /// What fences one call, as the call's first sandbox event reports it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fence {
     pub landlock: Enforcement,
     /// The kernel's Landlock ABI (0: none).
     pub abi: u32,
     /// What Landlock leaves unfenced on this kernel, in words.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gaps: Vec<String>,
     /// `isolated` (a network namespace of its own), or the TCP ports it may connect to.
     pub network: String,
     /// Where the processes and memory limits are enforced: `cgroup` or `rlimit`.
-    pub processes_limit: &'static str,
-    pub memory_limit: &'static str,
+    pub processes_limit: Cow<'static, str>,
+    pub memory_limit: Cow<'static, str>,
     /// The cgroup v2 id naming the call, when it has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cgroup_id: Option<u64>,
     /// Capabilities dropped (a root tool keeps none).
     pub capabilities_dropped: bool,
@@ -171,8 +172,8 @@ pub fn ruleset(
         abi,
         gaps,
         network: String::new(),
-        processes_limit: "rlimit",
-        memory_limit: "rlimit",
+        processes_limit: "rlimit".into(),
+        memory_limit: "rlimit".into(),
         cgroup_id: None,
         capabilities_dropped: false,
         readable,

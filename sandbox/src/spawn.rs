@@ -140,8 +140,8 @@ impl Sandbox {
         };
         let pids_in_cgroup = cgroup.as_ref().is_some_and(CallCgroup::limits_processes);
         let memory_in_cgroup = cgroup.as_ref().is_some_and(CallCgroup::limits_memory);
-        fence.processes_limit = if pids_in_cgroup { "cgroup" } else { "rlimit" };
-        fence.memory_limit = if memory_in_cgroup { "cgroup" } else { "rlimit" };
+        fence.processes_limit = if pids_in_cgroup { "cgroup" } else { "rlimit" }.into();
+        fence.memory_limit = if memory_in_cgroup { "cgroup" } else { "rlimit" }.into();
         fence.cgroup_id = cgroup.as_ref().and_then(CallCgroup::id);
         let isolate_network = profile.connect.is_empty() && profile.bind.is_empty() && self.root;
         fence.network = if isolate_network {

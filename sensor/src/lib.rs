@@ -72,7 +72,7 @@ pub use rules::{Rule, RuleSet, Violation};
 pub use sensor::{probe, Finished, Probe, Sensor, Watch};
 
 /// Something a process in a watched cgroup did.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Event {
     /// The cgroup v2 id of the process when it did it.
     pub cgroup_id: u64,
@@ -87,7 +87,7 @@ pub struct Event {
 }
 
 /// What happened, and its details.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EventKind {
     /// A successful execve/execveat. `filename` is the path the program was run by, as the

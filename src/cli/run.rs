@@ -222,8 +222,8 @@ fn refusal_lines(calls: &[CallRecord]) -> Vec<String> {
     let mut lines = Vec::new();
     for c in calls {
         let (verdict, how) = match (c.decision, c.approval) {
-            ("deny", _) => (Verdict::Deny, "denied by"),
-            ("ask", Some("deny")) => (Verdict::Ask, "not approved; asked by"),
+            (Verdict::Deny, _) => (Verdict::Deny, "denied by"),
+            (Verdict::Ask, Some("deny")) => (Verdict::Ask, "not approved; asked by"),
             _ => continue,
         };
         for r in c.reasons.iter().filter(|r| r.verdict == verdict) {
