@@ -86,6 +86,7 @@ mod error;
 mod locate;
 mod model;
 mod names;
+mod nesting;
 mod raw;
 mod trusted;
 mod units;

@@ -3,8 +3,17 @@
 //! serde_yaml does not hand out spans, but it does give every error raised while a node is
 //! being deserialized the position of that node. So to locate `tools[2].name` we walk the
 //! document again with a visitor that follows the path and fails on arrival; the failure
-//! comes back carrying the node's line and column. Only used on the error path.
+//! comes back carrying the node's line and column.
+//!
+//! Each such walk parses the whole document, so locating every tool that way is quadratic
+//! (5,000 tools took 29 s). [`LocationIndex`] locates every node in one walk instead: a
+//! scalar (or a key) fails as it is read, the failure carries its position, and its parent
+//! records it and carries on, since a scalar is one parser event and nothing is left
+//! half-read. A mapping or sequence is placed at the `{` or `[` before its first entry, or at
+//! that entry for a block collection; one that is empty is not in the index, and
+//! [`NodePath::locate`] finds it.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, VariantAccess, Visitor};
@@ -15,7 +24,7 @@ use crate::error::Location;
 const ARRIVED: &str = "\u{0}bactrian-agent-config: arrived";
 
 /// One step into the document: a mapping key or a sequence index.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Seg {
     Key(String),
     Index(usize),
@@ -23,7 +32,7 @@ pub(crate) enum Seg {
 
 /// A path to a node, e.g. `tools[2].parameters.to`; `at_key` points at the last key itself
 /// rather than at its value (for "this name is wrong" errors).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub(crate) struct NodePath {
     segs: Vec<Seg>,
     at_key: bool,
@@ -83,6 +92,260 @@ impl NodePath {
             }
             p.segs.pop()?;
         }
+    }
+}
+
+/// Where the nodes and keys of a document are, found in one walk.
+#[derive(Debug)]
+pub(crate) struct LocationIndex<'t> {
+    at: HashMap<NodePath, Location>,
+    /// The text's lines, and whether each is ASCII (a column is then a byte offset).
+    lines: Vec<(&'t str, bool)>,
+}
+
+impl<'t> LocationIndex<'t> {
+    /// Indexes `text`; a document that does not parse gives an empty index.
+    pub(crate) fn new(text: &'t str) -> LocationIndex<'t> {
+        let mut index = LocationIndex {
+            at: HashMap::new(),
+            lines: text.split('\n').map(|l| (l, l.is_ascii())).collect(),
+        };
+        let de = serde_yaml::Deserializer::from_str(text);
+        let root = NodePath::root();
+        let walk = Indexer {
+            path: &root,
+            index: &mut index,
+        }
+        .deserialize(de);
+        // The root is a scalar (which arrives), or the text is not YAML (nothing to index).
+        let _ = index.child::<serde_yaml::Error>(&root, &root, walk.map(Some));
+        index
+    }
+
+    /// Where the node (or key) at `path` is, if the walk found it.
+    pub(crate) fn get(&self, path: &NodePath) -> Option<Location> {
+        self.at.get(path).copied()
+    }
+
+    /// Continues after a child at `path` was read: an arrival is recorded (and the child's
+    /// position placed on `parent` too, if it is the first); another error ends the walk.
+    fn child<E: de::Error>(
+        &mut self,
+        parent: &NodePath,
+        path: &NodePath,
+        read: Result<Option<()>, E>,
+    ) -> Result<bool, E> {
+        let more = match read {
+            Ok(found) => found.is_some(),
+            Err(err) => match arrival(&err.to_string()) {
+                Some(at) => {
+                    self.at.entry(path.clone()).or_insert(at);
+                    true
+                }
+                None => return Err(err),
+            },
+        };
+        if let Some(at) = self.get(path) {
+            if !self.at.contains_key(parent) {
+                let start = self.collection_start(at);
+                self.at.insert(parent.clone(), start);
+            }
+        }
+        Ok(more)
+    }
+
+    /// Where the collection whose first entry is at `first` starts: at the `[` or `{` just
+    /// before it (only blanks between), else (a block collection) at the entry itself.
+    fn collection_start(&self, first: Location) -> Location {
+        let mut line = first.line.saturating_sub(1);
+        let mut column = first.column.saturating_sub(1);
+        loop {
+            let Some(&(text, ascii)) = self.lines.get(line) else {
+                return first;
+            };
+            let before = if ascii {
+                text.get(..column.min(text.len())).unwrap_or("")
+            } else {
+                let end = text
+                    .char_indices()
+                    .nth(column)
+                    .map_or(text.len(), |(i, _)| i);
+                text.get(..end).unwrap_or("")
+            };
+            match before.trim_end().chars().last() {
+                Some('[' | '{') => {
+                    return Location {
+                        line: line + 1,
+                        column: before.trim_end().chars().count(),
+                    }
+                }
+                Some(_) => return first,
+                None if line == 0 => return first,
+                None => {
+                    line -= 1;
+                    column = usize::MAX;
+                }
+            }
+        }
+    }
+}
+
+/// Where an arrival failure says it happened. The visitor sees serde_yaml's errors only as
+/// its generic `de::Error`, so the position is read from the message serde_yaml 0.9 writes:
+/// `<path>: <ARRIVED> at line L column C`, without the suffix at line 1 column 1.
+fn arrival(message: &str) -> Option<Location> {
+    let (_, after) = message.split_once(ARRIVED)?;
+    let Some(position) = after.strip_prefix(" at line ") else {
+        return after.is_empty().then_some(Location { line: 1, column: 1 });
+    };
+    let (line, column) = position.split_once(" column ")?;
+    Some(Location {
+        line: line.parse().ok()?,
+        column: column.parse().ok()?,
+    })
+}
+
+/// Walks a node, recording where its descendants are; fails on a scalar (its parent
+/// records the position the failure carries).
+struct Indexer<'a, 't> {
+    path: &'a NodePath,
+    index: &'a mut LocationIndex<'t>,
+}
+
+impl<'de> DeserializeSeed<'de> for Indexer<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+macro_rules! arrive_on_scalars {
+    ($($visit:ident: $ty:ty),*) => {
+        $(fn $visit<E: de::Error>(self, _: $ty) -> Result<(), E> {
+            Err(E::custom(ARRIVED))
+        })*
+    };
+}
+
+impl<'de> Visitor<'de> for Indexer<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any YAML node")
+    }
+
+    arrive_on_scalars!(visit_bool: bool, visit_i64: i64, visit_u64: u64, visit_i128: i128,
+        visit_u128: u128, visit_f64: f64, visit_str: &str);
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Err(E::custom(ARRIVED))
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Err(E::custom(ARRIVED))
+    }
+
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        let (_, value) = data.variant::<IgnoredAny>()?;
+        value.newtype_variant_seed(self)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        loop {
+            let mut name = None;
+            let key = map.next_key_seed(KeyName { name: &mut name });
+            let Some(name) = name else {
+                // The end, or a key that is not a scalar: its value is skipped.
+                if key?.is_none() {
+                    return Ok(());
+                }
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            let key_path = self.path.key(&name).the_key();
+            self.index
+                .child(self.path, &key_path, key.map(|_| Some(())))?;
+            let value_path = self.path.key(&name);
+            let value = map.next_value_seed(Indexer {
+                path: &value_path,
+                index: self.index,
+            });
+            self.index.child(self.path, &value_path, value.map(Some))?;
+        }
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        for i in 0.. {
+            let element_path = self.path.index(i);
+            let element = seq.next_element_seed(Indexer {
+                path: &element_path,
+                index: self.index,
+            });
+            if !self.index.child(self.path, &element_path, element)? {
+                break;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads a mapping key: a scalar's text goes into `name`, and the key fails (so that its
+/// parent records where it is); any other key is skipped.
+struct KeyName<'a> {
+    name: &'a mut Option<String>,
+}
+
+impl<'de> DeserializeSeed<'de> for KeyName<'_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl KeyName<'_> {
+    fn named<E: de::Error>(self, name: String) -> Result<(), E> {
+        *self.name = Some(name);
+        Err(E::custom(ARRIVED))
+    }
+}
+
+impl<'de> Visitor<'de> for KeyName<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a mapping key")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        self.named(v.to_string())
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
+        self.named(v.to_string())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+        self.named(v.to_string())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
+        self.named(v.to_string())
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        let (_, value) = data.variant::<IgnoredAny>()?;
+        value.newtype_variant::<IgnoredAny>().map(|_| ())
     }
 }
 
@@ -312,5 +575,36 @@ flow: {k: [1, 2, {z: 3}]}
         assert_eq!(p.locate(DOC), None);
         assert_eq!(p.locate_nearest(DOC), at(3, 5));
         assert_eq!(root.key("tools").index(9).locate(DOC), None);
+    }
+
+    #[test]
+    fn the_index_finds_what_the_walk_finds() {
+        let root = NodePath::root();
+        let tool = root.key("tools").index(1);
+        let to = tool.key("parameters").key("to");
+        let paths = [
+            root.key("name"),
+            root.key("name").the_key(),
+            tool.key("name"),
+            tool.clone(),
+            root.key("tools").index(0).key("command").index(0),
+            to.the_key(),
+            to.key("type"),
+            root.key("flow").key("k").index(2).key("z"),
+        ];
+        let index = LocationIndex::new(DOC);
+        for p in &paths {
+            assert_eq!(index.get(p), p.locate(DOC), "{p:?}");
+        }
+        let doc = "a: !t [1, {b: 2}]\nc: !u 3\nd: 4\n";
+        let index = LocationIndex::new(doc);
+        for p in [
+            root.key("a").index(1).key("b"),
+            root.key("c"),
+            root.key("d"),
+        ] {
+            assert_eq!(index.get(&p), p.locate(doc), "{p:?}");
+        }
+        assert_eq!(LocationIndex::new("[: x").get(&root), None);
     }
 }

@@ -2,18 +2,30 @@
 //! semantic checks that serde cannot (names, duplicates, files, cross-references).
 //! Problems are collected, not returned at the first, so a user sees them all at once.
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
 use crate::error::{self, ConfigError, Location, Problem};
-use crate::locate::NodePath;
+use crate::locate::{LocationIndex, NodePath};
 use crate::model::*;
 use crate::names;
+use crate::nesting;
 use crate::raw::*;
 use crate::AgentConfig;
 
 /// Parse `text` (the contents of `origin`) and check it.
 pub(crate) fn build(text: &str, origin: &Path) -> Result<AgentConfig, ConfigError> {
+    if let Some(at) = nesting::too_deep(text) {
+        let message = format!(
+            "`[` and `{{` nest deeper than {} levels here; an agent.yaml needs a few",
+            nesting::MAX_FLOW_NESTING
+        );
+        return Err(ConfigError::invalid(
+            origin,
+            vec![Problem::new(Some(at), message)],
+        ));
+    }
     let raw: RawAgent = match serde_yaml::from_str(text) {
         Ok(raw) => raw,
         Err(err) => {
@@ -28,6 +40,7 @@ pub(crate) fn build(text: &str, origin: &Path) -> Result<AgentConfig, ConfigErro
     let dir = base_dir(origin);
     let mut check = Checker {
         text,
+        index: OnceCell::new(),
         dir,
         problems: Vec::new(),
         warnings: Vec::new(),
@@ -71,6 +84,8 @@ fn clean(path: &Path) -> PathBuf {
 
 struct Checker<'a> {
     text: &'a str,
+    /// Where the nodes of `text` are, found once when first needed.
+    index: OnceCell<LocationIndex<'a>>,
     dir: PathBuf,
     problems: Vec<(NodePath, String)>,
     warnings: Vec<(NodePath, String)>,
@@ -88,12 +103,17 @@ impl Checker<'_> {
     fn located(&self, found: Vec<(NodePath, String)>) -> Vec<Problem> {
         found
             .into_iter()
-            .map(|(at, message)| Problem::new(at.locate_nearest(self.text), message))
+            .map(|(at, message)| {
+                let location = self.locate(&at).or_else(|| at.locate_nearest(self.text));
+                Problem::new(location, message)
+            })
             .collect()
     }
 
+    /// Where the node at `at` is: from the index, else (an empty collection) by a walk.
     fn locate(&self, at: &NodePath) -> Option<Location> {
-        at.locate(self.text)
+        let index = self.index.get_or_init(|| LocationIndex::new(self.text));
+        index.get(at).or_else(|| at.locate(self.text))
     }
 
     fn agent(&mut self, raw: RawAgent, origin: &Path) -> AgentConfig {
