@@ -244,6 +244,43 @@ fn a_tool_that_opens_a_denied_path_is_stopped_and_the_run_exits_4() {
 }
 
 #[test]
+fn a_run_the_sensor_stopped_replays_identically_from_its_record() {
+    if !sensor_here() {
+        return;
+    }
+    let (_l, port) = listener();
+    let dir = agent(port, r#"[{deny_open: "**/.ssh/**"}]"#);
+    let plan = format!("busy({port}, ['/root/.ssh/id_ed25519'])\n");
+    std::fs::write(dir.path().join("plan.py"), plan).expect("plan");
+    let o = bactrian(
+        dir.path(),
+        &[
+            "run",
+            "plan.py",
+            "--agent",
+            "agent.yaml",
+            "--record",
+            "run.record",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(4),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // Every sandbox and sensor event is read back typed and written again, byte for byte,
+    // and the stop is a stop again (not a ToolError the plan could catch).
+    let replay = bactrian(dir.path(), &["replay", "run.record"]);
+    let out = String::from_utf8_lossy(&replay.stdout);
+    assert!(
+        replay.status.success() && out.contains("identical"),
+        "{out}{}",
+        String::from_utf8_lossy(&replay.stderr)
+    );
+}
+
+#[test]
 fn a_tool_that_connects_to_a_denied_loopback_port_is_stopped() {
     if !sensor_here() {
         return;

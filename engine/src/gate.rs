@@ -35,6 +35,10 @@ pub struct CallRecord {
     pub result: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// The error stopped the run (a sandbox or sensor rule, a fence that could not be
+    /// enacted), rather than reaching the plan as a `ToolError`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub stopped: bool,
     /// What the sandbox reported: the fence, how the tool ended, limits it hit.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sandbox: Vec<SandboxEvent>,
@@ -339,6 +343,7 @@ impl ToolHost for PolicyGate<'_> {
             approval: None,
             result: None,
             error: None,
+            stopped: false,
             sandbox: Vec::new(),
             sensor: Vec::new(),
             sensor_dropped: 0,
@@ -415,7 +420,10 @@ impl ToolHost for PolicyGate<'_> {
         record.sensor_dropped = events.sensor_dropped;
         match &result {
             Ok(out) => record.result = Some(out.value.clone()),
-            Err(e) => record.error = Some(e.to_string()),
+            Err(e) => {
+                record.error = Some(e.to_string());
+                record.stopped = matches!(e, HostError::Stopped(_));
+            }
         }
         if let Some(recorder) = self.recorder.as_deref_mut() {
             recorder.finished(&record);

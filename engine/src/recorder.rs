@@ -304,7 +304,11 @@ impl Recorder {
         if let Some(error) = &call.error {
             self.write(
                 "tool_error",
-                json!({"call": call.id, "tool": call.tool, "error": error}),
+                if call.stopped {
+                    json!({"call": call.id, "tool": call.tool, "error": error, "stopped": true})
+                } else {
+                    json!({"call": call.id, "tool": call.tool, "error": error})
+                },
                 Vec::new(),
             );
         }

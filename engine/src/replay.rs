@@ -45,7 +45,7 @@ pub struct ReplayReport {
 /// Answers each call from the record.
 struct RecordedTools {
     specs: Vec<ToolSpec>,
-    results: HashMap<String, Result<Value, String>>,
+    results: HashMap<String, Result<Value, HostError>>,
     /// What the sandbox and the sensor saw of each call, as recorded.
     events: HashMap<String, CallEvents>,
 }
@@ -70,7 +70,7 @@ impl ToolSet for RecordedTools {
                 readers: spec.output_readers.clone(),
                 parts: Vec::new(),
             }),
-            Some(Err(e)) => Err(HostError::ToolFailed(e.clone())),
+            Some(Err(e)) => Err(e.clone()),
             None => Err(HostError::ToolFailed(format!(
                 "the record holds no result for call {call_id}"
             ))),
@@ -159,10 +159,13 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
                 events.entry(call).or_default().sensor.push(report)
             }
             "tool_error" => {
-                results.insert(
-                    call,
-                    Err(n.body["error"].as_str().unwrap_or_default().to_string()),
-                );
+                let error = n.body["error"].as_str().unwrap_or_default().to_string();
+                let failure = if n.body["stopped"] == true {
+                    HostError::Stopped(error)
+                } else {
+                    HostError::ToolFailed(error)
+                };
+                results.insert(call, Err(failure));
             }
             "decision" => {
                 let verdict: Verdict = n.body["verdict"]
