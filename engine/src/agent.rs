@@ -3,6 +3,7 @@
 
 use super::approval::{Approval, Approver, FixedApprover};
 use super::command::CommandTool;
+use super::convert::FromConfig;
 use super::mcp::{self, McpServer, McpTool};
 use super::quarantined::QuarantinedClient;
 use super::sandboxing::{named_profile, profile_for};
@@ -12,10 +13,10 @@ use super::tools::{CallOutcome, OutputBudget, ToolSet};
 use super::watch::{CallEvents, SensorReport, Unwatched, Watcher};
 use super::Engine;
 use bactrian_agent_config::{
-    AgentConfig, Approve, DefaultDecision, ListedParameter, ListedTool, ParamType,
-    QuarantinedBackend, ToolRunner,
+    AgentConfig, Approve, ListedParameter, ListedTool, ParamType, QuarantinedBackend, ToolRunner,
 };
 use bactrian_interpreter::{Config, HostError, Mode, ToolOutput, QUARANTINED_LLM};
+use bactrian_policy::BuiltinRules;
 use bactrian_policy::{PolicyError, PolicySet, Verdict};
 use bactrian_provenance::Readers;
 use bactrian_sandbox::Sandbox;
@@ -92,13 +93,6 @@ fn listed(tool: &McpTool) -> ListedTool {
         name: tool.name.clone(),
         description: tool.description.clone(),
         parameters,
-    }
-}
-
-fn readers(r: &bactrian_agent_config::Readers) -> Readers {
-    match r {
-        bactrian_agent_config::Readers::Public => Readers::Public,
-        bactrian_agent_config::Readers::Principals(p) => Readers::only(p.iter().cloned()),
     }
 }
 
@@ -218,7 +212,7 @@ impl AgentTools {
                     profile: &profile,
                     sandbox: &self.sandbox,
                     trusted_output: tool.trusted_output,
-                    readers: readers(&tool.output_readers),
+                    readers: Readers::from_config(&tool.output_readers),
                     trusted_principals: &self.config.user.trusted_values,
                     output: &mut self.output,
                 }
@@ -241,7 +235,7 @@ impl AgentTools {
                     tool.name.clone(),
                     tool.timeout,
                     tool.trusted_output,
-                    readers(&tool.output_readers),
+                    Readers::from_config(&tool.output_readers),
                 );
                 let Some(running) = self.servers.iter_mut().find(|s| &s.name == server) else {
                     return Err(HostError::ToolFailed(format!(
@@ -332,14 +326,6 @@ impl AgentTools {
     }
 }
 
-fn verdict(d: DefaultDecision) -> Verdict {
-    match d {
-        DefaultDecision::Allow => Verdict::Allow,
-        DefaultDecision::Ask => Verdict::Ask,
-        DefaultDecision::Deny => Verdict::Deny,
-    }
-}
-
 impl Engine<AgentTools> {
     /// Sets up an agent from its configuration. `approver` answers `ask` decisions when the
     /// configuration says to prompt; otherwise `policy.approve` decides.
@@ -350,23 +336,16 @@ impl Engine<AgentTools> {
         config.check_secure_execution()?;
         let paths: Vec<_> = config.policies.iter().map(|p| p.path.clone()).collect();
         let mut policies = PolicySet::load(&paths)?;
-        policies.set_builtin(match config.policy.builtin {
-            bactrian_agent_config::BuiltinRules::Deny => bactrian_policy::BuiltinRules::Deny,
-            bactrian_agent_config::BuiltinRules::Ask => bactrian_policy::BuiltinRules::Ask,
-            bactrian_agent_config::BuiltinRules::Off => bactrian_policy::BuiltinRules::Off,
-        });
+        policies.set_builtin(BuiltinRules::from_config(&config.policy.builtin));
         let approver: Box<dyn Approver + Send> = match (config.policy.approve, prompt) {
             (Approve::Always, _) => Box::new(FixedApprover(Approval::Once)),
             (Approve::Prompt, Some(p)) => p,
             _ => Box::new(FixedApprover(Approval::Deny)),
         };
-        let mode = match config.llm.mode {
-            bactrian_agent_config::Mode::Strict => Mode::Strict,
-            bactrian_agent_config::Mode::Normal => Mode::Normal,
-        };
+        let mode = Mode::from_config(&config.llm.mode);
         let agent = config.name.clone();
         let trusted_values = config.user.trusted_values.clone();
-        let default = verdict(config.policy.default);
+        let default = Verdict::from_config(&config.policy.default);
         let tools = AgentTools::new(config, &policies)?;
         Ok(Engine {
             tools,

@@ -32,6 +32,7 @@ pub mod record;
 mod agent;
 mod approval;
 mod command;
+mod convert;
 mod explain;
 mod gate;
 mod input;

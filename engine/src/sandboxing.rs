@@ -1,6 +1,7 @@
 //! From agent.yaml's sandbox profiles to the fence a tool runs in.
 
-use bactrian_agent_config::{AgentConfig, Enforce, Tool};
+use super::convert::FromConfig;
+use bactrian_agent_config::{AgentConfig, Tool};
 use bactrian_sandbox::Profile;
 use std::time::Duration;
 
@@ -31,9 +32,6 @@ pub fn named_profile(config: &AgentConfig, name: &str) -> Profile {
         file_size: named.file_size,
         timeout,
         env: named.env,
-        enforce: match config.sandbox.enforce {
-            Enforce::Required => bactrian_sandbox::Enforce::Required,
-            Enforce::BestEffort => bactrian_sandbox::Enforce::BestEffort,
-        },
+        enforce: bactrian_sandbox::Enforce::from_config(&config.sandbox.enforce),
     }
 }

@@ -2,8 +2,9 @@
 //! before the tool starts, its events checked against the agent's runtime rules while the
 //! tool runs (a violation stops the tool and the run), and kept with the call.
 
+use super::convert::FromConfig;
 use super::watch::{CallEvents, SensorReport, Violation, Watcher};
-use bactrian_agent_config::{SensorConfig, SensorMode, SensorRule};
+use bactrian_agent_config::{SensorConfig, SensorMode};
 use bactrian_policy::PolicySet;
 use bactrian_sensor::{Event, Rule, RuleSet, Sensor, Watch};
 use serde_json::json;
@@ -48,17 +49,6 @@ pub enum SensingError {
     Rule(String),
 }
 
-fn rule(r: &SensorRule) -> Rule {
-    match r {
-        SensorRule::DenyConnect { net, port } => Rule::DenyConnect {
-            net: net.map(|n| (n.addr, n.prefix)),
-            port: *port,
-        },
-        SensorRule::DenyOpen { glob } => Rule::DenyOpen { glob: glob.clone() },
-        SensorRule::DenyExec { glob } => Rule::DenyExec { glob: glob.clone() },
-    }
-}
-
 impl Sensing {
     /// The sensor as `sensor:` asks: `None` for `off`, or for `auto` where it cannot load
     /// (said once on stderr).
@@ -70,7 +60,7 @@ impl Sensing {
         if config.mode == SensorMode::Off {
             return Ok(None);
         }
-        let rules: Vec<Rule> = config.rules.iter().map(rule).collect();
+        let rules: Vec<Rule> = config.rules.iter().map(Rule::from_config).collect();
         let rules = RuleSet::new(&rules).map_err(|e| SensingError::Rule(e.to_string()))?;
         match loaded() {
             Ok(sensor) => Ok(Some(Sensing {

@@ -1,6 +1,7 @@
 //! What the engine knows about a tool: its parameters (in positional order) and how calls to
 //! it are judged.
 
+use super::convert::FromConfig;
 pub use bactrian_agent_config::{Audience, ParamType};
 use bactrian_policy::Verdict;
 use bactrian_provenance::Readers;
@@ -196,16 +197,9 @@ impl From<&bactrian_agent_config::Tool> for ToolSpec {
                 })
                 .collect(),
             side_effects: t.side_effects,
-            default: t.policy_default.map(|d| match d {
-                bactrian_agent_config::DefaultDecision::Allow => Verdict::Allow,
-                bactrian_agent_config::DefaultDecision::Ask => Verdict::Ask,
-                bactrian_agent_config::DefaultDecision::Deny => Verdict::Deny,
-            }),
+            default: t.policy_default.as_ref().map(Verdict::from_config),
             trusted_output: t.trusted_output,
-            output_readers: match &t.output_readers {
-                bactrian_agent_config::Readers::Public => Readers::Public,
-                bactrian_agent_config::Readers::Principals(p) => Readers::only(p.iter().cloned()),
-            },
+            output_readers: Readers::from_config(&t.output_readers),
             audience: t.audience.clone(),
         }
     }
