@@ -25,7 +25,8 @@ impl<'a> Call<'a> {
             None => return Err("`tool` is missing".into()),
         }
         match obj.get("args") {
-            None | Some(Value::Object(_)) => {}
+            None => {}
+            Some(Value::Object(args)) => check_flags(args)?,
             Some(_) => return Err("`args` is not an object".into()),
         }
         Ok(Call { doc })
@@ -84,6 +85,29 @@ impl<'a> Call<'a> {
             .map(|vals| vals.iter().filter_map(scalar_text).collect())
             .unwrap_or_default()
     }
+}
+
+/// The label flags the rules read as booleans. A flag that is present but not a boolean
+/// (`"sensitive": "yes"`) would read as false, and `false` turns a check off: it is an
+/// error instead.
+const FLAGS: [&str; 3] = ["trusted", "sensitive", "recipient"];
+
+fn check_flags(args: &Map<String, Value>) -> Result<(), String> {
+    for (name, node) in args {
+        for flag in FLAGS {
+            match node.get(flag) {
+                None | Some(Value::Bool(_)) => {}
+                Some(other) => {
+                    return Err(format!(
+                        "`args.{}.{flag}` is {}, not a boolean",
+                        clip(name),
+                        clip(&other.to_string())
+                    ))
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// One labeled node: an argument, an item of a list, or a field of a dict.
@@ -309,5 +333,10 @@ mod tests {
         assert!(Call::new(&json!({"args": {}})).is_err());
         assert!(Call::new(&json!({"tool": "t", "args": []})).is_err());
         assert!(Call::new(&json!({"tool": "t"})).is_ok());
+        let yes = json!({"tool": "t", "args": {"to": {"value": "x", "sensitive": "yes"}}});
+        assert_eq!(
+            Call::new(&yes).err().as_deref(),
+            Some("`args.to.sensitive` is \"yes\", not a boolean")
+        );
     }
 }

@@ -102,7 +102,10 @@
 mod builtin;
 mod decision;
 mod error;
+mod guard;
 mod input;
+mod nesting;
+mod recursion;
 mod redact;
 mod rego;
 mod testing;

@@ -14,7 +14,7 @@ use std::collections::HashSet;
 
 use crate::decision::{Decision, Note, Reason, Verdict};
 use crate::error::{one_line_regorus_error, regorus_error_location, Location, PolicyError};
-use crate::redact;
+use crate::{guard, nesting, recursion, redact};
 
 /// The package decisions come from.
 pub const PACKAGE: &str = "data.bactrian";
@@ -106,7 +106,8 @@ fn combined_module(entries: &[Entry]) -> String {
 }
 
 /// A fresh engine: Rego v1, builtin errors raised rather than turned into `undefined`
-/// (so a failing builtin cannot silently skip a `deny`), and a time limit.
+/// (so a failing builtin cannot silently skip a `deny`), a time limit, and size checks on
+/// the builtins that could exhaust memory in one call (see `guard`).
 pub(crate) fn new_engine() -> Engine {
     let mut engine = Engine::new();
     engine.set_strict_builtin_errors(true);
@@ -114,22 +115,42 @@ pub(crate) fn new_engine() -> Engine {
         limit: TIME_LIMIT,
         check_interval: CHECK_INTERVAL,
     });
+    guard::install(&mut engine);
     engine
 }
 
-/// Adds files to `engine`; returns each file's package (`data.bactrian`).
+/// Adds files to `engine`; returns each file's package (`data.bactrian`). Refuses, with
+/// `file:line:col`, brackets nested too deep to parse in reasonable time and recursive
+/// functions (see the `nesting` and `recursion` modules).
 pub(crate) fn add_files(
     engine: &mut Engine,
     files: &[(PathBuf, String)],
 ) -> Result<Vec<String>, PolicyError> {
-    files
+    let packages = files
         .iter()
         .map(|(path, text)| {
+            if let Some((line, col)) = nesting::too_deep(text) {
+                return Err(PolicyError::Rego {
+                    at: Location::at(path, line, col),
+                    message: format!(
+                        "brackets nested more than {} deep; Bactrian refuses deeper nesting \
+                         (parsing it takes time exponential in the depth)",
+                        nesting::MAX_NESTING
+                    ),
+                });
+            }
             engine
                 .add_policy(path.display().to_string(), text.clone())
                 .map_err(|e| PolicyError::rego(path, &e))
         })
-        .collect()
+        .collect::<Result<Vec<String>, PolicyError>>()?;
+    if let Some(found) = recursion::find(engine.get_modules()) {
+        return Err(PolicyError::Rego {
+            at: Location::at(Path::new(&found.file), found.line, found.col),
+            message: found.message(),
+        });
+    }
+    Ok(packages)
 }
 
 impl RegoPolicy {

@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::builtin;
 use crate::decision::{Decision, Verdict};
-use crate::error::PolicyError;
+use crate::error::{Location, PolicyError};
 use crate::input::{describe_sources, scalar_text, Call, Node};
 
 /// One loaded YAML rule file.
@@ -528,6 +528,16 @@ impl Template {
 impl YamlPolicy {
     pub(crate) fn parse(path: &Path, text: &str) -> Result<YamlPolicy, PolicyError> {
         let spec: FileSpec = serde_yaml::from_str(text).map_err(|e| PolicyError::yaml(path, &e))?;
+        // An empty file (or one whose sections are misspelt at the wrong indentation, or
+        // all commented out) would load as a policy that never speaks: say so instead.
+        if spec.tools.is_empty() && spec.rules.is_empty() {
+            return Err(PolicyError::Yaml {
+                at: Location::file(path),
+                message: "the policy is empty: it has no `tools:` declarations and no \
+                          `rules:`, so it would decide nothing"
+                    .to_string(),
+            });
+        }
         Ok(YamlPolicy {
             name: path.display().to_string(),
             tools: spec.tools,

@@ -56,7 +56,13 @@ const DENY_RM: &str = "package bactrian\ndeny contains \"no rm\" if input.tool =
 
 #[test]
 fn loads_rego_and_yaml_files() {
-    let dir = dir_with(&[("p.rego", DENY_RM), ("r.yaml", "rules: []\n")]);
+    let dir = dir_with(&[
+        ("p.rego", DENY_RM),
+        (
+            "r.yaml",
+            "rules: [{tool: ls, action: log, reason: listed}]\n",
+        ),
+    ]);
     let set = load(&dir, &["p.rego", "r.yaml"]).unwrap();
     assert_eq!(set.files().len(), 2);
     assert!(set.decide(&json!({"tool": "rm", "args": {}})).is_denied());

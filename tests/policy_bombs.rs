@@ -1,0 +1,243 @@
+//! Hostile and broken policies and input documents, through the binary: each must end with a
+//! clear error or a fail-closed denial, within a time limit and under a 3 GiB address-space
+//! cap (a process that needs more dies, and the case fails). Found by fuzzing issue #12.
+//!
+//! One table: the files, the command, and what must come out.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// The address-space cap every case runs under, in KiB (`ulimit -v`).
+const ADDRESS_SPACE_KIB: u64 = 3 * 1024 * 1024;
+
+/// An input document the built-in rules say nothing about.
+const QUIET_INPUT: &str = r#"{"tool": "t", "args": {"x": {"value": 1, "trusted": true}}}"#;
+
+struct Case {
+    name: &'static str,
+    /// Files written into a fresh directory: (name, text).
+    files: &'static [(&'static str, &'static str)],
+    /// The `bactrian` arguments, run in that directory.
+    args: &'static [&'static str],
+    /// The exit code it must end with.
+    code: i32,
+    /// Text that must appear in stdout or stderr.
+    says: &'static [&'static str],
+    /// How long it may take (debug build, busy machine).
+    within: Duration,
+}
+
+const RECURSIVE: &str =
+    "package bactrian\n\nf(x) := y if {\n\ty := f(x)\n}\n\ndeny contains \"loop\" if f(1)\n";
+const MUTUAL: &str = "package bactrian\n\ng(x) := h(x)\n\nh(x) := y if {\n\ty := g(x)\n}\n\ndeny contains \"loop\" if g(1)\n";
+const RECURSIVE_TEST: &str =
+    "package bactrian_test\n\nimport data.bactrian\n\ntest_loop if {\n\tbactrian.deny with input as {\"tool\": \"t\"}\n}\n";
+
+fn cases() -> Vec<Case> {
+    let secs = Duration::from_secs;
+    vec![
+        Case {
+            name: "a recursive function is a load error, not a stack overflow (eval)",
+            files: &[("rec.rego", RECURSIVE), ("in.json", QUIET_INPUT)],
+            args: &["policy", "eval", "--input", "in.json", "rec.rego"],
+            code: 2,
+            says: &["rec.rego:4:", "recursive", "f"],
+            within: secs(20),
+        },
+        Case {
+            name: "mutually recursive functions are a load error",
+            files: &[("rec.rego", MUTUAL), ("in.json", QUIET_INPUT)],
+            args: &["policy", "eval", "--input", "in.json", "rec.rego"],
+            code: 2,
+            says: &["rec.rego:", "recursive"],
+            within: secs(20),
+        },
+        Case {
+            name: "a recursive function is a load error (policy test)",
+            files: &[
+                ("p/rec.rego", RECURSIVE),
+                ("p/rec_test.rego", RECURSIVE_TEST),
+            ],
+            args: &["policy", "test", "p"],
+            code: 2,
+            says: &["rec.rego:4:", "recursive"],
+            within: secs(20),
+        },
+        Case {
+            name: "a recursive function stops `run` before the plan starts",
+            files: &[
+                ("rec.rego", RECURSIVE),
+                ("plan.py", "t()\n"),
+                ("t.py", "print('{\"result\": 1}')\n"),
+                (
+                    "agent.yaml",
+                    "name: rec\nllm:\n  secure_execution: true\ntools:\n  - {name: t, command: [python3, t.py], parameters: {}}\npolicies: [rec.rego]\n",
+                ),
+            ],
+            args: &["run", "plan.py", "--agent", "agent.yaml"],
+            code: 2,
+            says: &["rec.rego:4:", "recursive"],
+            within: secs(20),
+        },
+        Case {
+            name: "a literal nested 28 deep is refused at load, at once",
+            files: &[
+                (
+                    "nest.rego",
+                    "package bactrian\n\nx := [[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
+                ),
+                ("in.json", QUIET_INPUT),
+            ],
+            args: &["policy", "eval", "--input", "in.json", "nest.rego"],
+            code: 2,
+            says: &["nest.rego:3:", "nested"],
+            within: secs(10),
+        },
+        Case {
+            name: "numbers.range of a billion numbers is refused at load when constant",
+            files: &[
+                (
+                    "range.rego",
+                    "package bactrian\n\ndeny contains \"big\" if count(numbers.range(0, 1e9)) > 0\n",
+                ),
+                ("in.json", QUIET_INPUT),
+            ],
+            args: &["policy", "eval", "--input", "in.json", "range.rego"],
+            code: 2,
+            says: &["range.rego:3:", "numbers.range", "more than 100000"],
+            within: secs(20),
+        },
+        Case {
+            name: "numbers.range of a billion numbers from the input denies the call",
+            files: &[
+                (
+                    "range.rego",
+                    "package bactrian\n\ndeny contains \"big\" if count(numbers.range(0, input.args.x.value)) > 0\n",
+                ),
+                ("in.json", r#"{"tool": "t", "args": {"x": {"value": 1000000000, "trusted": true}}}"#),
+            ],
+            args: &["policy", "eval", "--input", "in.json", "range.rego"],
+            code: 3,
+            says: &["fail closed", "numbers.range", "more than 100000"],
+            within: secs(20),
+        },
+        Case {
+            name: "a huge sprintf width denies the call, within memory",
+            files: &[
+                (
+                    "fmt.rego",
+                    "package bactrian\n\ndeny contains sprintf(\"%0999999999d\", [1]) if input.tool\n",
+                ),
+                ("in.json", QUIET_INPUT),
+            ],
+            args: &["policy", "eval", "--input", "in.json", "fmt.rego"],
+            code: 3,
+            says: &["fail closed", "sprintf"],
+            within: secs(20),
+        },
+        Case {
+            name: "sensitive: \"yes\" is not a way around the sensitive rule",
+            files: &[(
+                "in.json",
+                r#"{"tool": "send", "args": {"to": {"value": "bob@evil.com", "trusted": false, "sensitive": "yes"}}}"#,
+            )],
+            args: &["policy", "eval", "--input", "in.json"],
+            code: 3,
+            says: &["builtin:input", "args.to.sensitive", "boolean"],
+            within: secs(10),
+        },
+        Case {
+            name: "an empty YAML policy is an error naming the file",
+            files: &[("empty.yaml", ""), ("in.json", QUIET_INPUT)],
+            args: &["policy", "eval", "--input", "in.json", "empty.yaml"],
+            code: 2,
+            says: &["empty.yaml", "empty"],
+            within: secs(10),
+        },
+        Case {
+            name: "a YAML policy of comments only is an error too",
+            files: &[("empty.yaml", "# nothing yet\n"), ("in.json", QUIET_INPUT)],
+            args: &["policy", "eval", "--input", "in.json", "empty.yaml"],
+            code: 2,
+            says: &["empty.yaml", "empty"],
+            within: secs(10),
+        },
+    ]
+}
+
+fn fresh_dir(name: &str) -> PathBuf {
+    let slug: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .take(40)
+        .collect();
+    let dir = std::env::temp_dir().join(format!(
+        "bactrian-policy-bombs-{}-{slug}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// Runs the binary in `dir` under the address-space cap, killed after `within` (plus slack,
+/// so that a hang shows as a failed case rather than a stuck test run).
+fn capped(dir: &Path, args: &[&str], within: Duration) -> (Output, Duration) {
+    let kill_after = within.as_secs() + 10;
+    let started = Instant::now();
+    let out = Command::new("sh")
+        .current_dir(dir)
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {ADDRESS_SPACE_KIB} && exec timeout -s KILL {kill_after} \"$0\" \"$@\""
+        ))
+        .arg(env!("CARGO_BIN_EXE_bactrian"))
+        .args(args)
+        .output()
+        .expect("sh runs");
+    (out, started.elapsed())
+}
+
+#[test]
+fn hostile_policies_end_with_a_clear_error_within_limits() {
+    let mut failures = Vec::new();
+    for case in cases() {
+        let dir = fresh_dir(case.name);
+        for (name, text) in case.files {
+            let path = dir.join(name);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).expect("dir");
+            }
+            std::fs::write(path, text).expect("file");
+        }
+        let (out, took) = capped(&dir, case.args, case.within);
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut wrong = Vec::new();
+        if out.status.code() != Some(case.code) {
+            wrong.push(format!("exit {:?}, expected {}", out.status, case.code));
+        }
+        if took > case.within {
+            wrong.push(format!("took {took:?}, limit {:?}", case.within));
+        }
+        for needle in case.says {
+            if !text.contains(needle) {
+                wrong.push(format!("does not say {needle:?}"));
+            }
+        }
+        if !wrong.is_empty() {
+            failures.push(format!(
+                "{}: {}\n--- output ---\n{}",
+                case.name,
+                wrong.join("; "),
+                text.chars().take(2000).collect::<String>()
+            ));
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
+}
