@@ -189,11 +189,7 @@ fn query_parts<'a>(query: &'a Query, todo: &mut Vec<Part<'a>>) {
                 value,
                 collection,
                 ..
-            } => {
-                todo.extend(key.iter().map(|k| Part::Expr(k)));
-                todo.push(Part::Expr(value));
-                todo.push(Part::Expr(collection));
-            }
+            } => membership_parts(key, value, collection, todo),
             Literal::Expr { expr, .. } | Literal::NotExpr { expr, .. } => {
                 todo.push(Part::Expr(expr))
             }
@@ -248,11 +244,19 @@ fn expr_parts<'a>(expr: &'a Expr, todo: &mut Vec<Part<'a>>) {
             value,
             collection,
             ..
-        } => {
-            todo.extend(key.iter().map(|k| Part::Expr(k)));
-            todo.push(Part::Expr(value));
-            todo.push(Part::Expr(collection));
-        }
+        } => membership_parts(key, value, collection, todo),
         _ => {}
     }
+}
+
+/// The parts of `key, value in collection` (a `some ... in` or a membership test).
+fn membership_parts<'a>(
+    key: &'a Option<Ref<Expr>>,
+    value: &'a Expr,
+    collection: &'a Expr,
+    todo: &mut Vec<Part<'a>>,
+) {
+    todo.extend(key.iter().map(|k| Part::Expr(k)));
+    todo.push(Part::Expr(value));
+    todo.push(Part::Expr(collection));
 }
