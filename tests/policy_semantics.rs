@@ -193,6 +193,36 @@ fn the_denial_lines_name_only_the_denying_policies() {
     assert!(!err.contains("payments are allowed"), "{err}");
 }
 
+#[test]
+fn explain_shows_each_reason_with_its_own_verdict() {
+    // Before: `graph --explain` listed every reason under "decision: deny", so an allow
+    // ("payments are allowed") read as part of the denial.
+    let allow = "rules:\n  - {tool: pay, action: allow, reason: \"payments are allowed\"}\n";
+    let dir = agent(
+        &[GET_PAGE, PAY],
+        "policies: [allow.yaml]\n",
+        &[("allow.yaml", allow)],
+    );
+    let o = run(
+        &dir,
+        "p = get_page('x')\npay(p['iban'], 5)\n",
+        &["--record", "run.record"],
+    );
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    let o = bactrian(&dir, &["graph", "run.record", "--explain", "c2"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("decision: deny"), "{text}");
+    assert!(
+        text.contains("deny  builtin:sensitive: iban came from get_page (call c1)"),
+        "{text}"
+    );
+    assert!(
+        text.lines().any(|l| l.trim_start().starts_with("allow ")
+            && l.ends_with("allow.yaml#rules[0]: payments are allowed")),
+        "{text}"
+    );
+}
+
 // ---- 1. readers fail closed: every tool has an audience -------------------------------
 
 #[test]

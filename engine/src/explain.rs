@@ -72,9 +72,11 @@ pub fn explain_call(record: &Record, call: &str) -> Result<String, String> {
             "  decision: {}\n",
             decision.body["verdict"].as_str().unwrap_or("?")
         ));
+        // Each reason with its own verdict: an allow listed under a denial is not a denial.
         for r in decision.body["reasons"].as_array().into_iter().flatten() {
             out.push_str(&format!(
-                "    {}: {}\n",
+                "    {:<5} {}: {}\n",
+                r["verdict"].as_str().unwrap_or("?"),
                 r["policy"].as_str().unwrap_or("?"),
                 r["message"].as_str().unwrap_or("")
             ));
