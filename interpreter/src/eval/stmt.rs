@@ -39,8 +39,14 @@ impl Machine<'_> {
             }
             StmtKind::Assign { targets, value } => {
                 let v = self.expr(value, frame)?;
-                for t in targets {
-                    self.assign(t, v.clone(), frame)?;
+                match targets.as_slice() {
+                    // `x = v`: the value itself, not a copy of it.
+                    [target] => self.assign(target, v, frame)?,
+                    _ => {
+                        for t in targets {
+                            self.assign(t, v.clone(), frame)?;
+                        }
+                    }
                 }
             }
             StmtKind::AugAssign { target, op, value } => {
