@@ -34,8 +34,31 @@ const MUTUAL: &str = "package bactrian\n\ng(x) := h(x)\n\nh(x) := y if {\n\ty :=
 const RECURSIVE_TEST: &str =
     "package bactrian_test\n\nimport data.bactrian\n\ntest_loop if {\n\tbactrian.deny with input as {\"tool\": \"t\"}\n}\n";
 
+/// A chain of `n` rules (`r0 := r1`, ..., `rN := 1`) or functions, which a `deny` mentions.
+fn chain(n: usize, functions: bool) -> &'static str {
+    let mut text = String::from("package bactrian\n\n");
+    for i in 0..n {
+        let next = i + 1;
+        text.push_str(&if functions {
+            format!("f{i}(x) := y if {{\n\ty := f{next}(x)\n}}\n")
+        } else {
+            format!("r{i} := r{next}\n")
+        });
+    }
+    text.push_str(&if functions {
+        format!("f{n}(x) := x\n\ndeny contains \"deep\" if {{\n\tinput.tool\n\tf0(1)\n}}\n")
+    } else {
+        format!("r{n} := 1\n\ndeny contains \"deep\" if {{\n\tinput.tool\n\tr0\n}}\n")
+    });
+    Box::leak(text.into_boxed_str())
+}
+
 fn cases() -> Vec<Case> {
     let secs = Duration::from_secs;
+    let files =
+        |name: &'static str, text: &'static str| -> &'static [(&'static str, &'static str)] {
+            Box::leak(Box::new([(name, text), ("in.json", QUIET_INPUT)]))
+        };
     vec![
         Case {
             name: "a recursive function is a load error, not a stack overflow (eval)",
@@ -78,6 +101,30 @@ fn cases() -> Vec<Case> {
             args: &["run", "plan.py", "--agent", "agent.yaml"],
             code: 2,
             says: &["rec.rego:4:", "recursive"],
+            within: secs(20),
+        },
+        Case {
+            name: "a chain of 400 rules is refused at load, not a stack overflow",
+            files: files("chain.rego", chain(400, false)),
+            args: &["policy", "eval", "--input", "in.json", "chain.rego"],
+            code: 2,
+            says: &["chain.rego:407:5:", "402 deep", "data.bactrian.deny → data.bactrian.r0", "r400"],
+            within: secs(20),
+        },
+        Case {
+            name: "a chain of 1,000 functions is refused at load, not a stack overflow",
+            files: files("chain.rego", chain(1000, true)),
+            args: &["policy", "eval", "--input", "in.json", "chain.rego"],
+            code: 2,
+            says: &["chain.rego:3007:5:", "1002 deep", "data.bactrian.f1000"],
+            within: secs(20),
+        },
+        Case {
+            name: "a chain of 60 rules still works",
+            files: files("chain.rego", chain(60, false)),
+            args: &["policy", "eval", "--input", "in.json", "chain.rego"],
+            code: 3,
+            says: &["chain.rego: deep"],
             within: secs(20),
         },
         Case {

@@ -100,12 +100,12 @@
 //! `bactrian policy test DIR` does.
 
 mod builtin;
+mod callgraph;
 mod decision;
 mod error;
 mod guard;
 mod input;
 mod nesting;
-mod recursion;
 mod redact;
 mod rego;
 mod testing;

@@ -14,7 +14,7 @@ use std::collections::HashSet;
 
 use crate::decision::{Decision, Note, Reason, Verdict};
 use crate::error::{one_line_regorus_error, regorus_error_location, Location, PolicyError};
-use crate::{guard, nesting, recursion, redact};
+use crate::{callgraph, guard, nesting, redact};
 
 /// The package decisions come from.
 pub const PACKAGE: &str = "data.bactrian";
@@ -120,8 +120,8 @@ pub(crate) fn new_engine() -> Engine {
 }
 
 /// Adds files to `engine`; returns each file's package (`data.bactrian`). Refuses, with
-/// `file:line:col`, brackets nested too deep to parse in reasonable time and recursive
-/// functions (see the `nesting` and `recursion` modules).
+/// `file:line:col`, brackets nested too deep to parse in reasonable time, recursive
+/// functions and chains of rules too deep to evaluate (see `nesting` and `callgraph`).
 pub(crate) fn add_files(
     engine: &mut Engine,
     files: &[(PathBuf, String)],
@@ -144,10 +144,11 @@ pub(crate) fn add_files(
                 .map_err(|e| PolicyError::rego(path, &e))
         })
         .collect::<Result<Vec<String>, PolicyError>>()?;
-    if let Some(found) = recursion::find(engine.get_modules()) {
+    if let Some(refusal) = callgraph::check(engine.get_modules()) {
+        let at = refusal.at;
         return Err(PolicyError::Rego {
-            at: Location::at(Path::new(&found.file), found.line, found.col),
-            message: found.message(),
+            at: Location::at(Path::new(&at.file), at.line, at.col),
+            message: refusal.message,
         });
     }
     Ok(packages)
