@@ -1,4 +1,10 @@
 //! The `bactrian` command line.
+
+// Errors, not panics, outside tests: nothing a plan, a config or a tool sends can abort.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 mod cli;
 
 /// mimalloc instead of the system allocator: a plan allocates and frees a small object for

@@ -81,6 +81,13 @@
 //! );
 //! ```
 
+#![forbid(unsafe_code)]
+// Errors, not panics, outside tests: nothing a plan, a config or a tool sends can abort.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 mod capped;
 mod error;
 mod locate;

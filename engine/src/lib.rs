@@ -27,6 +27,12 @@
 //! assert!(report.tool_calls[1].result.is_none()); // send_message never ran
 //! ```
 
+// Errors, not panics, outside tests: nothing a plan, a config or a tool sends can abort.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 pub mod record;
 
 mod agent;

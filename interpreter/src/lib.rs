@@ -49,6 +49,13 @@
 //! assert_eq!(problems[0].line, 1);
 //! ```
 
+#![forbid(unsafe_code)]
+// Errors, not panics, outside tests: nothing a plan, a config or a tool sends can abort.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 mod builtins;
 mod error;
 mod eval;

@@ -99,6 +99,13 @@
 //! [`run_tests`] runs a directory's Rego `test_*` rules and YAML fixtures, as
 //! `bactrian policy test DIR` does.
 
+#![forbid(unsafe_code)]
+// Errors, not panics, outside tests: nothing a plan, a config or a tool sends can abort.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 mod builtin;
 mod callgraph;
 mod decision;

@@ -154,6 +154,7 @@ fn run_rego_tests(files: &[PathBuf], report: &mut TestReport) -> Result<(), Poli
     // A rule head at the start of a line; confirmed against the parsed module below.
     static HEAD: LazyLock<Regex> = LazyLock::new(|| {
         // A constant pattern: it compiles, and the unit tests run it.
+        #[allow(clippy::expect_used)]
         Regex::new(r"(?m)^[ \t]*(test_[A-Za-z0-9_]*)").expect("constant regex")
     });
     let head = &*HEAD;

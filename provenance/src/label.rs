@@ -207,14 +207,23 @@ impl LabelTable {
 
     /// The content of a label.
     pub fn get(&self, label: Label) -> &Arc<LabelData> {
-        // A `Label` is only made by `intern_data` of this table, so the index exists.
-        &self.labels[label.0 as usize]
+        // A `Label` is only made by `intern_data` of this table, so the index exists; a label
+        // of another table reads as the plan's own (index 0 always exists).
+        static PROGRAM: std::sync::OnceLock<Arc<LabelData>> = std::sync::OnceLock::new();
+        self.labels.get(label.0 as usize).unwrap_or_else(|| {
+            PROGRAM.get_or_init(|| {
+                Arc::new(LabelData {
+                    sources: [Source::Program].into(),
+                    readers: Readers::Public,
+                })
+            })
+        })
     }
 
     /// Whether every source of the label is trusted.
     #[inline]
     pub fn is_trusted(&self, label: Label) -> bool {
-        self.trusted[label.0 as usize]
+        self.trusted.get(label.0 as usize).copied().unwrap_or(false)
     }
 
     /// Union of sources, intersection of readers.

@@ -49,6 +49,18 @@
 //! assert_eq!(graph.explain(to), "to (line 2) ← r['email'] (line 2) ← web_search(call c1)");
 //! ```
 
+#![forbid(unsafe_code)]
+// Errors, not panics, outside tests: nothing a plan, a config or a tool sends can abort.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 mod graph;
 mod label;
 

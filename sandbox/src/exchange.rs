@@ -135,7 +135,7 @@ impl StderrTail {
                 };
                 let (lock, _) = &*sink;
                 let mut s = lock.lock().unwrap_or_else(|e| e.into_inner());
-                s.kept.extend(&buf[..n]);
+                s.kept.extend(buf.get(..n).unwrap_or_default());
                 let excess = s.kept.len().saturating_sub(keep);
                 s.kept.drain(..excess);
                 s.dropped += excess as u64;

@@ -75,8 +75,9 @@ pub fn own_directories(argv: &[String]) -> Vec<PathBuf> {
         dirs.push(prefix.to_path_buf());
     }
     // The first argument that names an existing file is the script an interpreter runs.
-    if let Some(script) = argv[1..]
+    if let Some(script) = argv
         .iter()
+        .skip(1)
         .map(Path::new)
         .find(|a| a.is_absolute() && a.is_file())
     {

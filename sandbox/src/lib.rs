@@ -34,6 +34,17 @@
 //!
 //! [`doctor`] says what this kernel can enforce.
 
+// Errors, not panics, outside tests: nothing a plan, a config or a tool sends can abort.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 mod cgroup;
 mod event;
 mod exchange;

@@ -51,9 +51,9 @@ fn u64_at(b: &[u8], off: usize) -> Option<u64> {
 /// A NUL-terminated string in `field`, of which the kernel reported writing `written` bytes.
 fn c_string(field: &[u8], written: u32) -> String {
     let written = (written as usize).min(field.len());
-    let bytes = &field[..written];
+    let bytes = field.get(..written).unwrap_or_default();
     let end = bytes.iter().position(|&c| c == 0).unwrap_or(bytes.len());
-    String::from_utf8_lossy(&bytes[..end]).into_owned()
+    String::from_utf8_lossy(bytes.get(..end).unwrap_or_default()).into_owned()
 }
 
 /// Decodes one ring buffer record; `None` if it is not one the programs write.
@@ -64,13 +64,13 @@ pub(crate) fn parse_record(b: &[u8]) -> Option<Event> {
     let aux = u32_at(b, 12)?;
     let cgroup_id = u64_at(b, 16)?;
     let ktime_ns = u64_at(b, 24)?;
-    let body = &b[HEADER_LEN..];
+    let body = b.get(HEADER_LEN..)?;
     let kind = match (kind, b.len()) {
         (KIND_EXEC, EXEC_LEN) => {
             let filename_len = u32_at(body, 0)?;
             let args_len = (u32_at(body, 4)? as usize).min(ARGS_MAX_LEN);
-            let filename = c_string(&body[8..8 + FILENAME_MAX_LEN], filename_len);
-            let area = &body[8 + FILENAME_MAX_LEN..8 + FILENAME_MAX_LEN + args_len];
+            let filename = c_string(body.get(8..8 + FILENAME_MAX_LEN)?, filename_len);
+            let area = body.get(8 + FILENAME_MAX_LEN..8 + FILENAME_MAX_LEN + args_len)?;
             EventKind::Exec {
                 filename,
                 argv: split_args(area),
@@ -80,7 +80,10 @@ pub(crate) fn parse_record(b: &[u8]) -> Option<Event> {
             let port = u16::from_be_bytes(body.get(0..2)?.try_into().ok()?);
             let raw: [u8; 16] = body.get(8..24)?.try_into().ok()?;
             let addr = match aux {
-                AF_INET => IpAddr::V4(Ipv4Addr::new(raw[0], raw[1], raw[2], raw[3])),
+                AF_INET => {
+                    let [a, b, c, d, ..] = raw;
+                    IpAddr::V4(Ipv4Addr::new(a, b, c, d))
+                }
                 AF_INET6 => IpAddr::V6(Ipv6Addr::from(raw)),
                 _ => return None,
             };
@@ -89,7 +92,7 @@ pub(crate) fn parse_record(b: &[u8]) -> Option<Event> {
         (KIND_OPEN, OPEN_LEN) => {
             let path_len = u32_at(body, 0)?;
             EventKind::Open {
-                path: c_string(&body[8..8 + PATH_MAX_LEN], path_len),
+                path: c_string(body.get(8..8 + PATH_MAX_LEN)?, path_len),
                 flags: aux as i32,
             }
         }

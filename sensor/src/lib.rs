@@ -60,6 +60,17 @@
 //!
 //! See docs/sensor.md in the repository for the full account.
 
+// Errors, not panics, outside tests: nothing a plan, a config or a tool sends can abort.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 mod error;
 mod kernel;
 pub mod rules;

@@ -136,10 +136,13 @@ impl<'a> Lowerer<'a> {
     }
 
     fn scope(&mut self) -> &mut Scope {
-        // `program` pushes the module scope before lowering anything and pops it last.
-        self.scopes
-            .last_mut()
-            .expect("a scope is always open while lowering")
+        // `program` pushes the module scope before lowering anything and pops it last; were
+        // none open, lowering goes on in a fresh module scope rather than aborting.
+        if self.scopes.is_empty() {
+            self.scopes.push(Scope::new(true, Default::default()));
+        }
+        let innermost = self.scopes.len() - 1;
+        &mut self.scopes[innermost]
     }
 
     fn global_slot(&mut self, name: &str) -> u32 {
