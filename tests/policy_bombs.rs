@@ -288,3 +288,46 @@ fn hostile_policies_end_with_a_clear_error_within_limits() {
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
 }
+
+#[test]
+fn a_builtin_past_its_limit_stops_run_as_a_policy_failure_with_a_complete_record() {
+    let dir = fresh_dir("run-range");
+    let files = [
+        (
+            "big.rego",
+            "package bactrian\n\ndeny contains \"too many\" if {\n\tcount(numbers.range(0, input.args.n.value)) > 10\n}\n\nallow if input.tool == \"t\"\n",
+        ),
+        ("t.py", "print('{\"result\": \"ok\"}')\n"),
+        (
+            "agent.yaml",
+            "name: big\nllm:\n  secure_execution: true\ntools:\n  - {name: t, command: [python3, t.py], parameters: {n: {type: int}}}\npolicies: [big.rego]\n",
+        ),
+        ("plan.py", "t(10**9)\n"),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).expect("file");
+    }
+    let run = [
+        "run",
+        "plan.py",
+        "--agent",
+        "agent.yaml",
+        "--record",
+        "run.record",
+    ];
+    let (out, took) = capped(&dir, &run, Duration::from_secs(20));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(took < Duration::from_secs(20), "{took:?}");
+    assert!(
+        err.contains("t (call c1) denied by")
+            && err.contains("fail closed")
+            && err.contains("numbers.range: the number of elements would be 1000000001"),
+        "{err}"
+    );
+    let (out, _) = capped(&dir, &["verify", "run.record"], Duration::from_secs(20));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(said.starts_with("ok:"), "{said}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
