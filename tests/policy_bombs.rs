@@ -28,6 +28,22 @@ struct Case {
     within: Duration,
 }
 
+/// A graph of 24 diamonds in a row (`a0 -> a1, b1`, `b0 -> a1, b1`, ...): 2^24 paths.
+const DIAMONDS: &str = r#"{"tool": "t", "args": {"g": {"trusted": true, "value": {
+  "a0": ["a1", "b1"], "b0": ["a1", "b1"], "a1": ["a2", "b2"], "b1": ["a2", "b2"],
+  "a2": ["a3", "b3"], "b2": ["a3", "b3"], "a3": ["a4", "b4"], "b3": ["a4", "b4"],
+  "a4": ["a5", "b5"], "b4": ["a5", "b5"], "a5": ["a6", "b6"], "b5": ["a6", "b6"],
+  "a6": ["a7", "b7"], "b6": ["a7", "b7"], "a7": ["a8", "b8"], "b7": ["a8", "b8"],
+  "a8": ["a9", "b9"], "b8": ["a9", "b9"], "a9": ["a10", "b10"], "b9": ["a10", "b10"],
+  "a10": ["a11", "b11"], "b10": ["a11", "b11"], "a11": ["a12", "b12"], "b11": ["a12", "b12"],
+  "a12": ["a13", "b13"], "b12": ["a13", "b13"], "a13": ["a14", "b14"], "b13": ["a14", "b14"],
+  "a14": ["a15", "b15"], "b14": ["a15", "b15"], "a15": ["a16", "b16"], "b15": ["a16", "b16"],
+  "a16": ["a17", "b17"], "b16": ["a17", "b17"], "a17": ["a18", "b18"], "b17": ["a18", "b18"],
+  "a18": ["a19", "b19"], "b18": ["a19", "b19"], "a19": ["a20", "b20"], "b19": ["a20", "b20"],
+  "a20": ["a21", "b21"], "b20": ["a21", "b21"], "a21": ["a22", "b22"], "b21": ["a22", "b22"],
+  "a22": ["a23", "b23"], "b22": ["a23", "b23"], "a23": ["a24", "b24"], "b23": ["a24", "b24"],
+  "a24": [], "b24": []}}}}"#;
+
 const RECURSIVE: &str =
     "package bactrian\n\nf(x) := y if {\n\ty := f(x)\n}\n\ndeny contains \"loop\" if f(1)\n";
 const MUTUAL: &str = "package bactrian\n\ng(x) := h(x)\n\nh(x) := y if {\n\ty := g(x)\n}\n\ndeny contains \"loop\" if g(1)\n";
@@ -181,6 +197,20 @@ fn cases() -> Vec<Case> {
             args: &["policy", "eval", "--input", "in.json", "fmt.rego"],
             code: 3,
             says: &["fail closed", "sprintf"],
+            within: secs(20),
+        },
+        Case {
+            name: "graph.reachable_paths on 24 diamonds in a row denies the call",
+            files: &[
+                (
+                    "paths.rego",
+                    "package bactrian\n\ndeny contains \"paths\" if count(graph.reachable_paths(input.args.g.value, {\"a0\"})) > 0\n",
+                ),
+                ("in.json", DIAMONDS),
+            ],
+            args: &["policy", "eval", "--input", "in.json", "paths.rego"],
+            code: 3,
+            says: &["fail closed", "graph.reachable_paths: not available"],
             within: secs(20),
         },
         Case {

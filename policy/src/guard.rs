@@ -35,7 +35,7 @@ pub(crate) const MAX_SHIFT: u64 = 65_536;
 type Check = fn(&[Value]) -> Result<()>;
 
 /// The guarded builtins: name, number of arguments, check.
-const GUARDED: [(&str, u8, Check); 8] = [
+const GUARDED: [(&str, u8, Check); 9] = [
     ("numbers.range", 2, check_range),
     ("numbers.range_step", 3, check_range_step),
     ("net.cidr_expand", 1, check_cidr_expand),
@@ -44,6 +44,7 @@ const GUARDED: [(&str, u8, Check); 8] = [
     ("strings.replace_n", 2, check_replace_n),
     ("regex.replace", 3, check_regex_replace),
     ("bits.lsh", 2, check_lsh),
+    ("graph.reachable_paths", 2, refuse_paths),
 ];
 
 /// Puts the checked builtins in place of regorus' own on `engine`.
@@ -247,6 +248,15 @@ fn check_regex_replace(args: &[Value]) -> Result<()> {
     )
 }
 
+/// A graph of 50 nodes (24 diamonds in a row) has 2^24 paths; counting them first would
+/// cost as much as listing them.
+fn refuse_paths(_: &[Value]) -> Result<()> {
+    bail!(
+        "not available: the number of paths grows exponentially with the graph \
+         (use graph.reachable for the nodes)"
+    )
+}
+
 fn check_lsh(args: &[Value]) -> Result<()> {
     match number(args.get(1)) {
         Some(shift) => at_most("the shift", shift, MAX_SHIFT),
@@ -330,6 +340,10 @@ mod tests {
                 "replace: the result's length",
             ),
             ("bits.lsh(1, 4e9)", "bits.lsh: the shift"),
+            (
+                r#"graph.reachable_paths({"a": ["b"]}, {"a"})"#,
+                "graph.reachable_paths: not available",
+            ),
         ] {
             let err = eval(call).expect_err(call);
             assert!(err.contains(says), "{call}: {err}");
