@@ -221,8 +221,8 @@ fn run_json_of_an_attack_and_the_input_document_its_policy_saw() {
 
     let decision = record_nodes(&dir.join("run.record"))
         .into_iter()
-        .filter(|n| n["kind"] == "decision")
-        .last()
+        .rev()
+        .find(|n| n["kind"] == "decision")
         .expect("a decision node");
     let mut norm = Normalizer::new(&dir);
     assert_golden(
