@@ -108,7 +108,7 @@ pub use model::{
     Literal, Llm, McpServer, McpToolOverride, Mode, ParamType, Parameter, ParameterOverride,
     PolicyConfig, PolicyFile, PolicyKind, QuarantinedBackend, QuarantinedModel, Readers,
     RecordConfig, SandboxConfig, SandboxProfile, SensorConfig, SensorMode, SensorRule, Tool,
-    ToolRunner, UserConfig,
+    ToolRunner, UserConfig, MAX_RECORD_BYTES, MIN_RECORD_BYTES,
 };
 pub use trusted::trusted_values_from_query;
 pub use units::{parse_duration, parse_size};

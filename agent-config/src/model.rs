@@ -566,7 +566,15 @@ pub struct RecordConfig {
     pub path: Option<PathBuf>,
     /// The ed25519 signing key file (absolute; not checked at load).
     pub key: Option<PathBuf>,
+    /// The most bytes the record may take; `None` is [`MAX_RECORD_BYTES`], the most it can.
+    pub max_size: Option<u64>,
 }
+
+/// The largest record a run writes and `verify` or `replay` reads, in bytes.
+pub const MAX_RECORD_BYTES: u64 = 256 << 20;
+
+/// The smallest `record.max_size`: room for the header, the program and the envelope.
+pub const MIN_RECORD_BYTES: u64 = 16 << 10;
 
 /// A tool as an MCP server lists it, for [`crate::AgentConfig::expand_mcp`].
 #[derive(Debug, Clone, PartialEq)]

@@ -12,7 +12,7 @@ use crate::model::{
     Approve, Audience, BuiltinRules, DefaultDecision, Enforce, Literal, Mode, ParamType, Readers,
     SensorMode,
 };
-use crate::units::{de_duration, de_opt_duration, de_size};
+use crate::units::{de_duration, de_opt_duration, de_opt_size, de_size};
 
 #[derive(Deserialize)]
 #[serde(
@@ -356,6 +356,8 @@ pub(crate) struct RawRecord {
     pub path: Option<String>,
     #[serde(default)]
     pub key: Option<String>,
+    #[serde(default, deserialize_with = "de_opt_size")]
+    pub max_size: Option<u64>,
 }
 
 /// `public` or a list of principals.

@@ -178,6 +178,11 @@ pub(crate) fn de_size<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> 
     d.deserialize_any(SizeVisitor)
 }
 
+/// [`de_size`] for an optional setting (with `#[serde(default)]`, absent is `None`).
+pub(crate) fn de_opt_size<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    de_size(d).map(Some)
+}
+
 struct SizeVisitor;
 
 impl<'de> Visitor<'de> for SizeVisitor {

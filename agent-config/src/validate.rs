@@ -763,6 +763,10 @@ impl Checker<'_> {
             self.problem(at.clone(), "a glob must not be empty");
             return None;
         }
+        if let Err(e) = globset::Glob::new(&glob) {
+            self.problem(at.clone(), e.to_string());
+            return None;
+        }
         Some(make(glob))
     }
 
@@ -770,9 +774,21 @@ impl Checker<'_> {
         let Some(raw) = raw else {
             return RecordConfig::default();
         };
+        if let Some(size) = raw.max_size {
+            if !(MIN_RECORD_BYTES..=MAX_RECORD_BYTES).contains(&size) {
+                self.problem(
+                    at.key("max_size"),
+                    format!(
+                        "`max_size` must be between {MIN_RECORD_BYTES} and {MAX_RECORD_BYTES} \
+                         bytes (16KiB and 256MiB)"
+                    ),
+                );
+            }
+        }
         RecordConfig {
             path: raw.path.map(|p| self.path(&p, &at.key("path"))),
             key: raw.key.map(|k| self.path(&k, &at.key("key"))),
+            max_size: raw.max_size,
         }
     }
 }

@@ -168,7 +168,8 @@ impl CommandTool<'_> {
                 inner: l.inner,
                 readers: l.readers,
             })
-            .collect();
+            .collect::<Vec<_>>();
+        super::tools::check_part_paths(&result, &parts)?;
         Ok(ToolOutput {
             value: result,
             sources: [Source::Tool {

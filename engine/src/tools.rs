@@ -2,7 +2,7 @@
 
 use super::spec::ToolSpec;
 use super::watch::CallEvents;
-use bactrian_interpreter::{HostError, ToolOutput};
+use bactrian_interpreter::{HostError, PartLabel, ToolOutput};
 use bactrian_provenance::Source;
 use serde_json::{Map, Value};
 
@@ -89,6 +89,31 @@ impl OutputBudget {
             )
         }
     }
+}
+
+/// Checks that every labelled part of a tool's result names a part that is there. A label
+/// whose path matched nothing would be dropped, and the data it restricts (to its readers, or
+/// as untrusted) would go out under the whole result's label: fail closed instead.
+pub fn check_part_paths(result: &Value, parts: &[PartLabel]) -> Result<(), HostError> {
+    for (i, part) in parts.iter().enumerate() {
+        let mut here = result;
+        for (depth, step) in part.path.iter().enumerate() {
+            let next = match here {
+                Value::Object(map) => map.get(step),
+                Value::Array(items) => step.parse::<usize>().ok().and_then(|n| items.get(n)),
+                _ => None,
+            };
+            let Some(next) = next else {
+                let path = serde_json::to_string(&part.path[..=depth]).unwrap_or_default();
+                return Err(HostError::ToolFailed(format!(
+                    "labels[{i}]: the path {path} names nothing in the result, so the \
+                     label could not be applied"
+                )));
+            };
+            here = next;
+        }
+    }
+    Ok(())
 }
 
 /// Counts the bytes written to it.

@@ -44,11 +44,20 @@ impl Default for Limits {
     }
 }
 
-/// The error of a string of `len` bytes past the string limit `max`.
-pub(crate) fn string_size_exceeded(len: u64, max: u64) -> crate::error::Unwind {
+/// The error of a string of `len` bytes past the string limit `max`. `len` is wide enough for
+/// any product of two sizes, so the message says the size asked for, never a saturated one.
+pub(crate) fn string_size_exceeded(len: u128, max: u64) -> crate::error::Unwind {
     crate::error::Unwind::limit(
         "string size",
         format!("string size limit exceeded: a string of {len} bytes is larger than {max}"),
+    )
+}
+
+/// The error of a collection of `len` items past the collection limit `max`.
+pub(crate) fn collection_size_exceeded(len: u128, max: u64) -> crate::error::Unwind {
+    crate::error::Unwind::limit(
+        "collection size",
+        format!("collection size limit exceeded: {len} items is more than {max}"),
     )
 }
 

@@ -272,7 +272,10 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
             let count = repeat_count(n)?;
             let total = (s.len() as u128) * (count as u128);
             if total > m.limits.max_str_len as u128 {
-                m.check_str_len(usize::MAX)?;
+                return Err(crate::limits::string_size_exceeded(
+                    total,
+                    m.limits.max_str_len,
+                ));
             }
             m.check_str_len(total as usize)?;
             return Ok(Data::Str(Rc::from(s.repeat(count))));
@@ -303,7 +306,8 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
             let items = m.collect_items(seq)?;
             let total = (items.len() as u128) * (count as u128);
             if total > m.limits.max_collection_len as u128 {
-                m.check_len(usize::MAX)?;
+                let max = m.limits.max_collection_len;
+                return Err(crate::limits::collection_size_exceeded(total, max));
             }
             m.check_len(total as usize)?;
             // An empty sequence repeated 10**18 times passes the length check: no loop for it.

@@ -16,8 +16,10 @@ impl Machine<'_> {
             match c {
                 '\t' if size > 0 => {
                     let spaces = size as u64 - column % size as u64;
-                    if out.len() as u64 + spaces > self.limits.max_str_len {
-                        self.check_str_len(usize::MAX)?;
+                    let len = out.len() as u128 + spaces as u128;
+                    if len > self.limits.max_str_len as u128 {
+                        let max = self.limits.max_str_len;
+                        return Err(crate::limits::string_size_exceeded(len, max));
                     }
                     out.extend(std::iter::repeat_n(' ', spaces as usize));
                     column += spaces;

@@ -79,8 +79,11 @@ pub fn run(args: RunArgs) -> i32 {
                 &args,
                 &name,
                 &source,
-                args.record.clone(),
-                None,
+                args.record.clone().map(|path| RecordTo {
+                    path,
+                    key: None,
+                    max_size: None,
+                }),
             )
         }
         Some(path) => run_agent(path, &args, &name, &source),
@@ -160,8 +163,21 @@ fn run_agent(
         Some(k) => Some(bactrian_engine::record::load_signing_key(k).map_err(|e| e.to_string())?),
         None => None,
     };
+    let max_size = config.record.max_size;
     let mut engine = Engine::from_agent(config, prompt).map_err(|e| e.to_string())?;
-    execute(&mut engine, args, name, source, record_path, key)
+    let record = record_path.map(|path| RecordTo {
+        path,
+        key,
+        max_size,
+    });
+    execute(&mut engine, args, name, source, record)
+}
+
+/// Where a run is recorded, signed by which key, and how large the record may grow.
+struct RecordTo {
+    path: PathBuf,
+    key: Option<ed25519_dalek::SigningKey>,
+    max_size: Option<u64>,
 }
 
 /// Runs a plan on an engine, recording it when asked.
@@ -170,10 +186,14 @@ fn execute<T: ToolSet + Send>(
     args: &RunArgs,
     name: &str,
     source: &str,
-    record: Option<PathBuf>,
-    key: Option<ed25519_dalek::SigningKey>,
+    record: Option<RecordTo>,
 ) -> Result<(RunOutcome, Vec<CallRecord>, Option<PathBuf>), String> {
-    let Some(path) = record else {
+    let Some(RecordTo {
+        path,
+        key,
+        max_size,
+    }) = record
+    else {
         let report = engine.run(name, source, &args.query);
         return Ok((report.outcome, report.tool_calls, None));
     };
@@ -181,8 +201,12 @@ fn execute<T: ToolSet + Send>(
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
-    let writer = bactrian_engine::record::RecordWriter::create(&path, &engine.agent, key.as_ref())
-        .map_err(|e| e.to_string())?;
+    let mut writer =
+        bactrian_engine::record::RecordWriter::create(&path, &engine.agent, key.as_ref())
+            .map_err(|e| e.to_string())?;
+    if let Some(bytes) = max_size {
+        writer.set_max_size(bytes);
+    }
     let (report, recorder) = engine.run_recorded(name, source, &args.query, Box::new(writer));
     recorder
         .finish()

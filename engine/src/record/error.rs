@@ -61,6 +61,9 @@ pub enum RecordError {
         message: String,
     },
     /// The file is not a bactrian record at all.
+    /// A node would take the record past its size limit (`record.max_size`).
+    #[error("{}: {message}", path.display())]
+    TooLarge { path: PathBuf, message: String },
     #[error("{}: not a bactrian record: {message}", path.display())]
     NotARecord { path: PathBuf, message: String },
     /// Canonical JSON could not be produced (it cannot happen for a `serde_json::Value`).

@@ -65,10 +65,11 @@ pub use steps::{decode_lines, encode_lines};
 pub use verify::{verify, verify_bytes, VerifyReport};
 pub use writer::RecordWriter;
 
-/// The largest record written or read, in bytes. A run whose record would grow past it ends
-/// with an error (the record stays verifiable, marked incomplete); `verify` and `replay` read
-/// no more than this of a file.
-pub const MAX_RECORD_BYTES: u64 = 256 << 20;
+/// The largest record written or read, in bytes (agent.yaml's `record.max_size` may lower
+/// it for writing). A node that would take a record past its size is not written: the run
+/// fails, and the record stays verifiable, marked incomplete. `verify` and `replay` read no
+/// more than this of a file.
+pub use bactrian_agent_config::MAX_RECORD_BYTES;
 
 /// The bytes of the record file at `path`: at most [`MAX_RECORD_BYTES`], whatever the file is.
 pub fn read_record_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {

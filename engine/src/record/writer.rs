@@ -34,7 +34,13 @@ pub struct RecordWriter {
     line: Vec<u8>,
     body: Vec<u8>,
     content: Vec<u8>,
+    /// Bytes written so far, and the most the file may hold.
+    written: u64,
+    max_size: u64,
 }
+
+/// Room kept for the envelope line that seals a record (about 1 KiB with a signature).
+const ENVELOPE_ROOM: u64 = 4 << 10;
 
 impl RecordWriter {
     /// Creates (or truncates) `path` and writes the header line. With a key, the record will
@@ -65,11 +71,20 @@ impl RecordWriter {
             line: Vec::with_capacity(512),
             body: Vec::with_capacity(256),
             content: Vec::with_capacity(256),
+            written: 0,
+            max_size: super::MAX_RECORD_BYTES,
         };
         let mut line = Vec::new();
         canonical::header_line(&mut line, &writer.header)?;
         writer.write_line(line)?;
         Ok(writer)
+    }
+
+    /// Lowers the most bytes the record may take (never above [`super::MAX_RECORD_BYTES`]).
+    /// A node that would take it past that is refused with [`RecordError::TooLarge`], and
+    /// so is every node after it: the record ends there, verifiable but incomplete.
+    pub fn set_max_size(&mut self, bytes: u64) {
+        self.max_size = bytes.min(super::MAX_RECORD_BYTES);
     }
 
     /// Appends one node, writes and flushes its line; returns its hash.
@@ -116,6 +131,19 @@ impl RecordWriter {
         canonical::node_line(
             &mut line, seq, kind, &self.body, parents, &hash, &chain, &time,
         )?;
+        let size = self.written + line.len() as u64 + 1;
+        if size + ENVELOPE_ROOM > self.max_size {
+            let message = format!(
+                "node {seq} ({kind}) would take the record past its limit of {} bytes",
+                self.max_size
+            );
+            self.broken = Some(message.clone());
+            self.line = line;
+            return Err(RecordError::TooLarge {
+                path: self.path.clone(),
+                message,
+            });
+        }
         self.write_line(line)?;
         self.seq = seq;
         self.chain = chain;
@@ -125,6 +153,7 @@ impl RecordWriter {
 
     fn write_line(&mut self, mut line: Vec<u8>) -> Result<(), RecordError> {
         line.push(b'\n');
+        self.written += line.len() as u64;
         let result = self.file.write_all(&line).and_then(|()| self.file.flush());
         line.clear();
         self.line = line;

@@ -259,7 +259,7 @@ impl<'h> Machine<'h> {
     pub fn check_str_len(&mut self, len: usize) -> Eval<()> {
         if len as u64 > self.limits.max_str_len {
             return Err(crate::limits::string_size_exceeded(
-                len as u64,
+                len as u128,
                 self.limits.max_str_len,
             ));
         }
@@ -278,12 +278,9 @@ impl<'h> Machine<'h> {
     /// Checks a new list, tuple, dict or set about to hold `len` items.
     pub fn check_len(&mut self, len: usize) -> Eval<()> {
         if len as u64 > self.limits.max_collection_len {
-            return Err(Unwind::limit(
-                "collection size",
-                format!(
-                    "collection size limit exceeded: {len} items is more than {}",
-                    self.limits.max_collection_len
-                ),
+            return Err(crate::limits::collection_size_exceeded(
+                len as u128,
+                self.limits.max_collection_len,
             ));
         }
         self.alloc(len as u64 * 32)

@@ -202,7 +202,7 @@ impl Spec {
 
 fn check_len(len: usize, max_len: u64) -> Eval<()> {
     if len as u64 > max_len {
-        return Err(string_size_exceeded(len as u64, max_len));
+        return Err(string_size_exceeded(len as u128, max_len));
     }
     Ok(())
 }
