@@ -69,6 +69,16 @@ fn chain(n: usize, functions: bool) -> &'static str {
     Box::leak(text.into_boxed_str())
 }
 
+/// Ten literals `[[[...[1]...]]]` 12 deep: 1.9 s to load in a debug build before the
+/// bound (ten 16 deep: 34 s).
+fn many_nested() -> &'static str {
+    let mut text = String::from("package bactrian\n\n");
+    for i in 0..10 {
+        text.push_str(&format!("x{i} := {}1{}\n", "[".repeat(12), "]".repeat(12)));
+    }
+    Box::leak(text.into_boxed_str())
+}
+
 fn cases() -> Vec<Case> {
     let secs = Duration::from_secs;
     let files =
@@ -155,6 +165,14 @@ fn cases() -> Vec<Case> {
             args: &["policy", "eval", "--input", "in.json", "nest.rego"],
             code: 2,
             says: &["nest.rego:3:", "nested"],
+            within: secs(10),
+        },
+        Case {
+            name: "ten literals nested 12 deep at the start are refused at once",
+            files: files("many.rego", many_nested()),
+            args: &["policy", "eval", "--input", "in.json", "many.rego"],
+            code: 2,
+            says: &["many.rego:", "would take too long to load"],
             within: secs(10),
         },
         Case {

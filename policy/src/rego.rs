@@ -129,14 +129,11 @@ pub(crate) fn add_files(
     let packages = files
         .iter()
         .map(|(path, text)| {
-            if let Some((line, col)) = nesting::too_deep(text) {
+            if let Some(refusal) = nesting::too_deep(text) {
+                let (line, col) = refusal.line_col();
                 return Err(PolicyError::Rego {
                     at: Location::at(path, line, col),
-                    message: format!(
-                        "brackets nested more than {} deep; Bactrian refuses deeper nesting \
-                         (parsing it takes time exponential in the depth)",
-                        nesting::MAX_NESTING
-                    ),
+                    message: refusal.message(),
                 });
             }
             engine
