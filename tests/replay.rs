@@ -69,6 +69,20 @@ fn a_recorded_run_verifies_and_replays_identically() {
 }
 
 #[test]
+fn a_printed_result_replays_with_its_keys_in_the_tools_order() {
+    // The tool answers {"title", "contact", "n"}; the record's canonical body sorts them.
+    let path = record_run("r = web_search('x')\nprint(r)\nprint(list(r))\n");
+    let record = Record::load(&path).expect("record loads");
+    let replayed = replay(&record, None).expect("replays");
+    assert!(replayed.identical, "{:?}", replayed.divergence);
+    let end = record.nodes.iter().find(|n| n.kind == "end").expect("end");
+    assert_eq!(
+        end.body["stdout"],
+        "{'title': 'news about x', 'contact': 'attacker@evil.com', 'n': 1}\n['title', 'contact', 'n']\n"
+    );
+}
+
+#[test]
 fn a_denied_call_is_recorded_and_replays() {
     let path = record_run("r = web_search('x')\nsend_message(r['contact'], 'hi')\n");
     let record = Record::load(&path).expect("record loads");

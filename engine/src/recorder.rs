@@ -295,11 +295,11 @@ impl Recorder {
             );
         }
         if let Some(result) = &call.result {
-            self.write(
-                "tool_result",
-                json!({"call": call.id, "tool": call.tool, "result": result}),
-                Vec::new(),
-            );
+            let mut body = json!({"call": call.id, "tool": call.tool, "result": result});
+            if let Some(keys) = crate::record::key_order(result) {
+                body["keys"] = keys;
+            }
+            self.write("tool_result", body, Vec::new());
         }
         if let Some(error) = &call.error {
             self.write(

@@ -8,7 +8,7 @@ use super::spec::{audience_from_json, param_type_from_str, ParamSpec, ToolSpec};
 use super::tools::{CallOutcome, ToolSet};
 use super::watch::CallEvents;
 use super::Engine;
-use crate::record::{node_hash, Record};
+use crate::record::{node_hash, with_key_order, Record};
 use bactrian_interpreter::{HostError, Mode, ToolOutput};
 use bactrian_policy::{Decision, PolicySet, Reason, Verdict};
 use bactrian_provenance::{Readers, Source};
@@ -140,7 +140,11 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
         let call = n.body["call"].as_str().unwrap_or_default().to_string();
         match n.kind.as_str() {
             "tool_result" => {
-                results.insert(call, Ok(n.body["result"].clone()));
+                let result = match n.body.get("keys") {
+                    Some(keys) => with_key_order(&n.body["result"], keys),
+                    None => n.body["result"].clone(),
+                };
+                results.insert(call, Ok(result));
             }
             "sandbox_event" => {
                 let event = serde_json::from_value(n.body["event"].clone()).map_err(|e| {

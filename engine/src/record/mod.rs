@@ -44,6 +44,7 @@ mod digest;
 mod envelope;
 mod error;
 mod graph;
+mod key_order;
 mod keys;
 mod read;
 mod steps;
@@ -59,6 +60,7 @@ pub use envelope::{
 };
 pub use error::RecordError;
 pub use graph::{to_dot, to_json_graph, RecordGraph};
+pub use key_order::{key_order, with_key_order};
 pub use keys::{generate_key, key_id, keygen, load_signing_key, load_verifying_key, KeyFiles};
 pub use read::{Header, Record, RecordNode};
 pub use steps::{decode_lines, encode_lines};
