@@ -17,7 +17,8 @@
 //! ```
 //!
 //! A file is a string or a list of parts; a part is a string or `{repeat, times}`, whose text
-//! is repeated with `{i}` replaced by the repetition's index.
+//! is repeated with `{i}` replaced by the repetition's index and `{next}` by the next one
+//! (`r{i} := r{next}` chains rules).
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -71,9 +72,13 @@ impl FileText {
         for part in parts {
             match part {
                 Part::Text(text) => out.push_str(text),
-                Part::Repeat { repeat, times } if repeat.contains("{i}") => {
+                Part::Repeat { repeat, times } if repeat.contains('{') => {
                     for i in 0..*times {
-                        out.push_str(&repeat.replace("{i}", &i.to_string()));
+                        out.push_str(
+                            &repeat
+                                .replace("{i}", &i.to_string())
+                                .replace("{next}", &(i + 1).to_string()),
+                        );
                     }
                 }
                 Part::Repeat { repeat, times } => out.push_str(&repeat.repeat(*times)),

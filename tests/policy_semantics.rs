@@ -2,7 +2,9 @@
 //! side effects need an allow, restricted data goes only to a known audience, the built-in
 //! rules may ask instead of deny, parameter types and defaults apply at call time, denial
 //! messages name only the policies that denied and never quote untrusted or restricted
-//! values, and `check --agent` knows the quarantined model.
+//! values, `graph --explain` gives each reason its verdict, a policy that fails while
+//! judging a call denies it and leaves a record that verifies, and `check --agent` knows
+//! the quarantined model.
 
 mod common;
 use common::bactrian;
@@ -619,4 +621,34 @@ fn the_readers_rule_does_not_echo_an_untrusted_recipient() {
         err.contains("to names 1 principal who may not read text (readers: alice@corp.com); to came from get_page (call c1)"),
         "{err}"
     );
+}
+
+// ---- a policy that fails while it judges a call: the run stops, the record is whole ----
+
+#[test]
+fn a_policy_error_stops_the_run_as_a_denial_and_the_record_verifies() {
+    // Before: `numbers.range` of a billion numbers allocated until the process died, and the
+    // record was left incomplete. Now the builtin is refused before it runs (fail closed).
+    let big = "package bactrian\n\ndeny contains \"too many\" if {\n\tcount(numbers.range(0, input.args.n.value)) > 10\n}\n\nallow if input.tool == \"count\"\n";
+    let dir = agent(
+        &["name: count, parameters: {n: {type: int}}"],
+        "policies: [big.rego]\n",
+        &[("big.rego", big)],
+    );
+    let o = run(&dir, "count(10**9)\n", &["--record", "run.record"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains("count (call c1) denied by")
+            && err.contains(
+                "evaluating data.bactrian.deny failed, so the call is denied (fail closed)"
+            )
+            && err.contains("numbers.range: the number of elements would be 1000000001"),
+        "{err}"
+    );
+    assert!(ran(&dir).is_empty());
+    let o = bactrian(&dir, &["verify", "run.record"]);
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{said}");
+    assert!(said.starts_with("ok:"), "{said}");
 }
