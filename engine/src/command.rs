@@ -138,6 +138,7 @@ impl CommandTool<'_> {
                 None => "was killed by a signal".to_string(),
             }));
         }
+        let out = super::big_ints::big_integers_as_strings(&out);
         let response: Response = serde_json::from_slice(&out).map_err(|e| {
             HostError::ToolFailed(format!("printed invalid JSON ({e}); expected {{\"result\": ...}} or {{\"error\": \"...\"}}"))
         })?;

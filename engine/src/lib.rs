@@ -37,6 +37,7 @@ pub mod record;
 
 mod agent;
 mod approval;
+mod big_ints;
 mod command;
 mod convert;
 mod explain;

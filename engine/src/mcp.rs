@@ -755,7 +755,8 @@ fn read_messages(stdout: impl Read, tx: Sender<Incoming>) {
                 if text.is_empty() {
                     return true;
                 }
-                match serde_json::from_slice::<Value>(text) {
+                let exact = super::big_ints::big_integers_as_strings(text);
+                match serde_json::from_slice::<Value>(&exact) {
                     Ok(v) => Incoming::Message(v),
                     Err(_) => Incoming::Garbage(clip(&String::from_utf8_lossy(
                         &text[..text.len().min(1200)],
