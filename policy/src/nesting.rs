@@ -162,6 +162,48 @@ fn is_operator_word(prev: Option<char>, word: &str) -> bool {
         && matches!(word, "in" | "contains" | "not" | "as" | "some" | "with")
 }
 
+/// The deepest flow nesting (`[[...]]`, `{a: {a: ...}}`) a YAML policy or fixture may have.
+/// libyaml's scanner walks every open flow level at every token, so its time grows with the
+/// square of the depth (30,000 levels took 10 s to load as a policy); rules nest a handful.
+pub(crate) const MAX_YAML_NESTING: usize = 64;
+
+/// The 1-based line and column of the first flow bracket nested deeper than
+/// [`MAX_YAML_NESTING`] in YAML `text`. It counts every bracket outside quotes and
+/// comments, even one inside a plain scalar (`reason: a [b`), so it can only err towards
+/// refusing, and only text with many unclosed brackets.
+pub(crate) fn yaml_too_deep(text: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    for (index, line) in text.lines().enumerate() {
+        let mut quote: Option<char> = None;
+        let mut after_space = true;
+        let mut chars = line.chars().enumerate().peekable();
+        while let Some((col, c)) = chars.next() {
+            match quote {
+                Some('"') if c == '\\' => {
+                    chars.next();
+                }
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None => match c {
+                    // A comment starts after a space only (`a#b` is a scalar).
+                    '#' if after_space => break,
+                    '"' | '\'' => quote = Some(c),
+                    '[' | '{' => {
+                        depth += 1;
+                        if depth > MAX_YAML_NESTING {
+                            return Some((index + 1, col + 1));
+                        }
+                    }
+                    ']' | '}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                },
+            }
+            after_space = c == ' ' || c == '\t';
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,6 +266,22 @@ mod tests {
             }
         }
         assert!(heaviest > 0 && heaviest < MAX_REPARSE / 100, "{heaviest}");
+    }
+
+    #[test]
+    fn yaml_flow_nesting_is_bounded_where_it_passes_the_limit() {
+        let deep = format!("rules: {}{}\n", "[".repeat(70), "]".repeat(70));
+        assert_eq!(yaml_too_deep(&deep), Some((1, 8 + MAX_YAML_NESTING)));
+        let hidden = format!("rules: [a#{}\n", "[".repeat(70));
+        assert!(
+            yaml_too_deep(&hidden).is_some(),
+            "`#` without a space is no comment"
+        );
+        let quoted = format!(
+            "rules:\n  - {{tool: t, action: deny, reason: \"{0}\"}}  # {0}\n  - '{0}'\n",
+            "[".repeat(70)
+        );
+        assert_eq!(yaml_too_deep(&quoted), None);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use crate::decision::Verdict;
 use crate::error::{one_line_regorus_error, PolicyError};
-use crate::rego;
+use crate::{rego, yaml};
 use crate::{BuiltinRules, PolicySet};
 
 /// The outcome of one test.
@@ -254,8 +254,7 @@ fn run_fixture(
     sets: &mut SetCache,
     report: &mut TestReport,
 ) -> Result<(), PolicyError> {
-    let fixture: Fixture =
-        serde_yaml::from_str(&read(path)?).map_err(|e| PolicyError::yaml(path, &e))?;
+    let fixture: Fixture = yaml::parse_yaml(path, &read(path)?)?;
     let base = path.parent().unwrap_or(Path::new(""));
     for case in fixture.cases {
         let files = match &case.policies {

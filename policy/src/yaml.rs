@@ -6,6 +6,7 @@ use std::fmt;
 use std::path::Path;
 
 use regex::Regex;
+use serde::de::DeserializeOwned;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
@@ -14,6 +15,7 @@ use crate::builtin;
 use crate::decision::{Decision, Verdict};
 use crate::error::{Location, PolicyError};
 use crate::input::{describe_sources, scalar_text, Call, Node};
+use crate::nesting;
 
 /// One loaded YAML rule file.
 #[derive(Clone, Debug)]
@@ -525,9 +527,24 @@ impl Template {
     }
 }
 
+/// Parses a YAML policy or fixture, after bounding its flow nesting (see
+/// [`nesting::yaml_too_deep`]).
+pub(crate) fn parse_yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, PolicyError> {
+    if let Some((line, col)) = nesting::yaml_too_deep(text) {
+        return Err(PolicyError::Yaml {
+            at: Location::at(path, line, col),
+            message: format!(
+                "`[` and `{{` nest deeper than {} levels here",
+                nesting::MAX_YAML_NESTING
+            ),
+        });
+    }
+    serde_yaml::from_str(text).map_err(|e| PolicyError::yaml(path, &e))
+}
+
 impl YamlPolicy {
     pub(crate) fn parse(path: &Path, text: &str) -> Result<YamlPolicy, PolicyError> {
-        let spec: FileSpec = serde_yaml::from_str(text).map_err(|e| PolicyError::yaml(path, &e))?;
+        let spec: FileSpec = parse_yaml(path, text)?;
         // An empty file (or one whose sections are misspelt at the wrong indentation, or
         // all commented out) would load as a policy that never speaks: say so instead.
         if spec.tools.is_empty() && spec.rules.is_empty() {
