@@ -1,6 +1,5 @@
 //! `bactrian policy eval` and `bactrian policy test`.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use bactrian_policy::{run_tests, BuiltinRules, Decision, PolicySet, Verdict};
@@ -57,18 +56,18 @@ pub fn run(cmd: PolicyCommand) -> i32 {
     }
 }
 
+/// The largest input document `policy eval` reads (a run's tool arguments are far smaller).
+const MAX_INPUT_BYTES: u64 = 64 << 20;
+
 fn read_input(path: &Path) -> Result<serde_json::Value, String> {
-    let text = if path == Path::new("-") {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| format!("standard input: {e}"))?;
-        text
+    let (file, name) = if path == Path::new("-") {
+        (Path::new("/dev/stdin"), "standard input".to_string())
     } else {
-        std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?
+        (path, format!("{}: cannot read", path.display()))
     };
-    serde_json::from_str(&text)
+    let bytes = bactrian_agent_config::read_capped(file, MAX_INPUT_BYTES, "an input document")
+        .map_err(|e| format!("{name}: {e}"))?;
+    serde_json::from_slice::<serde_json::Value>(&bytes)
         .map_err(|e| format!("{}: not a JSON input document: {e}", path.display()))
 }
 
