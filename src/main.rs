@@ -9,9 +9,11 @@ mod cli;
 
 /// mimalloc instead of the system allocator: a plan allocates and frees a small object for
 /// most operations (strings, dict entries, frames), and glibc's malloc and free took a third
-/// of the run of string-heavy plans.
+/// of the run of string-heavy plans. Counted, so that a run stops at its memory limit by
+/// what it really holds.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: bactrian_engine::CountingAllocator<mimalloc::MiMalloc> =
+    bactrian_engine::CountingAllocator(mimalloc::MiMalloc);
 
 fn main() {
     // Die quietly on a closed pipe (`bactrian graph ... | head`), as Unix tools do, instead

@@ -40,6 +40,7 @@ mod approval;
 mod big_ints;
 mod command;
 mod convert;
+mod counting;
 mod explain;
 mod gate;
 mod input;
@@ -56,6 +57,7 @@ mod watch;
 pub use agent::{AgentTools, SetupError};
 pub use approval::{Approval, Approver, FixedApprover};
 pub use command::CommandTool;
+pub use counting::CountingAllocator;
 pub use explain::explain_call;
 pub use gate::{judge, CallRecord, PolicyGate};
 pub use input::input_document;
@@ -162,6 +164,9 @@ impl<T: ToolSet + Send> Engine<T> {
         let trusted = self.trusted_values_for(query);
         let mut config = self.config.clone();
         config.trace = recorder.is_some();
+        if let Some(budget) = counting::address_space_budget() {
+            config.limits.max_alloc_bytes = config.limits.max_alloc_bytes.min(budget);
+        }
         let mut gate = PolicyGate {
             tools: &mut self.tools,
             policies: &self.policies,

@@ -62,6 +62,7 @@ mod eval;
 mod format;
 mod host;
 mod limits;
+pub mod memory;
 mod methods;
 mod ops;
 mod set_order;

@@ -790,6 +790,12 @@ impl TupleKey {
     }
 }
 
+/// What one entry of a set's map costs, about: the key, the item, the hash and the index
+/// (for the memory check before a large set is built).
+pub const SET_ENTRY_BYTES: u64 = 96;
+/// The same for a dict: the key, the stored key and value, the hash and the index.
+pub const DICT_ENTRY_BYTES: u64 = 128;
+
 /// The maps behind dicts and sets, in insertion order.
 pub type KeyMap<V> = IndexMap<HashKey, V, KeyHashing>;
 

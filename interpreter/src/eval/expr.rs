@@ -648,6 +648,9 @@ impl<'h> Machine<'h> {
     }
 
     pub fn new_set(&mut self, items: Vec<Value>, shape: Label, frozen: bool) -> Eval<Value> {
+        if items.len() > 64 {
+            self.check_memory(items.len() as u64 * SET_ENTRY_BYTES)?;
+        }
         let mut map = key_map(items.len());
         let mut shape = shape;
         for v in items {

@@ -218,6 +218,24 @@ impl<'h> Machine<'h> {
         }
         if self.steps & 0x3ff == 0 {
             self.check_time()?;
+            self.check_memory(0)?;
+        }
+        Ok(())
+    }
+
+    /// Whether the run's thread, with `more` bytes about to be allocated, holds more than the
+    /// memory limit (by the counts of [`crate::memory`]: the graph, tool results and every
+    /// container's real size included).
+    pub fn check_memory(&self, more: u64) -> Eval<()> {
+        let live = crate::memory::live_bytes().max(0) as u64;
+        if live.saturating_add(more) > self.limits.max_alloc_bytes {
+            return Err(Unwind::limit(
+                "memory",
+                format!(
+                    "memory limit exceeded: the run holds more than {} bytes",
+                    self.limits.max_alloc_bytes
+                ),
+            ));
         }
         Ok(())
     }
@@ -242,7 +260,13 @@ impl<'h> Machine<'h> {
             // Large allocations take long to fill: read the clock.
             self.check_time()?;
         }
+        let before = self.allocated;
         self.allocated = self.allocated.saturating_add(bytes);
+        // What the thread really holds, before each large allocation and after each MiB
+        // of small ones (many small items cost several times their estimate).
+        if bytes > 1 << 12 || before >> 20 != self.allocated >> 20 {
+            self.check_memory(bytes)?;
+        }
         if self.allocated > self.limits.max_alloc_bytes {
             return Err(Unwind::limit(
                 "memory",

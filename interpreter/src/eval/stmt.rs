@@ -717,6 +717,9 @@ impl Machine<'_> {
     }
 
     pub(crate) fn dict_from_pairs(&mut self, pairs: Vec<(Value, Value)>) -> Eval<Value> {
+        if pairs.len() > 64 {
+            self.check_memory(pairs.len() as u64 * DICT_ENTRY_BYTES)?;
+        }
         let mut map: KeyMap<(Value, Value)> = key_map(pairs.len());
         let mut shape = Label::PROGRAM;
         // An entry stays as written unless a later key equals it: its presence also depends
