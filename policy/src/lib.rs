@@ -110,6 +110,7 @@ mod builtin;
 mod callgraph;
 mod decision;
 mod error;
+mod files;
 mod guard;
 mod input;
 mod nesting;
@@ -252,7 +253,7 @@ impl PolicySet {
             if set.files.iter().any(|f| f == path) {
                 continue;
             }
-            let text = std::fs::read_to_string(path).map_err(|e| PolicyError::read(path, e))?;
+            let text = files::read(path)?;
             match kind_of(path)? {
                 Kind::Rego => rego.push((path.to_path_buf(), text)),
                 Kind::Yaml => set.yaml.push(YamlPolicy::parse(path, &text)?),

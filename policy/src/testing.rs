@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use crate::decision::Verdict;
 use crate::error::{one_line_regorus_error, PolicyError};
-use crate::{rego, yaml};
+use crate::{files, rego, yaml};
 use crate::{BuiltinRules, PolicySet};
 
 /// The outcome of one test.
@@ -108,10 +108,6 @@ fn walk(dir: &Path, tree: &mut Tree) -> Result<(), PolicyError> {
     Ok(())
 }
 
-fn read(path: &Path) -> Result<String, PolicyError> {
-    fs::read_to_string(path).map_err(|e| PolicyError::read(path, e))
-}
-
 /// Runs every test under `dir` (recursively): each Rego `test_*` rule passes when it is
 /// defined and true; each case of a `*_test.yaml` / `*.test.yaml` fixture passes when the
 /// decision on its input is the one it expects. A file that does not load is an `Err`.
@@ -144,7 +140,7 @@ fn run_rego_tests(files: &[PathBuf], report: &mut TestReport) -> Result<(), Poli
     }
     let sources = files
         .iter()
-        .map(|p| Ok((p.clone(), read(p)?)))
+        .map(|p| Ok((p.clone(), files::read(p)?)))
         .collect::<Result<Vec<_>, PolicyError>>()?;
     let mut engine = rego::new_engine();
     let packages = rego::add_files(&mut engine, &sources)?;
@@ -254,7 +250,7 @@ fn run_fixture(
     sets: &mut SetCache,
     report: &mut TestReport,
 ) -> Result<(), PolicyError> {
-    let fixture: Fixture = yaml::parse_yaml(path, &read(path)?)?;
+    let fixture: Fixture = yaml::parse_yaml(path, &files::read(path)?)?;
     let base = path.parent().unwrap_or(Path::new(""));
     for case in fixture.cases {
         let files = match &case.policies {
