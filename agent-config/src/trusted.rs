@@ -41,9 +41,10 @@ pub fn trusted_values_from_query(query: &str) -> Vec<String> {
     // First-seen order: by position, the longer value first at the same position. The
     // sort is stable, so equal (position, length) pairs keep the order found.
     found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
+    let mut seen = std::collections::HashSet::new();
     let mut out: Vec<String> = Vec::new();
     for (_, value) in found {
-        if !out.iter().any(|v| v == value) {
+        if seen.insert(value) {
             out.push(value.to_string());
         }
     }
@@ -151,8 +152,16 @@ fn urls<'q>(query: &'q str, found: &mut Vec<(usize, &'q str)>) {
         .map(|(i, _)| i)
         .collect();
     starts.sort_unstable();
+    // Where the last URL found ends: a scheme inside it (`http://a/http://b`) is part of it,
+    // not the start of another, so URLs never overlap (overlapping ones grew quadratically).
+    let mut covered_to = 0;
     for start in starts {
-        let rest = &query[start..];
+        if start < covered_to {
+            continue;
+        }
+        let Some(rest) = query.get(start..) else {
+            continue;
+        };
         let len = rest
             .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '<' | '>'))
             .unwrap_or(rest.len());
@@ -180,6 +189,7 @@ fn urls<'q>(query: &'q str, found: &mut Vec<(usize, &'q str)>) {
             url = trimmed;
         }
         if url.len() > url.find("://").map_or(0, |i| i + 3) {
+            covered_to = start + url.len();
             found.push((start, url));
         }
     }
@@ -292,6 +302,25 @@ mod tests {
         assert_tv("  padded  ", &["padded"]);
         assert_tv("", &[]);
         assert_tv("   \n ", &[]);
+    }
+
+    #[test]
+    fn a_scheme_inside_a_url_does_not_start_another() {
+        let values = tv("see http://a.io/http://b.io/x now");
+        assert!(
+            values.contains(&"http://a.io/http://b.io/x".to_string()),
+            "{values:?}"
+        );
+        assert!(!values.contains(&"http://b.io/x".to_string()), "{values:?}");
+        // 10,000 chained URLs: one URL (and a few words), not 10,000 overlapping ones.
+        let chained = vec!["http://a.io"; 10_000].join("/");
+        let values = tv(&chained);
+        let bytes: usize = values.iter().map(String::len).sum();
+        assert!(
+            bytes < 4 * chained.len(),
+            "{} values, {bytes} bytes",
+            values.len()
+        );
     }
 
     #[test]
