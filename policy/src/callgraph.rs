@@ -203,7 +203,11 @@ fn is_below(node: &str) -> bool {
 /// (a policy may chain thousands of functions; the search must not need a deep stack
 /// itself).
 fn first_cycle(graph: &Graph) -> Option<Refusal> {
-    let calls = |at: &str| graph.get(at).into_iter().flatten().filter(|l| l.call);
+    // Each function's calls, indexed (a function may make thousands).
+    let calls: BTreeMap<&str, Vec<&Link>> = graph
+        .iter()
+        .map(|(f, links)| (f.as_str(), links.iter().filter(|l| l.call).collect()))
+        .collect();
     let mut done: BTreeSet<&str> = BTreeSet::new();
     for start in graph.keys() {
         if done.contains(start.as_str()) {
@@ -213,7 +217,7 @@ fn first_cycle(graph: &Graph) -> Option<Refusal> {
         let mut path: Vec<(&str, usize)> = vec![(start, 0)];
         while let Some((at, next)) = path.last_mut() {
             let at: &str = at;
-            let Some(call) = calls(at).nth(*next) else {
+            let Some(call) = calls.get(at).and_then(|c| c.get(*next)) else {
                 done.insert(at);
                 path.pop();
                 continue;
