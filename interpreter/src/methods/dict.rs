@@ -1,0 +1,208 @@
+//! Methods of `dict`.
+
+use super::*;
+
+impl Machine<'_> {
+    pub(super) fn dict_method(
+        &mut self,
+        recv: &Value,
+        name: &str,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
+        let Data::Dict(dict) = &recv.data else {
+            return err(ExcKind::TypeError, "not a dict");
+        };
+        let dict = dict.clone();
+        let shape = self.shape_label(recv);
+        let shape_node = self.shape_node(recv);
+        match name {
+            "get" => {
+                arity(name, &args, 1, 2)?;
+                let d = dict.borrow();
+                let found = self
+                    .find_key(&d.map, &args[0])?
+                    .and_then(|i| d.map.get_index(i))
+                    .map(|(_, (k, v))| (k.label, v.clone()));
+                drop(d);
+                // A key that is there was decided by its last store; a missing one by the
+                // whole shape.
+                let kl = self.full_label(&args[0]);
+                let (v, access) = match found {
+                    Some((stored_label, v)) => {
+                        let present = self.labels.join(stored_label, kl);
+                        (v, self.labels.join(present, recv.label))
+                    }
+                    None => (
+                        args.get(1).cloned().unwrap_or_else(Value::none),
+                        self.labels.join(shape, kl),
+                    ),
+                };
+                Ok(self.element(v, access, &[recv.node, args[0].node, shape_node], text))
+            }
+            "keys" | "values" | "items" => {
+                arity(name, &args, 0, 0)?;
+                let pairs: Vec<(Value, Value)> = dict.borrow().map.values().cloned().collect();
+                let items: Vec<Value> = match name {
+                    "keys" => pairs.into_iter().map(|(k, _)| k).collect(),
+                    "values" => pairs.into_iter().map(|(_, v)| v).collect(),
+                    _ => pairs
+                        .into_iter()
+                        .map(|(k, v)| self.new_tuple(vec![k, v], Label::PROGRAM, NO_NODE))
+                        .collect(),
+                };
+                let kind = match name {
+                    "keys" => "dict_keys",
+                    "values" => "dict_values",
+                    _ => "dict_items",
+                };
+                // A view: a list snapshot with the dict's shape (views print like lists).
+                let v = self.new_iter(items, kind, shape, shape_node);
+                Ok(v)
+            }
+            "pop" => {
+                arity(name, &args, 1, 2)?;
+                let key = self.hash_key(&args[0])?;
+                let removed = dict.borrow_mut().map.shift_remove(&key);
+                let kl = self.full_label(&args[0]);
+                // The key may have been any of the entries: which ones are left depends on it.
+                self.raise_presence(recv, kl);
+                self.taint_shape(recv, kl, args[0].node);
+                self.mutated(recv);
+                let access = self.labels.join(shape, kl);
+                match (removed, args.get(1)) {
+                    (Some((_, v)), _) => Ok(self.element(v, access, &[], text)),
+                    (None, Some(d)) => Ok(self.element(d.clone(), access, &[], text)),
+                    (None, None) => Err(crate::error::key_error(&args[0], access)),
+                }
+            }
+            "popitem" => {
+                let last = dict.borrow_mut().map.pop();
+                self.mutated(recv);
+                match last {
+                    Some((_, (k, v))) => Ok(self.new_tuple(vec![k, v], shape, shape_node)),
+                    None => Err(exception(
+                        ExcKind::KeyError,
+                        "popitem(): dictionary is empty",
+                        shape,
+                    )),
+                }
+            }
+            "setdefault" => {
+                arity(name, &args, 1, 2)?;
+                let key = self.hash_key(&args[0])?;
+                let existing = dict.borrow().map.get(&key).map(|(_, v)| v.clone());
+                let kl = self.full_label(&args[0]);
+                let access = self.labels.join(shape, kl);
+                match existing {
+                    Some(v) => Ok(self.element(v, access, &[], text)),
+                    None => {
+                        self.check_growth(dict.borrow().map.len() + 1, 1)?;
+                        let v =
+                            self.under_context(args.get(1).cloned().unwrap_or_else(Value::none));
+                        let mut stored = args[0].clone();
+                        let ctx = if self.strict {
+                            self.ctx.label
+                        } else {
+                            Label::PROGRAM
+                        };
+                        stored.label = self.labels.join(kl, ctx);
+                        stored.label = self.labels.join(stored.label, recv.label);
+                        self.raise_presence(recv, kl);
+                        dict.borrow_mut().map.insert(key, (stored, v.clone()));
+                        self.taint_shape(recv, kl, args[0].node);
+                        self.mutated(recv);
+                        Ok(v)
+                    }
+                }
+            }
+            "update" => {
+                arity(name, &args, 0, 1)?;
+                let mut pairs: Vec<(Value, Value)> = Vec::new();
+                // A bad item ends the update after the pairs before it went in.
+                let mut bad_item = None;
+                if let Some(src) = args.first() {
+                    let src_shape = self.shape_label(src);
+                    let src_node = self.shape_node(src);
+                    self.taint_shape(recv, src_shape, src_node);
+                    match &src.data {
+                        Data::Dict(d) => pairs.extend(d.borrow().map.values().cloned()),
+                        _ => bad_item = self.update_pairs(src, &mut pairs).err(),
+                    }
+                }
+                if bad_item.is_none() {
+                    for (k, v) in kwargs {
+                        pairs.push((Value::program(Data::Str(k)), v));
+                    }
+                }
+                self.check_growth(dict.borrow().map.len() + pairs.len(), pairs.len())?;
+                // Which entries the source replaces is decided by its keys.
+                let src_shape = match args.first() {
+                    Some(src) => self.shape_label(src),
+                    None => Label::PROGRAM,
+                };
+                self.raise_presence(recv, src_shape);
+                // Pulling a lazy source's items decided more of its shape.
+                self.taint_shape(recv, src_shape, NO_NODE);
+                let ctx = if self.strict {
+                    self.ctx.label
+                } else {
+                    Label::PROGRAM
+                };
+                for (k, v) in pairs {
+                    let hk = self.hash_key(&k)?;
+                    let kl = k.label;
+                    self.raise_presence(recv, kl);
+                    let v = self.under_context(v);
+                    let mut present = self.labels.join(kl, src_shape);
+                    present = self.labels.join(present, ctx);
+                    present = self.labels.join(present, recv.label);
+                    let mut dict = dict.borrow_mut();
+                    match dict.map.entry(hk) {
+                        indexmap::map::Entry::Occupied(mut e) => {
+                            let entry = e.get_mut();
+                            entry.0.label = present;
+                            entry.1 = v;
+                        }
+                        indexmap::map::Entry::Vacant(e) => {
+                            let mut k = k.clone();
+                            k.label = present;
+                            e.insert((k, v));
+                        }
+                    }
+                    drop(dict);
+                    self.taint_shape(recv, kl, k.node);
+                }
+                self.mutated(recv);
+                match bad_item {
+                    Some(unwind) => Err(unwind),
+                    None => Ok(Value::none()),
+                }
+            }
+            "copy" => {
+                let (map, s, n) = {
+                    let d = dict.borrow();
+                    (d.map.clone(), d.shape, d.shape_node)
+                };
+                Ok(Value::program(Data::Dict(Rc::new(
+                    std::cell::RefCell::new(DictObj {
+                        map,
+                        shape: s,
+                        shape_node: n,
+                    }),
+                ))))
+            }
+            "clear" => {
+                dict.borrow_mut().map.clear();
+                self.mutated(recv);
+                Ok(Value::none())
+            }
+            _ => Err(exception(
+                ExcKind::AttributeError,
+                format!("'dict' object has no attribute '{name}'"),
+                Label::PROGRAM,
+            )),
+        }
+    }
+}

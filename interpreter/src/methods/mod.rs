@@ -1,0 +1,510 @@
+//! Methods of str, list, dict, set and tuple, one file per type; here the tables of what each
+//! type has, the dispatch, and what they share. Mutating methods keep each inserted value's
+//! label on the element and join the control context (and any key) into the shape.
+
+use crate::builtins::{arity, take_kwarg};
+use crate::error::{err, exception, Eval};
+use crate::eval::{Kwargs, Machine};
+use crate::ops;
+use crate::unicode;
+use crate::value::*;
+use bactrian_provenance::Label;
+use num_traits::Signed;
+use std::rc::Rc;
+use std::sync::Arc;
+
+mod dict;
+mod list;
+mod set;
+mod string;
+
+const STR_METHODS: &[&str] = &[
+    "lower",
+    "upper",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "split",
+    "rsplit",
+    "join",
+    "replace",
+    "find",
+    "rfind",
+    "index",
+    "rindex",
+    "count",
+    "startswith",
+    "endswith",
+    "title",
+    "capitalize",
+    "swapcase",
+    "isdigit",
+    "isalpha",
+    "isalnum",
+    "isspace",
+    "isupper",
+    "islower",
+    "isnumeric",
+    "isdecimal",
+    "istitle",
+    "zfill",
+    "center",
+    "ljust",
+    "rjust",
+    "partition",
+    "rpartition",
+    "splitlines",
+    "format",
+    "format_map",
+    "casefold",
+    "removeprefix",
+    "removesuffix",
+    "expandtabs",
+    "isidentifier",
+    "isprintable",
+    "isascii",
+    "translate",
+    "maketrans",
+];
+/// The `start` and `end` of `find`, `count` and `startswith` as character positions, as
+/// CPython adjusts them: negative ones count from the end, `end` stops at the length, and a
+/// `start` past the length stays there (nothing is found).
+fn slice_range(len: usize, start: Option<&Value>, end: Option<&Value>) -> Eval<(usize, usize)> {
+    let len = len as i64;
+    let index = |v: Option<&Value>, default: i64| -> Eval<i64> {
+        match v.map(|v| &v.data) {
+            None | Some(Data::None) => Ok(default),
+            Some(Data::Int(i)) => Ok(*i),
+            Some(Data::Bool(b)) => Ok(*b as i64),
+            Some(Data::BigInt(b)) => Ok(if num_traits::Signed::is_negative(&**b) {
+                i64::MIN
+            } else {
+                i64::MAX
+            }),
+            Some(_) => err(
+                ExcKind::TypeError,
+                "slice indices must be integers or None or have an __index__ method",
+            ),
+        }
+    };
+    let adjust = |i: i64| {
+        if i < 0 {
+            i.saturating_add(len).max(0)
+        } else {
+            i
+        }
+    };
+    let start = adjust(index(start, 0)?);
+    let end = adjust(index(end, len)?).min(len);
+    Ok((start as usize, end as usize))
+}
+
+/// A type as CPython's argument checks name it in "must be str, not ..." (`None` for None).
+pub(crate) fn clinic_type_name(data: &Data) -> String {
+    match data {
+        Data::None => "None".into(),
+        other => other.type_name(),
+    }
+}
+
+/// The str methods that take no arguments.
+const NO_ARGUMENT_STR_METHODS: &[&str] = &[
+    "lower",
+    "upper",
+    "casefold",
+    "swapcase",
+    "title",
+    "capitalize",
+    "isdigit",
+    "isdecimal",
+    "isnumeric",
+    "isalpha",
+    "isalnum",
+    "isspace",
+    "isascii",
+    "isupper",
+    "islower",
+    "istitle",
+    "isidentifier",
+    "isprintable",
+];
+
+/// CPython's message for a method of one positional argument (`str.zfill(width)`).
+fn one_argument(name: &str, args: &[Value]) -> Eval<()> {
+    if args.len() != 1 {
+        return err(
+            ExcKind::TypeError,
+            format!(
+                "str.{name}() takes exactly one argument ({} given)",
+                args.len()
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// CPython's message for a method with a range of positional arguments, in the
+/// `center expected at least 1 argument, got 0` form.
+fn expected_arguments(name: &str, args: &[Value], min: usize, max: usize) -> Eval<()> {
+    let (bound, n) = if args.len() < min {
+        ("least", min)
+    } else if args.len() > max {
+        ("most", max)
+    } else {
+        return Ok(());
+    };
+    let plural = if n == 1 { "" } else { "s" };
+    err(
+        ExcKind::TypeError,
+        format!(
+            "{name} expected at {bound} {n} argument{plural}, got {}",
+            args.len()
+        ),
+    )
+}
+
+const LIST_METHODS: &[&str] = &[
+    "append", "extend", "insert", "remove", "pop", "index", "count", "sort", "reverse", "copy",
+    "clear",
+];
+const DICT_METHODS: &[&str] = &[
+    "get",
+    "keys",
+    "values",
+    "items",
+    "pop",
+    "popitem",
+    "setdefault",
+    "update",
+    "copy",
+    "clear",
+];
+const SET_METHODS: &[&str] = &[
+    "add",
+    "discard",
+    "remove",
+    "pop",
+    "union",
+    "intersection",
+    "difference",
+    "symmetric_difference",
+    "issubset",
+    "issuperset",
+    "isdisjoint",
+    "copy",
+    "clear",
+    "update",
+    "intersection_update",
+    "difference_update",
+    "symmetric_difference_update",
+];
+const TUPLE_METHODS: &[&str] = &["index", "count"];
+
+/// Whether the builtin type `t` has a method called `name` (`str.lower`).
+pub fn type_has_method(t: TypeKind, name: &str) -> bool {
+    let table: &[&str] = match t {
+        TypeKind::Str => STR_METHODS,
+        TypeKind::List => LIST_METHODS,
+        TypeKind::Dict => DICT_METHODS,
+        TypeKind::Set => SET_METHODS,
+        TypeKind::Tuple => TUPLE_METHODS,
+        _ => &[],
+    };
+    table.contains(&name)
+}
+
+/// Whether `data` has a method called `name`.
+pub fn has_method(data: &Data, name: &str) -> bool {
+    let table: &[&str] = match data {
+        Data::Str(_) => STR_METHODS,
+        Data::List(_) => LIST_METHODS,
+        Data::Dict(_) => DICT_METHODS,
+        Data::Set(_) => SET_METHODS,
+        Data::Tuple(_) => TUPLE_METHODS,
+        Data::Instance(_) => &["model_dump", "dict"],
+        Data::Int(_) | Data::BigInt(_) => &["bit_length", "to_bytes_unsupported"],
+        Data::Float(_) => &["is_integer"],
+        _ => &[],
+    };
+    table.contains(&name)
+}
+
+impl Machine<'_> {
+    pub(super) fn str_arg(&mut self, v: &Value, method: &str) -> Eval<Rc<str>> {
+        match &v.data {
+            Data::Str(s) => Ok(s.clone()),
+            other => Err(self.type_error(
+                format!(
+                    "{method}() argument must be str, not {}",
+                    clinic_type_name(other)
+                ),
+                &[v],
+            )),
+        }
+    }
+
+    /// A start or stop of `find`, `index`, `count`...: like a slice bound, an int of any size
+    /// (beyond 64 bits it is clamped, as CPython clamps it to the sequence).
+    pub(super) fn slice_bound(&mut self, v: Option<&Value>) -> Eval<Option<i64>> {
+        match v.map(|v| &v.data) {
+            Some(Data::BigInt(b)) => Ok(Some(if b.is_negative() { i64::MIN } else { i64::MAX })),
+            _ => self.opt_int(v),
+        }
+    }
+
+    pub(super) fn opt_int(&mut self, v: Option<&Value>) -> Eval<Option<i64>> {
+        match v.map(|v| &v.data) {
+            None | Some(Data::None) => Ok(None),
+            Some(Data::Int(i)) => Ok(Some(*i)),
+            Some(Data::Bool(b)) => Ok(Some(*b as i64)),
+            Some(Data::BigInt(_)) => err(
+                ExcKind::OverflowError,
+                "Python int too large to convert to C ssize_t",
+            ),
+            Some(other) => Err(self.type_error(
+                format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    other.type_name()
+                ),
+                &[],
+            )),
+        }
+    }
+
+    /// Calls `receiver.name(args...)`.
+    /// A method called through its type: `dict.fromkeys(keys)` (a class method), or
+    /// `str.upper(s)` and `dict.get(d, k)`, where the first argument is the receiver.
+    pub(super) fn call_through_type(
+        &mut self,
+        t: TypeKind,
+        ty: &Value,
+        name: &Rc<str>,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
+        if let (TypeKind::Dict, "fromkeys") = (t, &**name) {
+            return self.dict_fromkeys(ty, args, kwargs, text);
+        }
+        if let (TypeKind::Str, "maketrans") = (t, &**name) {
+            return self.maketrans(args, kwargs, text);
+        }
+        if !type_has_method(t, name) {
+            return Err(exception(
+                ExcKind::AttributeError,
+                format!("type object '{}' has no attribute '{name}'", t.name()),
+                Label::PROGRAM,
+            ));
+        }
+        let mut args = args.into_iter();
+        let Some(receiver) = args.next() else {
+            return err(
+                ExcKind::TypeError,
+                format!("unbound method {}.{name}() needs an argument", t.name()),
+            );
+        };
+        let kind = receiver.data.type_kind();
+        let fits = kind == t || (t == TypeKind::Set && kind == TypeKind::FrozenSet);
+        if !fits {
+            return Err(self.type_error(
+                format!(
+                    "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+                    t.name(),
+                    receiver.data.type_name()
+                ),
+                &[&receiver],
+            ));
+        }
+        self.call_method(&receiver, name, args.collect(), kwargs, text)
+    }
+
+    /// `dict.fromkeys(keys, value=None)`: keys in first-seen order, each mapped to `value`.
+    pub(super) fn dict_fromkeys(
+        &mut self,
+        ty: &Value,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
+        if let Some((k, _)) = kwargs.first() {
+            return err(
+                ExcKind::TypeError,
+                format!("dict.fromkeys() takes no keyword arguments (got '{k}')"),
+            );
+        }
+        if args.is_empty() || args.len() > 2 {
+            return err(
+                ExcKind::TypeError,
+                format!("fromkeys expected at most 2 arguments, got {}", args.len()),
+            );
+        }
+        let value = args.get(1).cloned().unwrap_or_else(Value::none);
+        let keys = self.collect_items(&args[0])?;
+        let mut items = Vec::with_capacity(keys.len());
+        for k in keys {
+            items.push(self.new_tuple_plain(vec![k, value.clone()]));
+        }
+        // The number of entries is decided by the keys' iterable.
+        let shape = self.shape_label(&args[0]);
+        let pairs = self.new_list(items, shape, args[0].node);
+        self.call_value(
+            &Value::program(ty.data.clone()),
+            vec![pairs],
+            Vec::new(),
+            text,
+        )
+    }
+
+    pub fn call_method(
+        &mut self,
+        receiver: &Value,
+        name: &Rc<str>,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
+        self.tick()?;
+        if let Data::Type(t) = &receiver.data {
+            return self.call_through_type(*t, receiver, name, args, kwargs, text);
+        }
+        // A step over a large string can take long: read the clock before it.
+        if let Data::Str(s) = &receiver.data {
+            if s.len() > 1 << 16 {
+                self.check_time()?;
+            }
+        }
+        match &receiver.data {
+            Data::Str(s) => {
+                let s = s.clone();
+                self.str_method(receiver, &s, name, args, kwargs, text)
+            }
+            Data::List(_) => self.list_method(receiver, name, args, kwargs, text),
+            Data::Dict(_) => self.dict_method(receiver, name, args, kwargs, text),
+            Data::Set(_) => self.set_method(receiver, name, args, kwargs, text),
+            Data::Tuple(t) if TUPLE_METHODS.contains(&&**name) => {
+                let items = t.items.clone();
+                self.seq_search(receiver, &items, name, args, text)
+            }
+            Data::Instance(i) if matches!(&**name, "model_dump" | "dict") => {
+                let fields: Vec<(Rc<str>, Value)> = i
+                    .borrow()
+                    .fields
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                let shape = i.borrow().shape;
+                let pairs = fields
+                    .into_iter()
+                    .map(|(k, v)| (Value::program(Data::Str(k)), v))
+                    .collect();
+                let d = self.dict_from_pairs(pairs)?;
+                self.taint_shape(&d, shape, NO_NODE);
+                Ok(d)
+            }
+            Data::Int(i) if &**name == "bit_length" => {
+                let bits = 64 - i.unsigned_abs().leading_zeros();
+                Ok(self.derive(Data::Int(bits as i64), &[receiver], text))
+            }
+            Data::BigInt(b) if &**name == "bit_length" => {
+                let bits = b.bits();
+                Ok(self.derive(Data::Int(bits as i64), &[receiver], text))
+            }
+            Data::Float(f) if &**name == "is_integer" => {
+                let r = f.is_finite() && f.fract() == 0.0;
+                Ok(self.derive(Data::Bool(r), &[receiver], text))
+            }
+            Data::Instance(_) | Data::Exception(_) => {
+                let f = self.get_attr(receiver, name, text)?;
+                self.call_value(&f, args, kwargs, text)
+            }
+            other => Err(exception(
+                ExcKind::AttributeError,
+                format!("'{}' object has no attribute '{name}'", other.type_name()),
+                Label::PROGRAM,
+            )),
+        }
+    }
+
+    pub(super) fn seq_search(
+        &mut self,
+        recv: &Value,
+        items: &[Value],
+        name: &str,
+        args: Vec<Value>,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
+        let label = self.full_label(recv);
+        match name {
+            "count" => {
+                arity(name, &args, 1, 1)?;
+                let mut n = 0;
+                for it in items {
+                    if ops::equal(self, &it.data, &args[0].data, 0)? {
+                        n += 1;
+                    }
+                }
+                Ok(self.derive(Data::Int(n), &[recv, &args[0]], text))
+            }
+            _ => {
+                arity(name, &args, 1, 3)?;
+                let len = items.len() as i64;
+                let start = clamp_slice_index(self.slice_bound(args.get(1))?, 0, len);
+                let end = clamp_slice_index(self.slice_bound(args.get(2))?, len, len);
+                for (i, it) in items.iter().enumerate().take(end).skip(start) {
+                    if ops::equal(self, &it.data, &args[0].data, 0)? {
+                        return Ok(self.derive(Data::Int(i as i64), &[recv, &args[0]], text));
+                    }
+                }
+                let what = if matches!(recv.data, Data::Tuple(_)) {
+                    "tuple.index(x): x not in tuple"
+                } else {
+                    "list.index(x): x not in list"
+                };
+                let msg = if matches!(recv.data, Data::List(_)) {
+                    let r = self.repr(&args[0])?;
+                    format!("{r} is not in list")
+                } else {
+                    what.to_string()
+                };
+                let l = self.full_label(&args[0]);
+                let label = self.labels.join(label, l);
+                Err(exception(ExcKind::ValueError, msg, label))
+            }
+        }
+    }
+
+    /// Joins the control context into a container mutated by a method.
+    /// A container changed in place: the context (strict mode) and the reference it was
+    /// reached through decided that it did.
+    pub(super) fn mutated(&mut self, container: &Value) {
+        if self.strict {
+            let ctx = self.ctx;
+            self.taint_shape(container, ctx.label, ctx.node);
+        }
+        self.taint_shape(container, container.label, container.node);
+    }
+}
+
+/// A start or stop index (negative counts from the end) clamped into `0..=len`.
+fn clamp_slice_index(index: Option<i64>, default: i64, len: i64) -> usize {
+    let i = index.unwrap_or(default);
+    (if i < 0 {
+        i.saturating_add(len).max(0)
+    } else {
+        i.min(len)
+    }) as usize
+}
+
+/// A method of one argument (`METH_O`) called with another number of them.
+fn exactly_one_argument(type_name: &str, method: &str, args: &[Value]) -> Eval<()> {
+    if args.len() == 1 {
+        return Ok(());
+    }
+    err(
+        ExcKind::TypeError,
+        format!(
+            "{type_name}.{method}() takes exactly one argument ({} given)",
+            args.len()
+        ),
+    )
+}

@@ -1,0 +1,574 @@
+//! Methods of `str`.
+
+use super::*;
+
+impl Machine<'_> {
+    pub(super) fn new_str(&mut self, s: String, inputs: &[&Value], text: &Arc<str>) -> Eval<Value> {
+        self.check_str_len(s.len())?;
+        Ok(self.derive(Data::Str(Rc::from(s)), inputs, text))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn str_method(
+        &mut self,
+        recv: &Value,
+        s: &str,
+        name: &str,
+        args: Vec<Value>,
+        mut kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
+        if name == "maketrans" {
+            return self.maketrans(args, kwargs, text);
+        }
+        if name == "format" || name == "format_map" {
+            return self.str_format(recv, s, args, kwargs, text, name == "format_map");
+        }
+        if NO_ARGUMENT_STR_METHODS.contains(&name) {
+            if !kwargs.is_empty() {
+                return err(
+                    ExcKind::TypeError,
+                    format!("str.{name}() takes no keyword arguments"),
+                );
+            }
+            if !args.is_empty() {
+                return err(
+                    ExcKind::TypeError,
+                    format!("str.{name}() takes no arguments ({} given)", args.len()),
+                );
+            }
+        }
+        let inputs: Vec<Value> = std::iter::once(recv.clone())
+            .chain(args.iter().cloned())
+            .collect();
+        let refs: Vec<&Value> = inputs.iter().collect();
+        macro_rules! string {
+            ($e:expr) => {{
+                let out: String = $e;
+                return self.new_str(out, &refs, text);
+            }};
+        }
+        macro_rules! boolean {
+            ($e:expr) => {{
+                let b: bool = $e;
+                return Ok(self.derive(Data::Bool(b), &refs, text));
+            }};
+        }
+        match name {
+            "lower" => string!(s.to_lowercase()),
+            "casefold" => string!(unicode::casefold(s)),
+            "upper" => string!(s.to_uppercase()),
+            "swapcase" => string!(unicode::swapcase(s)),
+            "title" => string!(unicode::title(s)),
+            "capitalize" => string!(unicode::capitalize(s)),
+            "strip" | "lstrip" | "rstrip" => {
+                if args.len() > 1 {
+                    return err(
+                        ExcKind::TypeError,
+                        format!("{name} expected at most 1 argument, got {}", args.len()),
+                    );
+                }
+                let chars: Option<Vec<char>> = match args.first().map(|a| &a.data) {
+                    None | Some(Data::None) => None,
+                    Some(Data::Str(c)) => Some(c.chars().collect()),
+                    Some(_) => {
+                        return Err(self.type_error(format!("{name} arg must be None or str"), &[]))
+                    }
+                };
+                let pred = |c: char| match &chars {
+                    Some(set) => set.contains(&c),
+                    None => unicode::is_space(c),
+                };
+                string!(match name {
+                    "strip" => s.trim_matches(pred).to_string(),
+                    "lstrip" => s.trim_start_matches(pred).to_string(),
+                    _ => s.trim_end_matches(pred).to_string(),
+                })
+            }
+            "split" | "rsplit" => {
+                if args.len() > 2 {
+                    return err(
+                        ExcKind::TypeError,
+                        format!("{name}() takes at most 2 arguments ({} given)", args.len()),
+                    );
+                }
+                let sep = take_kwarg(&mut kwargs, "sep").or_else(|| args.first().cloned());
+                let maxsplit = take_kwarg(&mut kwargs, "maxsplit").or_else(|| args.get(1).cloned());
+                let max = self
+                    .opt_int(maxsplit.as_ref())?
+                    .filter(|m| *m >= 0)
+                    .map(|m| m as usize);
+                let parts: Vec<String> = match sep.as_ref().map(|v| &v.data) {
+                    None | Some(Data::None) => split_whitespace(s, max, name == "rsplit"),
+                    Some(Data::Str(sep)) => {
+                        if sep.is_empty() {
+                            return err(ExcKind::ValueError, "empty separator");
+                        }
+                        match (max, name) {
+                            (None, _) => s.split(&**sep).map(String::from).collect(),
+                            (Some(m), "split") => {
+                                s.splitn(m + 1, &**sep).map(String::from).collect()
+                            }
+                            (Some(m), _) => {
+                                let mut v: Vec<String> =
+                                    s.rsplitn(m + 1, &**sep).map(String::from).collect();
+                                v.reverse();
+                                v
+                            }
+                        }
+                    }
+                    Some(other) => {
+                        return Err(self.type_error(
+                            format!("must be str or None, not {}", other.type_name()),
+                            &[],
+                        ))
+                    }
+                };
+                self.check_len(parts.len())?;
+                let label = {
+                    let mut l = Label::PROGRAM;
+                    for r in &refs {
+                        let fl = self.full_label(r);
+                        l = self.labels.join(l, fl);
+                    }
+                    l
+                };
+                let nodes: Vec<u32> = refs.iter().map(|r| r.node).collect();
+                let items: Vec<Value> = parts
+                    .into_iter()
+                    .map(|p| self.derive_with(Data::Str(Rc::from(p)), label, &nodes, text))
+                    .collect();
+                let node = items.first().map(|v| v.node).unwrap_or(NO_NODE);
+                Ok(self.new_list(items, label, node))
+            }
+            "splitlines" => {
+                let keep = take_kwarg(&mut kwargs, "keepends")
+                    .or_else(|| args.first().cloned())
+                    .map(|v| ops::truthy(&v.data))
+                    .unwrap_or(false);
+                let mut parts = Vec::new();
+                let mut cur = String::new();
+                let mut chars = s.chars().peekable();
+                while let Some(c) = chars.next() {
+                    if matches!(
+                        c,
+                        '\n' | '\r'
+                            | '\x0b'
+                            | '\x0c'
+                            | '\x1c'
+                            | '\x1d'
+                            | '\x1e'
+                            | '\u{85}'
+                            | '\u{2028}'
+                            | '\u{2029}'
+                    ) {
+                        if keep {
+                            cur.push(c);
+                        }
+                        if c == '\r' && chars.peek() == Some(&'\n') {
+                            chars.next();
+                            if keep {
+                                cur.push('\n');
+                            }
+                        }
+                        parts.push(std::mem::take(&mut cur));
+                    } else {
+                        cur.push(c);
+                    }
+                }
+                if !cur.is_empty() {
+                    parts.push(cur);
+                }
+                let label = self.full_label(recv);
+                let items: Vec<Value> = parts
+                    .into_iter()
+                    .map(|p| self.derive_with(Data::Str(Rc::from(p)), label, &[recv.node], text))
+                    .collect();
+                Ok(self.new_list(items, label, recv.node))
+            }
+            "join" => {
+                one_argument(name, &args)?;
+                if matches!(
+                    args[0].data,
+                    Data::None | Data::Bool(_) | Data::Int(_) | Data::BigInt(_) | Data::Float(_)
+                ) {
+                    return Err(self.type_error("can only join an iterable".into(), &[]));
+                }
+                let items = self.collect_items(&args[0])?;
+                let shape = self.shape_label(&args[0]);
+                let mut out = String::new();
+                let mut label = self.labels.join(recv.label, shape);
+                let mut nodes = vec![recv.node, self.shape_node(&args[0])];
+                for (i, item) in items.iter().enumerate() {
+                    let Data::Str(part) = &item.data else {
+                        return Err(self.type_error(
+                            format!(
+                                "sequence item {i}: expected str instance, {} found",
+                                item.data.type_name()
+                            ),
+                            &[],
+                        ));
+                    };
+                    if i > 0 {
+                        out.push_str(s);
+                    }
+                    out.push_str(part);
+                    if out.len() as u64 > self.limits.max_str_len {
+                        self.check_str_len(out.len())?;
+                    }
+                    label = self.labels.join(label, item.label);
+                    if item.node != NO_NODE && nodes.len() < 16 {
+                        nodes.push(item.node);
+                    }
+                }
+                self.check_str_len(out.len())?;
+                Ok(self.derive_with(Data::Str(Rc::from(out)), label, &nodes, text))
+            }
+            "replace" => {
+                expected_arguments(name, &args, 2, 3)?;
+                let mut strs = Vec::with_capacity(2);
+                for (i, arg) in args[..2].iter().enumerate() {
+                    match &arg.data {
+                        Data::Str(a) => strs.push(a.clone()),
+                        other => {
+                            return err(
+                                ExcKind::TypeError,
+                                format!(
+                                    "replace() argument {} must be str, not {}",
+                                    i + 1,
+                                    clinic_type_name(other)
+                                ),
+                            )
+                        }
+                    }
+                }
+                let (old, new) = (strs[0].clone(), strs[1].clone());
+                let count = self.opt_int(args.get(2))?.filter(|c| *c >= 0);
+                let estimate = if old.is_empty() {
+                    s.len() + (s.chars().count() + 1) * new.len()
+                } else {
+                    s.len() / old.len().max(1) * new.len() + s.len()
+                };
+                self.check_str_len(estimate.min(usize::MAX / 2))?;
+                string!(match count {
+                    None => s.replace(&*old, &new),
+                    Some(c) => s.replacen(&*old, &new, c as usize),
+                })
+            }
+            "find" | "rfind" | "index" | "rindex" | "count" => {
+                arity(name, &args, 1, 3)?;
+                let sub = match &args[0].data {
+                    Data::Str(sub) => sub.clone(),
+                    other => {
+                        return Err(
+                            self.type_error(format!("must be str, not {}", other.type_name()), &[])
+                        )
+                    }
+                };
+                let chars: Vec<char> = s.chars().collect();
+                let (start, end) = slice_range(chars.len(), args.get(1), args.get(2))?;
+                let hay: String = if start <= end {
+                    chars[start..end].iter().collect()
+                } else {
+                    String::new()
+                };
+                if name == "count" {
+                    let n = if start > end {
+                        0
+                    } else if sub.is_empty() {
+                        hay.chars().count() + 1
+                    } else {
+                        hay.matches(&*sub).count()
+                    };
+                    return Ok(self.derive(Data::Int(n as i64), &refs, text));
+                }
+                let found = if start > end || start > chars.len() {
+                    None
+                } else if name.starts_with('r') {
+                    hay.rfind(&*sub)
+                } else {
+                    hay.find(&*sub)
+                };
+                let result = found.map(|b| (hay[..b].chars().count() + start) as i64);
+                match (result, name) {
+                    (Some(i), _) => Ok(self.derive(Data::Int(i), &refs, text)),
+                    (None, "find" | "rfind") => Ok(self.derive(Data::Int(-1), &refs, text)),
+                    (None, _) => {
+                        let label = self.full_label(recv);
+                        Err(exception(ExcKind::ValueError, "substring not found", label))
+                    }
+                }
+            }
+            "startswith" | "endswith" => {
+                arity(name, &args, 1, 3)?;
+                let prefixes: Vec<Value> = match &args[0].data {
+                    Data::Str(_) => vec![args[0].clone()],
+                    Data::Tuple(t) => t.items.clone(),
+                    other => {
+                        return Err(self.type_error(
+                            format!(
+                                "{name} first arg must be str or a tuple of str, not {}",
+                                other.type_name()
+                            ),
+                            &[],
+                        ))
+                    }
+                };
+                let chars: Vec<char> = s.chars().collect();
+                let (start, end) = slice_range(chars.len(), args.get(1), args.get(2))?;
+                let hay: Option<String> =
+                    (start <= end).then(|| chars[start..end].iter().collect());
+                // Each item is checked when it is reached, as CPython does.
+                for p in &prefixes {
+                    let Data::Str(p) = &p.data else {
+                        return Err(self.type_error(
+                            format!(
+                                "tuple for {name} must only contain str, not {}",
+                                p.data.type_name()
+                            ),
+                            &[],
+                        ));
+                    };
+                    let hit = hay.as_ref().is_some_and(|hay| {
+                        if name == "startswith" {
+                            hay.starts_with(&**p)
+                        } else {
+                            hay.ends_with(&**p)
+                        }
+                    });
+                    if hit {
+                        boolean!(true)
+                    }
+                }
+                boolean!(false)
+            }
+            "isdigit" => boolean!(!s.is_empty() && s.chars().all(unicode::is_digit)),
+            "isdecimal" => boolean!(!s.is_empty() && s.chars().all(unicode::is_decimal)),
+            "isnumeric" => boolean!(!s.is_empty() && s.chars().all(unicode::is_numeric)),
+            "isalpha" => boolean!(!s.is_empty() && s.chars().all(unicode::is_alpha)),
+            "isalnum" => boolean!(!s.is_empty() && s.chars().all(unicode::is_alnum)),
+            "isspace" => boolean!(!s.is_empty() && s.chars().all(unicode::is_space)),
+            "isascii" => boolean!(s.is_ascii()),
+            "isupper" => boolean!(unicode::is_all_case(s, true)),
+            "islower" => boolean!(unicode::is_all_case(s, false)),
+            "istitle" => boolean!(unicode::is_title(s)),
+            "isidentifier" => boolean!(unicode::is_identifier(s)),
+            "isprintable" => boolean!(s.chars().all(unicode::is_printable)),
+            "zfill" => {
+                one_argument(name, &args)?;
+                let width = self.opt_int(args.first())?.unwrap_or(0).max(0) as usize;
+                self.check_str_len(width)?;
+                let n = s.chars().count();
+                if n >= width {
+                    string!(s.to_string())
+                }
+                let (sign, rest) = match s.chars().next() {
+                    Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),
+                    _ => (String::new(), s),
+                };
+                string!(format!("{sign}{}{rest}", "0".repeat(width - n)))
+            }
+            "center" | "ljust" | "rjust" => {
+                expected_arguments(name, &args, 1, 2)?;
+                let width = self.opt_int(args.first())?.unwrap_or(0).max(0) as usize;
+                self.check_str_len(width.saturating_mul(4))?;
+                let fill = match args.get(1).map(|a| &a.data) {
+                    None => ' ',
+                    Some(Data::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
+                    Some(Data::Str(_)) => {
+                        return err(
+                            ExcKind::TypeError,
+                            "The fill character must be exactly one character long",
+                        )
+                    }
+                    Some(other) => {
+                        return err(
+                            ExcKind::TypeError,
+                            format!(
+                                "The fill character must be a unicode character, not {}",
+                                other.type_name()
+                            ),
+                        )
+                    }
+                };
+                let n = s.chars().count();
+                if n >= width {
+                    string!(s.to_string())
+                }
+                let pad = width - n;
+                let fills = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
+                string!(match name {
+                    "ljust" => format!("{s}{}", fills(pad)),
+                    "rjust" => format!("{}{s}", fills(pad)),
+                    _ => {
+                        // CPython puts the extra fill on the left when the string is odd.
+                        let left = pad / 2 + (pad & width & 1);
+                        format!("{}{s}{}", fills(left), fills(pad - left))
+                    }
+                })
+            }
+            "partition" | "rpartition" => {
+                one_argument(name, &args)?;
+                let sep = match &args[0].data {
+                    Data::Str(sep) => sep.clone(),
+                    other => {
+                        return Err(
+                            self.type_error(format!("must be str, not {}", other.type_name()), &[])
+                        )
+                    }
+                };
+                if sep.is_empty() {
+                    return err(ExcKind::ValueError, "empty separator");
+                }
+                let found = if name == "partition" {
+                    s.find(&*sep)
+                } else {
+                    s.rfind(&*sep)
+                };
+                let parts = match found {
+                    Some(i) => [
+                        s[..i].to_string(),
+                        sep.to_string(),
+                        s[i + sep.len()..].to_string(),
+                    ],
+                    None if name == "partition" => [s.to_string(), String::new(), String::new()],
+                    None => [String::new(), String::new(), s.to_string()],
+                };
+                let label = {
+                    let a = self.full_label(recv);
+                    let b = self.full_label(&args[0]);
+                    self.labels.join(a, b)
+                };
+                let items: Vec<Value> = parts
+                    .into_iter()
+                    .map(|p| {
+                        self.derive_with(
+                            Data::Str(Rc::from(p)),
+                            label,
+                            &[recv.node, args[0].node],
+                            text,
+                        )
+                    })
+                    .collect();
+                Ok(self.new_tuple(items, label, recv.node))
+            }
+            "removeprefix" => {
+                one_argument(name, &args)?;
+                let p = self.str_arg(&args[0], name)?;
+                string!(s.strip_prefix(&*p).unwrap_or(s).to_string())
+            }
+            "removesuffix" => {
+                one_argument(name, &args)?;
+                let p = self.str_arg(&args[0], name)?;
+                string!(s.strip_suffix(&*p).unwrap_or(s).to_string())
+            }
+            "expandtabs" => {
+                let size = take_kwarg(&mut kwargs, "tabsize").or_else(|| args.first().cloned());
+                if args.len() > 1 {
+                    return err(
+                        ExcKind::TypeError,
+                        format!(
+                            "expandtabs() takes at most 1 argument ({} given)",
+                            args.len()
+                        ),
+                    );
+                }
+                let size = self.opt_int(size.as_ref())?.unwrap_or(8);
+                string!(self.expand_tabs(s, size)?)
+            }
+            "translate" => {
+                one_argument(name, &args)?;
+                string!(self.translate(s, &args[0])?)
+            }
+            _ => Err(exception(
+                ExcKind::AttributeError,
+                format!("'str' object has no attribute '{name}'"),
+                Label::PROGRAM,
+            )),
+        }
+    }
+
+    /// `str.format` and `str.format_map`; the result is derived from the template and every
+    /// value a field used.
+    pub(super) fn str_format(
+        &mut self,
+        recv: &Value,
+        s: &str,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+        text: &Arc<str>,
+        map: bool,
+    ) -> Eval<Value> {
+        use crate::format::fields::{FormatArgs, Names};
+        let mut fields = if map {
+            if !kwargs.is_empty() {
+                return err(
+                    ExcKind::TypeError,
+                    "str.format_map() takes no keyword arguments",
+                );
+            }
+            if args.len() != 1 {
+                return err(
+                    ExcKind::TypeError,
+                    format!(
+                        "str.format_map() takes exactly one argument ({} given)",
+                        args.len()
+                    ),
+                );
+            }
+            FormatArgs::new(None, Names::Mapping(&args[0]))
+        } else {
+            FormatArgs::new(Some(&args), Names::Keywords(&kwargs))
+        };
+        let out = self.format_fields(s, &mut fields)?;
+        let mut used = std::mem::take(&mut fields.used);
+        used.push(recv.clone());
+        let refs: Vec<&Value> = used.iter().collect();
+        self.new_str(out, &refs, text)
+    }
+}
+
+/// `split()` and `rsplit()` with no separator, as CPython's `split_whitespace`: runs of
+/// whitespace separate; at most `max` splits, the rest kept whole (without the whitespace
+/// before it).
+fn split_whitespace(s: &str, max: Option<usize>, from_right: bool) -> Vec<String> {
+    let chars: Vec<char> = if from_right {
+        s.chars().rev().collect()
+    } else {
+        s.chars().collect()
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut remaining = max.unwrap_or(usize::MAX);
+    let mut i = 0;
+    let word = |from: usize, to: usize| -> String {
+        if from_right {
+            chars[from..to].iter().rev().collect()
+        } else {
+            chars[from..to].iter().collect()
+        }
+    };
+    while remaining > 0 {
+        while i < chars.len() && unicode::is_space(chars[i]) {
+            i += 1;
+        }
+        if i == chars.len() {
+            break;
+        }
+        let start = i;
+        while i < chars.len() && !unicode::is_space(chars[i]) {
+            i += 1;
+        }
+        parts.push(word(start, i));
+        remaining -= 1;
+    }
+    while i < chars.len() && unicode::is_space(chars[i]) {
+        i += 1;
+    }
+    if i < chars.len() {
+        parts.push(word(i, chars.len()));
+    }
+    if from_right {
+        parts.reverse();
+    }
+    parts
+}
