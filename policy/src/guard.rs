@@ -34,8 +34,11 @@ pub(crate) const MAX_SHIFT: u64 = 65_536;
 /// A check of a builtin's arguments, before it runs.
 type Check = fn(&[Value]) -> Result<()>;
 
+/// Most elements an array built by `array.concat`, or walked by `walk`, may have.
+pub(crate) const MAX_ELEMENTS: f64 = 1_000_000.0;
+
 /// The guarded builtins: name, number of arguments, check.
-const GUARDED: [(&str, u8, Check); 9] = [
+const GUARDED: [(&str, u8, Check); 16] = [
     ("numbers.range", 2, check_range),
     ("numbers.range_step", 3, check_range_step),
     ("net.cidr_expand", 1, check_cidr_expand),
@@ -45,6 +48,16 @@ const GUARDED: [(&str, u8, Check); 9] = [
     ("regex.replace", 3, check_regex_replace),
     ("bits.lsh", 2, check_lsh),
     ("graph.reachable_paths", 2, refuse_paths),
+    // These write out or copy their arguments whole: a string doubled statement after
+    // statement (`x2 := concat("", [x1, x1])`), or an array that holds the same array
+    // twice, level after level, written out, would take exponential room.
+    ("concat", 2, check_written),
+    ("json.marshal", 1, check_written),
+    ("json.marshal_with_options", 2, check_written),
+    ("base64.encode", 1, check_written),
+    ("base64url.encode", 1, check_written),
+    ("array.concat", 2, check_array_concat),
+    ("walk", 1, check_walk),
 ];
 
 /// Puts the checked builtins in place of regorus' own on `engine`.
@@ -157,6 +170,7 @@ fn check_cidr_expand(args: &[Value]) -> Result<()> {
 /// Widths and precisions must be ASCII digits (regorus panics on other numerals, such
 /// as `%²d`) and at most [`MAX_WIDTH`].
 fn check_sprintf(args: &[Value]) -> Result<()> {
+    check_written(args)?;
     let Some(format) = string(args.first()) else {
         return Ok(());
     };
@@ -247,6 +261,84 @@ fn check_regex_replace(args: &[Value]) -> Result<()> {
         s.len() as f64 * (1.0 + references) + matches * template.len() as f64,
         MAX_STRING,
     )
+}
+
+/// The size of a value written out as JSON, about: the bytes of its strings and a few for
+/// everything else, counting a part that appears several times (`[x, x]`) each time, in
+/// time linear in its distinct parts.
+pub(crate) struct Written {
+    pub(crate) bytes: f64,
+    pub(crate) elements: f64,
+}
+
+/// The address of a shared part, as a memo key.
+fn ptr<T>(rc: &regorus::Rc<T>) -> usize {
+    regorus::Rc::as_ptr(rc) as usize
+}
+
+/// The written size of `value`; shared parts are measured once (memo by address).
+pub(crate) fn written(value: &Value) -> Written {
+    fn measure(
+        v: &Value,
+        memo: &mut std::collections::HashMap<usize, (f64, f64)>,
+        depth: usize,
+    ) -> (f64, f64) {
+        // Deeper than any document: as good as infinite (and no deep recursion here).
+        if depth > 1_000 {
+            return (f64::INFINITY, f64::INFINITY);
+        }
+        let key = match v {
+            Value::Array(a) => ptr(a),
+            Value::Set(s) => ptr(s),
+            Value::Object(o) => ptr(o),
+            Value::String(s) => return (s.len() as f64 + 2.0, 1.0),
+            _ => return (8.0, 1.0),
+        };
+        if let Some(known) = memo.get(&key) {
+            return *known;
+        }
+        let mut total = (2.0, 1.0);
+        let mut add = |(b, e): (f64, f64)| {
+            total.0 += b + 1.0;
+            total.1 += e;
+        };
+        match v {
+            Value::Array(items) => items.iter().for_each(|i| add(measure(i, memo, depth + 1))),
+            Value::Set(items) => items.iter().for_each(|i| add(measure(i, memo, depth + 1))),
+            Value::Object(fields) => fields.iter().for_each(|(k, v)| {
+                add(measure(k, memo, depth + 1));
+                add(measure(v, memo, depth + 1));
+            }),
+            _ => {}
+        }
+        memo.insert(key, total);
+        total
+    }
+    let (bytes, elements) = measure(value, &mut std::collections::HashMap::new(), 0);
+    Written { bytes, elements }
+}
+
+/// The arguments, written out, fit in [`MAX_STRING`].
+fn check_written(args: &[Value]) -> Result<()> {
+    let bytes: f64 = args.iter().map(|a| written(a).bytes).sum();
+    at_most("the size of the arguments written out", bytes, MAX_STRING)
+}
+
+fn check_array_concat(args: &[Value]) -> Result<()> {
+    let len = |v: Option<&Value>| match v {
+        Some(Value::Array(items)) => items.len() as f64,
+        _ => 0.0,
+    };
+    at_most(
+        "the number of elements",
+        len(args.first()) + len(args.get(1)),
+        MAX_ELEMENTS as u64,
+    )
+}
+
+fn check_walk(args: &[Value]) -> Result<()> {
+    let elements = args.first().map_or(0.0, |v| written(v).elements);
+    at_most("the number of values walked", elements, MAX_ELEMENTS as u64)
 }
 
 /// A graph of 50 nodes (24 diamonds in a row) has 2^24 paths; counting them first would
@@ -354,6 +446,21 @@ mod tests {
             let err = eval(call).expect_err(call);
             assert!(err.contains(says), "{call}: {err}");
         }
+    }
+
+    #[test]
+    fn a_shared_value_is_measured_once_but_counted_each_time() {
+        let mut v = Value::from("ab");
+        for _ in 0..60 {
+            v = Value::from(vec![v.clone(), v.clone()]);
+        }
+        let size = written(&v);
+        assert!(
+            size.bytes > 2f64.powi(61) && size.bytes.is_finite(),
+            "{}",
+            size.bytes
+        );
+        assert!(size.elements > 2f64.powi(60), "{}", size.elements);
     }
 
     #[test]

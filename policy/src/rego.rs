@@ -19,6 +19,9 @@ use crate::{callgraph, guard, nesting, redact};
 /// The package decisions come from.
 pub const PACKAGE: &str = "data.bactrian";
 
+/// The longest message a rule's non-string value may be written out to.
+const MAX_MESSAGE_BYTES: f64 = 65_536.0;
+
 /// How long one rule may run on one call before it is stopped (and the call denied).
 const TIME_LIMIT: Duration = Duration::from_secs(1);
 
@@ -459,7 +462,14 @@ pub(crate) fn to_rego(v: &serde_json::Value) -> Value {
 fn messages(value: &Value, fallback: &str) -> Vec<String> {
     let text = |v: &Value| match v {
         Value::String(s) => s.to_string(),
-        other => serde_json::to_string(other).unwrap_or_else(|_| format!("{other:?}")),
+        // A value that holds the same value twice, level after level, is small in memory
+        // and exponential written out: measure it first.
+        other => match guard::written(other).bytes {
+            bytes if bytes > MAX_MESSAGE_BYTES => {
+                format!("(a message of about {bytes} bytes written out, too large to show)")
+            }
+            _ => serde_json::to_string(other).unwrap_or_else(|_| format!("{other:?}")),
+        },
     };
     match value {
         Value::Set(set) => set.iter().map(text).collect(),
