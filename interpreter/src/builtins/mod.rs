@@ -3,7 +3,11 @@
 //! labels with a shape that joins every label the choice of elements depended on.
 
 mod digits;
+mod iteration;
 mod names;
+mod numbers;
+mod text;
+mod types;
 
 pub use names::{builtin_value, lookup, refused, Builtin, BuiltinName};
 
@@ -175,466 +179,41 @@ impl Machine<'_> {
         &mut self,
         b: Builtin,
         args: Vec<Value>,
-        mut kwargs: Kwargs,
+        kwargs: Kwargs,
         text: &Arc<str>,
     ) -> Eval<Value> {
-        let name = b.name();
+        // By family, one file each.
         match b {
-            Builtin::Print => {
-                let sep = take_kwarg(&mut kwargs, "sep");
-                let end = take_kwarg(&mut kwargs, "end");
-                let _ = take_kwarg(&mut kwargs, "flush");
-                no_kwargs(name, &kwargs)?;
-                let str_or = |m: &mut Self, v: Option<Value>, default: &str| -> Eval<String> {
-                    match v {
-                        None => Ok(default.to_string()),
-                        Some(v) => match &v.data {
-                            Data::None => Ok(default.to_string()),
-                            Data::Str(s) => Ok(s.to_string()),
-                            other => Err(m.type_error(
-                                format!("sep must be None or a string, not {}", other.type_name()),
-                                &[],
-                            )),
-                        },
-                    }
-                };
-                let sep = str_or(self, sep, " ")?;
-                let end = str_or(self, end, "\n")?;
-                let mut line = String::new();
-                for (i, a) in args.iter().enumerate() {
-                    if i > 0 {
-                        line.push_str(&sep);
-                    }
-                    line.push_str(&self.str_of(a)?);
-                }
-                line.push_str(&end);
-                self.write_stdout(&line)?;
-                Ok(Value::none())
-            }
-            Builtin::Len => {
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 1, 1)?;
-                self.len_of(&args[0], text)
-            }
-            Builtin::Repr | Builtin::Ascii => {
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 1, 1)?;
-                let mut s = self.repr(&args[0])?;
-                if matches!(b, Builtin::Ascii) {
-                    s = crate::format::ascii_escape(&s);
-                }
-                Ok(self.derive(Data::Str(Rc::from(s)), &[&args[0]], text))
-            }
-            Builtin::Abs => {
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 1, 1)?;
-                let data = match &args[0].data {
-                    Data::Int(i) => match i.checked_abs() {
-                        Some(a) => Data::Int(a),
-                        None => ops::int_data(BigInt::from(*i).abs()),
-                    },
-                    Data::BigInt(b) => ops::int_data(b.abs()),
-                    Data::Bool(b) => Data::Int(*b as i64),
-                    Data::Float(f) => Data::Float(f.abs()),
-                    other => {
-                        return Err(self.type_error(
-                            format!("bad operand type for abs(): '{}'", other.type_name()),
-                            &[&args[0]],
-                        ))
-                    }
-                };
-                Ok(self.derive(data, &[&args[0]], text))
-            }
-            Builtin::Round => self.round(args, kwargs, text),
-            Builtin::Divmod => {
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 2, 2)?;
-                ops::check_divmod_operands(self, &args[0], &args[1])?;
-                let q = ops::binary(
-                    self,
-                    crate::syntax::ir::BinOp::FloorDiv,
-                    &args[0],
-                    &args[1],
-                    text,
-                )?;
-                let r = ops::binary(
-                    self,
-                    crate::syntax::ir::BinOp::Mod,
-                    &args[0],
-                    &args[1],
-                    text,
-                )?;
-                Ok(self.new_tuple(vec![q, r], Label::PROGRAM, NO_NODE))
-            }
-            Builtin::Pow => {
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 2, 3)?;
-                if args.len() == 3 {
-                    let (Some(b), Some(e), Some(m)) = (
-                        ops::to_bigint(&args[0].data),
-                        ops::to_bigint(&args[1].data),
-                        ops::to_bigint(&args[2].data),
-                    ) else {
-                        return err(
-                            ExcKind::TypeError,
-                            "pow() 3rd argument not allowed unless all arguments are integers",
-                        );
-                    };
-                    let r = ops::modular_pow(&b, &e, &m)?;
-                    return Ok(self.derive(
-                        ops::int_data(r),
-                        &[&args[0], &args[1], &args[2]],
-                        text,
-                    ));
-                }
-                ops::binary(
-                    self,
-                    crate::syntax::ir::BinOp::Pow,
-                    &args[0],
-                    &args[1],
-                    text,
-                )
-            }
-            Builtin::Sum => {
-                let start = take_kwarg(&mut kwargs, "start");
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 1, 2)?;
-                let mut acc = args
-                    .get(1)
-                    .cloned()
-                    .or(start)
-                    .unwrap_or(Value::program(Data::Int(0)));
-                if let Data::Str(_) = acc.data {
-                    return err(
-                        ExcKind::TypeError,
-                        "sum() can't sum strings [use ''.join(seq) instead]",
-                    );
-                }
-                let shape = self.shape_label(&args[0]);
-                let items = self.collect_items(&args[0])?;
-                for item in items {
-                    self.tick()?;
-                    acc = ops::binary(self, crate::syntax::ir::BinOp::Add, &acc, &item, text)?;
-                }
-                acc.label = self.labels.join(acc.label, shape);
-                Ok(acc)
-            }
-            Builtin::Any | Builtin::All => {
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 1, 1)?;
-                self.any_all(b == Builtin::Any, &args[0], text)
-            }
-            Builtin::Min | Builtin::Max => self.min_max(b == Builtin::Max, args, kwargs, text),
-            Builtin::Sorted => {
-                let key = take_kwarg(&mut kwargs, "key");
-                let reverse = take_kwarg(&mut kwargs, "reverse");
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 1, 1)?;
-                let items = self.collect_items(&args[0])?;
-                let shape = self.shape_label(&args[0]);
-                let reverse = self.reverse_flag(reverse.as_ref())?;
-                let (sorted, label) = match &key {
-                    Some(k) if !matches!(k.data, Data::None) => {
-                        let k = k.clone();
-                        let source = args[0].clone();
-                        self.with_callback(&k, &[&source], |m| {
-                            m.sort_values(items, Some(&k), reverse)
-                        })?
-                    }
-                    _ => self.sort_values(items, key.as_ref(), reverse)?,
-                };
-                let shape = self.labels.join(shape, label);
-                let node = self.shape_node(&args[0]);
-                Ok(self.new_list(sorted, shape, node))
-            }
-            Builtin::Reversed => {
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 1, 1)?;
-                let shape = self.shape_label(&args[0]);
-                let node = self.shape_node(&args[0]);
-                match &args[0].data {
-                    Data::Set(_)
-                    | Data::Iterator(_)
-                    | Data::None
-                    | Data::Bool(_)
-                    | Data::Int(_)
-                    | Data::BigInt(_)
-                    | Data::Float(_) => {
-                        return Err(self.type_error(
-                            format!("'{}' object is not reversible", args[0].data.type_name()),
-                            &[&args[0]],
-                        ))
-                    }
-                    Data::List(l) => {
-                        let next = l.borrow().items.len();
-                        let lazy = Lazy::ReversedList {
-                            list: args[0].clone(),
-                            next,
-                        };
-                        return Ok(self.new_lazy(lazy, "list_reverseiterator", shape, node));
-                    }
-                    _ => {}
-                }
-                let mut items = self.collect_items(&args[0])?;
-                items.reverse();
-                let kind = match args[0].data {
-                    Data::Range(_) => "range_iterator",
-                    Data::Dict(_) => "dict_reversekeyiterator",
-                    _ => "reversed",
-                };
-                Ok(self.new_iter(items, kind, shape, node))
-            }
-            Builtin::Enumerate => {
-                let start = take_kwarg(&mut kwargs, "start");
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 1, 2)?;
-                let start = args.get(1).cloned().or(start);
-                let count = match start.as_ref().map(|s| &s.data) {
-                    None => 0,
-                    Some(Data::Int(i)) => *i,
-                    Some(Data::Bool(b)) => *b as i64,
-                    Some(other) => {
-                        return Err(self.type_error(
-                            format!(
-                                "'{}' object cannot be interpreted as an integer",
-                                other.type_name()
-                            ),
-                            &[],
-                        ))
-                    }
-                };
-                let source = self.iter_of(&args[0])?;
-                let shape = self.shape_label(&source);
-                let node = self.shape_node(&source);
-                Ok(self.new_lazy(Lazy::Enumerate { source, count }, "enumerate", shape, node))
-            }
-            Builtin::Zip => {
-                let strict = take_kwarg(&mut kwargs, "strict")
-                    .map(|s| ops::truthy(&s.data))
-                    .unwrap_or(false);
-                no_kwargs(name, &kwargs)?;
-                let sources = self.iterators_of(&args)?;
-                let mut shape = Label::PROGRAM;
-                for s in &sources {
-                    let l = self.shape_label(s);
-                    shape = self.labels.join(shape, l);
-                }
-                Ok(self.new_lazy(Lazy::Zip { sources, strict }, "zip", shape, NO_NODE))
-            }
-            Builtin::Map => {
-                no_kwargs(name, &kwargs)?;
-                if args.len() < 2 {
-                    return err(
-                        ExcKind::TypeError,
-                        "map() must have at least two arguments.",
-                    );
-                }
-                let func = args[0].clone();
-                let sources = self.iterators_of(&args[1..])?;
-                let mut shape = Label::PROGRAM;
-                for s in &sources {
-                    let l = self.shape_label(s);
-                    shape = self.labels.join(shape, l);
-                }
-                let lazy = Lazy::Map {
-                    func,
-                    sources,
-                    text: text.clone(),
-                };
-                Ok(self.new_lazy(lazy, "map", shape, NO_NODE))
-            }
-            Builtin::Filter => {
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 2, 2)?;
-                let func = args[0].clone();
-                let source = self.iter_of(&args[1])?;
-                let shape = self.shape_label(&source);
-                let lazy = Lazy::Filter {
-                    func,
-                    source,
-                    text: text.clone(),
-                };
-                Ok(self.new_lazy(lazy, "filter", shape, NO_NODE))
-            }
-            Builtin::Iter => {
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 1, 1)?;
-                self.iter_of(&args[0])
-            }
-            Builtin::Next => {
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 1, 2)?;
-                if !matches!(args[0].data, Data::Iterator(_)) {
-                    return Err(self.type_error(
-                        format!("'{}' object is not an iterator", args[0].data.type_name()),
-                        &[&args[0]],
-                    ));
-                }
-                match self.next_of(&args[0])? {
-                    Some(v) => Ok(v),
-                    None => {
-                        // Running out was decided by the shape.
-                        let shape = self.shape_label(&args[0]);
-                        match args.get(1) {
-                            Some(default) => {
-                                let mut d = default.clone();
-                                d.label = self.labels.join(d.label, shape);
-                                Ok(d)
-                            }
-                            None => Err(exception(ExcKind::StopIteration, "", shape)),
-                        }
-                    }
-                }
-            }
-            Builtin::Isinstance => {
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 2, 2)?;
-                let result = self.isinstance(&args[0], &args[1])?;
-                Ok(self.derive(Data::Bool(result), &[&args[0]], text))
-            }
-            Builtin::Issubclass => {
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 2, 2)?;
-                let result = self.issubclass(&args[0], &args[1])?;
-                Ok(self.derive(Data::Bool(result), &[&args[0], &args[1]], text))
-            }
-            Builtin::Callable => {
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 1, 1)?;
-                let c = matches!(
-                    args[0].data,
-                    Data::Function(_)
-                        | Data::Builtin(_)
-                        | Data::Method(_)
-                        | Data::Type(_)
-                        | Data::Model(_)
-                        | Data::ExcClass(_)
-                        | Data::Tool(_)
-                );
-                Ok(self.derive(Data::Bool(c), &[&args[0]], text))
-            }
-            Builtin::Chr => {
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 1, 1)?;
-                let c = match &args[0].data {
-                    Data::Int(i) if i32::try_from(*i).is_err() => {
-                        return err(
-                            ExcKind::OverflowError,
-                            "Python int too large to convert to C int",
-                        )
-                    }
-                    Data::BigInt(_) => {
-                        return err(
-                            ExcKind::OverflowError,
-                            "Python int too large to convert to C int",
-                        )
-                    }
-                    Data::Int(i) => u32::try_from(*i).ok().and_then(char::from_u32),
-                    Data::Bool(b) => char::from_u32(*b as u32),
-                    other => {
-                        return Err(self.type_error(
-                            format!(
-                                "'{}' object cannot be interpreted as an integer",
-                                other.type_name()
-                            ),
-                            &[],
-                        ))
-                    }
-                };
-                let Some(c) = c else {
-                    if let Data::Int(code @ 0xD800..=0xDFFF) = &args[0].data {
-                        // CPython makes a one-surrogate string; UTF-8 cannot hold one.
-                        return err(
-                            ExcKind::ValueError,
-                            format!(
-                                "chr() arg {code:#x} is a lone surrogate, which Bactrian's \
-                                 UTF-8 strings cannot hold"
-                            ),
-                        );
-                    }
-                    return err(ExcKind::ValueError, "chr() arg not in range(0x110000)");
-                };
-                Ok(self.derive(Data::Str(Rc::from(c.to_string())), &[&args[0]], text))
-            }
-            Builtin::Ord => {
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 1, 1)?;
-                let Data::Str(s) = &args[0].data else {
-                    return Err(self.type_error(
-                        format!(
-                            "ord() expected string of length 1, but {} found",
-                            args[0].data.type_name()
-                        ),
-                        &[],
-                    ));
-                };
-                let mut chars = s.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(c), None) => Ok(self.derive(Data::Int(c as i64), &[&args[0]], text)),
-                    _ => {
-                        let n = s.chars().count();
-                        err(
-                            ExcKind::TypeError,
-                            format!("ord() expected a character, but string of length {n} found"),
-                        )
-                    }
-                }
-            }
-            Builtin::Hex | Builtin::Oct | Builtin::Bin => {
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 1, 1)?;
-                let Some(i) = ops::to_bigint(&args[0].data) else {
-                    return Err(self.type_error(
-                        format!(
-                            "'{}' object cannot be interpreted as an integer",
-                            args[0].data.type_name()
-                        ),
-                        &[],
-                    ));
-                };
-                let (radix, prefix) = match b {
-                    Builtin::Hex => (16, "0x"),
-                    Builtin::Oct => (8, "0o"),
-                    _ => (2, "0b"),
-                };
-                let s = format!(
-                    "{}{prefix}{}",
-                    if i.is_negative() { "-" } else { "" },
-                    i.abs().to_str_radix(radix)
-                );
-                Ok(self.derive(Data::Str(Rc::from(s)), &[&args[0]], text))
-            }
-            Builtin::Format => {
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 1, 2)?;
-                let spec = match args.get(1).map(|s| &s.data) {
-                    None => String::new(),
-                    Some(Data::Str(s)) => s.to_string(),
-                    Some(other) => {
-                        return Err(self.type_error(
-                            format!("format() argument 2 must be str, not {}", other.type_name()),
-                            &[],
-                        ))
-                    }
-                };
-                let s = self.format_value(&args[0], &spec)?;
-                let inputs: Vec<&Value> = args.iter().collect();
-                Ok(self.derive(Data::Str(Rc::from(s)), &inputs, text))
-            }
-            Builtin::Hash => {
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 1, 1)?;
-                let key = self.hash_key(&args[0])?;
-                let h = match key {
-                    HashKey::Int(i) => i,
-                    other => {
-                        use std::hash::{Hash, Hasher};
-                        let mut h = std::collections::hash_map::DefaultHasher::new();
-                        other.hash(&mut h);
-                        h.finish() as i64
-                    }
-                };
-                Ok(self.derive(Data::Int(h), &[&args[0]], text))
+            Builtin::Print
+            | Builtin::Len
+            | Builtin::Repr
+            | Builtin::Ascii
+            | Builtin::Chr
+            | Builtin::Ord
+            | Builtin::Hex
+            | Builtin::Oct
+            | Builtin::Bin
+            | Builtin::Format
+            | Builtin::Hash => self.text_builtin(b, args, kwargs, text),
+            Builtin::Abs
+            | Builtin::Round
+            | Builtin::Divmod
+            | Builtin::Pow
+            | Builtin::Sum
+            | Builtin::Min
+            | Builtin::Max => self.number_builtin(b, args, kwargs, text),
+            Builtin::Any
+            | Builtin::All
+            | Builtin::Sorted
+            | Builtin::Reversed
+            | Builtin::Enumerate
+            | Builtin::Zip
+            | Builtin::Map
+            | Builtin::Filter
+            | Builtin::Iter
+            | Builtin::Next => self.iteration_builtin(b, args, kwargs, text),
+            Builtin::Isinstance | Builtin::Issubclass | Builtin::Callable => {
+                self.type_builtin(b, args, kwargs, text)
             }
         }
     }

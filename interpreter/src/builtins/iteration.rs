@@ -1,0 +1,188 @@
+//! Iteration: `any`, `all`, `sorted`, `reversed`, `enumerate`, `zip`, `map`, `filter`, `iter`, `next`.
+
+use super::*;
+
+impl Machine<'_> {
+    pub(super) fn iteration_builtin(
+        &mut self,
+        b: Builtin,
+        args: Vec<Value>,
+        mut kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
+        let name = b.name();
+        match b {
+            Builtin::Any | Builtin::All => {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 1, 1)?;
+                self.any_all(b == Builtin::Any, &args[0], text)
+            }
+            Builtin::Sorted => {
+                let key = take_kwarg(&mut kwargs, "key");
+                let reverse = take_kwarg(&mut kwargs, "reverse");
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 1, 1)?;
+                let items = self.collect_items(&args[0])?;
+                let shape = self.shape_label(&args[0]);
+                let reverse = self.reverse_flag(reverse.as_ref())?;
+                let (sorted, label) = match &key {
+                    Some(k) if !matches!(k.data, Data::None) => {
+                        let k = k.clone();
+                        let source = args[0].clone();
+                        self.with_callback(&k, &[&source], |m| {
+                            m.sort_values(items, Some(&k), reverse)
+                        })?
+                    }
+                    _ => self.sort_values(items, key.as_ref(), reverse)?,
+                };
+                let shape = self.labels.join(shape, label);
+                let node = self.shape_node(&args[0]);
+                Ok(self.new_list(sorted, shape, node))
+            }
+            Builtin::Reversed => {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 1, 1)?;
+                let shape = self.shape_label(&args[0]);
+                let node = self.shape_node(&args[0]);
+                match &args[0].data {
+                    Data::Set(_)
+                    | Data::Iterator(_)
+                    | Data::None
+                    | Data::Bool(_)
+                    | Data::Int(_)
+                    | Data::BigInt(_)
+                    | Data::Float(_) => {
+                        return Err(self.type_error(
+                            format!("'{}' object is not reversible", args[0].data.type_name()),
+                            &[&args[0]],
+                        ))
+                    }
+                    Data::List(l) => {
+                        let next = l.borrow().items.len();
+                        let lazy = Lazy::ReversedList {
+                            list: args[0].clone(),
+                            next,
+                        };
+                        return Ok(self.new_lazy(lazy, "list_reverseiterator", shape, node));
+                    }
+                    _ => {}
+                }
+                let mut items = self.collect_items(&args[0])?;
+                items.reverse();
+                let kind = match args[0].data {
+                    Data::Range(_) => "range_iterator",
+                    Data::Dict(_) => "dict_reversekeyiterator",
+                    _ => "reversed",
+                };
+                Ok(self.new_iter(items, kind, shape, node))
+            }
+            Builtin::Enumerate => {
+                let start = take_kwarg(&mut kwargs, "start");
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 1, 2)?;
+                let start = args.get(1).cloned().or(start);
+                let count = match start.as_ref().map(|s| &s.data) {
+                    None => 0,
+                    Some(Data::Int(i)) => *i,
+                    Some(Data::Bool(b)) => *b as i64,
+                    Some(other) => {
+                        return Err(self.type_error(
+                            format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                other.type_name()
+                            ),
+                            &[],
+                        ))
+                    }
+                };
+                let source = self.iter_of(&args[0])?;
+                let shape = self.shape_label(&source);
+                let node = self.shape_node(&source);
+                Ok(self.new_lazy(Lazy::Enumerate { source, count }, "enumerate", shape, node))
+            }
+            Builtin::Zip => {
+                let strict = take_kwarg(&mut kwargs, "strict")
+                    .map(|s| ops::truthy(&s.data))
+                    .unwrap_or(false);
+                no_kwargs(name, &kwargs)?;
+                let sources = self.iterators_of(&args)?;
+                let mut shape = Label::PROGRAM;
+                for s in &sources {
+                    let l = self.shape_label(s);
+                    shape = self.labels.join(shape, l);
+                }
+                Ok(self.new_lazy(Lazy::Zip { sources, strict }, "zip", shape, NO_NODE))
+            }
+            Builtin::Map => {
+                no_kwargs(name, &kwargs)?;
+                if args.len() < 2 {
+                    return err(
+                        ExcKind::TypeError,
+                        "map() must have at least two arguments.",
+                    );
+                }
+                let func = args[0].clone();
+                let sources = self.iterators_of(&args[1..])?;
+                let mut shape = Label::PROGRAM;
+                for s in &sources {
+                    let l = self.shape_label(s);
+                    shape = self.labels.join(shape, l);
+                }
+                let lazy = Lazy::Map {
+                    func,
+                    sources,
+                    text: text.clone(),
+                };
+                Ok(self.new_lazy(lazy, "map", shape, NO_NODE))
+            }
+            Builtin::Filter => {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 2, 2)?;
+                let func = args[0].clone();
+                let source = self.iter_of(&args[1])?;
+                let shape = self.shape_label(&source);
+                let lazy = Lazy::Filter {
+                    func,
+                    source,
+                    text: text.clone(),
+                };
+                Ok(self.new_lazy(lazy, "filter", shape, NO_NODE))
+            }
+            Builtin::Iter => {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 1, 1)?;
+                self.iter_of(&args[0])
+            }
+            Builtin::Next => {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 1, 2)?;
+                if !matches!(args[0].data, Data::Iterator(_)) {
+                    return Err(self.type_error(
+                        format!("'{}' object is not an iterator", args[0].data.type_name()),
+                        &[&args[0]],
+                    ));
+                }
+                match self.next_of(&args[0])? {
+                    Some(v) => Ok(v),
+                    None => {
+                        // Running out was decided by the shape.
+                        let shape = self.shape_label(&args[0]);
+                        match args.get(1) {
+                            Some(default) => {
+                                let mut d = default.clone();
+                                d.label = self.labels.join(d.label, shape);
+                                Ok(d)
+                            }
+                            None => Err(exception(ExcKind::StopIteration, "", shape)),
+                        }
+                    }
+                }
+            }
+            // `call_builtin` sends only this family here.
+            other => err(
+                ExcKind::TypeError,
+                format!("{}() is not handled here", other.name()),
+            ),
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! Arithmetic: `abs`, `round`, `divmod`, `pow`, `sum`, `min`, `max`.
+
+use super::*;
+
+impl Machine<'_> {
+    pub(super) fn number_builtin(
+        &mut self,
+        b: Builtin,
+        args: Vec<Value>,
+        mut kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
+        let name = b.name();
+        match b {
+            Builtin::Abs => {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 1, 1)?;
+                let data = match &args[0].data {
+                    Data::Int(i) => match i.checked_abs() {
+                        Some(a) => Data::Int(a),
+                        None => ops::int_data(BigInt::from(*i).abs()),
+                    },
+                    Data::BigInt(b) => ops::int_data(b.abs()),
+                    Data::Bool(b) => Data::Int(*b as i64),
+                    Data::Float(f) => Data::Float(f.abs()),
+                    other => {
+                        return Err(self.type_error(
+                            format!("bad operand type for abs(): '{}'", other.type_name()),
+                            &[&args[0]],
+                        ))
+                    }
+                };
+                Ok(self.derive(data, &[&args[0]], text))
+            }
+            Builtin::Round => self.round(args, kwargs, text),
+            Builtin::Divmod => {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 2, 2)?;
+                ops::check_divmod_operands(self, &args[0], &args[1])?;
+                let q = ops::binary(
+                    self,
+                    crate::syntax::ir::BinOp::FloorDiv,
+                    &args[0],
+                    &args[1],
+                    text,
+                )?;
+                let r = ops::binary(
+                    self,
+                    crate::syntax::ir::BinOp::Mod,
+                    &args[0],
+                    &args[1],
+                    text,
+                )?;
+                Ok(self.new_tuple(vec![q, r], Label::PROGRAM, NO_NODE))
+            }
+            Builtin::Pow => {
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 2, 3)?;
+                if args.len() == 3 {
+                    let (Some(b), Some(e), Some(m)) = (
+                        ops::to_bigint(&args[0].data),
+                        ops::to_bigint(&args[1].data),
+                        ops::to_bigint(&args[2].data),
+                    ) else {
+                        return err(
+                            ExcKind::TypeError,
+                            "pow() 3rd argument not allowed unless all arguments are integers",
+                        );
+                    };
+                    let r = ops::modular_pow(&b, &e, &m)?;
+                    return Ok(self.derive(
+                        ops::int_data(r),
+                        &[&args[0], &args[1], &args[2]],
+                        text,
+                    ));
+                }
+                ops::binary(
+                    self,
+                    crate::syntax::ir::BinOp::Pow,
+                    &args[0],
+                    &args[1],
+                    text,
+                )
+            }
+            Builtin::Sum => {
+                let start = take_kwarg(&mut kwargs, "start");
+                no_kwargs(name, &kwargs)?;
+                arity(name, &args, 1, 2)?;
+                let mut acc = args
+                    .get(1)
+                    .cloned()
+                    .or(start)
+                    .unwrap_or(Value::program(Data::Int(0)));
+                if let Data::Str(_) = acc.data {
+                    return err(
+                        ExcKind::TypeError,
+                        "sum() can't sum strings [use ''.join(seq) instead]",
+                    );
+                }
+                let shape = self.shape_label(&args[0]);
+                let items = self.collect_items(&args[0])?;
+                for item in items {
+                    self.tick()?;
+                    acc = ops::binary(self, crate::syntax::ir::BinOp::Add, &acc, &item, text)?;
+                }
+                acc.label = self.labels.join(acc.label, shape);
+                Ok(acc)
+            }
+            Builtin::Min | Builtin::Max => self.min_max(b == Builtin::Max, args, kwargs, text),
+            // `call_builtin` sends only this family here.
+            other => err(
+                ExcKind::TypeError,
+                format!("{}() is not handled here", other.name()),
+            ),
+        }
+    }
+}
