@@ -231,12 +231,7 @@ impl AgentTools {
                 server,
                 tool: listed_name,
             } => {
-                let (name, timeout, trusted, readers) = (
-                    tool.name.clone(),
-                    tool.timeout,
-                    tool.trusted_output,
-                    Readers::from_config(&tool.output_readers),
-                );
+                let (name, timeout) = (tool.name.clone(), tool.timeout);
                 let Some(running) = self.servers.iter_mut().find(|s| &s.name == server) else {
                     return Err(HostError::ToolFailed(format!(
                         "MCP server {server} is not running"
@@ -266,18 +261,7 @@ impl AgentTools {
                     other => HostError::ToolFailed(other.to_string()),
                 })?;
                 self.output.charge_value(&value)?;
-                Ok(ToolOutput {
-                    value,
-                    sources: [bactrian_provenance::Source::Tool {
-                        name,
-                        call: call_id.to_string(),
-                        inner: None,
-                        trusted,
-                    }]
-                    .into(),
-                    readers,
-                    parts: Vec::new(),
-                })
+                Ok(spec.output(call_id, value))
             }
             ToolRunner::Mcp(_) => Err(HostError::BadCall(format!(
                 "{} is an MCP server, not a tool",

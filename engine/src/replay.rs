@@ -9,9 +9,9 @@ use super::tools::{CallOutcome, ToolSet};
 use super::watch::CallEvents;
 use super::Engine;
 use crate::record::{node_hash, with_key_order, Record};
-use bactrian_interpreter::{HostError, Mode, ToolOutput};
+use bactrian_interpreter::{HostError, Mode};
 use bactrian_policy::{Decision, PolicySet, Reason, Verdict};
-use bactrian_provenance::{Readers, Source};
+use bactrian_provenance::Readers;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::{HashMap, VecDeque};
@@ -58,18 +58,7 @@ impl ToolSet for RecordedTools {
     fn run(&mut self, spec: &ToolSpec, call_id: &str, _args: &Map<String, Value>) -> CallOutcome {
         let events = self.events.remove(call_id).unwrap_or_default();
         let result = match self.results.get(call_id) {
-            Some(Ok(value)) => Ok(ToolOutput {
-                value: value.clone(),
-                sources: [Source::Tool {
-                    name: spec.name.clone(),
-                    call: call_id.to_string(),
-                    inner: None,
-                    trusted: spec.trusted_output,
-                }]
-                .into(),
-                readers: spec.output_readers.clone(),
-                parts: Vec::new(),
-            }),
+            Some(Ok(value)) => Ok(spec.output(call_id, value.clone())),
             Some(Err(e)) => Err(e.clone()),
             None => Err(HostError::ToolFailed(format!(
                 "the record holds no result for call {call_id}"

@@ -80,6 +80,23 @@ pub struct ToolSpec {
 }
 
 impl ToolSpec {
+    /// `value` as the result of call `call_id` of this tool, labeled as its declaration says:
+    /// from this call, trusted only if its output is, read by its output readers.
+    pub fn output(&self, call_id: &str, value: Value) -> bactrian_interpreter::ToolOutput {
+        bactrian_interpreter::ToolOutput {
+            value,
+            sources: [bactrian_provenance::Source::Tool {
+                name: self.name.clone(),
+                call: call_id.to_string(),
+                inner: None,
+                trusted: self.trusted_output,
+            }]
+            .into(),
+            readers: self.output_readers.clone(),
+            parts: Vec::new(),
+        }
+    }
+
     pub fn new(name: &str) -> ToolSpec {
         ToolSpec {
             name: name.to_string(),

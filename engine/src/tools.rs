@@ -3,7 +3,6 @@
 use super::spec::ToolSpec;
 use super::watch::CallEvents;
 use bactrian_interpreter::{HostError, PartLabel, ToolOutput};
-use bactrian_provenance::Source;
 use serde_json::{Map, Value};
 
 /// The tools of an agent: their declarations, and a way to run each.
@@ -165,18 +164,6 @@ impl ToolSet for InProcessTools {
             Ok(value) => value,
             Err(e) => return Err(HostError::ToolFailed(e)).into(),
         };
-        Ok(ToolOutput {
-            value,
-            sources: [Source::Tool {
-                name: spec.name.clone(),
-                call: call_id.to_string(),
-                inner: None,
-                trusted: spec.trusted_output,
-            }]
-            .into(),
-            readers: spec.output_readers.clone(),
-            parts: Vec::new(),
-        })
-        .into()
+        Ok(spec.output(call_id, value)).into()
     }
 }
