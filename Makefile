@@ -6,7 +6,7 @@
 CARGO ?= cargo
 BACTRIAN := target/release/bactrian
 
-.PHONY: demo test deps build lint fmt bench monty-venv fuzz-labels
+.PHONY: demo test deps build lint fmt bench monty-venv fuzz-labels fuzz fuzz-one
 
 deps:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 1; }
@@ -59,3 +59,28 @@ FUZZ_SECONDS ?= 600
 fuzz-labels:
 	BACTRIAN_NI_SECONDS=$${BACTRIAN_NI_SECONDS:-$(FUZZ_SECONDS)} BACTRIAN_NI_SAVE=$${BACTRIAN_NI_SAVE-1} \
 		$(CARGO) test --release -p bactrian-interpreter --test noninterference -- --nocapture noninterference_search
+
+# The cargo-fuzz targets of what reads input (fuzz/README.md), one after the other, each for
+# FUZZ_SECONDS (default 10 minutes), seeded from the tests (fuzz/seed.py; the conformance
+# programs are read in place) and from the crashes kept in fuzz/regressions/. Installs
+# nightly and cargo-fuzz once. A crash is written to fuzz/artifacts/TARGET/ and fails the run
+# after every target has had its time; FUZZ_TARGETS="record" runs one.
+FUZZ_TARGETS ?= check run agent_config record policy tool_response
+FUZZ_SEEDS_check := interpreter/tests/conformance
+FUZZ_SEEDS_run := interpreter/tests/conformance
+FUZZ_SEEDS_record := fuzz/seeds/record
+# The workspace's target dir (the fuzz builds go to a subdirectory named after the triple).
+FUZZ_TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+fuzz: deps
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal >/dev/null
+	@$(CARGO) +nightly fuzz --version >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked --quiet
+	@python3 fuzz/seed.py
+	@failed=""; for t in $(FUZZ_TARGETS); do \
+		$(MAKE) --no-print-directory fuzz-one FUZZ_TARGET=$$t || failed="$$failed $$t"; \
+	done; [ -z "$$failed" ] || { echo "fuzz targets that crashed:$$failed (inputs in fuzz/artifacts/)"; exit 1; }
+
+fuzz-one:
+	@mkdir -p fuzz/corpus/$(FUZZ_TARGET) fuzz/regressions/$(FUZZ_TARGET)
+	$(CARGO) +nightly fuzz run --fuzz-dir fuzz --target-dir $(FUZZ_TARGET_DIR) --debug-assertions $(FUZZ_TARGET) \
+		fuzz/corpus/$(FUZZ_TARGET) fuzz/regressions/$(FUZZ_TARGET) $(FUZZ_SEEDS_$(FUZZ_TARGET)) \
+		-- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=3072 -timeout=20 -print_final_stats=1

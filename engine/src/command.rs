@@ -138,50 +138,78 @@ impl CommandTool<'_> {
                 None => "was killed by a signal".to_string(),
             }));
         }
-        let out = super::big_ints::big_integers_as_strings(&out);
-        let response: Response = serde_json::from_slice(&out).map_err(|e| {
-            HostError::ToolFailed(format!("printed invalid JSON ({e}); expected {{\"result\": ...}} or {{\"error\": \"...\"}}"))
-        })?;
-        if let Some(error) = response.error {
-            return Err(HostError::ToolFailed(error));
-        }
-        let Some(result) = response.result else {
-            return Err(HostError::ToolFailed(
-                "answered with neither result nor error".into(),
-            ));
-        };
-        let parts = response
-            .labels
-            .into_iter()
-            .map(|l| PartLabel {
-                path: l
-                    .path
-                    .into_iter()
-                    .map(|p| match p {
-                        PathPart::Key(k) => k,
-                        PathPart::Index(i) => i.to_string(),
-                    })
-                    .collect(),
-                trusted: self.trusted_output
-                    || l.inner
-                        .as_ref()
-                        .is_some_and(|i| self.trusted_principals.contains(i)),
-                inner: l.inner,
-                readers: l.readers,
-            })
-            .collect::<Vec<_>>();
-        super::tools::check_part_paths(&result, &parts)?;
-        Ok(ToolOutput {
-            value: result,
-            sources: [Source::Tool {
-                name: self.name.to_string(),
-                call: call_id.to_string(),
-                inner: None,
-                trusted: self.trusted_output,
-            }]
-            .into(),
-            readers: self.readers.clone(),
-            parts,
-        })
+        parse_response(
+            &out,
+            &ResponseOrigin {
+                tool: self.name,
+                call_id,
+                trusted_output: self.trusted_output,
+                readers: &self.readers,
+                trusted_principals: self.trusted_principals,
+            },
+        )
     }
+}
+
+/// Who answered: what labels a tool's response gets.
+pub struct ResponseOrigin<'a> {
+    pub tool: &'a str,
+    pub call_id: &'a str,
+    /// The tool's whole output is trusted (agent.yaml `trusted_output`).
+    pub trusted_output: bool,
+    pub readers: &'a Readers,
+    /// Principals whose data is trusted when the tool names them as an inner source.
+    pub trusted_principals: &'a [String],
+}
+
+/// Reads what a tool printed on stdout (docs/tools.md) into its labelled output. Anything but
+/// a well-formed `{"result": ...}` is a `ToolFailed` error, never a panic.
+pub fn parse_response(stdout: &[u8], origin: &ResponseOrigin<'_>) -> Result<ToolOutput, HostError> {
+    let out = super::big_ints::big_integers_as_strings(stdout);
+    let response: Response = serde_json::from_slice(&out).map_err(|e| {
+        HostError::ToolFailed(format!(
+            "printed invalid JSON ({e}); expected {{\"result\": ...}} or {{\"error\": \"...\"}}"
+        ))
+    })?;
+    if let Some(error) = response.error {
+        return Err(HostError::ToolFailed(error));
+    }
+    let Some(result) = response.result else {
+        return Err(HostError::ToolFailed(
+            "answered with neither result nor error".into(),
+        ));
+    };
+    let parts = response
+        .labels
+        .into_iter()
+        .map(|l| PartLabel {
+            path: l
+                .path
+                .into_iter()
+                .map(|p| match p {
+                    PathPart::Key(k) => k,
+                    PathPart::Index(i) => i.to_string(),
+                })
+                .collect(),
+            trusted: origin.trusted_output
+                || l.inner
+                    .as_ref()
+                    .is_some_and(|i| origin.trusted_principals.contains(i)),
+            inner: l.inner,
+            readers: l.readers,
+        })
+        .collect::<Vec<_>>();
+    super::tools::check_part_paths(&result, &parts)?;
+    Ok(ToolOutput {
+        value: result,
+        sources: [Source::Tool {
+            name: origin.tool.to_string(),
+            call: origin.call_id.to_string(),
+            inner: None,
+            trusted: origin.trusted_output,
+        }]
+        .into(),
+        readers: origin.readers.clone(),
+        parts,
+    })
 }

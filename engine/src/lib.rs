@@ -56,7 +56,7 @@ mod watch;
 
 pub use agent::{AgentTools, SetupError};
 pub use approval::{Approval, Approver, FixedApprover};
-pub use command::CommandTool;
+pub use command::{parse_response, CommandTool, ResponseOrigin};
 pub use counting::CountingAllocator;
 pub use explain::explain_call;
 pub use gate::{judge, CallRecord, PolicyGate};
