@@ -144,24 +144,24 @@ fn did_you_mean(message: &str) -> Option<String> {
     (best.0 <= limit && best.0 > 0).then(|| format!(" (did you mean `{}`?)", best.1))
 }
 
-/// Levenshtein distance over characters.
+/// Levenshtein distance over characters, one row of the table at a time.
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
+        let mut next = Vec::with_capacity(row.len());
+        next.push(i + 1);
+        for ((cb, &diagonal), &above) in b.iter().zip(&row).zip(row.iter().skip(1)) {
+            let left = next.last().copied().unwrap_or(i + 1);
+            next.push(if ca == *cb {
+                diagonal
             } else {
-                1 + prev.min(cur).min(row[j])
-            };
-            prev = cur;
+                1 + diagonal.min(above).min(left)
+            });
         }
+        row = next;
     }
-    row[b.len()]
+    row.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -2,6 +2,9 @@
 //! was computed from untrusted data. The rule is documented in docs/agent-yaml.md,
 //! section "Trusted values"; keep the two in step.
 
+// A byte scanner: every index is checked against the length on the line before it.
+#![allow(clippy::indexing_slicing)]
+
 /// The trusted values in the user's request, deduplicated, in the order they appear
 /// (at the same position, the longer value first).
 ///

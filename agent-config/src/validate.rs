@@ -527,14 +527,17 @@ impl Checker<'_> {
                     format!("command `{program}` is not executable; chmod +x it, or run it through an interpreter: [python3, {program}]"),
                 );
             }
-            if let Some(s) = self.path_string(path, &at.index(0)) {
-                argv[0] = s;
+            if let (Some(s), Some(first)) = (self.path_string(path, &at.index(0)), argv.first_mut())
+            {
+                *first = s;
             }
         } else {
             match find_on_path(&program) {
                 Some(path) => {
-                    if let Some(s) = self.path_string(path, &at.index(0)) {
-                        argv[0] = s;
+                    if let (Some(s), Some(first)) =
+                        (self.path_string(path, &at.index(0)), argv.first_mut())
+                    {
+                        *first = s;
                     }
                 }
                 None => self.warning(
@@ -545,7 +548,7 @@ impl Checker<'_> {
                 ),
             }
         }
-        if is_interpreter(&argv[0]) {
+        if argv.first().is_some_and(|program| is_interpreter(program)) {
             if let Some(script) = argv.get(1).cloned() {
                 if !script.starts_with('-') && !script.is_empty() {
                     let path = clean(&self.dir.join(&script));
@@ -557,8 +560,10 @@ impl Checker<'_> {
                                 path.display()
                             ),
                         );
-                    } else if let Some(s) = self.path_string(path, &at.index(1)) {
-                        argv[1] = s;
+                    } else if let (Some(s), Some(second)) =
+                        (self.path_string(path, &at.index(1)), argv.get_mut(1))
+                    {
+                        *second = s;
                     }
                 }
             }

@@ -224,7 +224,7 @@ fn first_cycle(graph: &Graph) -> Option<Refusal> {
             };
             *next += 1;
             if let Some(i) = path.iter().position(|(f, _)| *f == call.to) {
-                let mut cycle: Vec<&str> = path[i..].iter().map(|(f, _)| *f).collect();
+                let mut cycle: Vec<&str> = path.iter().skip(i).map(|(f, _)| *f).collect();
                 cycle.push(&call.to);
                 let how = if cycle.len() <= 2 {
                     "calls itself".to_string()
@@ -236,7 +236,7 @@ fn first_cycle(graph: &Graph) -> Option<Refusal> {
                     message: format!(
                         "recursive function: {} {how}; Rego does not allow recursion (OPA \
                          refuses it too), and evaluating it would never end",
-                        cycle[0]
+                        cycle.first().copied().unwrap_or_default()
                     ),
                 });
             }

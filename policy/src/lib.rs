@@ -378,8 +378,10 @@ impl PolicySet {
         }
         // YAML `tools:` declarations only deny, so any other answer of a configured policy
         // is a YAML rule or Rego that allows (or asks about) the tool.
-        out.permitted = out.reasons[configured..]
+        out.permitted = out
+            .reasons
             .iter()
+            .skip(configured)
             .any(|r| r.verdict != Verdict::Deny);
         out
     }

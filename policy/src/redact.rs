@@ -4,6 +4,9 @@
 //! holds such data, a Rego message is kept only if it is one of the policy's own string
 //! literals, and is otherwise replaced by one that names the arguments and their sources.
 
+// A byte scanner: every index is checked against the length on the line before it.
+#![allow(clippy::indexing_slicing)]
+
 use std::collections::HashSet;
 
 use crate::input::{describe_sources, Call, Node, Readers};
