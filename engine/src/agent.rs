@@ -343,7 +343,7 @@ impl Engine<AgentTools> {
             trusted_values,
             default,
             approver,
-            replay: None,
+            decisions: Default::default(),
             legacy_input: false,
         })
     }

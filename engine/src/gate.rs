@@ -60,6 +60,35 @@ fn is_zero(n: &u64) -> bool {
     *n == 0
 }
 
+/// Where each call's decision comes from.
+#[derive(Debug, Default)]
+pub enum DecisionSource {
+    /// The policies judge each call; the default answers a call none speaks to.
+    #[default]
+    Policies,
+    /// Replaying a record: the decisions it holds, in call order (then the policies, for
+    /// calls the record does not have).
+    Recorded(std::collections::VecDeque<(Verdict, Decision)>),
+}
+
+impl DecisionSource {
+    fn decide(
+        &mut self,
+        spec: &ToolSpec,
+        policies: &PolicySet,
+        input: &Value,
+        default: Verdict,
+    ) -> (Verdict, Decision) {
+        match self {
+            DecisionSource::Recorded(recorded) => match recorded.pop_front() {
+                Some(decision) => decision,
+                None => judge(spec, policies, input, default),
+            },
+            DecisionSource::Policies => judge(spec, policies, input, default),
+        }
+    }
+}
+
 pub struct PolicyGate<'a> {
     pub tools: &'a mut (dyn ToolSet + Send),
     pub policies: &'a PolicySet,
@@ -72,8 +101,8 @@ pub struct PolicyGate<'a> {
     pub approved_for_run: Vec<String>,
     /// Where every step goes, when the run is recorded.
     pub recorder: Option<&'a mut Recorder>,
-    /// When replaying: the recorded decisions, in call order.
-    pub replay: Option<std::collections::VecDeque<(Verdict, Decision)>>,
+    /// Who decides each call: the policies, or (replaying) the record.
+    pub decisions: &'a mut DecisionSource,
     /// Build input documents without `context` and `audience`, as records made before
     /// they existed hold them (replay).
     pub legacy_input: bool,
@@ -322,11 +351,9 @@ impl ToolHost for PolicyGate<'_> {
             &self.history(),
             self.legacy_input,
         );
-        let (verdict, decision) = match self.replay.as_mut().and_then(|r| r.pop_front()) {
-            // Replaying: the decision the record holds.
-            Some(recorded) => recorded,
-            None => judge(&spec, self.policies, &input, self.default),
-        };
+        let (verdict, decision) = self
+            .decisions
+            .decide(&spec, self.policies, &input, self.default);
         let args: Map<String, Value> = match &input["args"] {
             Value::Object(m) => m.clone(),
             _ => Map::new(),

@@ -59,7 +59,7 @@ pub use approval::{Approval, Approver, FixedApprover};
 pub use command::{parse_response, CommandTool, ResponseOrigin};
 pub use counting::CountingAllocator;
 pub use explain::explain_call;
-pub use gate::{judge, CallRecord, PolicyGate};
+pub use gate::{judge, CallRecord, DecisionSource, PolicyGate};
 pub use input::input_document;
 pub use recorder::{MemorySink, Recorder, Sink};
 pub use replay::{replay, Rejudged, ReplayReport};
@@ -89,9 +89,8 @@ pub struct Engine<T: ToolSet> {
     /// For calls no policy speaks to (tools may override it).
     pub default: Verdict,
     pub approver: Box<dyn Approver + Send>,
-    /// When replaying a record: its decisions, answered in call order instead of asking the
-    /// policies.
-    pub replay: Option<std::collections::VecDeque<(Verdict, bactrian_policy::Decision)>>,
+    /// Who decides each call: the policies, or (replaying a record) its decisions.
+    pub decisions: DecisionSource,
     /// Input documents without `context` and `audience` (replaying an older record).
     pub legacy_input: bool,
 }
@@ -107,7 +106,7 @@ impl<T: ToolSet + Send> Engine<T> {
             trusted_values: Vec::new(),
             default: Verdict::Allow,
             approver: Box::new(FixedApprover(Approval::Deny)),
-            replay: None,
+            decisions: DecisionSource::Policies,
             legacy_input: false,
         }
     }
@@ -177,7 +176,7 @@ impl<T: ToolSet + Send> Engine<T> {
             calls: Vec::new(),
             approved_for_run: Vec::new(),
             recorder,
-            replay: self.replay.take(),
+            decisions: &mut self.decisions,
             legacy_input: self.legacy_input,
         };
         let outcome = Interpreter::new(config)

@@ -2,7 +2,7 @@
 //! that every step matches, and re-judge every call under other policies.
 
 use super::approval::Approval;
-use super::gate::judge;
+use super::gate::{judge, DecisionSource};
 use super::recorder::MemorySink;
 use super::spec::{audience_from_json, param_type_from_str, ParamSpec, ToolSpec};
 use super::tools::{CallOutcome, ToolSet};
@@ -196,7 +196,7 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
     } else {
         Mode::Strict
     };
-    engine.replay = Some(decisions);
+    engine.decisions = DecisionSource::Recorded(decisions);
     // Records made before the input document had `context` and `audience` declare no
     // audience for their tools.
     engine.legacy_input = body["tools"].as_array().is_some_and(|tools| {
