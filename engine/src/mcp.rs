@@ -384,17 +384,8 @@ impl McpServer {
                         return answer;
                     }
                 }
-                Ok(Incoming::Garbage(line)) => {
-                    return Err(self.protocol(format!(
-                        "printed something that is not JSON-RPC on stdout: {line}"
-                    )))
-                }
-                Ok(Incoming::TooLong) => {
-                    return Err(self.protocol(format!(
-                        "sent a message longer than {} MiB",
-                        MAX_MESSAGE >> 20
-                    )))
-                }
+                Ok(Incoming::Garbage(line)) => return Err(self.not_json_rpc(&line)),
+                Ok(Incoming::TooLong) => return Err(self.too_long()),
                 Ok(Incoming::Closed) | Err(RecvTimeoutError::Disconnected) => {
                     return Err(self.exited(method))
                 }
@@ -421,17 +412,8 @@ impl McpServer {
                 Ok(Incoming::Message(msg)) => {
                     self.handle(msg, None, "")?;
                 }
-                Ok(Incoming::Garbage(line)) => {
-                    return Err(self.protocol(format!(
-                        "printed something that is not JSON-RPC on stdout: {line}"
-                    )))
-                }
-                Ok(Incoming::TooLong) => {
-                    return Err(self.protocol(format!(
-                        "sent a message longer than {} MiB",
-                        MAX_MESSAGE >> 20
-                    )))
-                }
+                Ok(Incoming::Garbage(line)) => return Err(self.not_json_rpc(&line)),
+                Ok(Incoming::TooLong) => return Err(self.too_long()),
                 Ok(Incoming::Closed) | Err(mpsc::TryRecvError::Disconnected) => {
                     return Err(self.exited("the next request"))
                 }
@@ -607,6 +589,21 @@ impl McpServer {
     }
 
     /// A protocol error, with the server's last stderr line when there is one.
+    /// A line on stdout that is not a JSON-RPC message.
+    fn not_json_rpc(&self, line: &str) -> McpError {
+        self.protocol(format!(
+            "printed something that is not JSON-RPC on stdout: {line}"
+        ))
+    }
+
+    /// A message past [`MAX_MESSAGE`].
+    fn too_long(&self) -> McpError {
+        self.protocol(format!(
+            "sent a message longer than {} MiB",
+            MAX_MESSAGE >> 20
+        ))
+    }
+
     fn protocol(&self, what: String) -> McpError {
         McpError::Protocol(format!(
             "`{}` {what}{}",

@@ -617,17 +617,6 @@ fn count_new(set: &SetObj, other: &SetObj) -> usize {
         .count()
 }
 
-/// A set's entries in the order CPython iterates them.
-fn in_cpython_order(set: &SetObj) -> Vec<(&HashKey, &Value)> {
-    match set.cpython_order() {
-        Some(order) => order
-            .iter()
-            .filter_map(|&at| set.map.get_index(at))
-            .collect(),
-        None => set.map.iter().collect(),
-    }
-}
-
 /// A `keys()` or `items()` view (values views are not set-like).
 fn is_set_like_view(v: &Value) -> bool {
     matches!(&v.data, Data::Iterator(it) if matches!(it.borrow().kind, "dict_keys" | "dict_items"))
@@ -642,7 +631,7 @@ fn set_op(
     let (a, b) = (a.borrow(), b.borrow());
     // Each side is walked in CPython's order, as `Objects/setobject.c` walks it, so that the
     // result's order is CPython's too.
-    let (a_items, b_items) = (in_cpython_order(&a), in_cpython_order(&b));
+    let (a_items, b_items) = (a.entries_in_order(), b.entries_in_order());
     let mut out = key_map(0);
     let mut add = |k: &HashKey, v: &Value| {
         out.entry(k.clone()).or_insert_with(|| v.clone());

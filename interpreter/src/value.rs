@@ -135,15 +135,23 @@ impl SetObj {
         crate::set_order::cpython_order(&self.map, &self.merges)
     }
 
-    /// The items, in the order CPython iterates them.
-    pub fn values_in_order(&self) -> Vec<Value> {
+    /// The entries, in the order CPython iterates them.
+    pub fn entries_in_order(&self) -> Vec<(&HashKey, &Value)> {
         match self.cpython_order() {
             Some(order) => order
                 .iter()
-                .filter_map(|&at| self.map.get_index(at).map(|(_, v)| v.clone()))
+                .filter_map(|&at| self.map.get_index(at))
                 .collect(),
-            None => self.map.values().cloned().collect(),
+            None => self.map.iter().collect(),
         }
+    }
+
+    /// The items, in the order CPython iterates them.
+    pub fn values_in_order(&self) -> Vec<Value> {
+        self.entries_in_order()
+            .into_iter()
+            .map(|(_, v)| v.clone())
+            .collect()
     }
 
     /// How a run `start..end` of another set that came at once from this one (a copy, an
