@@ -335,11 +335,11 @@ impl Machine<'_> {
                 out.push(')');
             }
             Data::Iterator(i) => {
-                let (kind, items, serial) = {
+                let (kind, serial) = {
                     let i = i.borrow();
-                    (i.kind, i.items.clone(), i.serial)
+                    (i.kind, i.serial)
                 };
-                if kind.starts_with("dict_") {
+                if let Some(items) = self.view_items(i) {
                     out.push_str(kind);
                     out.push_str("([");
                     self.repr_seq(&items, out, seen)?;

@@ -619,7 +619,45 @@ fn count_new(set: &SetObj, other: &SetObj) -> usize {
 
 /// A `keys()` or `items()` view (values views are not set-like).
 fn is_set_like_view(v: &Value) -> bool {
-    matches!(&v.data, Data::Iterator(it) if matches!(it.borrow().kind, "dict_keys" | "dict_items"))
+    is_set_like_data(&v.data)
+}
+
+fn is_set_like_data(data: &Data) -> bool {
+    matches!(data, Data::Iterator(it) if matches!(it.borrow().kind, "dict_keys" | "dict_items"))
+}
+
+/// `==` between a set-like view and a set or another view: the same elements, in any order.
+fn set_like_equal(m: &mut Machine, a: &Data, b: &Data, depth: u32) -> Eval<bool> {
+    let mut elements = |data: &Data| match data {
+        Data::Set(s) => s.borrow().values_in_order(),
+        Data::Iterator(it) => m.view_items(it).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let (xs, ys) = (elements(a), elements(b));
+    if xs.len() != ys.len() {
+        return Ok(false);
+    }
+    // By key where every element hashes; an item whose value is a list does not.
+    let keys: Option<std::collections::HashSet<HashKey>> =
+        ys.iter().map(|y| hash_key(&y.data).ok()).collect();
+    if let Some(keys) = keys {
+        return Ok(xs
+            .iter()
+            .all(|x| hash_key(&x.data).is_ok_and(|k| keys.contains(&k))));
+    }
+    for x in &xs {
+        let mut found = false;
+        for y in &ys {
+            if equal(m, &x.data, &y.data, depth + 1)? {
+                found = true;
+                break;
+            }
+        }
+        if !found {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 fn set_op(
@@ -700,6 +738,10 @@ pub fn truthy(data: &Data) -> bool {
         Data::Dict(d) => !d.borrow().map.is_empty(),
         Data::Set(s) => !s.borrow().map.is_empty(),
         Data::Range(r) => r.len() > 0,
+        Data::Iterator(i) => match i.borrow().viewed_dict().map(|d| &d.data) {
+            Some(Data::Dict(d)) => !d.borrow().map.is_empty(),
+            _ => true,
+        },
         _ => true,
     }
 }
@@ -711,6 +753,11 @@ pub fn equal(m: &mut Machine, a: &Data, b: &Data, depth: u32) -> Eval<bool> {
             ExcKind::RecursionError,
             "maximum recursion depth exceeded in comparison",
         );
+    }
+    if is_set_like_data(a) && (is_set_like_data(b) || matches!(b, Data::Set(_)))
+        || is_set_like_data(b) && matches!(a, Data::Set(_))
+    {
+        return set_like_equal(m, a, b, depth);
     }
     Ok(match (a, b) {
         (Data::None, Data::None) => true,
@@ -757,6 +804,7 @@ pub fn equal(m: &mut Machine, a: &Data, b: &Data, depth: u32) -> Eval<bool> {
         (Data::Type(x), Data::Type(y)) => x == y,
         (Data::Builtin(x), Data::Builtin(y)) => x == y,
         (Data::Function(x), Data::Function(y)) => Rc::ptr_eq(x, y),
+        (Data::Iterator(x), Data::Iterator(y)) => Rc::ptr_eq(x, y),
         (Data::Model(x), Data::Model(y)) => Rc::ptr_eq(x, y),
         (Data::Exception(x), Data::Exception(y)) => Rc::ptr_eq(x, y),
         (Data::Tool(x), Data::Tool(y)) => x == y,

@@ -253,9 +253,24 @@ pub struct IterObj {
     pub serial: u64,
 }
 
+impl IterObj {
+    /// The dict this object is a view of (`d.keys()` and its kin), if it is one.
+    pub fn viewed_dict(&self) -> Option<&Value> {
+        match &self.lazy {
+            Some(Lazy::View { dict }) => Some(dict),
+            _ => None,
+        }
+    }
+}
+
 /// The state of a lazy iterator.
 #[derive(Debug)]
 pub enum Lazy {
+    /// `d.keys()`, `d.values()`, `d.items()` (the iterator's kind says which): not an
+    /// iterator but a live view, read from the dict afresh at each use, as CPython's.
+    View {
+        dict: Value,
+    },
     /// `iter(list)`: reads the list at each step, so it sees items appended meanwhile.
     List {
         list: Value,
@@ -308,6 +323,7 @@ impl Lazy {
     pub fn values(&self) -> Vec<&Value> {
         match self {
             Lazy::List { list, .. } | Lazy::ReversedList { list, .. } => vec![list],
+            Lazy::View { dict } => vec![dict],
             Lazy::Range { range, .. } => vec![range],
             Lazy::Map { func, sources, .. } => std::iter::once(func).chain(sources).collect(),
             Lazy::Filter { func, source, .. } => vec![func, source],
@@ -324,6 +340,7 @@ impl Lazy {
     fn into_values(self) -> Vec<Value> {
         match self {
             Lazy::List { list, .. } | Lazy::ReversedList { list, .. } => vec![list],
+            Lazy::View { dict } => vec![dict],
             Lazy::Range { range, .. } => vec![range],
             Lazy::Map { func, sources, .. } => std::iter::once(func).chain(sources).collect(),
             Lazy::Filter { func, source, .. } => vec![func, source],

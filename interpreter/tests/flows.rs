@@ -574,3 +574,36 @@ fn a_set_changed_in_place_in_a_branch_not_taken_is_relabeled() {
     "#;
     assert_untrusted(src, "to");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Dict views are live
+
+#[test]
+fn a_view_taken_before_an_untrusted_insert_shows_its_label() {
+    // The view was made while the dict held only the plan's key; an untrusted key added
+    // afterwards decides its length and its items.
+    let src = r#"
+        r = web_search('q')
+        d = {"to": "bob@x.com"}
+        keys = d.keys()
+        d[r["key"]] = 1
+        n = len(keys)
+        last = list(keys)[-1]
+        to = "bob@x.com" if n == 1 else "carol@x.com"
+    "#;
+    assert_untrusted(src, "n");
+    assert_untrusted(src, "last");
+    assert_untrusted(src, "to");
+}
+
+#[test]
+fn a_view_of_a_dict_only_the_plan_wrote_stays_trusted() {
+    let src = r#"
+        r = web_search('q')
+        d = {"to": "bob@x.com"}
+        values = d.values()
+        d["cc"] = "carol@x.com"
+        to = list(values)[0]
+    "#;
+    assert_trusted(src, "to");
+}

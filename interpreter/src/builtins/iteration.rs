@@ -45,8 +45,13 @@ impl Machine<'_> {
                 let shape = self.shape_label(&args[0]);
                 let node = self.shape_node(&args[0]);
                 match &args[0].data {
+                    Data::Iterator(i) if i.borrow().viewed_dict().is_none() => {
+                        return Err(self.type_error(
+                            format!("'{}' object is not reversible", args[0].data.type_name()),
+                            &[&args[0]],
+                        ))
+                    }
                     Data::Set(_)
-                    | Data::Iterator(_)
                     | Data::None
                     | Data::Bool(_)
                     | Data::Int(_)
@@ -69,9 +74,14 @@ impl Machine<'_> {
                 }
                 let mut items = self.collect_items(&args[0])?;
                 items.reverse();
-                let kind = match args[0].data {
+                let kind = match &args[0].data {
                     Data::Range(_) => "range_iterator",
                     Data::Dict(_) => "dict_reversekeyiterator",
+                    Data::Iterator(i) => match i.borrow().kind {
+                        "dict_values" => "dict_reversevalueiterator",
+                        "dict_items" => "dict_reverseitemiterator",
+                        _ => "dict_reversekeyiterator",
+                    },
                     _ => "reversed",
                 };
                 Ok(self.new_iter(items, kind, shape, node))

@@ -162,7 +162,12 @@ impl Machine<'_> {
             Data::Dict(d) => d.borrow().map.len(),
             Data::Set(s) => s.borrow().map.len(),
             Data::Range(r) => r.len() as usize,
-            Data::Iterator(i) if i.borrow().kind.starts_with("dict_") => i.borrow().items.len(),
+            Data::Iterator(i) if i.borrow().viewed_dict().is_some() => {
+                match i.borrow().viewed_dict().map(|d| &d.data) {
+                    Some(Data::Dict(d)) => d.borrow().map.len(),
+                    _ => 0,
+                }
+            }
             _ => {
                 return Err(self.type_error(
                     format!("object of type '{}' has no len()", v.data.type_name()),

@@ -763,7 +763,10 @@ impl Machine<'_> {
                     Data::List(l) => l.borrow().items.clone(),
                     Data::Tuple(t) => t.items.clone(),
                     Data::Set(s) => s.borrow().values_in_order(),
-                    Data::Iterator(i) => i.borrow().items.clone(),
+                    Data::Iterator(i) => match self.view_items(i) {
+                        Some(items) => items,
+                        None => i.borrow().items.clone(),
+                    },
                     _ => Vec::new(),
                 };
                 let mut out = Vec::with_capacity(raw.len());

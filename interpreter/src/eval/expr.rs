@@ -786,54 +786,7 @@ impl<'h> Machine<'h> {
                     }
                 }
             }
-            Data::Dict(_) | Data::Set(_) => {
-                // Live, as CPython: a change of size is a RuntimeError at the next step.
-                let size = |v: &Value| match &v.data {
-                    Data::Dict(d) => d.borrow().map.len(),
-                    Data::Set(s) => s.borrow().map.len(),
-                    _ => 0,
-                };
-                let start = size(v);
-                // Where each step reads: CPython walks a set's hash table.
-                let order = match &v.data {
-                    Data::Set(s) => s.borrow().cpython_order(),
-                    _ => None,
-                };
-                let mut i = 0;
-                loop {
-                    let shape = self.shape_label(v);
-                    if self.strict && shape != Label::PROGRAM {
-                        self.ctx.label = self.labels.join(self.ctx.label, shape);
-                    }
-                    if size(v) != start {
-                        let message = if matches!(v.data, Data::Dict(_)) {
-                            "dictionary changed size during iteration"
-                        } else {
-                            "Set changed size during iteration"
-                        };
-                        return Err(exception(ExcKind::RuntimeError, message.to_string(), shape));
-                    }
-                    let at = match &order {
-                        Some(order) => order.get(i).copied().unwrap_or(usize::MAX),
-                        None => i,
-                    };
-                    let item = match &v.data {
-                        Data::Dict(d) => d.borrow().map.get_index(at).map(|(_, (k, _))| k.clone()),
-                        Data::Set(s) => s.borrow().map.get_index(at).map(|(_, k)| k.clone()),
-                        _ => None,
-                    };
-                    let Some(mut item) = item else {
-                        return Ok(true);
-                    };
-                    if shape != Label::PROGRAM {
-                        item.label = self.labels.join(item.label, shape);
-                    }
-                    i += 1;
-                    if !f(self, item)? {
-                        return Ok(false);
-                    }
-                }
-            }
+            Data::Dict(_) | Data::Set(_) => self.iterate_table(v, v, None, f),
             Data::Range(r) => {
                 let n = r.len();
                 for i in 0..n {
@@ -855,15 +808,13 @@ impl<'h> Machine<'h> {
                 Ok(true)
             }
             Data::Iterator(it) => {
-                if it.borrow().kind.starts_with("dict_") {
-                    // A dict view is iterated afresh each time.
-                    let items = self.collect_items(v)?;
-                    for item in items {
-                        if !f(self, item)? {
-                            return Ok(false);
-                        }
-                    }
-                    return Ok(true);
+                let view = {
+                    let it = it.borrow();
+                    it.viewed_dict().cloned().map(|dict| (dict, it.kind))
+                };
+                if let Some((dict, kind)) = view {
+                    // A dict view is iterated afresh each time, live as the dict is.
+                    return self.iterate_table(v, &dict, Some(kind), f);
                 }
                 loop {
                     let item = self.next_of(v);
@@ -893,6 +844,70 @@ impl<'h> Machine<'h> {
         }
     }
 
+    /// Iterates a dict or a set, live as CPython does: a change of size is a RuntimeError at
+    /// the next step. `v` is what the plan iterates (the table itself or a view of it, whose
+    /// shape decides each step); `view` says what a dict view yields (`None`: the keys).
+    fn iterate_table(
+        &mut self,
+        v: &Value,
+        table: &Value,
+        view: Option<&'static str>,
+        f: &mut dyn FnMut(&mut Self, Value) -> Eval<bool>,
+    ) -> Eval<bool> {
+        let size = |t: &Value| match &t.data {
+            Data::Dict(d) => d.borrow().map.len(),
+            Data::Set(s) => s.borrow().map.len(),
+            _ => 0,
+        };
+        let start = size(table);
+        // Where each step reads: CPython walks a set's hash table.
+        let order = match &table.data {
+            Data::Set(s) => s.borrow().cpython_order(),
+            _ => None,
+        };
+        let mut i = 0;
+        loop {
+            let shape = self.shape_label(v);
+            if self.strict && shape != Label::PROGRAM {
+                self.ctx.label = self.labels.join(self.ctx.label, shape);
+            }
+            if size(table) != start {
+                let message = if matches!(table.data, Data::Dict(_)) {
+                    "dictionary changed size during iteration"
+                } else {
+                    "Set changed size during iteration"
+                };
+                return Err(exception(ExcKind::RuntimeError, message.to_string(), shape));
+            }
+            let at = match &order {
+                Some(order) => order.get(i).copied().unwrap_or(usize::MAX),
+                None => i,
+            };
+            let item = match &table.data {
+                Data::Dict(d) => {
+                    let pair = d.borrow().map.get_index(at).map(|(_, pair)| pair.clone());
+                    pair.map(|(k, val)| match view {
+                        Some("dict_values") => val,
+                        Some("dict_items") => self.new_tuple(vec![k, val], Label::PROGRAM, NO_NODE),
+                        _ => k,
+                    })
+                }
+                Data::Set(s) => s.borrow().map.get_index(at).map(|(_, k)| k.clone()),
+                _ => None,
+            };
+            let Some(mut item) = item else {
+                return Ok(true);
+            };
+            if shape != Label::PROGRAM {
+                item.label = self.labels.join(item.label, shape);
+            }
+            i += 1;
+            if !f(self, item)? {
+                return Ok(false);
+            }
+        }
+    }
+
     /// Every item of an iterable, in order (labels as in `iterate`).
     pub fn collect_items(&mut self, v: &Value) -> Eval<Vec<Value>> {
         let items = match &v.data {
@@ -914,10 +929,10 @@ impl<'h> Machine<'h> {
                     .collect()
             }
             Data::Iterator(it) => {
-                if it.borrow().kind.starts_with("dict_") {
+                if let Some(items) = self.view_items(it) {
                     // A dict view is read afresh each time.
                     self.advanced(it, v.label);
-                    it.borrow().items.clone()
+                    items
                 } else {
                     let mut items = Vec::new();
                     while let Some(item) = self.next_of(v)? {
@@ -1149,6 +1164,13 @@ impl<'h> Machine<'h> {
                     self.any_equal(&items, needle)
                 }
             },
+            Data::Iterator(it) if it.borrow().kind == "dict_keys" => {
+                let dict = it.borrow().viewed_dict().cloned();
+                match dict {
+                    Some(dict) => self.contains(&dict, needle),
+                    None => Ok(false),
+                }
+            }
             Data::Iterator(_) => {
                 // Pulls items up to the first equal one, as CPython.
                 let mut found = false;

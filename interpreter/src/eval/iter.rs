@@ -31,11 +31,46 @@ impl Machine<'_> {
         }))))
     }
 
+    fn not_an_iterator(&mut self, v: &Value) -> Unwind {
+        self.type_error(
+            format!("'{}' object is not an iterator", v.data.type_name()),
+            &[v],
+        )
+    }
+
+    /// The items a dict view shows now (`None` when `it` is not a view): the keys, the values
+    /// or `(key, value)` tuples of the dict as it is at this moment. Their labels are the
+    /// caller's (`collect_items` joins the view's live shape).
+    pub(crate) fn view_items(&mut self, it: &Rc<RefCell<IterObj>>) -> Option<Vec<Value>> {
+        let (dict, kind) = {
+            let it = it.borrow();
+            (it.viewed_dict()?.clone(), it.kind)
+        };
+        let Data::Dict(d) = &dict.data else {
+            return Some(Vec::new());
+        };
+        let pairs: Vec<(Value, Value)> = d.borrow().map.values().cloned().collect();
+        Some(match kind {
+            "dict_keys" => pairs.into_iter().map(|(k, _)| k).collect(),
+            "dict_values" => pairs.into_iter().map(|(_, v)| v).collect(),
+            _ => pairs
+                .into_iter()
+                .map(|(k, v)| self.new_tuple(vec![k, v], Label::PROGRAM, NO_NODE))
+                .collect(),
+        })
+    }
+
     /// `iter(v)`: an iterator is its own; a list and a range are read lazily (a list
     /// iterator sees items appended meanwhile), the others from a copy of their items.
     pub fn iter_of(&mut self, v: &Value) -> Eval<Value> {
         let kind = match &v.data {
-            Data::Iterator(_) => return Ok(v.clone()),
+            Data::Iterator(it) => match it.borrow().kind {
+                // A view is not an iterator: iterating it makes one over what it shows now.
+                "dict_keys" => "dict_keyiterator",
+                "dict_values" => "dict_valueiterator",
+                "dict_items" => "dict_itemiterator",
+                _ => return Ok(v.clone()),
+            },
             Data::List(_) => "list_iterator",
             Data::Range(_) => "range_iterator",
             Data::Tuple(_) => "tuple_iterator",
@@ -109,11 +144,11 @@ impl Machine<'_> {
     /// iterator's shape after the advance (docs/labels.md, `next`).
     pub fn next_of(&mut self, iterator: &Value) -> Eval<Option<Value>> {
         let Data::Iterator(it) = &iterator.data else {
-            return Err(self.type_error(
-                format!("'{}' object is not an iterator", iterator.data.type_name()),
-                &[iterator],
-            ));
+            return Err(self.not_an_iterator(iterator));
         };
+        if it.borrow().viewed_dict().is_some() {
+            return Err(self.not_an_iterator(iterator));
+        }
         self.advanced(it, iterator.label);
         let mut lazy = {
             let mut obj = it.borrow_mut();
@@ -213,6 +248,8 @@ impl Machine<'_> {
         consumer: Context,
     ) -> Eval<Option<Value>> {
         match lazy {
+            // `next_of` refuses views before stepping.
+            Lazy::View { .. } => Ok(None),
             Lazy::List { list, next } => {
                 let Data::List(l) = &list.data else {
                     return Ok(None);

@@ -523,7 +523,20 @@ impl<'h> Machine<'h> {
             Data::Dict(d) => d.borrow().shape,
             Data::Set(s) => s.borrow().shape,
             Data::Instance(i) => i.borrow().shape,
-            Data::Iterator(i) => i.borrow().shape,
+            Data::Iterator(i) => {
+                let (shape, dict) = {
+                    let i = i.borrow();
+                    (i.shape, i.viewed_dict().cloned())
+                };
+                match dict {
+                    // A view shows the dict as it is now: its shape is the dict's, live.
+                    Some(dict) => {
+                        let live = self.shape_label(&dict);
+                        self.labels.join(shape, live)
+                    }
+                    None => shape,
+                }
+            }
             _ => return v.label,
         };
         self.labels.join(v.label, shape)

@@ -43,23 +43,14 @@ impl Machine<'_> {
             }
             "keys" | "values" | "items" => {
                 arity(name, &args, 0, 0)?;
-                let pairs: Vec<(Value, Value)> = dict.borrow().map.values().cloned().collect();
-                let items: Vec<Value> = match name {
-                    "keys" => pairs.into_iter().map(|(k, _)| k).collect(),
-                    "values" => pairs.into_iter().map(|(_, v)| v).collect(),
-                    _ => pairs
-                        .into_iter()
-                        .map(|(k, v)| self.new_tuple(vec![k, v], Label::PROGRAM, NO_NODE))
-                        .collect(),
-                };
                 let kind = match name {
                     "keys" => "dict_keys",
                     "values" => "dict_values",
                     _ => "dict_items",
                 };
-                // A view: a list snapshot with the dict's shape (views print like lists).
-                let v = self.new_iter(items, kind, shape, shape_node);
-                Ok(v)
+                // A live view: it reads the dict at each use (`Machine::view_items`).
+                let view = Lazy::View { dict: recv.clone() };
+                Ok(self.new_lazy(view, kind, shape, shape_node))
             }
             "pop" => {
                 arity(name, &args, 1, 2)?;
