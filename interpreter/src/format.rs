@@ -285,13 +285,7 @@ impl Machine<'_> {
                     }
                 }
             }
-            Data::Range(r) => {
-                if r.step == 1 {
-                    out.push_str(&format!("range({}, {})", r.start, r.stop));
-                } else {
-                    out.push_str(&format!("range({}, {}, {})", r.start, r.stop, r.step));
-                }
-            }
+            Data::Range(r) => out.push_str(&r.repr()),
             Data::Function(f) => out.push_str(&format!("<function {}>", f.code.name)),
             Data::Builtin(b) => out.push_str(&format!("<built-in function {}>", b.name())),
             Data::Method(m) => out.push_str(&format!(

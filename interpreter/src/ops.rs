@@ -737,7 +737,7 @@ pub fn truthy(data: &Data) -> bool {
         Data::Tuple(t) => !t.items.is_empty(),
         Data::Dict(d) => !d.borrow().map.is_empty(),
         Data::Set(s) => !s.borrow().map.is_empty(),
-        Data::Range(r) => r.len() > 0,
+        Data::Range(r) => !r.is_empty(),
         Data::Iterator(i) => match i.borrow().viewed_dict().map(|d| &d.data) {
             Some(Data::Dict(d)) => !d.borrow().map.is_empty(),
             _ => true,
@@ -797,10 +797,7 @@ pub fn equal(m: &mut Machine, a: &Data, b: &Data, depth: u32) -> Eval<bool> {
             let (x, y) = (x.borrow(), y.borrow());
             x.map.len() == y.map.len() && x.map.keys().all(|k| y.map.contains_key(k))
         }
-        (Data::Range(x), Data::Range(y)) => {
-            let (lx, ly) = (x.len(), y.len());
-            lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
-        }
+        (Data::Range(x), Data::Range(y)) => x.same_items(y),
         (Data::Type(x), Data::Type(y)) => x == y,
         (Data::Builtin(x), Data::Builtin(y)) => x == y,
         (Data::Function(x), Data::Function(y)) => Rc::ptr_eq(x, y),

@@ -363,27 +363,150 @@ impl Lazy {
     }
 }
 
-/// `range(start, stop, step)`; iterated lazily.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `range(start, stop, step)`; iterated lazily. Bounds of any size, as CPython's: those that
+/// fit in 64 bits (nearly every range a plan makes) are kept as `i64` and computed in `i128`,
+/// which cannot overflow; others in `wide`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RangeObj {
     pub start: i64,
     pub stop: i64,
     pub step: i64,
+    wide: Option<Box<[BigInt; 3]>>,
 }
 
 impl RangeObj {
-    pub fn len(&self) -> i64 {
-        if self.step > 0 && self.start < self.stop {
-            (self.stop - self.start - 1) / self.step + 1
-        } else if self.step < 0 && self.start > self.stop {
-            (self.start - self.stop - 1) / (-self.step) + 1
+    pub fn new(start: i64, stop: i64, step: i64) -> RangeObj {
+        RangeObj {
+            start,
+            stop,
+            step,
+            wide: None,
+        }
+    }
+
+    /// A range of big-int bounds; a narrow one when they all fit.
+    pub fn of_big(start: BigInt, stop: BigInt, step: BigInt) -> RangeObj {
+        use num_traits::ToPrimitive;
+        match (start.to_i64(), stop.to_i64(), step.to_i64()) {
+            (Some(a), Some(b), Some(c)) => RangeObj::new(a, b, c),
+            _ => RangeObj {
+                start: 0,
+                stop: 0,
+                step: 1,
+                wide: Some(Box::new([start, stop, step])),
+            },
+        }
+    }
+
+    /// Its start, stop and step.
+    pub fn bounds(&self) -> [BigInt; 3] {
+        match &self.wide {
+            Some(w) => (**w).clone(),
+            None => [self.start.into(), self.stop.into(), self.step.into()],
+        }
+    }
+
+    /// How many items it has.
+    pub fn len_big(&self) -> BigInt {
+        match &self.wide {
+            None => BigInt::from(self.len_narrow()),
+            Some(w) => {
+                let [start, stop, step] = &**w;
+                let zero = BigInt::from(0);
+                let one = BigInt::from(1);
+                if *step > zero && start < stop {
+                    (stop - start - &one) / step + one
+                } else if *step < zero && start > stop {
+                    (start - stop - &one) / (-step) + one
+                } else {
+                    zero
+                }
+            }
+        }
+    }
+
+    fn len_narrow(&self) -> i128 {
+        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        if step > 0 && start < stop {
+            (stop - start - 1) / step + 1
+        } else if step < 0 && start > stop {
+            (start - stop - 1) / (-step) + 1
         } else {
             0
         }
     }
 
-    pub fn get(&self, index: i64) -> i64 {
-        self.start + index * self.step
+    /// How many items it has, or `None` beyond what an index can reach (`len()` then raises
+    /// OverflowError, as CPython's).
+    pub fn len_checked(&self) -> Option<i64> {
+        match &self.wide {
+            None => i64::try_from(self.len_narrow()).ok(),
+            Some(_) => num_traits::ToPrimitive::to_i64(&self.len_big()),
+        }
+    }
+
+    /// How many items it has, at most `i64::MAX` (for loops, which the step limit ends first).
+    pub fn len(&self) -> i64 {
+        self.len_checked().unwrap_or(i64::MAX)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match &self.wide {
+            None => self.len_narrow() == 0,
+            Some(_) => self.len_big() == BigInt::from(0),
+        }
+    }
+
+    /// The item at `index` (0 <= index < len).
+    pub fn get(&self, index: i64) -> Data {
+        match &self.wide {
+            None => {
+                let v = self.start as i128 + index as i128 * self.step as i128;
+                match i64::try_from(v) {
+                    Ok(v) => Data::Int(v),
+                    Err(_) => crate::ops::int_data(BigInt::from(v)),
+                }
+            }
+            Some(_) => self.get_big(&BigInt::from(index)),
+        }
+    }
+
+    /// The item at `index` (0 <= index < len), for an index of any size.
+    pub fn get_big(&self, index: &BigInt) -> Data {
+        let [start, _, step] = self.bounds();
+        crate::ops::int_data(start + index * step)
+    }
+
+    /// Whether the int `x` is one of its items.
+    pub fn contains(&self, x: &BigInt) -> bool {
+        let [start, stop, step] = self.bounds();
+        let zero = BigInt::from(0);
+        let inside = if step > zero {
+            *x >= start && *x < stop
+        } else {
+            *x <= start && *x > stop
+        };
+        inside && num_integer::Integer::mod_floor(&(x - &start), &step) == zero
+    }
+
+    /// Whether two ranges give the same items (`==`, as CPython compares ranges).
+    pub fn same_items(&self, other: &RangeObj) -> bool {
+        let (n, m) = (self.len_big(), other.len_big());
+        if n != m {
+            return false;
+        }
+        let ([a, _, s], [b, _, t]) = (self.bounds(), other.bounds());
+        n == BigInt::from(0) || (a == b && (n == BigInt::from(1) || s == t))
+    }
+
+    /// `range(1, 5)`, `range(0, 9, 2)`.
+    pub fn repr(&self) -> String {
+        let [start, stop, step] = self.bounds();
+        if step == BigInt::from(1) {
+            format!("range({start}, {stop})")
+        } else {
+            format!("range({start}, {stop}, {step})")
+        }
     }
 }
 
@@ -632,7 +755,7 @@ impl Data {
             Data::Tuple(t) => t.items.len(),
             Data::Dict(d) => d.borrow().map.len(),
             Data::Set(s) => s.borrow().map.len(),
-            Data::Range(r) => usize::try_from(r.len()).ok()?,
+            Data::Range(r) => usize::try_from(r.len_checked()?).ok()?,
             _ => return None,
         })
     }

@@ -161,7 +161,17 @@ impl Machine<'_> {
             Data::Tuple(t) => t.items.len(),
             Data::Dict(d) => d.borrow().map.len(),
             Data::Set(s) => s.borrow().map.len(),
-            Data::Range(r) => r.len() as usize,
+            Data::Range(r) => match r.len_checked() {
+                Some(n) => n as usize,
+                None => {
+                    let label = self.shape_label(v);
+                    return Err(exception(
+                        ExcKind::OverflowError,
+                        "Python int too large to convert to C ssize_t".to_string(),
+                        label,
+                    ));
+                }
+            },
             Data::Iterator(i) if i.borrow().viewed_dict().is_some() => {
                 match i.borrow().viewed_dict().map(|d| &d.data) {
                     Some(Data::Dict(d)) => d.borrow().map.len(),
@@ -746,14 +756,12 @@ impl Machine<'_> {
             }
             TypeKind::Range => {
                 arity(name, &args, 1, 3)?;
-                let mut ints = Vec::with_capacity(3);
+                let mut ints: Vec<num_bigint::BigInt> = Vec::with_capacity(3);
                 for a in &args {
                     match &a.data {
-                        Data::Int(i) => ints.push(*i),
-                        Data::Bool(b) => ints.push(*b as i64),
-                        Data::BigInt(_) => {
-                            return err(ExcKind::OverflowError, "range() argument too large")
-                        }
+                        Data::Int(i) => ints.push((*i).into()),
+                        Data::Bool(b) => ints.push((*b as i64).into()),
+                        Data::BigInt(b) => ints.push((**b).clone()),
                         other => {
                             return Err(self.type_error(
                                 format!(
@@ -765,21 +773,19 @@ impl Machine<'_> {
                         }
                     }
                 }
+                let (zero, one) = (num_bigint::BigInt::from(0), num_bigint::BigInt::from(1));
                 let (start, stop, step) = match ints.as_slice() {
-                    [stop] => (0, *stop, 1),
-                    [start, stop] => (*start, *stop, 1),
-                    [start, stop, step] => (*start, *stop, *step),
-                    _ => (0, 0, 1),
+                    [stop] => (zero.clone(), stop.clone(), one),
+                    [start, stop] => (start.clone(), stop.clone(), one),
+                    [start, stop, step] => (start.clone(), stop.clone(), step.clone()),
+                    _ => (zero.clone(), zero.clone(), one),
                 };
-                if step == 0 {
+                if step == zero {
                     return err(ExcKind::ValueError, "range() arg 3 must not be zero");
                 }
                 let inputs: Vec<&Value> = args.iter().collect();
-                Ok(self.derive(
-                    Data::Range(Rc::new(RangeObj { start, stop, step })),
-                    &inputs,
-                    text,
-                ))
+                let range = RangeObj::of_big(start, stop, step);
+                Ok(self.derive(Data::Range(Rc::new(range)), &inputs, text))
             }
             TypeKind::Type => {
                 arity(name, &args, 1, 1)?;

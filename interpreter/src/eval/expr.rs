@@ -7,6 +7,7 @@ use crate::ops;
 use crate::syntax::ir::*;
 use crate::value::*;
 use bactrian_provenance::{Label, NodeId};
+use num_bigint::BigInt;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -790,7 +791,7 @@ impl<'h> Machine<'h> {
             Data::Range(r) => {
                 let n = r.len();
                 for i in 0..n {
-                    let item = Value::with(Data::Int(r.get(i)), v.label, v.node);
+                    let item = Value::with(r.get(i), v.label, v.node);
                     if !f(self, item)? {
                         return Ok(false);
                     }
@@ -917,9 +918,9 @@ impl<'h> Machine<'h> {
             Data::Set(s) => s.borrow().values_in_order(),
             Data::Range(r) => {
                 let n = r.len();
-                self.check_len(n as usize)?;
+                self.check_len(usize::try_from(n).unwrap_or(usize::MAX))?;
                 (0..n)
-                    .map(|i| Value::with(Data::Int(r.get(i)), v.label, v.node))
+                    .map(|i| Value::with(r.get(i), v.label, v.node))
                     .collect()
             }
             Data::Str(s) => {
@@ -1151,14 +1152,9 @@ impl<'h> Machine<'h> {
             Data::Dict(d) => Ok(self.find_key(&d.borrow().map, needle)?.is_some()),
             Data::Set(s) => Ok(self.find_key(&s.borrow().map, needle)?.is_some()),
             Data::Range(r) => match &needle.data {
-                Data::Int(i) => {
-                    let i = *i;
-                    Ok(if r.step > 0 {
-                        i >= r.start && i < r.stop && (i - r.start) % r.step == 0
-                    } else {
-                        i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
-                    })
-                }
+                Data::Int(i) => Ok(r.contains(&(*i).into())),
+                Data::Bool(b) => Ok(r.contains(&(*b as i64).into())),
+                Data::BigInt(b) => Ok(r.contains(b)),
                 _ => {
                     let items = self.collect_items(haystack)?;
                     self.any_equal(&items, needle)
@@ -1266,8 +1262,13 @@ impl<'h> Machine<'h> {
                 return Ok(self.derive(data, &[container, key], text));
             }
             Data::Range(r) => {
-                let i = self.index(key, r.len() as usize, "range object", access)?;
-                let data = Data::Int(r.get(i as i64));
+                let data = match (r.len_checked(), &key.data) {
+                    (Some(n), Data::Int(_)) => {
+                        let i = self.index(key, n as usize, "range object", access)?;
+                        r.get(i as i64)
+                    }
+                    _ => self.range_item(r, key, access)?,
+                };
                 return Ok(self.derive(data, &[container, key], text));
             }
             Data::Dict(d) => {
@@ -1326,6 +1327,89 @@ impl<'h> Machine<'h> {
     }
 
     /// Resolves an index against a length, with Python's negative indices.
+    /// `r[i]` for an index or a range of any size (`range(2**64)[-1]`).
+    fn range_item(&mut self, r: &RangeObj, key: &Value, label: Label) -> Eval<Data> {
+        let Some(mut i) = big_index(key) else {
+            // Not an int: the message every sequence gives.
+            self.index(key, 0, "range object", label)?;
+            return err(ExcKind::TypeError, "range indices must be integers");
+        };
+        let len = r.len_big();
+        if i < BigInt::from(0) {
+            i += &len;
+        }
+        if i < BigInt::from(0) || i >= len {
+            return Err(exception(
+                ExcKind::IndexError,
+                "range object index out of range".to_string(),
+                label,
+            ));
+        }
+        Ok(r.get_big(&i))
+    }
+
+    /// `r[a:b:c]`: a range again, computed as CPython's `slice.indices` does, on ints of any
+    /// size.
+    fn range_slice(&mut self, r: &RangeObj, key: &Value) -> Eval<RangeObj> {
+        let parts = match &key.data {
+            Data::Iterator(it) => it.borrow().items.clone(),
+            _ => return err(ExcKind::TypeError, "bad slice"),
+        };
+        let mut bounds: Vec<Option<BigInt>> = Vec::with_capacity(3);
+        for part in &parts {
+            match &part.data {
+                Data::None => bounds.push(None),
+                _ => {
+                    match big_index(part) {
+                        Some(b) => bounds.push(Some(b)),
+                        None => return Err(self.type_error(
+                            "slice indices must be integers or None or have an __index__ method"
+                                .to_string(),
+                            &[part],
+                        )),
+                    }
+                }
+            }
+        }
+        let mut bounds = bounds.into_iter();
+        let (lo, hi, step) = (
+            bounds.next().flatten(),
+            bounds.next().flatten(),
+            bounds.next().flatten(),
+        );
+        let zero = BigInt::from(0);
+        let step = step.unwrap_or_else(|| BigInt::from(1));
+        if step == zero {
+            return err(ExcKind::ValueError, "slice step cannot be zero");
+        }
+        let len = r.len_big();
+        let (lower, upper) = if step > zero {
+            (zero.clone(), len.clone())
+        } else {
+            (BigInt::from(-1), &len - 1)
+        };
+        let clamp = |v: Option<BigInt>, default: &BigInt| -> BigInt {
+            match v {
+                None => default.clone(),
+                Some(i) if i < zero => (i + &len).max(lower.clone()),
+                Some(i) => i.min(upper.clone()),
+            }
+        };
+        let (first_default, last_default) = if step > zero {
+            (&lower, &upper)
+        } else {
+            (&upper, &lower)
+        };
+        let a = clamp(lo, first_default);
+        let b = clamp(hi, last_default);
+        let [start, _, r_step] = r.bounds();
+        Ok(RangeObj::of_big(
+            &start + a * &r_step,
+            &start + b * &r_step,
+            r_step * step,
+        ))
+    }
+
     fn index(&mut self, key: &Value, len: usize, what: &str, label: Label) -> Eval<usize> {
         let i = match &key.data {
             Data::Int(i) => *i,
@@ -1472,12 +1556,7 @@ impl<'h> Machine<'h> {
                 Ok(self.derive(Data::Str(Rc::from(out)), &[container, key], text))
             }
             Data::Range(r) => {
-                let (a, b, c) = self.slice_bounds(key, r.len())?;
-                let data = Data::Range(Rc::new(RangeObj {
-                    start: r.start + a * r.step,
-                    stop: r.start + b * r.step,
-                    step: r.step * c,
-                }));
+                let data = Data::Range(Rc::new(self.range_slice(r, key)?));
                 Ok(self.derive(data, &[container, key], text))
             }
             other => Err(self.type_error(
@@ -1802,5 +1881,15 @@ fn is_constant(e: &Expr) -> bool {
         ExprKind::BinOp { left, right, .. } => is_constant(left) && is_constant(right),
         ExprKind::Tuple(elts) => elts.iter().all(|e| !e.starred && is_constant(&e.expr)),
         _ => false,
+    }
+}
+
+/// An int index of any size (`None` for anything else).
+fn big_index(v: &Value) -> Option<BigInt> {
+    match &v.data {
+        Data::Int(i) => Some(BigInt::from(*i)),
+        Data::Bool(b) => Some(BigInt::from(*b as i64)),
+        Data::BigInt(b) => Some((**b).clone()),
+        _ => None,
     }
 }

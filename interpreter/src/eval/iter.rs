@@ -286,7 +286,7 @@ impl Machine<'_> {
                 if *next >= r.len() {
                     return Ok(None);
                 }
-                let item = Value::with(Data::Int(r.get(*next)), range.label, range.node);
+                let item = Value::with(r.get(*next), range.label, range.node);
                 *next += 1;
                 Ok(Some(item))
             }
