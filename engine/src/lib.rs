@@ -44,6 +44,7 @@ mod counting;
 mod explain;
 mod gate;
 mod input;
+mod json_schema;
 pub mod mcp;
 pub mod quarantined;
 mod recorder;

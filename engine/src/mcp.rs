@@ -24,6 +24,8 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::json_schema;
+
 /// The longest message a server may send: a longer line fails the request it answers.
 pub const MAX_MESSAGE: usize = super::tools::MAX_CALL_OUTPUT;
 
@@ -111,7 +113,7 @@ pub struct McpServer {
     /// Requests given up on (timed out); their late answers are dropped.
     abandoned: HashSet<u64>,
     tools: Option<Vec<McpTool>>,
-    validators: HashMap<String, Arc<jsonschema::Validator>>,
+    validators: HashMap<String, Arc<ArgumentSchema>>,
     tools_changed: bool,
     /// Why the server is unusable, once it is.
     gone: Option<String>,
@@ -262,9 +264,8 @@ impl McpServer {
         if self.tools.is_none() || self.tools_changed {
             self.list_tools()?;
         }
-        let validator = self.validator(name)?;
-        if let Some(validator) = validator {
-            check_arguments(&validator, args)?;
+        if let Some(schema) = self.argument_schema(name)? {
+            check_arguments(&schema.validator, &schema.schema, args)?;
         }
         let result = match self.request(
             "tools/call",
@@ -312,8 +313,8 @@ impl McpServer {
         Ok(simplify_content(content))
     }
 
-    /// The compiled validator for a listed tool (`None` when it published no schema).
-    fn validator(&mut self, name: &str) -> Result<Option<Arc<jsonschema::Validator>>, McpError> {
+    /// The input schema of a listed tool, compiled (`None` when it published none).
+    fn argument_schema(&mut self, name: &str) -> Result<Option<Arc<ArgumentSchema>>, McpError> {
         if let Some(v) = self.validators.get(name) {
             return Ok(Some(v.clone()));
         }
@@ -332,18 +333,15 @@ impl McpServer {
         if tool.input_schema.is_null() {
             return Ok(None);
         }
-        let schema = &tool.input_schema;
-        // The schema came from the server; a library panic on it must not take Bactrian down.
-        let compiled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            jsonschema::validator_for(schema).map_err(|e| e.to_string())
-        }))
-        .unwrap_or_else(|_| Err("the schema validator failed on it".into()))
-        .map_err(|e| {
+        let compiled = json_schema::compile(&tool.input_schema).map_err(|e| {
             McpError::Protocol(format!(
                 "the input schema of `{name}` cannot be used ({e}); the tool cannot be called"
             ))
         })?;
-        let compiled = Arc::new(compiled);
+        let compiled = Arc::new(ArgumentSchema {
+            schema: tool.input_schema.clone(),
+            validator: compiled,
+        });
         self.validators.insert(name.to_string(), compiled.clone());
         Ok(Some(compiled))
     }
@@ -656,20 +654,24 @@ fn parse_tool(t: &Value) -> Result<McpTool, String> {
     })
 }
 
-/// Checks call arguments against a tool's input schema; the message names each failing
-/// argument.
+/// A tool's input schema and its validator.
+struct ArgumentSchema {
+    schema: Value,
+    validator: jsonschema::Validator,
+}
+
+/// Checks call arguments against a tool's input schema (`schema`, compiled as `validator`);
+/// the message names each failing argument.
 fn check_arguments(
     validator: &jsonschema::Validator,
+    schema: &Value,
     args: &Map<String, Value>,
 ) -> Result<(), McpError> {
     let instance = Value::Object(args.clone());
-    let problems = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        validator
-            .iter_errors(&instance)
-            .map(|e| describe(&e))
-            .collect::<Vec<String>>()
-    }))
-    .unwrap_or_else(|_| vec!["the schema validator failed on them".into()]);
+    let problems: Vec<String> = json_schema::problems(validator, schema, &instance)
+        .iter()
+        .map(describe)
+        .collect();
     if problems.is_empty() {
         Ok(())
     } else {
@@ -677,23 +679,29 @@ fn check_arguments(
     }
 }
 
-fn describe(e: &jsonschema::ValidationError<'_>) -> String {
-    use jsonschema::error::ValidationErrorKind as Kind;
-    let mut path = e.instance_path().iter().map(|s| s.to_string());
-    let argument = path.next();
-    let rest: Vec<String> = path.collect();
-    match (e.kind(), argument) {
-        (Kind::Required { property }, None) => match property.as_str() {
-            Some(p) => format!("missing required argument `{p}`"),
-            None => format!("missing required argument {property}"),
-        },
-        (Kind::AdditionalProperties { unexpected }, None) => {
-            let names: Vec<String> = unexpected.iter().map(|u| format!("`{u}`")).collect();
-            format!("unexpected argument {}", names.join(", "))
-        }
-        (_, Some(arg)) if rest.is_empty() => format!("argument `{arg}`: {e}"),
-        (_, Some(arg)) => format!("argument `{arg}` at /{}: {e}", rest.join("/")),
-        (_, None) => format!("the arguments: {e}"),
+/// A problem in the arguments, worded by the argument it is in. Names the plan gave are
+/// quoted: the arguments are the plan's own.
+fn describe(problem: &json_schema::Problem) -> String {
+    use json_schema::Fault;
+    let Some((argument, rest)) = problem.place.split_first() else {
+        return match &problem.fault {
+            Fault::Missing(name) => format!("missing required argument `{name}`"),
+            Fault::Unexpected { unexpected, .. } => {
+                let names: Vec<String> = unexpected.iter().map(|u| format!("`{u}`")).collect();
+                format!("unexpected argument {}", names.join(", "))
+            }
+            fault => format!("the arguments: {fault}"),
+        };
+    };
+    if rest.is_empty() {
+        format!("argument `{argument}`: {}", problem.fault)
+    } else {
+        let rest: Vec<String> = rest.iter().map(|s| s.to_string()).collect();
+        format!(
+            "argument `{argument}` at /{}: {}",
+            rest.join("/"),
+            problem.fault
+        )
     }
 }
 
@@ -807,20 +815,17 @@ mod tests {
             "path": {"type": "string"}, "n": {"type": "integer"}
         }, "required": ["path"], "additionalProperties": false});
         let v = jsonschema::validator_for(&schema).unwrap();
-        let args = |v: Value| v.as_object().unwrap().clone();
-        let err = check_arguments(&v, &args(json!({"n": 1})))
-            .unwrap_err()
-            .to_string();
+        let check = |a: Value| check_arguments(&v, &schema, a.as_object().unwrap());
+        let err = check(json!({"n": 1})).unwrap_err().to_string();
         assert!(err.contains("missing required argument `path`"), "{err}");
-        let err = check_arguments(&v, &args(json!({"path": 5})))
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("argument `path`"), "{err}");
-        let err = check_arguments(&v, &args(json!({"path": "x", "z": 1})))
-            .unwrap_err()
-            .to_string();
+        let err = check(json!({"path": 5})).unwrap_err().to_string();
+        assert!(
+            err.contains("argument `path`: expected a string, got an integer"),
+            "{err}"
+        );
+        let err = check(json!({"path": "x", "z": 1})).unwrap_err().to_string();
         assert!(err.contains("unexpected argument `z`"), "{err}");
-        assert!(check_arguments(&v, &args(json!({"path": "x", "n": 2}))).is_ok());
+        assert!(check(json!({"path": "x", "n": 2})).is_ok());
     }
 
     #[test]

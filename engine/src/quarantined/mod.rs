@@ -294,6 +294,95 @@ mod tests {
     }
 
     #[test]
+    fn an_extra_field_is_refused_at_any_depth_without_quoting_it() {
+        let schema = json!({"type": "object", "properties": {"rows": {"type": "array",
+            "items": {"type": "object", "properties": {"id": {"type": "integer"}}}}}});
+        let text = problem(
+            schema,
+            json!({"rows": [{"id": 1}, {"id": 2, "secret": "x"}]}),
+        );
+        assert_eq!(
+            text,
+            "the quarantined model's answer does not match the schema at `rows[1]`: \
+             unexpected property (allowed: `id`)"
+        );
+        assert!(!text.contains("secret"), "{text}");
+        // A mapping the schema declares free-form stays free.
+        let mapping = json!({"type": "object", "additionalProperties": {"type": "string"}});
+        assert!(check_answer(&mapping, &json!({"any": "thing"})).is_ok());
+    }
+
+    #[test]
+    fn integral_floats_become_integers_only_where_an_integer_is_asked() {
+        let schema = json!({"type": "object", "properties": {
+            "n": {"type": "integer"},
+            "x": {"type": "number"},
+            "rows": {"type": "array", "items": {"type": "object",
+                "properties": {"k": {"type": ["integer", "null"]}}}},
+        }});
+        assert_eq!(
+            check_answer(
+                &schema,
+                &json!({"n": 3.0, "x": 3.0, "rows": [{"k": 1.0}, {"k": 2}, {"k": null}]})
+            )
+            .unwrap(),
+            json!({"n": 3, "x": 3.0, "rows": [{"k": 1}, {"k": 2}, {"k": null}]})
+        );
+        assert_eq!(
+            problem(schema, json!({"rows": [{"k": 1e300}]})),
+            "the quarantined model's answer does not match the schema at `rows[0].k`: \
+             expected an integer, got a number"
+        );
+    }
+
+    #[test]
+    fn nested_arrays_of_objects_and_enums_name_the_deep_place() {
+        let schema = json!({"type": "object", "properties": {"groups": {"type": "array",
+            "items": {"type": "array", "items": {"type": "object", "properties": {
+                "name": {"type": "string"},
+                "level": {"enum": ["low", "high"]},
+            }, "required": ["name"]}}}}});
+        let good = json!({"groups": [[{"name": "a", "level": "low"}], []]});
+        assert_eq!(check_answer(&schema, &good).unwrap(), good);
+        assert_eq!(
+            problem(
+                schema.clone(),
+                json!({"groups": [[{"name": "a"}], [{"name": "b"}, {"name": 7}]]})
+            ),
+            "the quarantined model's answer does not match the schema at `groups[1][1].name`: \
+             expected a string, got an integer"
+        );
+        let text = problem(
+            schema,
+            json!({"groups": [[{"name": "a", "level": "extreme"}]]}),
+        );
+        assert_eq!(
+            text,
+            "the quarantined model's answer does not match the schema at `groups[0][0].level`: \
+             is not one of the allowed values (\"low\", \"high\")"
+        );
+        assert!(!text.contains("extreme"), "{text}");
+    }
+
+    #[test]
+    fn tuples_and_one_of_as_pydantic_writes_them() {
+        let pair = json!({"type": "array",
+            "prefixItems": [{"type": "string"}, {"type": "integer"}]});
+        assert_eq!(
+            check_answer(&pair, &json!(["a", 1.0])).unwrap(),
+            json!(["a", 1])
+        );
+        assert_eq!(
+            problem(pair, json!(["a", 1, "extra"])),
+            "the quarantined model's answer does not match the schema: \
+             has 3 items, more than 2"
+        );
+        // An answer that fits two alternatives is still an answer.
+        let either = json!({"oneOf": [{"type": "number"}, {"type": "integer"}]});
+        assert!(check_answer(&either, &json!(3)).is_ok());
+    }
+
+    #[test]
     fn fences_are_tolerated() {
         assert_eq!(
             parse_answer("```json\n{\"a\": 1}\n```").unwrap(),

@@ -1,421 +1,229 @@
 //! The answer checked against the schema the plan asked for; messages never quote it.
+//!
+//! The check is `jsonschema`'s ([`crate::json_schema`]) on the schema rewritten once
+//! ([`closed`]) to hold what a model's answer is held to beyond standard JSON Schema.
 
 use super::*;
+use crate::json_schema::{self, Fault, Problem};
 
 /// Checks `answer` against `schema` and returns it, with integral numbers where the schema
 /// asks for an integer (`3.0` becomes `3`).
 ///
-/// Understood: `type` (one name or a list; `integer`, `number`, `string`, `boolean`, `null`,
-/// `object`, `array`), `enum`, `const`, `properties`, `required`, `additionalProperties`
-/// (`false`, `true` or a schema; absent means `false` when `properties` is given), `items`,
-/// `prefixItems`, `minItems`, `maxItems`, `anyOf`, `oneOf` (as `anyOf`), `allOf`, and `$ref`
-/// to `#/$defs/...`, `#/definitions/...` or any JSON pointer into the schema. Other keywords
-/// (`title`, `description`, `default`, `format`, ...) are ignored.
+/// Standard JSON Schema (draft 2020-12 unless `$schema` says otherwise; only references
+/// inside the schema), with three differences that keep a model to the shape asked for: an
+/// object schema with `properties` and no `additionalProperties` allows no other property;
+/// a `prefixItems` tuple without `items` has no more items than it declares; and `oneOf` is
+/// read as `anyOf` (an answer that fits two alternatives is still an answer). A `$ref` cycle
+/// that never reaches a keyword is refused as a schema error.
 pub fn check_answer(schema: &Value, answer: &Value) -> Result<Value, QuarantinedError> {
-    let checker = Checker { root: schema };
-    let mut path = Vec::new();
-    checker
-        .check(schema, answer, &mut path, 0)
-        .map_err(|f| match f {
-            Failure::Mismatch(m) => QuarantinedError::Mismatch(m),
-            Failure::Schema(s) => QuarantinedError::InvalidSchema(s),
-        })
+    let schema = closed(schema, 0)?;
+    refuse_ref_cycles(&schema, &schema, 0)?;
+    let validator = json_schema::compile(&schema).map_err(QuarantinedError::InvalidSchema)?;
+    if let Some(problem) = json_schema::first_problem(&validator, &schema, answer) {
+        return Err(mismatch(&problem));
+    }
+    integers_where_asked(&validator, answer)
 }
 
-/// How deep schemas (through `$ref`) and answers may nest.
+/// How deep a schema may nest.
 const MAX_DEPTH: usize = 128;
 
-enum Failure {
-    Mismatch(SchemaMismatch),
-    Schema(String),
+/// An annotation [`closed`] puts beside every `type` that allows `integer` (and not `number`); the validator
+/// reports where it applied, and the answer's integral floats there become integers.
+const INTEGER_MARK: &str = "x-bactrian-integer";
+
+fn mismatch(problem: &Problem) -> QuarantinedError {
+    QuarantinedError::Mismatch(SchemaMismatch {
+        path: problem.dotted_place(),
+        problem: problem.fault.to_string(),
+    })
 }
 
-enum Step {
-    Key(String),
-    Index(usize),
+fn too_deep() -> QuarantinedError {
+    QuarantinedError::InvalidSchema(format!("nests deeper than {MAX_DEPTH} levels"))
 }
 
-fn render(path: &[Step]) -> String {
-    let mut out = String::new();
-    for step in path {
-        match step {
-            Step::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-            Step::Index(i) => {
-                out.push_str(&format!("[{i}]"));
-            }
-        }
+/// Keywords whose value is one schema.
+const ONE_KEYWORDS: &[&str] = &[
+    "items",
+    "additionalItems",
+    "additionalProperties",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+    "contains",
+    "propertyNames",
+    "not",
+    "if",
+    "then",
+    "else",
+];
+/// Keywords whose value is a list of schemas.
+const LIST_KEYWORDS: &[&str] = &["prefixItems", "allOf", "anyOf", "oneOf"];
+/// Keywords whose value maps names to schemas.
+const NAMED_KEYWORDS: &[&str] = &[
+    "properties",
+    "patternProperties",
+    "$defs",
+    "definitions",
+    "dependentSchemas",
+];
+
+/// `schema` as an answer is checked against (see [`check_answer`]), with [`INTEGER_MARK`]s.
+fn closed(schema: &Value, depth: usize) -> Result<Value, QuarantinedError> {
+    if depth > MAX_DEPTH {
+        return Err(too_deep());
     }
-    out
-}
-
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(n) if n.is_i64() || n.is_u64() => "an integer",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-fn type_phrase(name: &str) -> String {
-    match name {
-        "null" => "null".into(),
-        "integer" | "object" | "array" => format!("an {name}"),
-        other => format!("a {other}"),
-    }
-}
-
-struct Checker<'s> {
-    root: &'s Value,
-}
-
-impl Checker<'_> {
-    fn fail(&self, path: &[Step], problem: impl Into<String>) -> Failure {
-        Failure::Mismatch(SchemaMismatch {
-            path: render(path),
-            problem: problem.into(),
-        })
-    }
-
-    fn check(
-        &self,
-        schema: &Value,
-        value: &Value,
-        path: &mut Vec<Step>,
-        depth: usize,
-    ) -> Result<Value, Failure> {
-        if depth > MAX_DEPTH {
-            return Err(Failure::Schema(format!(
-                "nests deeper than {MAX_DEPTH} levels (a `$ref` cycle?)"
-            )));
-        }
-        let schema = match schema {
-            Value::Bool(true) => return Ok(value.clone()),
-            Value::Bool(false) => return Err(self.fail(path, "no value is allowed here")),
-            Value::Object(map) => map,
-            _ => return Err(Failure::Schema("a schema must be a JSON object".into())),
-        };
-        let mut value = value.clone();
-
-        if let Some(reference) = schema.get("$ref") {
-            let target = self.resolve(reference)?;
-            value = self.check(target, &value, path, depth + 1)?;
-        }
-        if let Some(all) = schema.get("allOf") {
-            for sub in self.schema_list(all, "allOf")? {
-                value = self.check(sub, &value, path, depth + 1)?;
+    let Value::Object(map) = schema else {
+        return Ok(schema.clone());
+    };
+    let mut out = Map::new();
+    for (keyword, sub) in map {
+        let sub = match (keyword.as_str(), sub) {
+            // A list of schemas (or, in older drafts, `items` as one).
+            (k, Value::Array(list)) if LIST_KEYWORDS.contains(&k) || ONE_KEYWORDS.contains(&k) => {
+                Value::Array(
+                    list.iter()
+                        .map(|s| closed(s, depth + 1))
+                        .collect::<Result<_, _>>()?,
+                )
             }
-        }
-        for keyword in ["anyOf", "oneOf"] {
-            if let Some(any) = schema.get(keyword) {
-                value = self.check_any(self.schema_list(any, keyword)?, &value, path, depth)?;
-            }
-        }
-        if let Some(types) = schema.get("type") {
-            value = self.check_type(types, value, path)?;
-        }
-        if let Some(Value::Array(allowed)) = schema.get("enum") {
-            if !allowed.iter().any(|a| same(a, &value)) {
-                let list: Vec<String> = allowed.iter().map(|a| a.to_string()).collect();
-                return Err(self.fail(
-                    path,
-                    format!("is not one of the allowed values ({})", list.join(", ")),
-                ));
-            }
-        }
-        if let Some(constant) = schema.get("const") {
-            if !same(constant, &value) {
-                return Err(self.fail(path, format!("must be {constant}")));
-            }
-        }
-        if let Value::Object(fields) = &value {
-            value = Value::Object(self.check_object(schema, fields, path, depth)?);
-        } else if let Value::Array(items) = &value {
-            value = Value::Array(self.check_array(schema, items, path, depth)?);
-        }
-        Ok(value)
-    }
-
-    fn resolve(&self, reference: &Value) -> Result<&Value, Failure> {
-        let Value::String(r) = reference else {
-            return Err(Failure::Schema("`$ref` must be a string".into()));
-        };
-        let pointer = r.strip_prefix('#').ok_or_else(|| {
-            Failure::Schema(format!(
-                "`$ref` `{r}` points outside the schema (only `#/...` is supported)"
-            ))
-        })?;
-        self.root
-            .pointer(pointer)
-            .ok_or_else(|| Failure::Schema(format!("`$ref` `{r}` points at nothing")))
-    }
-
-    fn schema_list<'v>(&self, list: &'v Value, keyword: &str) -> Result<&'v [Value], Failure> {
-        match list {
-            Value::Array(items) if !items.is_empty() => Ok(items),
-            _ => Err(Failure::Schema(format!(
-                "`{keyword}` must be a non-empty list of schemas"
-            ))),
-        }
-    }
-
-    fn check_any(
-        &self,
-        alternatives: &[Value],
-        value: &Value,
-        path: &[Step],
-        depth: usize,
-    ) -> Result<Value, Failure> {
-        let mut failures = Vec::new();
-        for alt in alternatives {
-            let mut sub = Vec::new();
-            match self.check(alt, value, &mut sub, depth + 1) {
-                Ok(v) => return Ok(v),
-                Err(Failure::Schema(s)) => return Err(Failure::Schema(s)),
-                Err(Failure::Mismatch(m)) => failures.push(m),
-            }
-        }
-        // One alternative got past the type check (its failure is deeper inside the value),
-        // or there was only one: its failure is the useful one.
-        let deep: Vec<&SchemaMismatch> = failures.iter().filter(|m| !m.path.is_empty()).collect();
-        let chosen = if failures.len() == 1 {
-            failures.first()
-        } else if deep.len() == 1 {
-            deep.first().copied()
-        } else {
-            None
-        };
-        match chosen {
-            Some(m) => {
-                let prefix = render(path);
-                let full = match (prefix.is_empty(), m.path.is_empty()) {
-                    (true, _) => m.path.clone(),
-                    (false, true) => prefix,
-                    (false, false) if m.path.starts_with('[') => format!("{prefix}{}", m.path),
-                    (false, false) => format!("{prefix}.{}", m.path),
-                };
-                Err(Failure::Mismatch(SchemaMismatch {
-                    path: full,
-                    problem: m.problem.clone(),
-                }))
-            }
-            None => {
-                // Alternatives that differ in type only (`Optional[str]`): say which types.
-                let expected: Option<Vec<&str>> = failures
+            (k, one) if ONE_KEYWORDS.contains(&k) => closed(one, depth + 1)?,
+            (k, Value::Object(named)) if NAMED_KEYWORDS.contains(&k) => Value::Object(
+                named
                     .iter()
-                    .map(|m| {
-                        let rest = m.problem.strip_prefix("expected ")?;
-                        let (types, _) = rest.split_once(", got ")?;
-                        m.path.is_empty().then_some(types)
-                    })
-                    .collect();
-                let problem = match expected {
-                    Some(types) => {
-                        format!("expected {}, got {}", types.join(" or "), kind_of(value))
-                    }
-                    None => format!(
-                        "matches none of the allowed shapes (got {})",
-                        kind_of(value)
-                    ),
-                };
-                Err(self.fail(path, problem))
-            }
-        }
-    }
-
-    fn check_type(&self, types: &Value, value: Value, path: &[Step]) -> Result<Value, Failure> {
-        let names: Vec<&str> = match types {
-            Value::String(t) => vec![t.as_str()],
-            Value::Array(ts) => ts
-                .iter()
-                .map(|t| {
-                    t.as_str()
-                        .ok_or_else(|| Failure::Schema("`type` must name types".into()))
-                })
-                .collect::<Result<_, _>>()?,
-            _ => return Err(Failure::Schema("`type` must be a string or a list".into())),
-        };
-        for name in &names {
-            let fits = match *name {
-                "null" => value.is_null(),
-                "boolean" => value.is_boolean(),
-                "string" => value.is_string(),
-                "number" => value.is_number(),
-                "object" => value.is_object(),
-                "array" => value.is_array(),
-                "integer" => match &value {
-                    Value::Number(n) if n.is_i64() || n.is_u64() => true,
-                    Value::Number(n) => {
-                        // 3.0 is the integer 3 (within the range where f64 is exact).
-                        if let Some(f) = n.as_f64() {
-                            if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0 {
-                                return Ok(Value::from(f as i64));
-                            }
-                        }
-                        false
-                    }
-                    _ => false,
-                },
-                other => {
-                    return Err(Failure::Schema(format!("unknown type `{other}`")));
-                }
-            };
-            if fits {
-                return Ok(value);
-            }
-        }
-        let expected: Vec<String> = names.iter().map(|n| type_phrase(n)).collect();
-        Err(self.fail(
-            path,
-            format!(
-                "expected {}, got {}",
-                expected.join(" or "),
-                kind_of(&value)
+                    .map(|(name, s)| Ok((name.clone(), closed(s, depth + 1)?)))
+                    .collect::<Result<_, QuarantinedError>>()?,
             ),
-        ))
+            _ => sub.clone(),
+        };
+        out.insert(keyword.clone(), sub);
     }
-
-    fn check_object(
-        &self,
-        schema: &Map<String, Value>,
-        fields: &Map<String, Value>,
-        path: &mut Vec<Step>,
-        depth: usize,
-    ) -> Result<Map<String, Value>, Failure> {
-        let empty = Map::new();
-        let properties = match schema.get("properties") {
-            None => None,
-            Some(Value::Object(p)) => Some(p),
-            Some(_) => return Err(Failure::Schema("`properties` must be an object".into())),
-        };
-        if let Some(required) = schema.get("required") {
-            let Value::Array(required) = required else {
-                return Err(Failure::Schema("`required` must be a list".into()));
-            };
-            for name in required {
-                let Value::String(name) = name else {
-                    return Err(Failure::Schema("`required` must list names".into()));
-                };
-                if !fields.contains_key(name) {
-                    return Err(self.fail(path, format!("missing required property `{name}`")));
-                }
-            }
+    if out.contains_key("properties") && !out.contains_key("additionalProperties") {
+        out.insert("additionalProperties".into(), Value::Bool(false));
+    }
+    if let Some(Value::Array(tuple)) = out.get("prefixItems") {
+        if !out.contains_key("items") {
+            let declared = tuple.len() as u64;
+            let max = out
+                .get("maxItems")
+                .and_then(Value::as_u64)
+                .unwrap_or(declared);
+            out.insert("maxItems".into(), Value::from(max.min(declared)));
         }
-        let additional = match schema.get("additionalProperties") {
-            Some(a) => Some(a),
-            // A declared shape means only the declared properties.
-            None if properties.is_some() => Some(&Value::Bool(false)),
-            None => None,
-        };
-        let properties = properties.unwrap_or(&empty);
-        let mut out = Map::new();
-        for (name, field) in fields {
-            if let Some(sub) = properties.get(name) {
-                path.push(Step::Key(name.clone()));
-                let checked = self.check(sub, field, path, depth + 1);
-                path.pop();
-                out.insert(name.clone(), checked?);
-                continue;
-            }
-            match additional {
-                None | Some(Value::Bool(true)) => {
-                    out.insert(name.clone(), field.clone());
-                }
-                Some(Value::Bool(false)) => {
-                    // The name came from the model: it is not quoted.
-                    let allowed: Vec<String> =
-                        properties.keys().map(|k| format!("`{k}`")).collect();
-                    let problem = if allowed.is_empty() {
-                        "unexpected property (none are allowed)".to_string()
-                    } else {
-                        format!("unexpected property (allowed: {})", allowed.join(", "))
+    }
+    if let Some(one_of) = out.remove("oneOf") {
+        if out.contains_key("anyOf") {
+            let mut both = match out.remove("allOf") {
+                Some(Value::Array(all)) => all,
+                Some(other) => vec![other],
+                None => Vec::new(),
+            };
+            both.push(json!({ "anyOf": one_of }));
+            out.insert("allOf".into(), Value::Array(both));
+        } else {
+            out.insert("anyOf".into(), one_of);
+        }
+    }
+    // Where a number is also allowed, `3.0` is an answer as it is.
+    let asks_integer = match out.get("type") {
+        Some(Value::String(t)) => t == "integer",
+        Some(Value::Array(ts)) => {
+            ts.iter().any(|t| t == "integer") && !ts.iter().any(|t| t == "number")
+        }
+        _ => false,
+    };
+    if asks_integer {
+        out.insert(INTEGER_MARK.into(), Value::Bool(true));
+    }
+    Ok(Value::Object(out))
+}
+
+/// Refuses a chain of `$ref`s that comes back to where it started without a keyword that
+/// checks anything (`{"$ref": "#"}`): the validator would take it as allowing everything.
+fn refuse_ref_cycles<'s>(
+    root: &'s Value,
+    schema: &'s Value,
+    depth: usize,
+) -> Result<(), QuarantinedError> {
+    if depth > MAX_DEPTH {
+        return Err(too_deep());
+    }
+    match schema {
+        Value::Object(map) => {
+            if map.contains_key("$ref") {
+                let mut seen: Vec<&str> = Vec::new();
+                let mut at = schema;
+                while let Some(Value::String(reference)) = at.get("$ref") {
+                    if seen.contains(&reference.as_str()) {
+                        return Err(QuarantinedError::InvalidSchema(format!(
+                            "`$ref` `{reference}` refers back to itself (a `$ref` cycle)"
+                        )));
+                    }
+                    seen.push(reference);
+                    let Some(target) = reference
+                        .strip_prefix('#')
+                        .and_then(|pointer| root.pointer(pointer))
+                    else {
+                        break; // unresolvable: the validator says so
                     };
-                    return Err(self.fail(path, problem));
+                    let only_ref = target
+                        .as_object()
+                        .is_some_and(|t| t.keys().all(|k| k == "$ref" || k.starts_with('$')));
+                    if !only_ref {
+                        break;
+                    }
+                    at = target;
                 }
-                Some(sub) => {
-                    // Values of a free-form mapping: the place is named by the mapping.
-                    let checked = self.check(sub, field, path, depth + 1)?;
-                    out.insert(name.clone(), checked);
-                }
             }
+            map.values()
+                .try_for_each(|sub| refuse_ref_cycles(root, sub, depth + 1))
         }
-        Ok(out)
-    }
-
-    fn check_array(
-        &self,
-        schema: &Map<String, Value>,
-        items: &[Value],
-        path: &mut Vec<Step>,
-        depth: usize,
-    ) -> Result<Vec<Value>, Failure> {
-        let count = |key: &str| -> Result<Option<usize>, Failure> {
-            match schema.get(key) {
-                None => Ok(None),
-                Some(n) => n
-                    .as_u64()
-                    .map(|n| Some(usize::try_from(n).unwrap_or(usize::MAX)))
-                    .ok_or_else(|| Failure::Schema(format!("`{key}` must be a count"))),
-            }
-        };
-        if let Some(min) = count("minItems")? {
-            if items.len() < min {
-                return Err(self.fail(path, format!("has {} items, fewer than {min}", items.len())));
-            }
-        }
-        if let Some(max) = count("maxItems")? {
-            if items.len() > max {
-                return Err(self.fail(path, format!("has {} items, more than {max}", items.len())));
-            }
-        }
-        let prefix: &[Value] = match schema.get("prefixItems") {
-            None => &[],
-            Some(Value::Array(p)) => p,
-            Some(_) => return Err(Failure::Schema("`prefixItems` must be a list".into())),
-        };
-        let rest = schema.get("items");
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            let sub = match prefix.get(i) {
-                Some(s) => Some(s),
-                None if !prefix.is_empty() && rest.is_none() => {
-                    // A tuple: as many items as it declares.
-                    return Err(self.fail(
-                        path,
-                        format!("has {} items, more than {}", items.len(), prefix.len()),
-                    ));
-                }
-                None => rest,
-            };
-            match sub {
-                Some(sub) => {
-                    path.push(Step::Index(i));
-                    let checked = self.check(sub, item, path, depth + 1);
-                    path.pop();
-                    out.push(checked?);
-                }
-                None => out.push(item.clone()),
-            }
-        }
-        Ok(out)
+        Value::Array(list) => list
+            .iter()
+            .try_for_each(|sub| refuse_ref_cycles(root, sub, depth + 1)),
+        _ => Ok(()),
     }
 }
 
-/// JSON equality with `1` equal to `1.0`.
-fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => match (x.as_i64(), y.as_i64()) {
-            (Some(x), Some(y)) => x == y,
-            _ => x.as_f64() == y.as_f64(),
-        },
-        _ => a == b,
+/// `answer` (valid) with its integral floats made integers where the schema asks for an
+/// integer; a float too large to be an exact integer there is refused.
+fn integers_where_asked(
+    validator: &jsonschema::Validator,
+    answer: &Value,
+) -> Result<Value, QuarantinedError> {
+    let places: Vec<String> = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let evaluation = validator.evaluate(answer);
+        evaluation
+            .iter_annotations()
+            .filter(|a| a.annotations.value().get(INTEGER_MARK).is_some())
+            .map(|a| a.instance_location.as_str().to_string())
+            .collect()
+    }))
+    .map_err(|_| QuarantinedError::InvalidSchema("the schema validator failed on it".into()))?;
+    let mut answer = answer.clone();
+    for place in places {
+        let Some(value) = answer.pointer_mut(&place) else {
+            continue;
+        };
+        let Some(float) = value
+            .as_f64()
+            .filter(|f| value.is_f64() && f.fract() == 0.0)
+        else {
+            continue;
+        };
+        // 2^53: beyond it an f64 is not an exact integer.
+        if float.abs() <= 9_007_199_254_740_992.0 {
+            *value = Value::from(float as i64);
+        } else {
+            let problem = Problem {
+                place: json_schema::steps(&place, &answer),
+                fault: Fault::WrongType {
+                    expected: vec!["an integer".into()],
+                    found: "a number",
+                },
+            };
+            return Err(mismatch(&problem));
+        }
     }
+    Ok(answer)
 }
