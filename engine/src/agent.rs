@@ -67,7 +67,13 @@ fn listed(tool: &McpTool) -> ListedTool {
             mcp::parameters(&tool.input_schema)
                 .into_iter()
                 .map(|(name, required)| {
-                    let ty = match tool.input_schema["properties"][&name]["type"].as_str() {
+                    let declared = tool
+                        .input_schema
+                        .get("properties")
+                        .and_then(|p| p.get(&name));
+                    let text =
+                        |key: &str| declared.and_then(|d| d.get(key)).and_then(Value::as_str);
+                    let ty = match text("type") {
                         Some("string") => ParamType::Str,
                         Some("integer") => ParamType::Int,
                         Some("number") => ParamType::Float,
@@ -77,9 +83,7 @@ fn listed(tool: &McpTool) -> ListedTool {
                         _ => ParamType::Any,
                     };
                     ListedParameter {
-                        description: tool.input_schema["properties"][&name]["description"]
-                            .as_str()
-                            .map(String::from),
+                        description: text("description").map(String::from),
                         name,
                         ty,
                         required,

@@ -5,6 +5,15 @@ use crate::record::Record;
 use bactrian_provenance::Source;
 use serde_json::Value;
 
+/// A field of a record node's body; an absent one reads as null (older records lack some).
+fn at<'v>(value: &'v Value, key: &str) -> &'v Value {
+    value.get(key).unwrap_or(&Value::Null)
+}
+
+fn str_at<'v>(value: &'v Value, key: &str) -> Option<&'v str> {
+    value.get(key).and_then(Value::as_str)
+}
+
 fn short(value: &Value) -> String {
     let text = match value {
         Value::String(s) => format!("{s:?}"),
@@ -22,23 +31,23 @@ pub fn explain_call(record: &Record, call: &str) -> Result<String, String> {
     let node = record
         .nodes
         .iter()
-        .find(|n| n.kind == "tool_call" && n.body["id"] == call)
+        .find(|n| n.kind == "tool_call" && str_at(&n.body, "id") == Some(call))
         .ok_or_else(|| {
             let ids: Vec<String> = record
                 .nodes
                 .iter()
                 .filter(|n| n.kind == "tool_call")
-                .filter_map(|n| n.body["id"].as_str().map(String::from))
+                .filter_map(|n| str_at(&n.body, "id").map(String::from))
                 .collect();
             format!("no call {call} in this record (calls: {})", ids.join(", "))
         })?;
     let body = &node.body;
-    let tool = body["tool"].as_str().unwrap_or("?");
-    let mut out = format!("{call} {tool} (line {})\n", body["line"]);
-    if let Value::Object(args) = &body["args"] {
+    let tool = str_at(body, "tool").unwrap_or("?");
+    let mut out = format!("{call} {tool} (line {})\n", at(body, "line"));
+    if let Some(Value::Object(args)) = body.get("args") {
         for (name, arg) in args {
-            let trusted = arg["trusted"].as_bool().unwrap_or(false);
-            let sources: Vec<String> = arg["sources"]
+            let trusted = at(arg, "trusted").as_bool().unwrap_or(false);
+            let sources: Vec<String> = at(arg, "sources")
                 .as_array()
                 .map(|s| {
                     s.iter()
@@ -48,13 +57,12 @@ pub fn explain_call(record: &Record, call: &str) -> Result<String, String> {
                         .collect()
                 })
                 .unwrap_or_default();
-            let lineage = arg["lineage"]
-                .as_str()
+            let lineage = str_at(arg, "lineage")
                 .filter(|l| !l.is_empty())
                 .unwrap_or("a literal in the plan");
             out.push_str(&format!(
                 "  {name} = {}\n    {name} ← {lineage}, {}\n",
-                short(&arg["value"]),
+                short(at(arg, "value")),
                 if trusted {
                     "trusted".to_string()
                 } else {
@@ -66,19 +74,23 @@ pub fn explain_call(record: &Record, call: &str) -> Result<String, String> {
     if let Some(decision) = record
         .nodes
         .iter()
-        .find(|n| n.kind == "decision" && n.body["call"] == call)
+        .find(|n| n.kind == "decision" && str_at(&n.body, "call") == Some(call))
     {
         out.push_str(&format!(
             "  decision: {}\n",
-            decision.body["verdict"].as_str().unwrap_or("?")
+            str_at(&decision.body, "verdict").unwrap_or("?")
         ));
         // Each reason with its own verdict: an allow listed under a denial is not a denial.
-        for r in decision.body["reasons"].as_array().into_iter().flatten() {
+        for r in at(&decision.body, "reasons")
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
             out.push_str(&format!(
                 "    {:<5} {}: {}\n",
-                r["verdict"].as_str().unwrap_or("?"),
-                r["policy"].as_str().unwrap_or("?"),
-                r["message"].as_str().unwrap_or("")
+                str_at(r, "verdict").unwrap_or("?"),
+                str_at(r, "policy").unwrap_or("?"),
+                str_at(r, "message").unwrap_or("")
             ));
         }
     }
@@ -86,17 +98,17 @@ pub fn explain_call(record: &Record, call: &str) -> Result<String, String> {
     if let Some(n) = record
         .nodes
         .iter()
-        .find(|n| n.kind == "tool_result" && n.body["call"] == call)
+        .find(|n| n.kind == "tool_result" && str_at(&n.body, "call") == Some(call))
     {
-        out.push_str(&format!("  result: {}\n", short(&n.body["result"])));
+        out.push_str(&format!("  result: {}\n", short(at(&n.body, "result"))));
     } else if let Some(n) = record
         .nodes
         .iter()
-        .find(|n| n.kind == "tool_error" && n.body["call"] == call)
+        .find(|n| n.kind == "tool_error" && str_at(&n.body, "call") == Some(call))
     {
         out.push_str(&format!(
             "  error: {}\n",
-            n.body["error"].as_str().unwrap_or("")
+            str_at(&n.body, "error").unwrap_or("")
         ));
     } else {
         out.push_str("  the tool did not run\n");
@@ -112,31 +124,33 @@ fn explain_fence(record: &Record, call: &str, out: &mut String) {
         record
             .nodes
             .iter()
-            .filter(move |n| n.kind == kind && n.body["call"] == call)
-            .map(|n| &n.body["event"])
+            .filter(move |n| n.kind == kind && str_at(&n.body, "call") == Some(call))
+            .map(|n| at(&n.body, "event"))
     };
     for e in of("sandbox_event") {
-        let text = match e["event"].as_str() {
+        let text = match str_at(e, "event") {
             Some("fenced") => format!(
                 "fenced: Landlock {} (ABI {}), network {}, processes and memory by {} and {}",
-                e["landlock"].as_str().unwrap_or("?"),
-                e["abi"],
-                e["network"].as_str().unwrap_or("?"),
-                e["processes_limit"].as_str().unwrap_or("?"),
-                e["memory_limit"].as_str().unwrap_or("?"),
+                str_at(e, "landlock").unwrap_or("?"),
+                at(e, "abi"),
+                str_at(e, "network").unwrap_or("?"),
+                str_at(e, "processes_limit").unwrap_or("?"),
+                str_at(e, "memory_limit").unwrap_or("?"),
             ),
-            Some("exited") => format!("exited with status {}", e["code"]),
-            Some("killed") => format!("killed by signal {}", e["signal"]),
-            Some("limit_hit") => format!("limit reached: {}", e["detail"].as_str().unwrap_or("?")),
-            Some("timed_out") => format!("timed out after {} ms", e["after_ms"]),
-            Some("stopped") => format!(
-                "stopped and killed: {}",
-                e["reason"].as_str().unwrap_or("?")
-            ),
-            Some("cleaned") => {
-                format!("{} process(es) it left running were killed", e["processes"])
+            Some("exited") => format!("exited with status {}", at(e, "code")),
+            Some("killed") => format!("killed by signal {}", at(e, "signal")),
+            Some("limit_hit") => format!("limit reached: {}", str_at(e, "detail").unwrap_or("?")),
+            Some("timed_out") => format!("timed out after {} ms", at(e, "after_ms")),
+            Some("stopped") => {
+                format!("stopped and killed: {}", str_at(e, "reason").unwrap_or("?"))
             }
-            Some("unfenced") => format!("ran unfenced: {}", e["reason"].as_str().unwrap_or("?")),
+            Some("cleaned") => {
+                format!(
+                    "{} process(es) it left running were killed",
+                    at(e, "processes")
+                )
+            }
+            Some("unfenced") => format!("ran unfenced: {}", str_at(e, "reason").unwrap_or("?")),
             Some(other) => other.to_string(),
             None => continue,
         };
@@ -148,18 +162,18 @@ fn explain_fence(record: &Record, call: &str, out: &mut String) {
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut named = Vec::new();
     for e in of("sensor_event") {
-        let kind = e["kind"].as_str().unwrap_or("?").to_string();
+        let kind = str_at(e, "kind").unwrap_or("?").to_string();
         match kind.as_str() {
-            "exec" => named.push(format!("exec {}", e["filename"].as_str().unwrap_or("?"))),
+            "exec" => named.push(format!("exec {}", str_at(e, "filename").unwrap_or("?"))),
             "connect" => named.push(format!(
                 "connect {}:{}",
-                e["addr"].as_str().unwrap_or("?"),
-                e["port"]
+                str_at(e, "addr").unwrap_or("?"),
+                at(e, "port")
             )),
             "rule_violated" => {
-                named.push(format!("STOPPED: it {}", e["what"].as_str().unwrap_or("?")))
+                named.push(format!("STOPPED: it {}", str_at(e, "what").unwrap_or("?")))
             }
-            "dropped" => named.push(format!("{} event(s) lost in the kernel", e["count"])),
+            "dropped" => named.push(format!("{} event(s) lost in the kernel", at(e, "count"))),
             _ => {}
         }
         match counts.iter_mut().find(|(k, _)| *k == kind) {

@@ -500,10 +500,13 @@ impl McpServer {
     }
 
     fn notify(&mut self, method: &str, params: Option<Value>) {
-        let mut msg = json!({"jsonrpc": "2.0", "method": method});
+        let mut msg = Map::new();
+        msg.insert("jsonrpc".into(), "2.0".into());
+        msg.insert("method".into(), method.into());
         if let Some(p) = params {
-            msg["params"] = p;
+            msg.insert("params".into(), p);
         }
+        let msg = Value::Object(msg);
         self.send(&msg);
     }
 
@@ -764,7 +767,7 @@ fn read_messages(stdout: impl Read, tx: Sender<Incoming>) {
                 match serde_json::from_slice::<Value>(&exact) {
                     Ok(v) => Incoming::Message(v),
                     Err(_) => Incoming::Garbage(clip(&String::from_utf8_lossy(
-                        &text[..text.len().min(1200)],
+                        text.get(..1200).unwrap_or(text),
                     ))),
                 }
             }

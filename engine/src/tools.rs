@@ -103,7 +103,8 @@ pub fn check_part_paths(result: &Value, parts: &[PartLabel]) -> Result<(), HostE
                 _ => None,
             };
             let Some(next) = next else {
-                let path = serde_json::to_string(&part.path[..=depth]).unwrap_or_default();
+                let path = serde_json::to_string(part.path.get(..=depth).unwrap_or_default())
+                    .unwrap_or_default();
                 return Err(HostError::ToolFailed(format!(
                     "labels[{i}]: the path {path} names nothing in the result, so the \
                      label could not be applied"

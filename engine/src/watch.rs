@@ -50,12 +50,16 @@ impl<'de> Deserialize<'de> for SensorReport {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use serde::de::Error;
         let value = Value::deserialize(deserializer)?;
-        match value["kind"].as_str() {
+        match value.get("kind").and_then(Value::as_str) {
             Some("rule_violated") => serde_json::from_value(value)
                 .map(SensorReport::Violated)
                 .map_err(D::Error::custom),
             Some("unwatched") => Ok(SensorReport::Unwatched {
-                reason: value["reason"].as_str().unwrap_or_default().to_string(),
+                reason: value
+                    .get("reason")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string(),
             }),
             _ => serde_json::from_value(value)
                 .map(SensorReport::Seen)
