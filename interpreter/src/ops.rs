@@ -157,6 +157,67 @@ fn binary_general(
     Ok(m.derive(data, &[left, right], text))
 }
 
+/// `left op right` when both operands are plain (plan literals only, no lineage) small ints
+/// or floats and the result needs none of the general path's checks: the value `binary`
+/// gives, without its label work. `None`: `binary` decides (labeled operands, other types,
+/// overflow, division by zero, errors).
+#[inline(always)]
+pub fn plain_binary(op: BinOp, left: &Value, right: &Value, max_int_bits: u64) -> Option<Value> {
+    if !both_plain(left, right) {
+        return None;
+    }
+    let data = match (&left.data, &right.data) {
+        (Data::Int(a), Data::Int(b)) => Data::Int(small_int_op(op, *a, *b, max_int_bits)?),
+        (Data::Float(x), Data::Float(y)) => Data::Float(match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mul => x * y,
+            BinOp::Div if *y != 0.0 => x / y,
+            _ => return None,
+        }),
+        _ => return None,
+    };
+    Some(Value::program(data))
+}
+
+/// `left op right` for an ordering or equality of two plain small ints or floats: the value
+/// `compare` and `derive` give together. `None`: the general path decides.
+#[inline(always)]
+pub fn plain_compare(op: CmpOp, left: &Value, right: &Value) -> Option<Value> {
+    if !both_plain(left, right) {
+        return None;
+    }
+    let ok = match (&left.data, &right.data) {
+        (Data::Int(x), Data::Int(y)) => ordered(op, x, y)?,
+        // IEEE comparison is Python's for two floats, NaN included.
+        (Data::Float(x), Data::Float(y)) => ordered(op, x, y)?,
+        _ => return None,
+    };
+    Some(Value::program(Data::Bool(ok)))
+}
+
+#[inline(always)]
+fn ordered<T: PartialOrd>(op: CmpOp, x: &T, y: &T) -> Option<bool> {
+    Some(match op {
+        CmpOp::Eq => x == y,
+        CmpOp::NotEq => x != y,
+        CmpOp::Lt => x < y,
+        CmpOp::LtE => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::GtE => x >= y,
+        _ => return None,
+    })
+}
+
+/// Both values carry no label and no lineage (scalars; the callers match the data).
+#[inline(always)]
+fn both_plain(a: &Value, b: &Value) -> bool {
+    a.label == bactrian_provenance::Label::PROGRAM
+        && b.label == bactrian_provenance::Label::PROGRAM
+        && a.node == NO_NODE
+        && b.node == NO_NODE
+}
+
 /// `a op b` on small ints when the result is a small int too (`None`: the general path
 /// decides, with big ints or an error).
 #[inline]

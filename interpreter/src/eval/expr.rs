@@ -108,6 +108,9 @@ impl<'h> Machine<'h> {
                 let l = self.operand(left, frame)?;
                 let r = self.operand(right, frame)?;
                 self.pos = e.pos;
+                if let Some(v) = ops::plain_binary(*op, &l, &r, self.limits.max_int_bits) {
+                    return Ok(v);
+                }
                 self.note_operands(&[&l, &r]);
                 let result = ops::binary(self, *op, &l, &r, &e.text)
                     .map_err(|u| self.failed_on(u, &[&l, &r]));
@@ -130,6 +133,9 @@ impl<'h> Machine<'h> {
                 let (op, right) = &chain[0];
                 let r = self.operand(right, frame)?;
                 self.pos = e.pos;
+                if let Some(v) = ops::plain_compare(*op, &l, &r) {
+                    return Ok(v);
+                }
                 self.note_operands(&[&l, &r]);
                 let ok =
                     ops::compare(self, *op, &l, &r).map_err(|u| self.failed_on(u, &[&l, &r]))?;

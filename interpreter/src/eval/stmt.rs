@@ -59,9 +59,17 @@ impl Machine<'_> {
                 effects,
             } => {
                 let cond = self.expr(test, frame)?;
-                let truth = self.truthy(&cond)?;
-                let label = self.full_label(&cond);
-                let saved = self.enter(label, cond.node, &test.text);
+                let (truth, saved) = match cond.data {
+                    // A plain bool (a comparison of literals' values) changes no context.
+                    Data::Bool(b) if cond.label == Label::PROGRAM && cond.node == NO_NODE => {
+                        (b, self.ctx)
+                    }
+                    _ => {
+                        let truth = self.truthy(&cond)?;
+                        let label = self.full_label(&cond);
+                        (truth, self.enter(label, cond.node, &test.text))
+                    }
+                };
                 let result = if truth {
                     self.block(body, frame)
                 } else {
@@ -599,7 +607,10 @@ impl Machine<'_> {
             Target::Var(name) => {
                 let current = self.load(name.var, &name.name, frame)?;
                 let rhs = self.operand(value, frame)?;
-                let result = self.inplace(op, current, &rhs, &value.text)?;
+                let result = match ops::plain_binary(op, &current, &rhs, self.limits.max_int_bits) {
+                    Some(v) => v,
+                    None => self.inplace(op, current, &rhs, &value.text)?,
+                };
                 self.store(name.var, result, frame);
                 Ok(())
             }
