@@ -97,12 +97,17 @@ impl Machine<'_> {
                         "sum() can't sum strings [use ''.join(seq) instead]",
                     );
                 }
+                // Item by item, as CPython: an item that cannot be added stops the pulling.
+                let saved = self.ctx;
+                let added = self.iterate(&args[0], &mut |m, item| {
+                    m.tick()?;
+                    acc = ops::binary(m, crate::syntax::ir::BinOp::Add, &acc, &item, text)
+                        .map_err(|u| m.failed_on(u, &[&acc, &item]))?;
+                    Ok(true)
+                });
+                self.restore(saved);
+                added?;
                 let shape = self.shape_label(&args[0]);
-                let items = self.collect_items(&args[0])?;
-                for item in items {
-                    self.tick()?;
-                    acc = ops::binary(self, crate::syntax::ir::BinOp::Add, &acc, &item, text)?;
-                }
                 acc.label = self.labels.join(acc.label, shape);
                 Ok(acc)
             }

@@ -19,7 +19,6 @@ impl Machine<'_> {
         let shape_node = self.shape_node(recv);
         match name {
             "get" => {
-                arity(name, &args, 1, 2)?;
                 let d = dict.borrow();
                 let found = self
                     .find_key(&d.map, &args[0])?
@@ -42,7 +41,6 @@ impl Machine<'_> {
                 Ok(self.element(v, access, &[recv.node, args[0].node, shape_node], text))
             }
             "keys" | "values" | "items" => {
-                arity(name, &args, 0, 0)?;
                 let kind = match name {
                     "keys" => "dict_keys",
                     "values" => "dict_values",
@@ -53,7 +51,6 @@ impl Machine<'_> {
                 Ok(self.new_lazy(view, kind, shape, shape_node))
             }
             "pop" => {
-                arity(name, &args, 1, 2)?;
                 let key = self.hash_key(&args[0])?;
                 let removed = dict.borrow_mut().map.shift_remove(&key);
                 let kl = self.full_label(&args[0]);
@@ -81,7 +78,6 @@ impl Machine<'_> {
                 }
             }
             "setdefault" => {
-                arity(name, &args, 1, 2)?;
                 let key = self.hash_key(&args[0])?;
                 let existing = dict.borrow().map.get(&key).map(|(_, v)| v.clone());
                 let kl = self.full_label(&args[0]);
@@ -109,7 +105,6 @@ impl Machine<'_> {
                 }
             }
             "update" => {
-                arity(name, &args, 0, 1)?;
                 let mut pairs: Vec<(Value, Value)> = Vec::new();
                 // A bad item ends the update after the pairs before it went in.
                 let mut bad_item = None;

@@ -17,7 +17,6 @@ impl Machine<'_> {
         let list = list.clone();
         match name {
             "append" => {
-                arity(name, &args, 1, 1)?;
                 self.check_growth(list.borrow().items.len() + 1, 1)?;
                 let v = self.under_context(args[0].clone());
                 list.borrow_mut().items.push(v);
@@ -25,7 +24,6 @@ impl Machine<'_> {
                 Ok(Value::none())
             }
             "extend" => {
-                arity(name, &args, 1, 1)?;
                 let items = self.collect_items(&args[0])?;
                 self.check_growth(list.borrow().items.len() + items.len(), items.len())?;
                 let shape = self.shape_label(&args[0]);
@@ -37,7 +35,6 @@ impl Machine<'_> {
                 Ok(Value::none())
             }
             "insert" => {
-                arity(name, &args, 2, 2)?;
                 let len = list.borrow().items.len() as i64;
                 let i = self.opt_int(args.first())?.unwrap_or(0);
                 let i = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
@@ -52,7 +49,6 @@ impl Machine<'_> {
                 Ok(Value::none())
             }
             "pop" => {
-                arity(name, &args, 0, 1)?;
                 let len = list.borrow().items.len() as i64;
                 if len == 0 {
                     return err(ExcKind::IndexError, "pop from empty list");
@@ -78,7 +74,6 @@ impl Machine<'_> {
                 Ok(self.element(v, shape, &[], text))
             }
             "remove" => {
-                arity(name, &args, 1, 1)?;
                 let items = list.borrow().items.clone();
                 for (i, it) in items.iter().enumerate() {
                     if ops::equal(self, &it.data, &args[0].data, 0)? {
@@ -107,7 +102,6 @@ impl Machine<'_> {
                 self.seq_search(recv, &items, name, args, text)
             }
             "sort" => {
-                arity(name, &args, 0, 0)?;
                 let key = take_kwarg(&mut kwargs, "key");
                 let reverse = take_kwarg(&mut kwargs, "reverse");
                 let reverse = self.reverse_flag(reverse.as_ref())?;

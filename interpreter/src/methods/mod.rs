@@ -146,10 +146,12 @@ fn one_argument(name: &str, args: &[Value]) -> Eval<()> {
 /// CPython's message for a method with a range of positional arguments, in the
 /// `center expected at least 1 argument, got 0` form.
 fn expected_arguments(name: &str, args: &[Value], min: usize, max: usize) -> Eval<()> {
-    let (bound, n) = if args.len() < min {
-        ("least", min)
+    let (bound, n) = if min == max && args.len() != min {
+        ("", min)
+    } else if args.len() < min {
+        ("at least ", min)
     } else if args.len() > max {
-        ("most", max)
+        ("at most ", max)
     } else {
         return Ok(());
     };
@@ -157,70 +159,117 @@ fn expected_arguments(name: &str, args: &[Value], min: usize, max: usize) -> Eva
     err(
         ExcKind::TypeError,
         format!(
-            "{name} expected at {bound} {n} argument{plural}, got {}",
+            "{name} expected {bound}{n} argument{plural}, got {}",
             args.len()
         ),
     )
 }
 
-const LIST_METHODS: &[&str] = &[
-    "append", "extend", "insert", "remove", "pop", "index", "count", "sort", "reverse", "copy",
-    "clear",
+/// A method of a container type, with how many positional arguments it takes (`max`
+/// `usize::MAX`: any number, as `set.union(*others)`).
+struct Method {
+    name: &'static str,
+    min: usize,
+    max: usize,
+}
+
+const fn method(name: &'static str, min: usize, max: usize) -> Method {
+    Method { name, min, max }
+}
+
+const ANY: usize = usize::MAX;
+
+const LIST_METHODS: &[Method] = &[
+    method("append", 1, 1),
+    method("extend", 1, 1),
+    method("insert", 2, 2),
+    method("remove", 1, 1),
+    method("pop", 0, 1),
+    method("index", 1, 3),
+    method("count", 1, 1),
+    method("sort", 0, 0),
+    method("reverse", 0, 0),
+    method("copy", 0, 0),
+    method("clear", 0, 0),
 ];
-const DICT_METHODS: &[&str] = &[
-    "get",
-    "keys",
-    "values",
-    "items",
-    "pop",
-    "popitem",
-    "setdefault",
-    "update",
-    "copy",
-    "clear",
+const DICT_METHODS: &[Method] = &[
+    method("get", 1, 2),
+    method("keys", 0, 0),
+    method("values", 0, 0),
+    method("items", 0, 0),
+    method("pop", 1, 2),
+    method("popitem", 0, 0),
+    method("setdefault", 1, 2),
+    method("update", 0, 1),
+    method("copy", 0, 0),
+    method("clear", 0, 0),
 ];
-const SET_METHODS: &[&str] = &[
-    "add",
-    "discard",
-    "remove",
-    "pop",
-    "union",
-    "intersection",
-    "difference",
-    "symmetric_difference",
-    "issubset",
-    "issuperset",
-    "isdisjoint",
-    "copy",
-    "clear",
-    "update",
-    "intersection_update",
-    "difference_update",
-    "symmetric_difference_update",
+const SET_METHODS: &[Method] = &[
+    method("add", 1, 1),
+    method("discard", 1, 1),
+    method("remove", 1, 1),
+    method("pop", 0, 0),
+    method("union", 0, ANY),
+    method("intersection", 0, ANY),
+    method("difference", 0, ANY),
+    method("symmetric_difference", 1, 1),
+    method("issubset", 1, 1),
+    method("issuperset", 1, 1),
+    method("isdisjoint", 1, 1),
+    method("copy", 0, 0),
+    method("clear", 0, 0),
+    method("update", 0, ANY),
+    method("intersection_update", 0, ANY),
+    method("difference_update", 0, ANY),
+    method("symmetric_difference_update", 1, 1),
 ];
-const TUPLE_METHODS: &[&str] = &["index", "count"];
+const TUPLE_METHODS: &[Method] = &[method("index", 1, 3), method("count", 1, 1)];
+
+/// CPython's check of a container method's positional arguments, in the wording of the way
+/// CPython declares that method (`METH_NOARGS`, `METH_O`, Argument Clinic).
+fn check_method_arity(type_name: &str, method: &Method, args: &[Value]) -> Eval<()> {
+    let (name, n) = (method.name, args.len());
+    if (method.min..=method.max).contains(&n) {
+        return Ok(());
+    }
+    let message = match (method.min, method.max) {
+        // `list.sort` takes keyword arguments only.
+        _ if name == "sort" && n > 2 => format!("sort() takes at most 2 arguments ({n} given)"),
+        _ if name == "sort" => "sort() takes no positional arguments".to_string(),
+        (0, 0) => format!("{type_name}.{name}() takes no arguments ({n} given)"),
+        (1, 1) => return exactly_one_argument(type_name, name, args),
+        _ => return expected_arguments(name, args, method.min, method.max),
+    };
+    err(ExcKind::TypeError, message)
+}
 
 /// Whether the builtin type `t` has a method called `name` (`str.lower`).
 pub fn type_has_method(t: TypeKind, name: &str) -> bool {
-    let table: &[&str] = match t {
-        TypeKind::Str => STR_METHODS,
+    let table: &[Method] = match t {
+        TypeKind::Str => return STR_METHODS.contains(&name),
         TypeKind::List => LIST_METHODS,
         TypeKind::Dict => DICT_METHODS,
         TypeKind::Set => SET_METHODS,
         TypeKind::Tuple => TUPLE_METHODS,
         _ => &[],
     };
-    table.contains(&name)
+    table.iter().any(|m| m.name == name)
 }
 
 /// Whether `data` has a method called `name`.
 pub fn has_method(data: &Data, name: &str) -> bool {
-    let table: &[&str] = match data {
-        Data::Str(_) => STR_METHODS,
+    let table: &[Method] = match data {
         Data::List(_) => LIST_METHODS,
         Data::Dict(_) => DICT_METHODS,
         Data::Set(_) => SET_METHODS,
         Data::Tuple(_) => TUPLE_METHODS,
+        _ => &[],
+    };
+    if table.iter().any(|m| m.name == name) {
+        return true;
+    }
+    let table: &[&str] = match data {
+        Data::Str(_) => STR_METHODS,
         Data::Instance(_) => &["model_dump", "dict"],
         Data::Int(_) | Data::BigInt(_) => &["bit_length", "to_bytes_unsupported"],
         Data::Float(_) => &["is_integer"],
@@ -373,6 +422,21 @@ impl Machine<'_> {
                 self.check_time()?;
             }
         }
+        let (type_name, table) = match &receiver.data {
+            Data::List(_) => ("list", LIST_METHODS),
+            Data::Dict(_) => ("dict", DICT_METHODS),
+            // A frozenset has no mutating methods: `AttributeError` comes first.
+            Data::Set(s) if s.borrow().frozen && set::MUTATING_METHODS.contains(&&**name) => {
+                ("", &[][..])
+            }
+            Data::Set(s) if s.borrow().frozen => ("frozenset", SET_METHODS),
+            Data::Set(_) => ("set", SET_METHODS),
+            Data::Tuple(_) => ("tuple", TUPLE_METHODS),
+            _ => ("", &[][..]),
+        };
+        if let Some(method) = table.iter().find(|m| m.name == &**name) {
+            check_method_arity(type_name, method, &args)?;
+        }
         match &receiver.data {
             Data::Str(s) => {
                 let s = s.clone();
@@ -381,7 +445,7 @@ impl Machine<'_> {
             Data::List(_) => self.list_method(receiver, name, args, kwargs, text),
             Data::Dict(_) => self.dict_method(receiver, name, args, kwargs, text),
             Data::Set(_) => self.set_method(receiver, name, args, kwargs, text),
-            Data::Tuple(t) if TUPLE_METHODS.contains(&&**name) => {
+            Data::Tuple(t) if TUPLE_METHODS.iter().any(|m| m.name == &**name) => {
                 let items = t.items.clone();
                 self.seq_search(receiver, &items, name, args, text)
             }
@@ -436,7 +500,6 @@ impl Machine<'_> {
         let label = self.full_label(recv);
         match name {
             "count" => {
-                arity(name, &args, 1, 1)?;
                 let mut n = 0;
                 for it in items {
                     if ops::equal(self, &it.data, &args[0].data, 0)? {
@@ -446,7 +509,6 @@ impl Machine<'_> {
                 Ok(self.derive(Data::Int(n), &[recv, &args[0]], text))
             }
             _ => {
-                arity(name, &args, 1, 3)?;
                 let len = items.len() as i64;
                 let start = clamp_slice_index(self.slice_bound(args.get(1))?, 0, len);
                 let end = clamp_slice_index(self.slice_bound(args.get(2))?, len, len);

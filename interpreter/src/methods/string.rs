@@ -142,6 +142,15 @@ impl Machine<'_> {
                 Ok(self.new_list(items, label, node))
             }
             "splitlines" => {
+                if args.len() > 1 {
+                    return err(
+                        ExcKind::TypeError,
+                        format!(
+                            "splitlines() takes at most 1 argument ({} given)",
+                            args.len()
+                        ),
+                    );
+                }
                 let keep = take_kwarg(&mut kwargs, "keepends")
                     .or_else(|| args.first().cloned())
                     .map(|v| ops::truthy(&v.data))
