@@ -298,6 +298,27 @@ fn a_call_without_arguments_is_judged_by_its_context() {
 }
 
 #[test]
+fn the_input_document_lists_the_parts_of_a_list_only_where_their_labels_differ() {
+    let take = "name: take, parameters: {items: {type: list}}";
+    let dir = agent(&[GET_PAGE, take], "", &[]);
+    let plan = "p = get_page('x')\ntake(['a', 'b'])\ntake([p['n'], p['n']])\ntake(['a', p['n']])\n";
+    let (code, v) = json_run(&dir, plan, &[]);
+    assert_eq!(code, Some(0), "{v}");
+    let arg = |i: usize| v["tool_calls"][i]["args"]["items"].clone();
+    // Every item has the list's label: the list is one node.
+    assert_eq!(arg(1)["trusted"], true, "{v}");
+    assert!(arg(1).get("items").is_none(), "{v}");
+    assert_eq!(arg(2)["trusted"], false, "{v}");
+    assert!(arg(2).get("items").is_none(), "{v}");
+    // A trusted literal beside a value from the web: each item has its own node.
+    let items = arg(3)["items"].as_array().cloned().unwrap_or_default();
+    assert_eq!(items.len(), 2, "{v}");
+    assert_eq!(items[0]["trusted"], true, "{v}");
+    assert_eq!(items[1]["trusted"], false, "{v}");
+    assert_eq!(items[1]["sources"][0]["name"], "get_page", "{v}");
+}
+
+#[test]
 fn the_input_document_carries_the_audience_and_the_context() {
     let rego = r#"package bactrian
 

@@ -1,7 +1,7 @@
 //! Record → verify → replay round trips through the engine; divergence and re-judging.
 
 use bactrian_engine::record::{verify, Record, RecordWriter};
-use bactrian_engine::{replay, Engine, InProcessTools, ParamSpec, ToolSpec};
+use bactrian_engine::{replay, Engine, InProcessTools, InputVersion, ParamSpec, ToolSpec};
 use bactrian_policy::PolicySet;
 use proptest::prelude::*;
 use serde_json::json;
@@ -66,6 +66,38 @@ fn a_recorded_run_verifies_and_replays_identically() {
     let replayed = replay(&record, None).expect("replays");
     assert!(replayed.identical, "{:?}", replayed.divergence);
     assert_eq!(replayed.replayed_nodes, record.nodes.len());
+}
+
+/// The `to` argument of the first decision node's input document.
+fn decided_to(record: &Record) -> serde_json::Value {
+    record
+        .nodes
+        .iter()
+        .find(|n| n.kind == "decision")
+        .map(|n| n.body["input"]["args"]["to"].clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn records_with_and_without_the_parts_of_a_uniform_list_both_replay() {
+    let plan = "send_message(['bob@example.com', 'carol@example.com'], 'hi')\n";
+    // Records made before parts with the whole's label were left out list every part.
+    for (version, listed) in [
+        (InputVersion::EveryPart, true),
+        (InputVersion::PartsThatDiffer, false),
+    ] {
+        let path = temp_record("parts");
+        let mut engine = Engine::new(tools());
+        engine.input_version = version;
+        let writer = RecordWriter::create(&path, "test-agent", None).expect("record file");
+        let (_, recorder) = engine.run_recorded("plan.py", plan, "", Box::new(writer));
+        recorder.finish().expect("record sealed");
+        let record = Record::load(&path).expect("record loads");
+        let to = decided_to(&record);
+        assert_eq!(to.get("items").is_some(), listed, "{version:?}: {to}");
+        let replayed = replay(&record, None).expect("replays");
+        assert!(replayed.identical, "{version:?}: {:?}", replayed.divergence);
+    }
 }
 
 #[test]

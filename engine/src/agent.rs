@@ -348,7 +348,7 @@ impl Engine<AgentTools> {
             default,
             approver,
             decisions: Default::default(),
-            legacy_input: false,
+            input_version: crate::InputVersion::default(),
         })
     }
 }

@@ -2,7 +2,7 @@
 //! judged by every policy, approved if it must be, and only then run.
 
 use super::approval::{Approval, Approver};
-use super::input::input_document;
+use super::input::{input_document, InputVersion};
 use super::recorder::Recorder;
 use super::spec::{ParamSpec, ParamType, ToolSpec};
 use super::tools::ToolSet;
@@ -21,8 +21,11 @@ pub struct CallRecord {
     pub index: u32,
     pub tool: String,
     pub line: u32,
-    /// Arguments by parameter name, each with its value and label.
-    pub args: Map<String, Value>,
+    /// The input document the policies saw. Written out as `args`, its arguments by
+    /// parameter name, each with its value and label (one copy, not two: a list argument
+    /// may be large).
+    #[serde(rename = "args", serialize_with = "serialize_args")]
+    pub input: Value,
     /// What the policies decided (for `ask`, see `approval`).
     pub decision: Verdict,
     pub reasons: Vec<Reason>,
@@ -48,12 +51,23 @@ pub struct CallRecord {
     /// Sensor events lost in the kernel (counted, never silent).
     #[serde(skip_serializing_if = "is_zero")]
     pub sensor_dropped: u64,
-    /// The input document the policies saw.
-    #[serde(skip)]
-    pub input: Value,
     /// The derivation nodes of the arguments, in parameter order.
     #[serde(skip)]
     pub arg_nodes: Vec<u32>,
+}
+
+impl CallRecord {
+    /// The arguments by parameter name, each with its value and label.
+    pub fn args(&self) -> Option<&Map<String, Value>> {
+        self.input.get("args").and_then(Value::as_object)
+    }
+}
+
+fn serialize_args<S: serde::Serializer>(input: &Value, out: S) -> Result<S::Ok, S::Error> {
+    match input.get("args") {
+        Some(args) => args.serialize(out),
+        None => Map::new().serialize(out),
+    }
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -103,9 +117,8 @@ pub struct PolicyGate<'a> {
     pub recorder: Option<&'a mut Recorder>,
     /// Who decides each call: the policies, or (replaying) the record.
     pub decisions: &'a mut DecisionSource,
-    /// Build input documents without `context` and `audience`, as records made before
-    /// they existed hold them (replay).
-    pub legacy_input: bool,
+    /// The input document to build (an older record's, when replaying it).
+    pub input_version: InputVersion,
 }
 
 /// The Python name of a JSON value's type, for `TypeError` messages (never the value).
@@ -349,21 +362,17 @@ impl ToolHost for PolicyGate<'_> {
             &self.trusted_values,
             self.agent,
             &self.history(),
-            self.legacy_input,
+            self.input_version,
         );
         let (verdict, decision) = self
             .decisions
             .decide(&spec, self.policies, &input, self.default);
-        let args: Map<String, Value> = match &input["args"] {
-            Value::Object(m) => m.clone(),
-            _ => Map::new(),
-        };
         let mut record = CallRecord {
             id: call.id.clone(),
             index: call.index,
             tool: call.tool.clone(),
             line: call.line,
-            args,
+            input,
             decision: verdict,
             reasons: decision.reasons.clone(),
             audit: decision.audit.clone(),
@@ -374,7 +383,6 @@ impl ToolHost for PolicyGate<'_> {
             sandbox: Vec::new(),
             sensor: Vec::new(),
             sensor_dropped: 0,
-            input,
             arg_nodes: named.iter().map(|(_, a)| a.node).collect(),
         };
         let allowed = match verdict {

@@ -4,29 +4,58 @@ use super::spec::{audience_json, Audience, ToolSpec};
 use bactrian_interpreter::{ArgValue, ToolCall};
 use serde_json::{json, Map, Value};
 
+/// Which input document the engine builds: replaying a record rebuilds each call's document
+/// as the engine that made the record did, so that its steps match.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum InputVersion {
+    /// Before the document had `context` and `audience`; every part of a list or dict has
+    /// its own node.
+    NoContext,
+    /// Every part of a list or dict has its own node, even where its label is the whole's.
+    EveryPart,
+    /// Parts are listed only where some part's label differs from the whole's: a list of a
+    /// million items with one label is one node (records say `"input": "parts_that_differ"`
+    /// in their program node).
+    #[default]
+    PartsThatDiffer,
+}
+
 /// One labeled value: `value`, `trusted`, `sources`, `readers`, and `items` / `fields` for
 /// the parts of lists and dicts (each already joined with its container's shape).
-fn labeled(arg: &ArgValue) -> Value {
+fn labeled(arg: &ArgValue, version: InputVersion) -> Value {
     let mut node = Map::new();
     node.insert("value".into(), arg.value.clone());
     node.insert("trusted".into(), Value::Bool(arg.is_trusted()));
     node.insert("sources".into(), json!(arg.label.sources));
     node.insert("readers".into(), json!(arg.label.readers));
+    if version == InputVersion::PartsThatDiffer && labeled_as_whole(arg) {
+        return Value::Object(node);
+    }
     if !arg.items.is_empty() {
         node.insert(
             "items".into(),
-            Value::Array(arg.items.iter().map(labeled).collect()),
+            Value::Array(arg.items.iter().map(|i| labeled(i, version)).collect()),
         );
     }
     if !arg.fields.is_empty() {
         let fields: Map<String, Value> = arg
             .fields
             .iter()
-            .map(|(k, v)| (k.clone(), labeled(v)))
+            .map(|(k, v)| (k.clone(), labeled(v, version)))
             .collect();
         node.insert("fields".into(), Value::Object(fields));
     }
     Value::Object(node)
+}
+
+/// Whether every part of `arg`, at every depth, has `arg`'s own label: then its parts say
+/// nothing the whole does not, and the document leaves them out.
+fn labeled_as_whole(arg: &ArgValue) -> bool {
+    let same = |part: &ArgValue| {
+        (std::sync::Arc::ptr_eq(&part.label, &arg.label) || part.label == arg.label)
+            && labeled_as_whole(part)
+    };
+    arg.items.iter().all(same) && arg.fields.iter().all(|(_, part)| same(part))
 }
 
 /// Who reads the call's arguments: the principals its recipient arguments name (plus the
@@ -65,8 +94,7 @@ pub fn call_audience(spec: &ToolSpec, named: &[(String, &ArgValue)]) -> Value {
 
 /// Builds the input document for one call whose arguments were already mapped to names.
 ///
-/// `legacy` builds the document of records made before the input document had `context`
-/// and `audience` (so that replaying them reproduces their steps).
+/// `version` is the engine's own, or (replaying a record) the one the record was made with.
 #[allow(clippy::too_many_arguments)]
 pub fn input_document(
     spec: &ToolSpec,
@@ -75,11 +103,11 @@ pub fn input_document(
     trusted_values: &[String],
     agent: &str,
     history: &[Value],
-    legacy: bool,
+    version: InputVersion,
 ) -> Value {
     let mut args = Map::new();
     for (name, arg) in named {
-        let mut node = labeled(arg);
+        let mut node = labeled(arg, version);
         let param = spec.params.iter().find(|p| &p.name == name);
         if let Value::Object(map) = &mut node {
             map.insert(
@@ -104,7 +132,7 @@ pub fn input_document(
         "agent": {"name": agent},
         "history": history,
     });
-    if !legacy {
+    if version != InputVersion::NoContext {
         doc["context"] = json!({
             "trusted": call.context.is_trusted(),
             "sources": call.context.sources,

@@ -61,7 +61,7 @@ pub use command::{parse_response, CommandTool, ResponseOrigin};
 pub use counting::CountingAllocator;
 pub use explain::explain_call;
 pub use gate::{judge, CallRecord, DecisionSource, PolicyGate};
-pub use input::input_document;
+pub use input::{input_document, InputVersion};
 pub use recorder::{MemorySink, Recorder, Sink};
 pub use replay::{replay, Rejudged, ReplayReport};
 pub use sandboxing::profile_for;
@@ -92,8 +92,8 @@ pub struct Engine<T: ToolSet> {
     pub approver: Box<dyn Approver + Send>,
     /// Who decides each call: the policies, or (replaying a record) its decisions.
     pub decisions: DecisionSource,
-    /// Input documents without `context` and `audience` (replaying an older record).
-    pub legacy_input: bool,
+    /// The input document to build: the engine's own, or an older record's (replay).
+    pub input_version: InputVersion,
 }
 
 impl<T: ToolSet + Send> Engine<T> {
@@ -108,7 +108,7 @@ impl<T: ToolSet + Send> Engine<T> {
             default: Verdict::Allow,
             approver: Box::new(FixedApprover(Approval::Deny)),
             decisions: DecisionSource::Policies,
-            legacy_input: false,
+            input_version: InputVersion::default(),
         }
     }
 
@@ -128,7 +128,7 @@ impl<T: ToolSet + Send> Engine<T> {
         sink: Box<dyn Sink + Send>,
     ) -> (RunReport, Recorder) {
         let mut recorder = Recorder::new(sink);
-        recorder.legacy = self.legacy_input;
+        recorder.input_version = self.input_version;
         let trusted = self.trusted_values_for(query);
         recorder.program(
             filename,
@@ -178,7 +178,7 @@ impl<T: ToolSet + Send> Engine<T> {
             approved_for_run: Vec::new(),
             recorder,
             decisions: &mut self.decisions,
-            legacy_input: self.legacy_input,
+            input_version: self.input_version,
         };
         let outcome = Interpreter::new(config)
             .with_host(&mut gate)

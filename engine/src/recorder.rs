@@ -2,10 +2,12 @@
 //! derivation, every tool call with its decision and result, and how the run ended.
 
 use super::gate::CallRecord;
+use super::input::InputVersion;
 use super::spec::{audience_json, ToolSpec};
 use bactrian_interpreter::{Progress, RunOutcome};
 use bactrian_provenance::{EdgeKind, NodeKind};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
+use sha2::Digest;
 use std::collections::HashMap;
 
 /// Where record nodes go: a signed record file, or memory when replaying.
@@ -42,6 +44,10 @@ impl Sink for MemorySink {
     }
 }
 
+/// The program node's `input` when the run's input documents list the parts of a value only
+/// where their labels differ from the whole's ([`InputVersion::PartsThatDiffer`]).
+pub const PARTS_THAT_DIFFER: &str = "parts_that_differ";
+
 /// The most statement lines in one `steps` node.
 const STEPS_PER_NODE: usize = 16_384;
 
@@ -57,9 +63,10 @@ pub struct Recorder {
     /// The first write that failed: the run stops (fail closed).
     failure: Option<String>,
     program_sha256: String,
-    /// Write the program node as records made before tools had an audience and parameters
-    /// a type and default at call time (replaying such a record).
-    pub legacy: bool,
+    /// The input document the run builds: the program node says which (and, for records
+    /// made before tools had an audience and parameters a type and default, is written as
+    /// they wrote it, to replay them).
+    pub input_version: InputVersion,
 }
 
 impl Recorder {
@@ -71,7 +78,7 @@ impl Recorder {
             calls: HashMap::new(),
             failure: None,
             program_sha256: String::new(),
-            legacy: false,
+            input_version: InputVersion::default(),
         }
     }
 
@@ -122,7 +129,6 @@ impl Recorder {
         agent: &str,
         default: &str,
     ) {
-        use sha2::Digest;
         let sha = hex(&sha2::Sha256::digest(source.as_bytes()));
         self.program_sha256 = sha.clone();
         let tools: Vec<Value> = tools
@@ -133,7 +139,7 @@ impl Recorder {
                     .iter()
                     .map(|p| {
                         let mut param = json!({"name": p.name, "sensitive": p.sensitive, "recipient": p.recipient, "required": p.required, "redact": p.redact});
-                        if !self.legacy {
+                        if self.input_version != InputVersion::NoContext {
                             param["type"] = json!(p.ty.as_str());
                             if let Some(d) = &p.default {
                                 param["default"] = d.clone();
@@ -150,19 +156,19 @@ impl Recorder {
                     "trusted_output": t.trusted_output,
                     "output_readers": t.output_readers,
                 });
-                if !self.legacy {
+                if self.input_version != InputVersion::NoContext {
                     tool["audience"] = audience_json(t.audience.as_ref());
                 }
                 tool
             })
             .collect();
-        self.write(
-            "program",
-            json!({"filename": filename, "source": source, "sha256": sha, "agent": agent,
-                   "tools": tools, "trusted_values": trusted_values, "mode": if strict {"strict"} else {"normal"},
-                   "default": default}),
-            Vec::new(),
-        );
+        let mut body = json!({"filename": filename, "source": source, "sha256": sha, "agent": agent,
+               "tools": tools, "trusted_values": trusted_values, "mode": if strict {"strict"} else {"normal"},
+               "default": default});
+        if self.input_version == InputVersion::PartsThatDiffer {
+            body["input"] = json!(PARTS_THAT_DIFFER);
+        }
+        self.write("program", body, Vec::new());
     }
 
     /// Statements executed and derivations made since the last event.
@@ -223,21 +229,6 @@ impl Recorder {
     /// An error when the record could not be written: then the call must not run (nothing
     /// happens that the record cannot show).
     pub fn decided(&mut self, call: &CallRecord, redacted: &[String]) -> Result<(), String> {
-        use sha2::Digest;
-        let mut args = call.args.clone();
-        for name in redacted {
-            if let Some(Value::Object(arg)) = args.get_mut(name) {
-                let digest = hex(&sha2::Sha256::digest(
-                    arg.get("value")
-                        .map(|v| v.to_string())
-                        .unwrap_or_default()
-                        .as_bytes(),
-                ));
-                arg.insert("value".into(), json!({"redacted_sha256": digest}));
-                arg.remove("items");
-                arg.remove("fields");
-            }
-        }
         let arg_parents: Vec<String> = call
             .arg_nodes
             .iter()
@@ -245,20 +236,20 @@ impl Recorder {
             .collect();
         if let Some(hash) = self.write(
             "tool_call",
-            json!({"id": call.id, "index": call.index, "tool": call.tool, "line": call.line, "args": args}),
+            json!({"id": call.id, "index": call.index, "tool": call.tool, "line": call.line,
+                   "args": redacted_args(call, redacted)}),
             arg_parents,
         ) {
             self.calls.insert(call.id.clone(), hash);
         }
-        let input = serde_json::to_vec(&call.input).unwrap_or_default();
         let mut input_doc = call.input.clone();
         if !redacted.is_empty() {
-            input_doc["args"] = Value::Object(args.clone());
+            input_doc["args"] = Value::Object(redacted_args(call, redacted));
         }
         self.write(
             "decision",
             json!({"call": call.id, "verdict": call.decision, "reasons": call.reasons, "audit": call.audit,
-                   "input_sha256": hex(&sha2::Sha256::digest(&input)), "input": input_doc}),
+                   "input_sha256": sha256_of_json(&call.input), "input": input_doc}),
             Vec::new(),
         );
         if let Some(approval) = call.approval {
@@ -329,6 +320,41 @@ impl Recorder {
             Vec::new(),
         );
     }
+}
+
+/// A call's arguments as the record shows them: the value of a parameter marked `redact`
+/// replaced by its SHA-256 (and its parts left out).
+fn redacted_args(call: &CallRecord, redacted: &[String]) -> Map<String, Value> {
+    let mut args = call.args().cloned().unwrap_or_default();
+    for name in redacted {
+        if let Some(Value::Object(arg)) = args.get_mut(name) {
+            let value = arg.get("value").map(|v| v.to_string()).unwrap_or_default();
+            let digest = hex(&sha2::Sha256::digest(value.as_bytes()));
+            arg.insert("value".into(), json!({"redacted_sha256": digest}));
+            arg.remove("items");
+            arg.remove("fields");
+        }
+    }
+    args
+}
+
+/// The SHA-256 (hex) of a value's compact JSON text, hashed as it is written rather than
+/// written out first.
+fn sha256_of_json(value: &Value) -> String {
+    struct Hashing(sha2::Sha256);
+    impl std::io::Write for Hashing {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.update(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut hashing = Hashing(sha2::Sha256::new());
+    // Writing a JSON value into a writer that never fails cannot fail.
+    let _ = serde_json::to_writer(&mut hashing, value);
+    hex(&hashing.0.finalize())
 }
 
 /// Lower-case hex of bytes.

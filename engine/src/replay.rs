@@ -3,7 +3,8 @@
 
 use super::approval::Approval;
 use super::gate::{judge, DecisionSource};
-use super::recorder::MemorySink;
+use super::input::InputVersion;
+use super::recorder::{MemorySink, PARTS_THAT_DIFFER};
 use super::spec::{audience_from_json, param_type_from_str, ParamSpec, ToolSpec};
 use super::tools::{CallOutcome, ToolSet};
 use super::watch::CallEvents;
@@ -199,9 +200,18 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
     engine.decisions = DecisionSource::Recorded(decisions);
     // Records made before the input document had `context` and `audience` declare no
     // audience for their tools.
-    engine.legacy_input = body["tools"].as_array().is_some_and(|tools| {
+    let no_audience = body["tools"].as_array().is_some_and(|tools| {
         !tools.is_empty() && tools.iter().all(|t| t.get("audience").is_none())
     });
+    engine.input_version = if no_audience {
+        InputVersion::NoContext
+    } else if body["input"] == PARTS_THAT_DIFFER {
+        InputVersion::PartsThatDiffer
+    } else {
+        // Records made before the program node said which document they built list
+        // every part.
+        InputVersion::EveryPart
+    };
     engine.approver = Box::new(move |_: &bactrian_interpreter::ToolCall, _: &[Reason]| {
         approvals.pop_front().unwrap_or(Approval::Deny)
     });

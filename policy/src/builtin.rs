@@ -49,11 +49,41 @@ fn judge(
             ));
             false
         }
-        None => {
-            failures.push(format!("{path} came from {sources}"));
-            false
+        // No `items`: every element has the whole's label (the engine lists the parts of a
+        // value only where some part's label differs), so each must be a value the user gave.
+        None => match node.value() {
+            Value::Array(elements) if !elements.is_empty() => {
+                elements_pass(path, elements, &sources, trusted_values, failures)
+            }
+            _ => {
+                failures.push(format!("{path} came from {sources}"));
+                false
+            }
+        },
+    }
+}
+
+/// [`judge`] for the elements of an untrusted collection that all have its label: each
+/// passes when it is a value the user gave, or a non-empty collection of such values.
+fn elements_pass(
+    path: &str,
+    elements: &[Value],
+    sources: &str,
+    trusted_values: &[String],
+    failures: &mut Vec<String>,
+) -> bool {
+    let before = failures.len();
+    for (i, element) in elements.iter().enumerate() {
+        let at = format!("{path}[{i}]");
+        match element {
+            Value::Array(inner) if !inner.is_empty() => {
+                elements_pass(&at, inner, sources, trusted_values, failures);
+            }
+            other if scalar_text(other).is_some_and(|t| trusted_values.contains(&t)) => {}
+            _ => failures.push(format!("{at} came from {sources}")),
         }
     }
+    failures.len() == before
 }
 
 /// The sensitive rule over the arguments `is_sensitive` selects: each must be trusted,
