@@ -65,6 +65,7 @@ mod limits;
 pub mod memory;
 mod methods;
 mod ops;
+mod pystr;
 mod set_order;
 mod strtools;
 mod syntax;

@@ -321,11 +321,11 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
             let mut s = String::with_capacity(a.len() + b.len());
             s.push_str(a);
             s.push_str(b);
-            return Ok(Data::Str(Rc::from(s)));
+            return Ok(Data::Str(PyStr::from(s)));
         }
         (Data::Str(template), _) if op == BinOp::Mod => {
             let text = crate::format::percent::percent_format(m, template, r)?;
-            return Ok(Data::Str(Rc::from(text)));
+            return Ok(Data::Str(PyStr::from(text)));
         }
         (Data::Str(s), n) | (n, Data::Str(s))
             if op == BinOp::Mul && matches!(n, Data::Int(_) | Data::Bool(_) | Data::BigInt(_)) =>
@@ -339,7 +339,7 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
                 ));
             }
             m.check_str_len(total as usize)?;
-            return Ok(Data::Str(Rc::from(s.repeat(count))));
+            return Ok(Data::Str(PyStr::from(s.repeat(count))));
         }
         (Data::List(a), Data::List(b)) if op == BinOp::Add => {
             let mut items = a.borrow().items.clone();
@@ -1038,7 +1038,7 @@ pub fn identical(a: &Data, b: &Data) -> bool {
         (Data::None, Data::None) => true,
         (Data::Bool(x), Data::Bool(y)) => x == y,
         (Data::Int(x), Data::Int(y)) => x == y && (-5..=256).contains(x),
-        (Data::Str(x), Data::Str(y)) => Rc::ptr_eq(x, y) || (x.is_empty() && y.is_empty()),
+        (Data::Str(x), Data::Str(y)) => PyStr::ptr_eq(x, y) || (x.is_empty() && y.is_empty()),
         (Data::List(x), Data::List(y)) => Rc::ptr_eq(x, y),
         (Data::Dict(x), Data::Dict(y)) => Rc::ptr_eq(x, y),
         (Data::Set(x), Data::Set(y)) => Rc::ptr_eq(x, y),

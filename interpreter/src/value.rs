@@ -2,6 +2,7 @@
 //! containers also carry a *shape* label (who decided their length, order and keys) while each
 //! element keeps its own.
 
+pub use crate::pystr::PyStr;
 use crate::syntax::ir::{FunctionCode, ModelClass};
 
 use bactrian_provenance::{Label, NodeId};
@@ -21,6 +22,10 @@ pub struct Value {
     pub label: Label,
     pub node: NodeId,
 }
+
+// A value is three words: lists, dicts and frames hold many, and every evaluation step
+// moves some. A fat pointer in `Data` (an `Rc<str>`) would make it four.
+const _: () = assert!(std::mem::size_of::<Value>() == 24);
 
 impl Value {
     /// Drops a value, without the out-of-line destructor call when it owns nothing (a
@@ -705,7 +710,7 @@ pub enum Data {
     /// Only for ints outside i64; always normalised back to `Int` when they fit.
     BigInt(Rc<BigInt>),
     Float(f64),
-    Str(Rc<str>),
+    Str(PyStr),
     List(Rc<RefCell<ListObj>>),
     Tuple(Rc<TupleObj>),
     Dict(Rc<RefCell<DictObj>>),
@@ -720,7 +725,7 @@ pub enum Data {
     Exception(Rc<ExcObj>),
     Iterator(Rc<RefCell<IterObj>>),
     /// A tool the host offers, by name.
-    Tool(Rc<str>),
+    Tool(PyStr),
     /// An exception class the plan defined.
     ExcClass(Rc<ExcClass>),
     /// Held only by a variable that a region not run could have bound (strict mode): reading
@@ -761,7 +766,7 @@ impl Data {
     }
 
     pub fn str(text: &str) -> Data {
-        Data::Str(Rc::from(text))
+        Data::Str(PyStr::from(text))
     }
 
     pub fn type_kind(&self) -> TypeKind {
@@ -814,7 +819,7 @@ pub enum HashKey {
     /// A float that is not integral, by its bits (NaN never equals itself in Python; as a key
     /// we compare bits, which is what CPython does for the same NaN object).
     Float(u64),
-    Str(Rc<str>),
+    Str(PyStr),
     Tuple(Rc<TupleKey>),
     Type(TypeKind),
     FrozenSet(Rc<[HashKey]>),
@@ -825,9 +830,9 @@ impl std::hash::Hash for HashKey {
     /// bytes alone: keys equal under `eq` below have equal content, so they hash alike.
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         if let HashKey::Str(s) = self {
-            // The bytes alone (no kind, no terminator): string keys are the most common, and
-            // a string hashing like a key of another kind only costs an `eq` that says no.
-            state.write(s.as_bytes());
+            // Its hash alone (no kind): string keys are the most common, and a string
+            // hashing like a key of another kind only costs an `eq` that says no.
+            state.write_u64(s.key_hash());
             return;
         }
         std::mem::discriminant(self).hash(state);
@@ -836,7 +841,7 @@ impl std::hash::Hash for HashKey {
             HashKey::Int(i) => i.hash(state),
             HashKey::BigInt(b) => b.hash(state),
             HashKey::Float(f) => f.hash(state),
-            HashKey::Str(_) => {} // hashed above, by its bytes
+            HashKey::Str(_) => {} // hashed above, by its cached hash
             HashKey::Tuple(t) => t.digest.hash(state),
             HashKey::Type(t) => t.hash(state),
             HashKey::FrozenSet(f) => f.hash(state),
@@ -850,7 +855,7 @@ impl PartialEq for HashKey {
         match (self, other) {
             // The same string object (a literal or a value passed around) is equal without
             // comparing its bytes.
-            (HashKey::Str(a), HashKey::Str(b)) => Rc::ptr_eq(a, b) || a == b,
+            (HashKey::Str(a), HashKey::Str(b)) => a == b,
             (HashKey::Int(a), HashKey::Int(b)) => a == b,
             (HashKey::None, HashKey::None) => true,
             (HashKey::BigInt(a), HashKey::BigInt(b)) => a == b,
@@ -876,20 +881,29 @@ impl PartialEq for HashKey {
 
 /// A string looked up in a [`KeyMap`] as it is, without making a [`HashKey`] of it (no
 /// reference count taken and dropped): hashed and compared as `HashKey::Str` is.
-pub struct StrKey<'a>(pub &'a Rc<str>);
+pub struct StrKey<'a>(pub &'a PyStr);
 
 impl std::hash::Hash for StrKey<'_> {
     #[inline]
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        state.write(self.0.as_bytes());
+        state.write_u64(self.0.key_hash());
     }
 }
 
 impl indexmap::Equivalent<HashKey> for StrKey<'_> {
     #[inline]
     fn equivalent(&self, key: &HashKey) -> bool {
-        matches!(key, HashKey::Str(s) if Rc::ptr_eq(s, self.0) || **s == **self.0)
+        matches!(key, HashKey::Str(s) if s == self.0)
     }
+}
+
+/// The hash of a string as a dict or set key (cached in each [`PyStr`]): its bytes through
+/// the maps' keyed hash.
+pub fn str_key_hash(text: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut state = KeyHashing::default().build_hasher();
+    state.write(text.as_bytes());
+    state.finish()
 }
 
 /// The key of a tuple: its items' keys, with a digest of them computed once (so that hashing

@@ -637,7 +637,7 @@ impl Machine<'_> {
                     }
                 }
                 for (k, v) in kwargs.drain(..) {
-                    pairs.push((Value::program(Data::Str(k)), v));
+                    pairs.push((Value::program(Data::Str(PyStr::from(&k))), v));
                 }
                 if let Some(src) = args.first() {
                     // Pulling a lazy iterator's items decided more of its shape.
@@ -719,7 +719,7 @@ impl Machine<'_> {
                     return Ok(Value::program(Data::str("")));
                 };
                 let s = self.str_of(v)?;
-                Ok(self.derive(Data::Str(Rc::from(s)), &[v], text))
+                Ok(self.derive(Data::Str(PyStr::from(s)), &[v], text))
             }
             TypeKind::Bool => {
                 arity(name, &args, 0, 1)?;

@@ -55,7 +55,7 @@ impl Machine<'_> {
                 if matches!(b, Builtin::Ascii) {
                     s = crate::format::ascii_escape(&s);
                 }
-                Ok(self.derive(Data::Str(Rc::from(s)), &[&args[0]], text))
+                Ok(self.derive(Data::Str(PyStr::from(s)), &[&args[0]], text))
             }
             Builtin::Chr => {
                 no_kwargs(name, &kwargs)?;
@@ -98,7 +98,7 @@ impl Machine<'_> {
                     }
                     return err(ExcKind::ValueError, "chr() arg not in range(0x110000)");
                 };
-                Ok(self.derive(Data::Str(Rc::from(c.to_string())), &[&args[0]], text))
+                Ok(self.derive(Data::Str(PyStr::from(c.to_string())), &[&args[0]], text))
             }
             Builtin::Ord => {
                 no_kwargs(name, &kwargs)?;
@@ -146,7 +146,7 @@ impl Machine<'_> {
                     if i.is_negative() { "-" } else { "" },
                     i.abs().to_str_radix(radix)
                 );
-                Ok(self.derive(Data::Str(Rc::from(s)), &[&args[0]], text))
+                Ok(self.derive(Data::Str(PyStr::from(s)), &[&args[0]], text))
             }
             Builtin::Format => {
                 no_kwargs(name, &kwargs)?;
@@ -163,7 +163,7 @@ impl Machine<'_> {
                 };
                 let s = self.format_value(&args[0], &spec)?;
                 let inputs: Vec<&Value> = args.iter().collect();
-                Ok(self.derive(Data::Str(Rc::from(s)), &inputs, text))
+                Ok(self.derive(Data::Str(PyStr::from(s)), &inputs, text))
             }
             Builtin::Hash => {
                 no_kwargs(name, &kwargs)?;

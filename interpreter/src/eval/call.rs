@@ -122,7 +122,7 @@ impl Machine<'_> {
                         let Data::Str(name) = &key.data else {
                             return err(ExcKind::TypeError, "keywords must be strings");
                         };
-                        if kw.iter().any(|(n, _)| n == name) {
+                        if kw.iter().any(|(n, _)| **n == **name) {
                             return err(
                                 ExcKind::TypeError,
                                 format!(
@@ -132,7 +132,7 @@ impl Machine<'_> {
                             );
                         }
                         value.label = self.labels.join(value.label, shape);
-                        kw.push((name.clone(), value));
+                        kw.push((Rc::from(name), value));
                     }
                 }
             }
@@ -475,7 +475,7 @@ impl Machine<'_> {
         if let Some(p) = &code.kwarg {
             let pairs = extra_kw
                 .into_iter()
-                .map(|(k, v)| (Value::program(Data::Str(k)), v))
+                .map(|(k, v)| (Value::program(Data::Str(PyStr::from(&k))), v))
                 .collect();
             let d = self.dict_from_pairs(pairs)?;
             self.store_raw(p.var, d, frame);
@@ -617,7 +617,7 @@ impl Machine<'_> {
 
     /// Hands a tool call to the host. Arguments keep their labels (joined with the context:
     /// in strict mode even the fact that the call happens depends on the conditions around it).
-    fn call_tool(&mut self, name: &Rc<str>, args: Vec<Value>, kwargs: Kwargs) -> Eval<Value> {
+    fn call_tool(&mut self, name: &str, args: Vec<Value>, kwargs: Kwargs) -> Eval<Value> {
         self.tool_calls += 1;
         let id = format!("c{}", self.tool_calls);
         // Inside a `try`, whether this call is reached at all depends on what the body has
@@ -643,7 +643,7 @@ impl Machine<'_> {
         // Inside a `try`, whether the call fails is the tool's (or the quarantined model's)
         // to decide: the rest of the body runs under its label.
         if !self.try_labels.is_empty() {
-            let source = if &**name == crate::host::QUARANTINED_LLM {
+            let source = if name == crate::host::QUARANTINED_LLM {
                 Source::QuarantinedLlm { call: id.clone() }
             } else {
                 Source::tool(name.to_string(), id.clone())
@@ -705,7 +705,7 @@ impl Machine<'_> {
             Err(HostError::BadCall(message)) => return err(ExcKind::TypeError, message),
         };
         self.check_time()?;
-        if &**name == crate::host::QUARANTINED_LLM {
+        if name == crate::host::QUARANTINED_LLM {
             return self.quarantined_answer(&id, &args, &kwargs, output.value);
         }
         let base = self
@@ -853,7 +853,7 @@ impl Machine<'_> {
             }
             serde_json::Value::String(s) => {
                 self.check_str_len(s.len())?;
-                Data::Str(Rc::from(s.as_str()))
+                Data::Str(PyStr::from(s.as_str()))
             }
             serde_json::Value::Array(items) => {
                 self.check_len(items.len())?;
@@ -877,9 +877,10 @@ impl Machine<'_> {
                 self.check_len(map.len())?;
                 let mut out = key_map(map.len());
                 for (k, v) in map {
-                    let key = Value::with(Data::Str(Rc::from(k.as_str())), label, node);
+                    let text = PyStr::from(k.as_str());
+                    let key = Value::with(Data::Str(text.clone()), label, node);
                     let value = self.import(v, label, node, depth + 1)?;
-                    out.insert(HashKey::Str(Rc::from(k.as_str())), (key, value));
+                    out.insert(HashKey::Str(text), (key, value));
                 }
                 return Ok(Value::with(
                     Data::Dict(Rc::new(RefCell::new(DictObj {
@@ -925,7 +926,7 @@ impl Machine<'_> {
         };
         match &root.data {
             Data::Dict(d) => {
-                let key = HashKey::Str(Rc::from(first.as_str()));
+                let key = HashKey::Str(PyStr::from(first.as_str()));
                 let mut entry = d.borrow().map.get(&key).cloned();
                 if let Some((k, v)) = entry.as_mut() {
                     self.relabel_part(v, rest, part, sources)?;
@@ -1128,13 +1129,13 @@ impl Machine<'_> {
                         .class
                         .fields
                         .iter()
-                        .find(|f| f.name == *key)
+                        .find(|f| *f.name == **key)
                         .map(|f| f.ty.clone());
                     let val = match field_ty {
                         Some(t) => self.build_answer(&t, val, label, node, depth + 1)?,
                         None => val,
                     };
-                    kwargs.push((key.clone(), val));
+                    kwargs.push((Rc::from(key), val));
                 }
                 let inst = self
                     .instantiate(&model, Vec::new(), kwargs)

@@ -402,7 +402,7 @@ impl<'h> Machine<'h> {
                 let mut inputs = Vec::new();
                 let s = self.fstring(parts, frame, &mut inputs)?;
                 let refs: Vec<&Value> = inputs.iter().collect();
-                Ok(self.derive(Data::Str(Rc::from(s)), &refs, &e.text))
+                Ok(self.derive(Data::Str(PyStr::from(s)), &refs, &e.text))
             }
         }
     }
@@ -483,12 +483,12 @@ impl<'h> Machine<'h> {
                             if *c == 'a' {
                                 r = crate::format::ascii_escape(&r);
                             }
-                            let rv = Value::program(Data::Str(Rc::from(r)));
+                            let rv = Value::program(Data::Str(PyStr::from(r)));
                             self.format_value(&rv, &spec_text)?
                         }
                         Some(_) => {
                             let s = self.str_of(&v)?;
-                            let sv = Value::program(Data::Str(Rc::from(s)));
+                            let sv = Value::program(Data::Str(PyStr::from(s)));
                             self.format_value(&sv, &spec_text)?
                         }
                         None => self.format_value(&v, &spec_text)?,
@@ -807,7 +807,7 @@ impl<'h> Machine<'h> {
             Data::Str(s) => {
                 let s = s.clone();
                 for c in s.chars() {
-                    let item = Value::with(Data::Str(Rc::from(c.to_string())), v.label, v.node);
+                    let item = Value::with(Data::Str(PyStr::from(c.to_string())), v.label, v.node);
                     if !f(self, item)? {
                         return Ok(false);
                     }
@@ -932,7 +932,7 @@ impl<'h> Machine<'h> {
             Data::Str(s) => {
                 self.check_len(s.len())?;
                 s.chars()
-                    .map(|c| Value::with(Data::Str(Rc::from(c.to_string())), v.label, v.node))
+                    .map(|c| Value::with(Data::Str(PyStr::from(c.to_string())), v.label, v.node))
                     .collect()
             }
             Data::Iterator(it) => {
@@ -1264,7 +1264,7 @@ impl<'h> Machine<'h> {
                 } else {
                     s.chars().nth(i).map(String::from).unwrap_or_default()
                 };
-                let data = Data::Str(Rc::from(c));
+                let data = Data::Str(PyStr::from(c));
                 return Ok(self.derive(data, &[container, key], text));
             }
             Data::Range(r) => {
@@ -1559,7 +1559,7 @@ impl<'h> Machine<'h> {
                     .into_iter()
                     .map(|i| chars[i])
                     .collect();
-                Ok(self.derive(Data::Str(Rc::from(out)), &[container, key], text))
+                Ok(self.derive(Data::Str(PyStr::from(out)), &[container, key], text))
             }
             Data::Range(r) => {
                 let data = Data::Range(Rc::new(self.range_slice(r, key)?));

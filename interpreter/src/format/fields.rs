@@ -125,7 +125,7 @@ impl Machine<'_> {
                     );
                 }
             };
-            value = Value::program(Data::Str(Rc::from(text)));
+            value = Value::program(Data::Str(PyStr::from(text)));
         }
         let spec = if field.spec_has_fields {
             self.render_template(field.spec, args, depth - 1)?

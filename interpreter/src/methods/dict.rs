@@ -119,7 +119,7 @@ impl Machine<'_> {
                 }
                 if bad_item.is_none() {
                     for (k, v) in kwargs {
-                        pairs.push((Value::program(Data::Str(k)), v));
+                        pairs.push((Value::program(Data::Str(PyStr::from(&k))), v));
                     }
                 }
                 self.check_growth(dict.borrow().map.len() + pairs.len(), pairs.len())?;

@@ -279,7 +279,7 @@ pub fn has_method(data: &Data, name: &str) -> bool {
 }
 
 impl Machine<'_> {
-    pub(super) fn str_arg(&mut self, v: &Value, method: &str) -> Eval<Rc<str>> {
+    pub(super) fn str_arg(&mut self, v: &Value, method: &str) -> Eval<PyStr> {
         match &v.data {
             Data::Str(s) => Ok(s.clone()),
             other => Err(self.type_error(
@@ -459,7 +459,7 @@ impl Machine<'_> {
                 let shape = i.borrow().shape;
                 let pairs = fields
                     .into_iter()
-                    .map(|(k, v)| (Value::program(Data::Str(k)), v))
+                    .map(|(k, v)| (Value::program(Data::Str(PyStr::from(&k))), v))
                     .collect();
                 let d = self.dict_from_pairs(pairs)?;
                 self.taint_shape(&d, shape, NO_NODE);

@@ -5,7 +5,7 @@ use super::*;
 impl Machine<'_> {
     pub(super) fn new_str(&mut self, s: String, inputs: &[&Value], text: &Arc<str>) -> Eval<Value> {
         self.check_str_len(s.len())?;
-        Ok(self.derive(Data::Str(Rc::from(s)), inputs, text))
+        Ok(self.derive(Data::Str(PyStr::from(s)), inputs, text))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -136,7 +136,7 @@ impl Machine<'_> {
                 let nodes: Vec<u32> = refs.iter().map(|r| r.node).collect();
                 let items: Vec<Value> = parts
                     .into_iter()
-                    .map(|p| self.derive_with(Data::Str(Rc::from(p)), label, &nodes, text))
+                    .map(|p| self.derive_with(Data::Str(PyStr::from(p)), label, &nodes, text))
                     .collect();
                 let node = items.first().map(|v| v.node).unwrap_or(NO_NODE);
                 Ok(self.new_list(items, label, node))
@@ -191,7 +191,7 @@ impl Machine<'_> {
                 let label = self.full_label(recv);
                 let items: Vec<Value> = parts
                     .into_iter()
-                    .map(|p| self.derive_with(Data::Str(Rc::from(p)), label, &[recv.node], text))
+                    .map(|p| self.derive_with(Data::Str(PyStr::from(p)), label, &[recv.node], text))
                     .collect();
                 Ok(self.new_list(items, label, recv.node))
             }
@@ -231,7 +231,7 @@ impl Machine<'_> {
                     }
                 }
                 self.check_str_len(out.len())?;
-                Ok(self.derive_with(Data::Str(Rc::from(out)), label, &nodes, text))
+                Ok(self.derive_with(Data::Str(PyStr::from(out)), label, &nodes, text))
             }
             "replace" => {
                 expected_arguments(name, &args, 2, 3)?;
@@ -452,7 +452,7 @@ impl Machine<'_> {
                     .into_iter()
                     .map(|p| {
                         self.derive_with(
-                            Data::Str(Rc::from(p)),
+                            Data::Str(PyStr::from(p)),
                             label,
                             &[recv.node, args[0].node],
                             text,

@@ -3,7 +3,7 @@
 //! derivation graph).
 
 use crate::builtins::Builtin;
-use crate::value::TypeKind;
+use crate::value::{PyStr, TypeKind};
 use num_bigint::BigInt;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -231,7 +231,7 @@ pub enum Const {
     Int(i64),
     BigInt(Rc<BigInt>),
     Float(f64),
-    Str(Rc<str>),
+    Str(PyStr),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -379,7 +379,7 @@ pub enum ExprKind {
     Name(Name),
     Builtin(Builtin),
     Type(TypeKind),
-    Tool(Rc<str>),
+    Tool(PyStr),
     BinOp {
         op: BinOp,
         left: Box<Expr>,

@@ -7,7 +7,7 @@ use super::ir::*;
 use super::scope::{self, FunctionSyntax};
 use super::{Diagnostic, SourceMap};
 use crate::builtins::{self, BuiltinName};
-use crate::value::TypeKind;
+use crate::value::{PyStr, TypeKind};
 use indexmap::IndexMap;
 use num_traits::ToPrimitive;
 use rustpython_parser::ast::{self, Ranged};
@@ -77,7 +77,7 @@ pub struct Lowerer<'a> {
     /// One shared copy of each string literal: a dict key written as a literal and read
     /// with an equal literal is then the same object, compared by address. (CPython also
     /// makes equal constants of a module one object.)
-    literals: HashSet<Rc<str>>,
+    literals: HashSet<PyStr>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -350,7 +350,7 @@ impl<'a> Lowerer<'a> {
             None => {}
         }
         if self.tools.contains(name) {
-            return ExprKind::Tool(Rc::from(name));
+            return ExprKind::Tool(PyStr::from(name));
         }
         // Unknown: a global that is never assigned; evaluating it raises NameError.
         if !self.module_names.iter().any(|n| n == name) {
@@ -1170,7 +1170,7 @@ impl<'a> Lowerer<'a> {
                         let func = self.boxed(func);
                         if let ExprKind::Tool(tool) = &func.kind {
                             self.tool_calls.push(ToolUse {
-                                tool: tool.clone(),
+                                tool: Rc::from(tool),
                                 positional: args.len(),
                                 keywords: kwargs.iter().filter_map(|k| k.name.clone()).collect(),
                                 pos: self.pos(c.range),
@@ -1279,11 +1279,11 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The shared copy of the string literal `text`.
-    fn literal(&mut self, text: &str) -> Rc<str> {
+    fn literal(&mut self, text: &str) -> PyStr {
         if let Some(shared) = self.literals.get(text) {
             return shared.clone();
         }
-        let shared: Rc<str> = Rc::from(text);
+        let shared = PyStr::from(text);
         self.literals.insert(shared.clone());
         shared
     }
