@@ -980,3 +980,45 @@ proptest! {
         })?;
     }
 }
+
+#[test]
+fn a_result_the_record_cannot_hold_stops_the_plan_at_once() {
+    // The record's size leaves no room for read_doc's result: the plan must not go on with
+    // a result the record does not show (print it, pass it to the next tool).
+    use bactrian_engine::{Engine, InProcessTools, ParamSpec, ToolSpec};
+    let dir = TempDir::new();
+    let path = dir.path("run.record");
+    let tools = InProcessTools::new()
+        .tool(ToolSpec::new("read_doc"), |_| {
+            Ok(json!({"body": "x".repeat(20_000)}))
+        })
+        .tool(ToolSpec::new("post").param(ParamSpec::new("text")), |_| {
+            Ok(json!("posted"))
+        });
+    let mut engine = Engine::new(tools);
+    let mut writer = RecordWriter::create(&path, "full", None).expect("record file");
+    writer.set_max_size(16 << 10);
+    let plan = "d = read_doc()\nprint('went on')\npost(d['body'][:5])\n";
+    let (report, recorder) = engine.run_recorded("plan.py", plan, "", Box::new(writer));
+    assert_eq!(report.outcome.stdout, "");
+    let tools: Vec<&str> = report.tool_calls.iter().map(|c| c.tool.as_str()).collect();
+    assert_eq!(tools, ["read_doc"]);
+    let error = report.outcome.error.expect("the run stopped");
+    assert!(
+        error.message.contains("the record could not be written"),
+        "{}",
+        error.message
+    );
+    assert!(recorder.finish().is_err());
+    // What was written verifies; the record says it is incomplete.
+    let report = verify(&path, None);
+    assert!(
+        !report.complete
+            && report
+                .summary()
+                .starts_with("incomplete: the run did not finish"),
+        "{}",
+        report.summary()
+    );
+    assert_eq!(report.nodes, 4, "{}", report.summary());
+}

@@ -7,6 +7,8 @@ use proptest::prelude::*;
 use serde_json::json;
 use std::path::PathBuf;
 
+mod common;
+
 fn tools() -> InProcessTools {
     InProcessTools::new()
         .tool(ToolSpec::new("web_search").param(ParamSpec::new("query")), |args| {
@@ -270,4 +272,42 @@ fn a_redacted_parameter_is_stored_as_a_hash() {
         assert!(text.contains("redacted_sha256"), "{text}");
     }
     assert!(verify(&path, None).ok);
+}
+
+#[test]
+fn replay_gives_the_parts_of_a_result_the_labels_the_tool_gave_them() {
+    // The tool restricts one field of its result to alice: passing that field to a public
+    // tool is denied in the run, and must be judged on the same labels in the replay.
+    let dir = temp_record("part-labels").with_extension("d");
+    std::fs::create_dir_all(&dir).expect("case dir");
+    let agent = r#"name: parts
+llm: {secure_execution: true}
+tools:
+  - name: read_doc
+    command: [/bin/echo, '{"result": {"title": "t", "body": "secret"}, "labels": [{"path": ["body"], "readers": ["alice@example.com"]}]}']
+  - name: post
+    audience: public
+    command: [/bin/echo, '{"result": "posted"}']
+    parameters: {text: {type: str}}
+"#;
+    std::fs::write(dir.join("agent.yaml"), agent).expect("agent.yaml");
+    let plan = "d = read_doc()\npost(d['title'])\npost(d['body'])\n";
+    std::fs::write(dir.join("plan.py"), plan).expect("plan.py");
+    let run = common::bactrian(
+        &dir,
+        &[
+            "run",
+            "plan.py",
+            "--agent",
+            "agent.yaml",
+            "--record",
+            "run.record",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("builtin:readers"), "{stderr}");
+    let record = Record::load(&dir.join("run.record")).expect("record loads");
+    let replayed = replay(&record, None).expect("replays");
+    assert!(replayed.identical, "{:?}", replayed.divergence);
 }

@@ -7,7 +7,9 @@ use super::recorder::Recorder;
 use super::spec::{ParamSpec, ParamType, ToolSpec};
 use super::tools::ToolSet;
 use super::watch::SensorReport;
-use bactrian_interpreter::{ArgValue, HostError, Progress, ToolCall, ToolHost, ToolOutput};
+use bactrian_interpreter::{
+    ArgValue, HostError, PartLabel, Progress, ToolCall, ToolHost, ToolOutput,
+};
 use bactrian_policy::{Decision, Note, PolicySet, Reason, Verdict};
 use bactrian_sandbox::SandboxEvent;
 use serde::Serialize;
@@ -36,6 +38,9 @@ pub struct CallRecord {
     /// The tool's result, when it ran and answered.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<Value>,
+    /// The labels the tool gave parts of its result (the record keeps them for replay).
+    #[serde(skip)]
+    pub result_parts: Vec<PartLabel>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
     /// The error stopped the run (a sandbox or sensor rule, a fence that could not be
@@ -68,6 +73,11 @@ fn serialize_args<S: serde::Serializer>(input: &Value, out: S) -> Result<S::Ok, 
         Some(args) => args.serialize(out),
         None => Map::new().serialize(out),
     }
+}
+
+/// The run stops: the record could not be written.
+fn record_failure(failure: &str) -> HostError {
+    HostError::Stopped(format!("the record could not be written: {failure}"))
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -378,6 +388,7 @@ impl ToolHost for PolicyGate<'_> {
             audit: decision.audit.clone(),
             approval: None,
             result: None,
+            result_parts: Vec::new(),
             error: None,
             stopped: false,
             sandbox: Vec::new(),
@@ -410,9 +421,8 @@ impl ToolHost for PolicyGate<'_> {
         if let Some(recorder) = self.recorder.as_deref_mut() {
             if let Err(failure) = recorder.decided(&record, &redacted) {
                 // Fail closed: nothing runs that the record cannot show.
-                let reason = format!("the record could not be written: {failure}");
                 self.calls.push(record);
-                return Err(HostError::Stopped(reason));
+                return Err(record_failure(&failure));
             }
         }
         if !allowed {
@@ -454,14 +464,21 @@ impl ToolHost for PolicyGate<'_> {
         record.sensor = events.sensor;
         record.sensor_dropped = events.sensor_dropped;
         match &result {
-            Ok(out) => record.result = Some(out.value.clone()),
+            Ok(out) => {
+                record.result = Some(out.value.clone());
+                record.result_parts = out.parts.clone();
+            }
             Err(e) => {
                 record.error = Some(e.to_string());
                 record.stopped = matches!(e, HostError::Stopped(_));
             }
         }
         if let Some(recorder) = self.recorder.as_deref_mut() {
-            recorder.finished(&record);
+            if let Err(failure) = recorder.finished(&record) {
+                // Stop at once: the plan must not go on with what the record cannot show.
+                self.calls.push(record);
+                return Err(record_failure(&failure));
+            }
         }
         self.calls.push(record);
         result

@@ -119,7 +119,9 @@ impl<T: ToolSet + Send> Engine<T> {
     }
 
     /// Runs a plan and writes every step into `sink` as it goes. If the record cannot be
-    /// written, the run stops before the next tool runs.
+    /// written, the run stops at the next tool call, before that tool runs, or at once when
+    /// it is the call's own result that could not be written (the plan never sees what the
+    /// record does not show).
     pub fn run_recorded(
         &mut self,
         filename: &str,

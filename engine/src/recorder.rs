@@ -259,6 +259,11 @@ impl Recorder {
                 Vec::new(),
             );
         }
+        self.written()
+    }
+
+    /// Whether every node so far was written (the first failure otherwise).
+    fn written(&self) -> Result<(), String> {
         match &self.failure {
             Some(failure) => Err(failure.clone()),
             None => Ok(()),
@@ -266,7 +271,10 @@ impl Recorder {
     }
 
     /// What the tool answered.
-    pub fn finished(&mut self, call: &CallRecord) {
+    ///
+    /// An error when the record could not be written: then the plan must stop at once,
+    /// before it uses a result (or goes on to a call) the record does not show.
+    pub fn finished(&mut self, call: &CallRecord) -> Result<(), String> {
         // Each event names its call's node as a parent too, so the graph hangs it there.
         let of_call: Vec<String> = self.calls.get(&call.id).cloned().into_iter().collect();
         let dropped = (call.sensor_dropped > 0)
@@ -290,6 +298,9 @@ impl Recorder {
             if let Some(keys) = crate::record::key_order(result) {
                 body["keys"] = keys;
             }
+            if !call.result_parts.is_empty() {
+                body["labels"] = crate::record::part_labels_json(&call.result_parts);
+            }
             self.write("tool_result", body, Vec::new());
         }
         if let Some(error) = &call.error {
@@ -303,6 +314,7 @@ impl Recorder {
                 Vec::new(),
             );
         }
+        self.written()
     }
 
     /// How the run ended.

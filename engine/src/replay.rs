@@ -9,8 +9,8 @@ use super::spec::{audience_from_json, param_type_from_str, ParamSpec, ToolSpec};
 use super::tools::{CallOutcome, ToolSet};
 use super::watch::CallEvents;
 use super::Engine;
-use crate::record::{node_hash, with_key_order, Record};
-use bactrian_interpreter::{HostError, Mode};
+use crate::record::{node_hash, part_labels_from_json, with_key_order, Record};
+use bactrian_interpreter::{HostError, Mode, PartLabel};
 use bactrian_policy::{Decision, PolicySet, Reason, Verdict};
 use bactrian_provenance::Readers;
 use serde::Serialize;
@@ -46,7 +46,8 @@ pub struct ReplayReport {
 /// Answers each call from the record.
 struct RecordedTools {
     specs: Vec<ToolSpec>,
-    results: HashMap<String, Result<Value, HostError>>,
+    /// Each call's result and the labels the tool gave its parts.
+    results: HashMap<String, Result<(Value, Vec<PartLabel>), HostError>>,
     /// What the sandbox and the sensor saw of each call, as recorded.
     events: HashMap<String, CallEvents>,
 }
@@ -59,7 +60,11 @@ impl ToolSet for RecordedTools {
     fn run(&mut self, spec: &ToolSpec, call_id: &str, _args: &Map<String, Value>) -> CallOutcome {
         let events = self.events.remove(call_id).unwrap_or_default();
         let result = match self.results.get(call_id) {
-            Some(Ok(value)) => Ok(spec.output(call_id, value.clone())),
+            Some(Ok((value, parts))) => {
+                let mut output = spec.output(call_id, value.clone());
+                output.parts = parts.clone();
+                Ok(output)
+            }
             Some(Err(e)) => Err(e.clone()),
             None => Err(HostError::ToolFailed(format!(
                 "the record holds no result for call {call_id}"
@@ -134,7 +139,12 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
                     Some(keys) => with_key_order(&n.body["result"], keys),
                     None => n.body["result"].clone(),
                 };
-                results.insert(call, Ok(result));
+                let parts = match n.body.get("labels") {
+                    Some(labels) => part_labels_from_json(labels)
+                        .map_err(|e| format!("node {}: the tool result's {e}", n.seq))?,
+                    None => Vec::new(),
+                };
+                results.insert(call, Ok((result, parts)));
             }
             "sandbox_event" => {
                 let event = serde_json::from_value(n.body["event"].clone()).map_err(|e| {
