@@ -311,3 +311,45 @@ tools:
     let replayed = replay(&record, None).expect("replays");
     assert!(replayed.identical, "{:?}", replayed.divergence);
 }
+
+#[test]
+fn a_loop_over_untrusted_data_writes_one_derivation_per_statement_turn() {
+    // 200 joins of a 3-character untrusted string per turn: each intermediate sum has the
+    // lineage of the one before it, so the record keeps one node for the statement's turn
+    // (it wrote 199, about 100 KB a turn).
+    let joins = vec!["s"; 200].join(" + ");
+    let plan = format!(
+        "s = web_search('x')['title'][:3]\nfor i in range(100):\n    x = {joins}\nsend_message('bob@example.com', x[:10])\n"
+    );
+    let path = record_run(&plan);
+    let bytes = std::fs::metadata(&path).expect("record written").len();
+    assert!(bytes < 100 * 2_000, "{bytes} bytes for 100 turns");
+    let record = Record::load(&path).expect("record loads");
+    let replayed = replay(&record, None).expect("replays");
+    assert!(replayed.identical, "{:?}", replayed.divergence);
+    // The call's argument still traces to the tool that gave the string.
+    let explained = bactrian_engine::explain_call(&record, "c2").expect("explained");
+    assert!(explained.contains("web_search (call c1)"), "{explained}");
+}
+
+#[test]
+fn a_record_with_every_derivation_still_replays() {
+    // Records made before derivations sharing a lineage were merged.
+    let plan =
+        "s = web_search('x')['title'][:3]\nfor i in range(3):\n    x = s + s + s\nprint(x)\n";
+    let path = temp_record("every-derivation");
+    let mut engine = Engine::new(tools());
+    engine.every_derivation = true;
+    let writer = RecordWriter::create(&path, "test-agent", None).expect("record file");
+    let (_, recorder) = engine.run_recorded("plan.py", plan, "", Box::new(writer));
+    recorder.finish().expect("record sealed");
+    let record = Record::load(&path).expect("record loads");
+    let sums = record
+        .nodes
+        .iter()
+        .filter(|n| n.kind == "derivation" && n.body["what"] == "s + s + s")
+        .count();
+    assert_eq!(sums, 3);
+    let replayed = replay(&record, None).expect("replays");
+    assert!(replayed.identical, "{:?}", replayed.divergence);
+}

@@ -349,6 +349,7 @@ impl Engine<AgentTools> {
             approver,
             decisions: Default::default(),
             input_version: crate::InputVersion::default(),
+            every_derivation: false,
         })
     }
 }

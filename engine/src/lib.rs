@@ -94,6 +94,9 @@ pub struct Engine<T: ToolSet> {
     pub decisions: DecisionSource,
     /// The input document to build: the engine's own, or an older record's (replay).
     pub input_version: InputVersion,
+    /// Record every `derive` node, as records made before merging did (replaying them);
+    /// see [`Recorder::every_derivation`].
+    pub every_derivation: bool,
 }
 
 impl<T: ToolSet + Send> Engine<T> {
@@ -109,6 +112,7 @@ impl<T: ToolSet + Send> Engine<T> {
             approver: Box::new(FixedApprover(Approval::Deny)),
             decisions: DecisionSource::Policies,
             input_version: InputVersion::default(),
+            every_derivation: false,
         }
     }
 
@@ -131,6 +135,7 @@ impl<T: ToolSet + Send> Engine<T> {
     ) -> (RunReport, Recorder) {
         let mut recorder = Recorder::new(sink);
         recorder.input_version = self.input_version;
+        recorder.every_derivation = self.every_derivation;
         let trusted = self.trusted_values_for(query);
         recorder.program(
             filename,

@@ -48,14 +48,29 @@ impl Sink for MemorySink {
 /// where their labels differ from the whole's ([`InputVersion::PartsThatDiffer`]).
 pub const PARTS_THAT_DIFFER: &str = "parts_that_differ";
 
+/// The program node's `derivations` when a `derive` node that shares the lineage of one
+/// written before it on its line is not written (see [`Recorder::every_derivation`]).
+pub const MERGED: &str = "merged";
+
+/// A derivation node written into the record.
+struct Written {
+    hash: String,
+    /// For a `derive` node: its line and what it depends on (data and control, as written),
+    /// which a later node of the line must stay within to share its lineage.
+    derive: Option<(u32, Box<[u32]>)>,
+}
+
 /// The most statement lines in one `steps` node.
 const STEPS_PER_NODE: usize = 16_384;
 
 /// Turns engine events into record nodes.
 pub struct Recorder {
     sink: Box<dyn Sink + Send>,
-    /// Record hash of each derivation-graph node written so far.
-    derivations: HashMap<u32, String>,
+    /// Each derivation-graph node written so far.
+    derivations: HashMap<u32, Written>,
+    /// Derivation-graph nodes not written because they share the lineage of one that was,
+    /// and that one.
+    merged: HashMap<u32, u32>,
     /// The last node of the main line (program, steps, calls...), parent of the next.
     last: Option<String>,
     /// The `tool_call` node of each call id: parent of its sandbox and sensor events.
@@ -67,6 +82,13 @@ pub struct Recorder {
     /// made before tools had an audience and parameters a type and default, is written as
     /// they wrote it, to replay them).
     pub input_version: InputVersion,
+    /// Write every `derive` node, as records made before merging did (replaying them).
+    /// Otherwise a `derive` node is not written when it shares the lineage of one written
+    /// before it on the same line: it depends on that node and only on what that node
+    /// depends on (`s + s + s` is `(s + s) + s`), so every value it leads to has the same
+    /// sources and the same explanation through that node. A loop turn that joins an
+    /// untrusted string 200 times then writes one node, not 199.
+    pub every_derivation: bool,
 }
 
 impl Recorder {
@@ -74,11 +96,13 @@ impl Recorder {
         Recorder {
             sink,
             derivations: HashMap::new(),
+            merged: HashMap::new(),
             last: None,
             calls: HashMap::new(),
             failure: None,
             program_sha256: String::new(),
             input_version: InputVersion::default(),
+            every_derivation: false,
         }
     }
 
@@ -168,6 +192,9 @@ impl Recorder {
         if self.input_version == InputVersion::PartsThatDiffer {
             body["input"] = json!(PARTS_THAT_DIFFER);
         }
+        if !self.every_derivation {
+            body["derivations"] = json!(MERGED);
+        }
         self.write("program", body, Vec::new());
     }
 
@@ -191,12 +218,25 @@ impl Recorder {
             let mut data = Vec::new();
             let mut control = Vec::new();
             for (dep, kind) in p.graph.dependencies(id) {
-                if let Some(h) = self.derivations.get(&dep) {
-                    parents.push(h.clone());
+                let dep = self.written_id(dep);
+                let list = match kind {
+                    EdgeKind::Data => &mut data,
+                    EdgeKind::Control => &mut control,
+                };
+                if !self.every_derivation && list.contains(&dep) {
+                    continue;
                 }
-                match kind {
-                    EdgeKind::Data => data.push(dep),
-                    EdgeKind::Control => control.push(dep),
+                list.push(dep);
+                if let Some(written) = self.derivations.get(&dep) {
+                    if self.every_derivation || !parents.contains(&written.hash) {
+                        parents.push(written.hash.clone());
+                    }
+                }
+            }
+            if matches!(node.kind, NodeKind::Derive(_)) && !self.every_derivation {
+                if let Some(into) = self.sharing_lineage(node.line, &data, &control) {
+                    self.merged.insert(id, into);
+                    continue;
                 }
             }
             let (kind, what) = match &node.kind {
@@ -212,15 +252,42 @@ impl Recorder {
                     parents.push(m.clone());
                 }
             }
+            let derive = matches!(node.kind, NodeKind::Derive(_))
+                .then(|| (node.line, data.iter().chain(&control).copied().collect()));
             if let Some(hash) = self.write(
                 "derivation",
                 json!({"id": id, "kind": kind, "what": what, "line": node.line, "data": data, "control": control}),
                 parents,
             ) {
-                self.derivations.insert(id, hash);
+                self.derivations.insert(id, Written { hash, derive });
             }
             self.last = saved;
         }
+    }
+
+    /// The node the record shows for derivation-graph node `id`: itself, or the written
+    /// node whose lineage it shares.
+    fn written_id(&self, id: u32) -> u32 {
+        self.merged.get(&id).copied().unwrap_or(id)
+    }
+
+    /// A written `derive` node of `line` among `data` whose lineage a new `derive` node with
+    /// these dependencies shares: every other dependency is one of that node's own.
+    fn sharing_lineage(&self, line: u32, data: &[u32], control: &[u32]) -> Option<u32> {
+        data.iter().copied().find(|&candidate| {
+            let Some((at, deps)) = self
+                .derivations
+                .get(&candidate)
+                .and_then(|w| w.derive.as_ref())
+            else {
+                return false;
+            };
+            *at == line
+                && data
+                    .iter()
+                    .chain(control)
+                    .all(|&dep| dep == candidate || deps.contains(&dep))
+        })
     }
 
     /// A tool call before it runs: the call (arguments with labels), the decision (with the
@@ -232,7 +299,8 @@ impl Recorder {
         let arg_parents: Vec<String> = call
             .arg_nodes
             .iter()
-            .filter_map(|id| self.derivations.get(id).cloned())
+            .filter_map(|&id| self.derivations.get(&self.written_id(id)))
+            .map(|written| written.hash.clone())
             .collect();
         if let Some(hash) = self.write(
             "tool_call",

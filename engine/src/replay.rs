@@ -4,7 +4,7 @@
 use super::approval::Approval;
 use super::gate::{judge, DecisionSource};
 use super::input::InputVersion;
-use super::recorder::{MemorySink, PARTS_THAT_DIFFER};
+use super::recorder::{MemorySink, MERGED, PARTS_THAT_DIFFER};
 use super::spec::{audience_from_json, param_type_from_str, ParamSpec, ToolSpec};
 use super::tools::{CallOutcome, ToolSet};
 use super::watch::CallEvents;
@@ -213,6 +213,8 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
     let no_audience = body["tools"].as_array().is_some_and(|tools| {
         !tools.is_empty() && tools.iter().all(|t| t.get("audience").is_none())
     });
+    // Records made before derivations sharing a lineage were merged have every one.
+    engine.every_derivation = body["derivations"] != MERGED;
     engine.input_version = if no_audience {
         InputVersion::NoContext
     } else if body["input"] == PARTS_THAT_DIFFER {
