@@ -57,6 +57,7 @@
 )]
 
 mod builtins;
+mod cycles;
 mod error;
 mod eval;
 mod format;
@@ -357,13 +358,17 @@ fn run_inner(config: Config, host: &mut (dyn ToolHost + Send), source: &str) -> 
         Err(unwind) => Some(report(&mut machine, unwind)),
     };
     let variables = collect_variables(&mut machine, &config.inspect);
-    RunOutcome {
+    let outcome = RunOutcome {
         stdout: std::mem::take(&mut machine.stdout),
         error,
         steps: machine.steps,
         variables,
         graph: std::mem::take(&mut machine.graph),
-    }
+    };
+    drop(machine);
+    // No value outlives the run: free what only reference cycles kept alive.
+    cycles::break_cycles();
+    outcome
 }
 
 fn collect_variables(m: &mut eval::Machine, inspect: &Inspect) -> Vec<Variable> {

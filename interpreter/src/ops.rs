@@ -415,11 +415,11 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
                 map.insert(k.clone(), v.clone());
             }
             let shape = m.join(a.borrow().shape, b.borrow().shape);
-            return Ok(Data::Dict(Rc::new(std::cell::RefCell::new(DictObj {
+            return Ok(Data::Dict(crate::cycles::Tracked::track(DictObj {
                 map,
                 shape,
                 shape_node: NO_NODE,
-            }))));
+            })));
         }
         _ => {}
     }
@@ -782,7 +782,7 @@ fn set_op(
     let shape = m.join(a.shape, b.shape);
     let mut set = SetObj::new(out, shape, a.frozen);
     set.merges = merges;
-    Ok(Data::Set(Rc::new(std::cell::RefCell::new(set))))
+    Ok(Data::Set(crate::cycles::Tracked::track(set)))
 }
 
 /// Python truthiness (no labels involved).

@@ -342,7 +342,7 @@ impl Lazy {
         }
     }
 
-    fn into_values(self) -> Vec<Value> {
+    pub(crate) fn into_values(self) -> Vec<Value> {
         match self {
             Lazy::List { list, .. } | Lazy::ReversedList { list, .. } => vec![list],
             Lazy::View { dict } => vec![dict],

@@ -18,7 +18,6 @@ use crate::value::*;
 use bactrian_provenance::Label;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
-use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -280,7 +279,7 @@ impl Machine<'_> {
         shape_node: u32,
     ) -> Value {
         self.iterators_made += 1;
-        Value::program(Data::Iterator(Rc::new(RefCell::new(IterObj {
+        Value::program(Data::Iterator(crate::cycles::Tracked::track(IterObj {
             items,
             pos: 0,
             kind,
@@ -289,7 +288,7 @@ impl Machine<'_> {
             lazy: None,
             running: false,
             serial: self.iterators_made,
-        }))))
+        })))
     }
 
     /// An exception instance, labeled with its arguments.

@@ -7,7 +7,6 @@ use crate::syntax::ir::*;
 use crate::value::*;
 use bactrian_provenance::{Label, NodeKind, Source};
 use indexmap::IndexMap;
-use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -300,9 +299,7 @@ impl Machine<'_> {
         locals.resize(code.locals as usize, None);
         Frame {
             locals,
-            cells: (0..code.cells)
-                .map(|_| Rc::new(RefCell::new(None)))
-                .collect(),
+            cells: (0..code.cells).map(|_| crate::cycles::new_cell()).collect(),
             closure: func.closure.clone(),
             function: code.name.clone(),
         }
@@ -542,14 +539,14 @@ impl Machine<'_> {
         } else {
             super::Context::NONE
         };
-        Ok(Value::program(Data::Instance(Rc::new(RefCell::new(
-            Instance {
+        Ok(Value::program(Data::Instance(
+            crate::cycles::Tracked::track(Instance {
                 class: model.clone(),
                 fields,
                 shape: ctx.label,
                 shape_node: ctx.node,
-            },
-        )))))
+            }),
+        )))
     }
 
     /// Checks (and where pydantic would, converts) a value against a field type.
@@ -862,13 +859,13 @@ impl Machine<'_> {
                     out.push(self.import(item, label, node, depth + 1)?);
                 }
                 return Ok(Value::with(
-                    Data::List(Rc::new(RefCell::new(ListObj {
+                    Data::List(crate::cycles::Tracked::track(ListObj {
                         fixed: out.len(),
                         items: out,
                         shape: label,
                         shape_node: node,
                         fixed_label: label,
-                    }))),
+                    })),
                     Label::PROGRAM,
                     node,
                 ));
@@ -883,11 +880,11 @@ impl Machine<'_> {
                     out.insert(HashKey::Str(text), (key, value));
                 }
                 return Ok(Value::with(
-                    Data::Dict(Rc::new(RefCell::new(DictObj {
+                    Data::Dict(crate::cycles::Tracked::track(DictObj {
                         map: out,
                         shape: label,
                         shape_node: node,
-                    }))),
+                    })),
                     Label::PROGRAM,
                     node,
                 ));

@@ -8,7 +8,6 @@ use crate::syntax::ir::*;
 use crate::value::*;
 use bactrian_provenance::{Label, NodeId};
 use num_bigint::BigInt;
-use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -627,13 +626,13 @@ impl<'h> Machine<'h> {
 
     pub fn new_list(&mut self, items: Vec<Value>, shape: Label, shape_node: NodeId) -> Value {
         let fixed = items.len();
-        Value::program(Data::List(Rc::new(RefCell::new(ListObj {
+        Value::program(Data::List(crate::cycles::Tracked::track(ListObj {
             items,
             shape,
             shape_node,
             fixed,
             fixed_label: shape,
-        }))))
+        })))
     }
 
     pub fn new_tuple(&mut self, items: Vec<Value>, shape: Label, shape_node: NodeId) -> Value {
@@ -666,9 +665,9 @@ impl<'h> Machine<'h> {
             shape = self.labels.join(shape, v.label);
             map.entry(key).or_insert(v);
         }
-        Ok(Value::program(Data::Set(Rc::new(RefCell::new(
+        Ok(Value::program(Data::Set(crate::cycles::Tracked::track(
             SetObj::new(map, shape, frozen),
-        )))))
+        ))))
     }
 
     /// A set made from a copy of `source`'s items (in CPython's order), as CPython's
@@ -719,7 +718,7 @@ impl<'h> Machine<'h> {
             running: false,
             serial: 0,
         };
-        Value::program(Data::Iterator(Rc::new(RefCell::new(it))))
+        Value::program(Data::Iterator(crate::cycles::Tracked::track(it)))
     }
 
     /// Where the key `v` is in `map`, if it is there; a string is looked up by its bytes.

@@ -19,7 +19,7 @@ use std::rc::Rc;
 impl Machine<'_> {
     pub fn new_lazy(&mut self, lazy: Lazy, kind: &'static str, shape: Label, node: u32) -> Value {
         self.iterators_made += 1;
-        Value::program(Data::Iterator(Rc::new(RefCell::new(IterObj {
+        Value::program(Data::Iterator(crate::cycles::Tracked::track(IterObj {
             items: Vec::new(),
             pos: 0,
             kind,
@@ -28,7 +28,7 @@ impl Machine<'_> {
             lazy: Some(lazy),
             running: false,
             serial: self.iterators_made,
-        }))))
+        })))
     }
 
     fn not_an_iterator(&mut self, v: &Value) -> Unwind {

@@ -33,9 +33,7 @@ impl Frame {
     pub fn new(locals: u32, cells: u32, closure: Vec<Cell>, function: Rc<str>) -> Frame {
         Frame {
             locals: vec![None; locals as usize],
-            cells: (0..cells)
-                .map(|_| Rc::new(std::cell::RefCell::new(None)))
-                .collect(),
+            cells: (0..cells).map(|_| crate::cycles::new_cell()).collect(),
             closure,
             function,
         }

@@ -765,12 +765,12 @@ impl Machine<'_> {
             }
         }
         self.check_len(map.len())?;
-        Ok(Value::program(Data::Dict(Rc::new(
-            std::cell::RefCell::new(DictObj {
+        Ok(Value::program(Data::Dict(crate::cycles::Tracked::track(
+            DictObj {
                 map,
                 shape,
                 shape_node: NO_NODE,
-            }),
+            },
         ))))
     }
 }

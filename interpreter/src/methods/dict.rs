@@ -171,12 +171,12 @@ impl Machine<'_> {
                     let d = dict.borrow();
                     (d.map.clone(), d.shape, d.shape_node)
                 };
-                Ok(Value::program(Data::Dict(Rc::new(
-                    std::cell::RefCell::new(DictObj {
+                Ok(Value::program(Data::Dict(crate::cycles::Tracked::track(
+                    DictObj {
                         map,
                         shape: s,
                         shape_node: n,
-                    }),
+                    },
                 ))))
             }
             "clear" => {
