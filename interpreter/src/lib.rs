@@ -336,12 +336,21 @@ fn run_inner(config: Config, host: &mut (dyn ToolHost + Send), source: &str) -> 
     let program = match syntax::compile(source, &tools) {
         Ok(p) => p,
         Err(diagnostics) => {
-            let first = diagnostics[0].clone();
+            // `compile` fails with at least one diagnostic.
+            let (type_name, message, line, col) = match diagnostics.first() {
+                Some(d) => (d.kind.to_string(), d.message.clone(), d.line, d.col),
+                None => (
+                    "SyntaxError".into(),
+                    "the plan does not compile".into(),
+                    0,
+                    0,
+                ),
+            };
             return RunOutcome::failed(ErrorReport {
-                type_name: first.kind.to_string(),
-                message: first.message.clone(),
-                line: first.line,
-                col: first.col,
+                type_name,
+                message,
+                line,
+                col,
                 redacted: false,
                 traceback: Vec::new(),
                 diagnostics,

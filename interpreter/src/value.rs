@@ -2,6 +2,8 @@
 //! containers also carry a *shape* label (who decided their length, order and keys) while each
 //! element keeps its own.
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 pub use crate::pystr::PyStr;
 use crate::syntax::ir::{FunctionCode, ModelClass};
 
@@ -1032,7 +1034,10 @@ impl std::hash::Hasher for KeyHasher {
         }
         let rest = chunks.remainder();
         let mut word = [0u8; 8];
-        word[..rest.len()].copy_from_slice(rest);
+        // `chunks_exact(8)` leaves fewer than 8 bytes.
+        for (w, b) in word.iter_mut().zip(rest) {
+            *w = *b;
+        }
         // The length goes in with the last word, so "a" and "a\0" differ.
         let last = u64::from_le_bytes(word) ^ ((bytes.len() as u64) << 56);
         self.state = fold_mul(state ^ last, self.multiplier.rotate_left(32));
@@ -1214,7 +1219,7 @@ const SHALLOW_PATH: usize = 32;
 impl Path {
     #[inline]
     pub fn contains(&self, ptr: usize) -> bool {
-        let shallow = &self.stack[..self.stack.len().min(SHALLOW_PATH)];
+        let shallow = self.stack.get(..SHALLOW_PATH).unwrap_or(&self.stack);
         shallow.contains(&ptr) || (self.stack.len() > SHALLOW_PATH && self.deep.contains(&ptr))
     }
 

@@ -203,9 +203,11 @@ impl Machine<'_> {
             .captures
             .iter()
             .map(|c| match c {
-                Capture::ParentCell(i) => frame.cells[*i as usize].clone(),
-                Capture::ParentFree(i) => frame.closure[*i as usize].clone(),
+                // The compiler made every cell a capture names.
+                Capture::ParentCell(i) => frame.cells.get(*i as usize).cloned(),
+                Capture::ParentFree(i) => frame.closure.get(*i as usize).cloned(),
             })
+            .map(|c| c.unwrap_or_else(crate::cycles::new_cell))
             .collect();
         Ok(Value::program(Data::Function(Rc::new(Function {
             code: code.clone(),
@@ -287,7 +289,10 @@ impl Machine<'_> {
         let code = &func.code;
         let first_default = code.params.len() - code.n_defaults;
         for (i, p) in code.params.iter().enumerate().skip(given) {
-            let v = func.defaults[i - first_default].clone();
+            let default = i
+                .checked_sub(first_default)
+                .and_then(|d| func.defaults.get(d));
+            let v = default.cloned().unwrap_or_else(Value::none);
             self.store_raw(p.var, v, frame);
         }
     }
@@ -367,10 +372,9 @@ impl Machine<'_> {
         let mut bound: Vec<Option<Value>> = vec![None; n_params];
         let mut extra = Vec::new();
         for (i, a) in args.into_iter().enumerate() {
-            if i < n_params {
-                bound[i] = Some(a);
-            } else {
-                extra.push(a);
+            match bound.get_mut(i) {
+                Some(slot) => *slot = Some(a),
+                None => extra.push(a),
             }
         }
         if !extra.is_empty() && code.vararg.is_none() {
@@ -392,15 +396,23 @@ impl Machine<'_> {
                     extra_kw.push((k, v));
                     continue;
                 }
-                if bound[i].is_some() {
+                let Some(slot) = bound.get_mut(i) else {
+                    continue;
+                };
+                if slot.is_some() {
                     return err(
                         ExcKind::TypeError,
                         format!("{name}() got multiple values for argument '{k}'"),
                     );
                 }
-                bound[i] = Some(v);
-            } else if let Some(i) = code.kwonly.iter().position(|p| p.name == k) {
-                kwonly[i] = Some(v);
+                *slot = Some(v);
+            } else if let Some(slot) = code
+                .kwonly
+                .iter()
+                .position(|p| p.name == k)
+                .and_then(|i| kwonly.get_mut(i))
+            {
+                *slot = Some(v);
             } else if code.kwarg.is_some() {
                 extra_kw.push((k, v));
             } else {
@@ -412,19 +424,23 @@ impl Machine<'_> {
         }
         let first_default = n_params - code.n_defaults;
         let mut missing = Vec::new();
-        for (i, slot) in bound.iter_mut().enumerate() {
+        for (i, (slot, param)) in bound.iter_mut().zip(&code.params).enumerate() {
             if slot.is_none() {
-                if i >= first_default {
-                    *slot = Some(func.defaults[i - first_default].clone());
-                } else {
-                    missing.push(format!("'{}'", code.params[i].name));
+                match i
+                    .checked_sub(first_default)
+                    .and_then(|d| func.defaults.get(d))
+                {
+                    Some(default) => *slot = Some(default.clone()),
+                    None => missing.push(format!("'{}'", param.name)),
                 }
             }
         }
         if !missing.is_empty() {
-            let list = match missing.len() {
-                1 => missing[0].clone(),
-                n => format!("{} and {}", missing[..n - 1].join(", "), missing[n - 1]),
+            let list = match missing.as_slice() {
+                [rest @ .., last] if !rest.is_empty() => {
+                    format!("{} and {}", rest.join(", "), last)
+                }
+                _ => missing.concat(),
             };
             return err(
                 ExcKind::TypeError,
@@ -436,19 +452,20 @@ impl Machine<'_> {
             );
         }
         let mut default_idx = code.n_defaults;
-        for (i, slot) in kwonly.iter_mut().enumerate() {
-            let has_default = code.kwonly_defaults[i];
+        let kwonly_params = code.kwonly.iter().zip(&code.kwonly_defaults);
+        for (slot, (param, &has_default)) in kwonly.iter_mut().zip(kwonly_params) {
             if slot.is_none() {
-                if has_default {
-                    *slot = Some(func.defaults[default_idx].clone());
-                } else {
-                    return err(
-                        ExcKind::TypeError,
-                        format!(
-                            "{name}() missing 1 required keyword-only argument: '{}'",
-                            code.kwonly[i].name
-                        ),
-                    );
+                match func.defaults.get(default_idx).filter(|_| has_default) {
+                    Some(default) => *slot = Some(default.clone()),
+                    None => {
+                        return err(
+                            ExcKind::TypeError,
+                            format!(
+                                "{name}() missing 1 required keyword-only argument: '{}'",
+                                param.name
+                            ),
+                        )
+                    }
                 }
             }
             if has_default {
@@ -510,7 +527,7 @@ impl Machine<'_> {
                 .iter()
                 .position(|(k, _)| *k == f.name)
                 .map(|p| kwargs.remove(p).1);
-            let v = match (given, &model.defaults[i]) {
+            let v = match (given, model.defaults.get(i).and_then(Option::as_ref)) {
                 (Some(v), _) => self.validate_field(&f.ty, v, &f.name)?,
                 (None, Some(d)) => d.clone(),
                 (None, None) => {
@@ -939,7 +956,9 @@ impl Machine<'_> {
                     let mut item = l.borrow().items.get(i).cloned();
                     if let Some(v) = item.as_mut() {
                         self.relabel_part(v, rest, part, sources)?;
-                        l.borrow_mut().items[i] = v.clone();
+                        if let Some(slot) = l.borrow_mut().items.get_mut(i) {
+                            *slot = v.clone();
+                        }
                     }
                 }
             }

@@ -129,7 +129,9 @@ impl<'h> Machine<'h> {
             }
             ExprKind::Compare { left, ops: chain } if chain.len() == 1 => {
                 let l = self.operand(left, frame)?;
-                let (op, right) = &chain[0];
+                let Some((op, right)) = chain.first() else {
+                    return Ok(l); // not reached: the guard says one comparison
+                };
                 let r = self.operand(right, frame)?;
                 self.pos = e.pos;
                 if let Some(v) = ops::plain_compare(*op, &l, &r) {
@@ -1034,9 +1036,9 @@ impl<'h> Machine<'h> {
         self.comp_carry = carried;
         self.leave_expr(saved, effects, frame);
         result?;
-        let shape_node = match shape_nodes.len() {
-            0 => NO_NODE,
-            1 => shape_nodes[0],
+        let shape_node = match shape_nodes[..] {
+            [] => NO_NODE,
+            [only] => only,
             _ => self.graph.add(
                 bactrian_provenance::NodeKind::derive("comprehension"),
                 self.pos.line,
@@ -1235,7 +1237,8 @@ impl<'h> Machine<'h> {
                 match &container.data {
                     Data::List(l) => {
                         let l = l.borrow();
-                        let v = l.items[i].clone();
+                        // `index` checked `i` against the length just read.
+                        let v = l.items.get(i).cloned().unwrap_or_else(Value::none);
                         // A non-negative index into the fixed prefix: there in every run that
                         // got here, where the plan put it.
                         if matches!(key.data, Data::Int(k) if k >= 0) && i < l.fixed {
@@ -1247,8 +1250,8 @@ impl<'h> Machine<'h> {
                         }
                         v
                     }
-                    Data::Tuple(t) => t.items[i].clone(),
-                    _ => unreachable!("matched list or tuple above"),
+                    Data::Tuple(t) => t.items.get(i).cloned().unwrap_or_else(Value::none),
+                    _ => Value::none(),
                 }
             }
             Data::Str(s) => {
@@ -1480,7 +1483,11 @@ impl<'h> Machine<'h> {
                 )),
             }
         };
-        let step = get(self, &parts[2])?.unwrap_or(1);
+        let [lo, hi, step] = match parts.as_slice() {
+            [lo, hi, step] => [lo, hi, step],
+            _ => return err(ExcKind::TypeError, "bad slice"),
+        };
+        let step = get(self, step)?.unwrap_or(1);
         if step == 0 {
             return err(ExcKind::ValueError, "slice step cannot be zero");
         }
@@ -1501,8 +1508,8 @@ impl<'h> Machine<'h> {
                 }
             }
         };
-        let start = clamp(get(self, &parts[0])?, lo_default);
-        let stop = clamp(get(self, &parts[1])?, hi_default);
+        let start = clamp(get(self, lo)?, lo_default);
+        let stop = clamp(get(self, hi)?, hi_default);
         Ok((start, stop, step))
     }
 
@@ -1538,7 +1545,7 @@ impl<'h> Machine<'h> {
                 let (a, b, c) = self.slice_bounds(key, items.len() as i64)?;
                 let picked: Vec<Value> = Self::slice_indices(a, b, c)
                     .into_iter()
-                    .map(|i| items[i].clone())
+                    .filter_map(|i| items.get(i).cloned())
                     .collect();
                 let node = if key.node != NO_NODE {
                     key.node
@@ -1556,7 +1563,7 @@ impl<'h> Machine<'h> {
                 let (a, b, c) = self.slice_bounds(key, chars.len() as i64)?;
                 let out: String = Self::slice_indices(a, b, c)
                     .into_iter()
-                    .map(|i| chars[i])
+                    .filter_map(|i| chars.get(i))
                     .collect();
                 Ok(self.derive(Data::Str(PyStr::from(out)), &[container, key], text))
             }
@@ -1589,7 +1596,9 @@ impl<'h> Machine<'h> {
                 let i = self.index(key, len, "list assignment", key_label)?;
                 {
                     let mut l = l.borrow_mut();
-                    l.items[i] = value;
+                    if let Some(slot) = l.items.get_mut(i) {
+                        *slot = value;
+                    }
                     l.fixed_label = self.labels.join(l.fixed_label, key_label);
                     l.fixed_label = self.labels.join(l.fixed_label, container.label);
                 }

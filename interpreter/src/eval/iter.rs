@@ -117,9 +117,11 @@ impl Machine<'_> {
             .captures
             .iter()
             .map(|c| match c {
-                Capture::ParentCell(i) => frame.cells[*i as usize].clone(),
-                Capture::ParentFree(i) => frame.closure[*i as usize].clone(),
+                // The compiler made every cell a capture names.
+                Capture::ParentCell(i) => frame.cells.get(*i as usize).cloned(),
+                Capture::ParentFree(i) => frame.closure.get(*i as usize).cloned(),
             })
+            .map(|c| c.unwrap_or_else(crate::cycles::new_cell))
             .collect();
         let own = Frame::new(code.locals, code.cells, closure, Rc::from("<genexpr>"));
         // It exists, and will compute its items, because the code around it ran.
@@ -390,7 +392,7 @@ impl Machine<'_> {
                     }
                     // The sources after it are not advanced: another run, with this one
                     // longer, would have.
-                    let rest: Vec<Value> = sources[i + 1..].to_vec();
+                    let rest: Vec<Value> = sources.get(i + 1..).unwrap_or_default().to_vec();
                     self.might_have_advanced(&rest, *decided);
                     return Ok(None);
                 }
@@ -467,7 +469,9 @@ impl Machine<'_> {
                 continue;
             };
             self.tick()?;
-            let clause = &code.generators[level];
+            let Some(clause) = code.generators.get(level) else {
+                return Ok(None);
+            };
             self.assign(&clause.target, item, &mut state.frame)?;
             let mut passed = true;
             for cond in &clause.ifs {

@@ -1,6 +1,8 @@
 //! The evaluator: walks the lowered program, keeps every value's label, enforces limits and
 //! hands tool calls to the [`ToolHost`].
 
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 mod call;
 pub use call::Kwargs;
 mod expr;
@@ -380,8 +382,10 @@ impl<'h> Machine<'h> {
                 data.push(d);
             }
         }
-        if data.len() == 1 && self.graph_text_is(data[0], text) {
-            return data[0];
+        if let [only] = data[..] {
+            if self.graph_text_is(only, text) {
+                return only;
+            }
         }
         self.graph
             .add(NodeKind::Derive(text.clone()), self.pos.line, &data, &[])
@@ -453,7 +457,7 @@ impl<'h> Machine<'h> {
                 }
                 Data::Iterator(i) => {
                     let i = i.borrow();
-                    let rest = &i.items[i.pos.min(i.items.len())..];
+                    let rest = i.items.get(i.pos..).unwrap_or_default();
                     let label = self.join_children(label, i.shape, rest.iter(), &mut todo);
                     match &i.lazy {
                         // The items still to come are computed from its sources, its
@@ -650,10 +654,13 @@ impl<'h> Machine<'h> {
     #[inline]
     pub fn load(&mut self, var: Var, name: &Rc<str>, frame: &Frame) -> Eval<Value> {
         let found = match var {
-            Var::Local(i) => frame.locals[i as usize].clone(),
-            Var::Cell(i) => frame.cells[i as usize].borrow().clone(),
-            Var::Free(i) => frame.closure[i as usize].borrow().clone(),
-            Var::Global(i) => self.globals[i as usize].clone(),
+            Var::Local(i) => frame.locals.get(i as usize).cloned().flatten(),
+            Var::Cell(i) => frame.cells.get(i as usize).and_then(|c| c.borrow().clone()),
+            Var::Free(i) => frame
+                .closure
+                .get(i as usize)
+                .and_then(|c| c.borrow().clone()),
+            Var::Global(i) => self.globals.get(i as usize).cloned().flatten(),
         };
         match found {
             Some(v) if !matches!(v.data, Data::Unbound) => {
@@ -703,10 +710,23 @@ impl<'h> Machine<'h> {
     #[inline]
     pub fn store_raw(&mut self, var: Var, value: Value, frame: &mut Frame) {
         let old = match var {
-            Var::Local(i) => frame.locals[i as usize].replace(value),
-            Var::Cell(i) => frame.cells[i as usize].borrow_mut().replace(value),
-            Var::Free(i) => frame.closure[i as usize].borrow_mut().replace(value),
-            Var::Global(i) => self.globals[i as usize].replace(value),
+            // The compiler made every slot a variable names.
+            Var::Local(i) => frame
+                .locals
+                .get_mut(i as usize)
+                .and_then(|s| s.replace(value)),
+            Var::Cell(i) => frame
+                .cells
+                .get(i as usize)
+                .and_then(|c| c.borrow_mut().replace(value)),
+            Var::Free(i) => frame
+                .closure
+                .get(i as usize)
+                .and_then(|c| c.borrow_mut().replace(value)),
+            Var::Global(i) => self
+                .globals
+                .get_mut(i as usize)
+                .and_then(|s| s.replace(value)),
         };
         if let Some(old) = old {
             old.discard();
@@ -716,10 +736,16 @@ impl<'h> Machine<'h> {
     /// Leaves a variable unbound (as `del name` would).
     pub fn unbind(&mut self, var: Var, frame: &mut Frame) {
         let old = match var {
-            Var::Local(i) => frame.locals[i as usize].take(),
-            Var::Cell(i) => frame.cells[i as usize].borrow_mut().take(),
-            Var::Free(i) => frame.closure[i as usize].borrow_mut().take(),
-            Var::Global(i) => self.globals[i as usize].take(),
+            Var::Local(i) => frame.locals.get_mut(i as usize).and_then(Option::take),
+            Var::Cell(i) => frame
+                .cells
+                .get(i as usize)
+                .and_then(|c| c.borrow_mut().take()),
+            Var::Free(i) => frame
+                .closure
+                .get(i as usize)
+                .and_then(|c| c.borrow_mut().take()),
+            Var::Global(i) => self.globals.get_mut(i as usize).and_then(Option::take),
         };
         if let Some(old) = old {
             old.discard();
@@ -729,10 +755,13 @@ impl<'h> Machine<'h> {
     /// Reads a variable without raising (for strict-mode effects).
     pub fn peek(&self, var: Var, frame: &Frame) -> Option<Value> {
         match var {
-            Var::Local(i) => frame.locals[i as usize].clone(),
-            Var::Cell(i) => frame.cells[i as usize].borrow().clone(),
-            Var::Free(i) => frame.closure[i as usize].borrow().clone(),
-            Var::Global(i) => self.globals[i as usize].clone(),
+            Var::Local(i) => frame.locals.get(i as usize).cloned().flatten(),
+            Var::Cell(i) => frame.cells.get(i as usize).and_then(|c| c.borrow().clone()),
+            Var::Free(i) => frame
+                .closure
+                .get(i as usize)
+                .and_then(|c| c.borrow().clone()),
+            Var::Global(i) => self.globals.get(i as usize).cloned().flatten(),
         }
     }
 

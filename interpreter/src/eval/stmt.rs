@@ -739,10 +739,14 @@ impl Machine<'_> {
         let later = if pairs.iter().all(|(k, _)| k.label == Label::PROGRAM) {
             Vec::new()
         } else {
-            let mut later = vec![Label::PROGRAM; pairs.len() + 1];
-            for i in (0..pairs.len()).rev() {
-                later[i] = self.join(later[i + 1], pairs[i].0.label);
+            // `later[i]`: the join of the labels of keys `i..` (built from the end).
+            let mut later = vec![Label::PROGRAM];
+            let mut acc = Label::PROGRAM;
+            for (k, _) in pairs.iter().rev() {
+                acc = self.join(acc, k.label);
+                later.push(acc);
             }
+            later.reverse();
             later
         };
         for (i, (k, v)) in pairs.into_iter().enumerate() {
@@ -785,7 +789,9 @@ fn inplace_operator_named(mut unwind: crate::error::Unwind, op: BinOp) -> crate:
             if let Some(Data::Str(msg)) = exc.args.first().map(|a| &a.data) {
                 if let Some(rest) = msg.strip_prefix(plain.as_str()) {
                     let named = format!("unsupported operand type(s) for {augmented}=:{rest}");
-                    exc.args[0].data = Data::str(&named);
+                    if let Some(first) = exc.args.first_mut() {
+                        first.data = Data::str(&named);
+                    }
                 }
             }
         }
