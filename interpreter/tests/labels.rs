@@ -71,6 +71,21 @@ fn augmented_assignment_joins() {
 }
 
 #[test]
+fn numbers_with_one_untrusted_operand_are_untrusted() {
+    // The evaluator computes plain ints and floats inline: an untrusted one on either side
+    // must still go through the labeled path.
+    assert_untrusted("r = web_search('q')\nt = 0\nt += r['n']", "t");
+    assert_untrusted("r = web_search('q')\nt = r['n']\nt -= 1", "t");
+    assert_untrusted("r = web_search('q')\nf = r['n'] / 2\ng = f * 1.5", "g");
+    assert_untrusted("r = web_search('q')\nc = r['n'] / 2 < 2.5", "c");
+    assert_untrusted("r = web_search('q')\nc = 3 == r['n']", "c");
+    assert_trusted("t = 1\nt += 2\nf = 1.5 * 2.0\nc = f < 4.0 and t == 3", "c");
+    // A plain condition inside a branch on untrusted data keeps that branch's context.
+    let nested = "r = web_search('q')\nx = 0\nif r['n'] > 2:\n    if 1 < 2:\n        x = 1";
+    assert_untrusted(nested, "x");
+}
+
+#[test]
 fn fstrings_join_their_parts() {
     assert_untrusted("r = web_search('q')\ns = f\"hi {r['title']}!\"", "s");
     assert_untrusted("r = web_search('q')\ns = f\"{r['n']:>5}\"", "s");
