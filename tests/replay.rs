@@ -36,8 +36,15 @@ fn temp_record(tag: &str) -> PathBuf {
 
 /// Runs `plan` with the test tools and writes its record; returns the record's path.
 fn record_run(plan: &str) -> PathBuf {
+    record_with(plan, |_| {})
+}
+
+/// Runs `plan` on an engine with the test tools that `setup` configured, and writes its
+/// record; returns the record's path.
+fn record_with(plan: &str, setup: impl FnOnce(&mut Engine<InProcessTools>)) -> PathBuf {
     let path = temp_record("run");
     let mut engine = Engine::new(tools());
+    setup(&mut engine);
     let writer = RecordWriter::create(&path, "test-agent", None).expect("record file");
     let (_, recorder) =
         engine.run_recorded("plan.py", plan, "mail bob@example.com", Box::new(writer));
@@ -88,12 +95,7 @@ fn records_with_and_without_the_parts_of_a_uniform_list_both_replay() {
         (InputVersion::EveryPart, true),
         (InputVersion::PartsThatDiffer, false),
     ] {
-        let path = temp_record("parts");
-        let mut engine = Engine::new(tools());
-        engine.input_version = version;
-        let writer = RecordWriter::create(&path, "test-agent", None).expect("record file");
-        let (_, recorder) = engine.run_recorded("plan.py", plan, "", Box::new(writer));
-        recorder.finish().expect("record sealed");
+        let path = record_with(plan, |engine| engine.input_version = version);
         let record = Record::load(&path).expect("record loads");
         let to = decided_to(&record);
         assert_eq!(to.get("items").is_some(), listed, "{version:?}: {to}");
@@ -337,12 +339,7 @@ fn a_record_with_every_derivation_still_replays() {
     // Records made before derivations sharing a lineage were merged.
     let plan =
         "s = web_search('x')['title'][:3]\nfor i in range(3):\n    x = s + s + s\nprint(x)\n";
-    let path = temp_record("every-derivation");
-    let mut engine = Engine::new(tools());
-    engine.every_derivation = true;
-    let writer = RecordWriter::create(&path, "test-agent", None).expect("record file");
-    let (_, recorder) = engine.run_recorded("plan.py", plan, "", Box::new(writer));
-    recorder.finish().expect("record sealed");
+    let path = record_with(plan, |engine| engine.every_derivation = true);
     let record = Record::load(&path).expect("record loads");
     let sums = record
         .nodes

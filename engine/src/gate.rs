@@ -426,12 +426,14 @@ impl ToolHost for PolicyGate<'_> {
             }
         }
         if !allowed {
-            let mut reasons: Vec<String> = Vec::new();
-            for r in decision.reasons.iter().filter(|r| r.verdict == verdict) {
-                if !reasons.contains(&r.message) {
-                    reasons.push(r.message.clone());
-                }
-            }
+            // Each message once, in order (a set: a policy may give many).
+            let mut seen = std::collections::HashSet::new();
+            let reasons: Vec<&str> = decision
+                .reasons
+                .iter()
+                .filter(|r| r.verdict == verdict && seen.insert(r.message.as_str()))
+                .map(|r| r.message.as_str())
+                .collect();
             let mut reason = reasons.join("; ");
             if verdict == Verdict::Ask {
                 reason = format!("approval was not given ({reason})");

@@ -16,14 +16,34 @@ pub const SENSITIVE: &str = "builtin:sensitive";
 /// Name of the built-in readers rule in reasons.
 pub const READERS: &str = "builtin:readers";
 
-/// Judges one node; pushes one line per failing leaf (`to[1] came from ...`). True when it
-/// passes.
-fn judge(
-    path: &str,
-    node: Node<'_>,
-    trusted_values: &[String],
-    failures: &mut Vec<String>,
-) -> bool {
+/// Most failing elements of one argument named one by one: the rest are counted, so that a
+/// list of a million untrusted items gives eleven reasons, not a million.
+const MAX_NAMED_FAILURES: usize = 10;
+
+/// The failing leaves of one argument: the first few in words, then a count.
+#[derive(Default)]
+struct Failures {
+    named: Vec<String>,
+    more: usize,
+}
+
+impl Failures {
+    fn push(&mut self, line: impl FnOnce() -> String) {
+        if self.named.len() < MAX_NAMED_FAILURES {
+            self.named.push(line());
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn count(&self) -> usize {
+        self.named.len() + self.more
+    }
+}
+
+/// Judges one node; records one failure per failing leaf (`to[1] came from ...`). True when
+/// it passes.
+fn judge(path: &str, node: Node<'_>, trusted_values: &[String], failures: &mut Failures) -> bool {
     if node.trusted() {
         return true;
     }
@@ -35,18 +55,16 @@ fn judge(
     let sources = describe_sources(&node.untrusted_sources());
     match node.items() {
         Some(items) if !items.is_empty() => {
-            let before = failures.len();
+            let before = failures.count();
             for (i, item) in items.into_iter().enumerate() {
                 judge(&format!("{path}[{i}]"), item, trusted_values, failures);
             }
-            failures.len() == before
+            failures.count() == before
         }
         // An empty collection has no item to vouch for it; its shape came from untrusted
         // data, so it fails like any untrusted value (fail closed).
         Some(_) => {
-            failures.push(format!(
-                "{path} is an empty collection that came from {sources}"
-            ));
+            failures.push(|| format!("{path} is an empty collection that came from {sources}"));
             false
         }
         // No `items`: every element has the whole's label (the engine lists the parts of a
@@ -56,7 +74,7 @@ fn judge(
                 elements_pass(path, elements, &sources, trusted_values, failures)
             }
             _ => {
-                failures.push(format!("{path} came from {sources}"));
+                failures.push(|| format!("{path} came from {sources}"));
                 false
             }
         },
@@ -70,25 +88,31 @@ fn elements_pass(
     elements: &[Value],
     sources: &str,
     trusted_values: &[String],
-    failures: &mut Vec<String>,
+    failures: &mut Failures,
 ) -> bool {
-    let before = failures.len();
+    let before = failures.count();
     for (i, element) in elements.iter().enumerate() {
-        let at = format!("{path}[{i}]");
         match element {
             Value::Array(inner) if !inner.is_empty() => {
-                elements_pass(&at, inner, sources, trusted_values, failures);
+                elements_pass(
+                    &format!("{path}[{i}]"),
+                    inner,
+                    sources,
+                    trusted_values,
+                    failures,
+                );
             }
             other if scalar_text(other).is_some_and(|t| trusted_values.contains(&t)) => {}
-            _ => failures.push(format!("{at} came from {sources}")),
+            _ => failures.push(|| format!("{path}[{i}] came from {sources}")),
         }
     }
-    failures.len() == before
+    failures.count() == before
 }
 
 /// The sensitive rule over the arguments `is_sensitive` selects: each must be trusted,
 /// equal to one of `user.trusted_values`, or a non-empty collection whose every item
-/// passes. Answers `violation` once per failing argument (or element); silent otherwise.
+/// passes. Answers `violation` once per failing argument (or element, for the first ten;
+/// once more for the count of the rest); silent otherwise.
 pub(crate) fn check_sensitive(
     call: &Call<'_>,
     is_sensitive: impl Fn(&str, &Node<'_>) -> bool,
@@ -102,11 +126,17 @@ pub(crate) fn check_sensitive(
         if !is_sensitive(name, &node) {
             continue;
         }
-        let mut failures = Vec::new();
+        let mut failures = Failures::default();
         if judge(name, node, &trusted_values, &mut failures) {
             continue;
         }
-        for failure in failures {
+        let more = (failures.more > 0).then(|| {
+            format!(
+                "{} more elements of {name} are neither trusted nor values the user gave",
+                failures.more
+            )
+        });
+        for failure in failures.named.into_iter().chain(more) {
             out.add(
                 policy,
                 violation,
