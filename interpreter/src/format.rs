@@ -1,5 +1,8 @@
 //! Text of values: `repr`, `str`, float repr, and the format-spec mini-language.
 
+// Indexing can panic: this module reads with `get` and patterns (see issue 12).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use crate::error::{err, Eval};
 use crate::eval::Machine;
 use crate::value::*;
@@ -154,10 +157,10 @@ impl Machine<'_> {
     pub fn str_of(&mut self, v: &Value) -> Eval<String> {
         match &v.data {
             Data::Str(s) => Ok(s.to_string()),
-            Data::Exception(e) => match e.args.len() {
-                0 => Ok(String::new()),
-                1 if e.kind == ExcKind::KeyError => self.repr(&e.args[0].clone()),
-                1 => self.str_of(&e.args[0].clone()),
+            Data::Exception(e) => match e.args.as_slice() {
+                [] => Ok(String::new()),
+                [only] if e.kind == ExcKind::KeyError => self.repr(&only.clone()),
+                [only] => self.str_of(&only.clone()),
                 _ => self.repr(&self.new_tuple_plain(e.args.clone())),
             },
             Data::Instance(i) => {

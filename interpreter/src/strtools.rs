@@ -1,6 +1,9 @@
 //! The str methods that work with tables or grow text by columns: `expandtabs`,
 //! `str.maketrans` and `translate`, with CPython's rules and messages.
 
+// Indexing can panic: this module reads with `get` and patterns (see issue 12).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use crate::error::{err, Eval, Unwind};
 use crate::eval::{Kwargs, Machine};
 use crate::value::*;
@@ -123,8 +126,8 @@ impl Machine<'_> {
             }
         }
         let mut pairs: Vec<(Data, Data)> = Vec::new();
-        if args.len() == 1 {
-            let Data::Dict(d) = &args[0].data else {
+        if let [only] = args.as_slice() {
+            let Data::Dict(d) = &only.data else {
                 return err(
                     ExcKind::TypeError,
                     "if you give only one argument to maketrans it must be a dict",
@@ -157,8 +160,8 @@ impl Machine<'_> {
                 };
                 pairs.push((code, v.data.clone()));
             }
-        } else {
-            let (Data::Str(from), Data::Str(to)) = (&args[0].data, &args[1].data) else {
+        } else if let [from, to, ..] = args.as_slice() {
+            let (Data::Str(from), Data::Str(to)) = (&from.data, &to.data) else {
                 return err(
                     ExcKind::TypeError,
                     "first maketrans argument must be a string if there is a second argument",

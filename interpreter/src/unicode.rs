@@ -2,6 +2,9 @@
 //! (`isspace`, `isdigit`, `title`, `casefold`, ...): general categories from the
 //! unicode-general-category crate, the rest from tables generated from CPython's unicodedata.
 
+// Indexing can panic: this module reads with `get` and patterns (see issue 12).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 mod tables;
 
 use unicode_general_category::{get_general_category, GeneralCategory as G};
@@ -109,13 +112,16 @@ fn is_case_ignorable(c: char) -> bool {
 
 /// Appends the lower case of `chars[i]`; a capital sigma that ends a word becomes `ς`.
 fn push_lower(out: &mut String, chars: &[char], i: usize) {
-    let c = chars[i];
+    let (before, rest) = chars.split_at(i.min(chars.len()));
+    let Some((&c, after)) = rest.split_first() else {
+        return;
+    };
     if c != 'Σ' {
         out.extend(c.to_lowercase());
         return;
     }
-    let before = chars[..i].iter().rev().find(|c| !is_case_ignorable(**c));
-    let after = chars[i + 1..].iter().find(|c| !is_case_ignorable(**c));
+    let before = before.iter().rev().find(|c| !is_case_ignorable(**c));
+    let after = after.iter().find(|c| !is_case_ignorable(**c));
     let word_end = before.is_some_and(|c| is_cased(*c)) && !after.is_some_and(|c| is_cased(*c));
     out.push(if word_end { 'ς' } else { 'σ' });
 }
@@ -132,7 +138,7 @@ pub fn is_identifier(s: &str) -> bool {
 /// Appends the title case of `c` (`ß` → `Ss`, `ǆ` → `ǅ`).
 fn push_title(out: &mut String, c: char) {
     match tables::TITLE.binary_search_by_key(&c, |&(k, _)| k) {
-        Ok(i) => out.push_str(tables::TITLE[i].1),
+        Ok(i) => out.push_str(tables::TITLE.get(i).map_or("", |&(_, title)| title)),
         Err(_) => out.extend(c.to_uppercase()),
     }
 }
@@ -187,7 +193,7 @@ pub fn casefold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match tables::CASEFOLD.binary_search_by_key(&c, |&(k, _)| k) {
-            Ok(i) => out.push_str(tables::CASEFOLD[i].1),
+            Ok(i) => out.push_str(tables::CASEFOLD.get(i).map_or("", |&(_, folded)| folded)),
             Err(_) => out.extend(c.to_lowercase()),
         }
     }

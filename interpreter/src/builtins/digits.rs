@@ -4,6 +4,9 @@
 //! Unicode whitespace around the number: it first rewrites the text into ASCII, which is what
 //! [`to_ascii_number`] does before the ASCII-only parsers run.
 
+// Indexing can panic: this module reads with `get` and patterns (see issue 12).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use std::borrow::Cow;
 
 /// The zero of every run of ten Unicode decimal digits (Unicode 14, CPython 3.11's database);
@@ -21,7 +24,7 @@ const DECIMAL_ZEROS: [u32; 66] = [
 fn decimal_value(c: char) -> Option<u32> {
     let code = c as u32;
     let run = DECIMAL_ZEROS.partition_point(|&zero| zero <= code);
-    let zero = DECIMAL_ZEROS[run.checked_sub(1)?];
+    let zero = *DECIMAL_ZEROS.get(run.checked_sub(1)?)?;
     (code - zero < 10).then_some(code - zero)
 }
 

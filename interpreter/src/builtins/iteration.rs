@@ -15,20 +15,22 @@ impl Machine<'_> {
             Builtin::Any | Builtin::All => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
-                self.any_all(b == Builtin::Any, &args[0], text)
+                let [arg] = leading(&args)?;
+                self.any_all(b == Builtin::Any, arg, text)
             }
             Builtin::Sorted => {
                 let key = take_kwarg(&mut kwargs, "key");
                 let reverse = take_kwarg(&mut kwargs, "reverse");
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
-                let items = self.collect_items(&args[0])?;
-                let shape = self.shape_label(&args[0]);
+                let [arg] = leading(&args)?;
+                let items = self.collect_items(arg)?;
+                let shape = self.shape_label(arg);
                 let reverse = self.reverse_flag(reverse.as_ref())?;
                 let (sorted, label) = match &key {
                     Some(k) if !matches!(k.data, Data::None) => {
                         let k = k.clone();
-                        let source = args[0].clone();
+                        let source = arg.clone();
                         self.with_callback(&k, &[&source], |m| {
                             m.sort_values(items, Some(&k), reverse)
                         })?
@@ -36,19 +38,20 @@ impl Machine<'_> {
                     _ => self.sort_values(items, key.as_ref(), reverse)?,
                 };
                 let shape = self.labels.join(shape, label);
-                let node = self.shape_node(&args[0]);
+                let node = self.shape_node(arg);
                 Ok(self.new_list(sorted, shape, node))
             }
             Builtin::Reversed => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
-                let shape = self.shape_label(&args[0]);
-                let node = self.shape_node(&args[0]);
-                match &args[0].data {
+                let [arg] = leading(&args)?;
+                let shape = self.shape_label(arg);
+                let node = self.shape_node(arg);
+                match &arg.data {
                     Data::Iterator(i) if i.borrow().viewed_dict().is_none() => {
                         return Err(self.type_error(
-                            format!("'{}' object is not reversible", args[0].data.type_name()),
-                            &[&args[0]],
+                            format!("'{}' object is not reversible", arg.data.type_name()),
+                            &[arg],
                         ))
                     }
                     Data::Set(_)
@@ -58,23 +61,23 @@ impl Machine<'_> {
                     | Data::BigInt(_)
                     | Data::Float(_) => {
                         return Err(self.type_error(
-                            format!("'{}' object is not reversible", args[0].data.type_name()),
-                            &[&args[0]],
+                            format!("'{}' object is not reversible", arg.data.type_name()),
+                            &[arg],
                         ))
                     }
                     Data::List(l) => {
                         let next = l.borrow().items.len();
                         let lazy = Lazy::ReversedList {
-                            list: args[0].clone(),
+                            list: arg.clone(),
                             next,
                         };
                         return Ok(self.new_lazy(lazy, "list_reverseiterator", shape, node));
                     }
                     _ => {}
                 }
-                let mut items = self.collect_items(&args[0])?;
+                let mut items = self.collect_items(arg)?;
                 items.reverse();
-                let kind = match &args[0].data {
+                let kind = match &arg.data {
                     Data::Range(_) => "range_iterator",
                     Data::Dict(_) => "dict_reversekeyiterator",
                     Data::Iterator(i) => match i.borrow().kind {
@@ -90,6 +93,7 @@ impl Machine<'_> {
                 let start = take_kwarg(&mut kwargs, "start");
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 2)?;
+                let [arg] = leading(&args)?;
                 let start = args.get(1).cloned().or(start);
                 let count = match start.as_ref().map(|s| &s.data) {
                     None => 0,
@@ -105,7 +109,7 @@ impl Machine<'_> {
                         ))
                     }
                 };
-                let source = self.iter_of(&args[0])?;
+                let source = self.iter_of(arg)?;
                 let shape = self.shape_label(&source);
                 let node = self.shape_node(&source);
                 Ok(self.new_lazy(Lazy::Enumerate { source, count }, "enumerate", shape, node))
@@ -125,14 +129,15 @@ impl Machine<'_> {
             }
             Builtin::Map => {
                 no_kwargs(name, &kwargs)?;
-                if args.len() < 2 {
+                let Some((func, iterables)) = args.split_first().filter(|(_, i)| !i.is_empty())
+                else {
                     return err(
                         ExcKind::TypeError,
                         "map() must have at least two arguments.",
                     );
-                }
-                let func = args[0].clone();
-                let sources = self.iterators_of(&args[1..])?;
+                };
+                let func = func.clone();
+                let sources = self.iterators_of(iterables)?;
                 let mut shape = Label::PROGRAM;
                 for s in &sources {
                     let l = self.shape_label(s);
@@ -148,8 +153,9 @@ impl Machine<'_> {
             Builtin::Filter => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 2, 2)?;
-                let func = args[0].clone();
-                let source = self.iter_of(&args[1])?;
+                let [func, iterable] = leading(&args)?;
+                let func = func.clone();
+                let source = self.iter_of(iterable)?;
                 let shape = self.shape_label(&source);
                 let lazy = Lazy::Filter {
                     func,
@@ -161,22 +167,24 @@ impl Machine<'_> {
             Builtin::Iter => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
-                self.iter_of(&args[0])
+                let [arg] = leading(&args)?;
+                self.iter_of(arg)
             }
             Builtin::Next => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 2)?;
-                if !matches!(args[0].data, Data::Iterator(_)) {
+                let [arg] = leading(&args)?;
+                if !matches!(arg.data, Data::Iterator(_)) {
                     return Err(self.type_error(
-                        format!("'{}' object is not an iterator", args[0].data.type_name()),
-                        &[&args[0]],
+                        format!("'{}' object is not an iterator", arg.data.type_name()),
+                        &[arg],
                     ));
                 }
-                match self.next_of(&args[0])? {
+                match self.next_of(arg)? {
                     Some(v) => Ok(v),
                     None => {
                         // Running out was decided by the shape.
-                        let shape = self.shape_label(&args[0]);
+                        let shape = self.shape_label(arg);
                         match args.get(1) {
                             Some(default) => {
                                 let mut d = default.clone();

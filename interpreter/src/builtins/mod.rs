@@ -2,6 +2,9 @@
 //! carries the join of what it was computed from, and a container result keeps its elements'
 //! labels with a shape that joins every label the choice of elements depended on.
 
+// Indexing can panic: this module reads with `get` and patterns (see issue 12).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 mod digits;
 mod iteration;
 mod names;
@@ -78,6 +81,23 @@ pub(crate) fn arity(name: &str, args: &[Value], min: usize, max: usize) -> Eval<
         return err(ExcKind::TypeError, arity_message(name, min, max, given));
     }
     Ok(())
+}
+
+/// The first `N` arguments, by name, once their count has been checked (by [`arity`] or a
+/// method's own check): `let [a, b] = leading(&args)?;`. Fewer is a `TypeError`, not a panic.
+pub(crate) fn leading<const N: usize>(args: &[Value]) -> Eval<&[Value; N]> {
+    leading_and_rest(args).map(|(first, _)| first)
+}
+
+/// [`leading`], and the arguments after them.
+pub(crate) fn leading_and_rest<const N: usize>(args: &[Value]) -> Eval<(&[Value; N], &[Value])> {
+    match args.split_first_chunk::<N>() {
+        Some(split) => Ok(split),
+        None => err(
+            ExcKind::TypeError,
+            format!("expected at least {N} arguments, got {}", args.len()),
+        ),
+    }
 }
 
 /// Builtins whose arguments CPython checks with `_PyArg_CheckPositional`
@@ -375,6 +395,7 @@ impl Machine<'_> {
         let nd = take_kwarg(&mut kwargs, "ndigits");
         no_kwargs("round", &kwargs)?;
         arity("round", &args, 1, 2)?;
+        let [arg] = leading(&args)?;
         let ndigits = args.get(1).cloned().or(nd);
         let ndigits = match ndigits.as_ref().map(|v| &v.data) {
             None | Some(Data::None) => None,
@@ -392,12 +413,12 @@ impl Machine<'_> {
                 ))
             }
         };
-        let data = match (&args[0].data, ndigits) {
+        let data = match (&arg.data, ndigits) {
             (Data::Int(_) | Data::BigInt(_) | Data::Bool(_), None) => {
-                ops::int_data(ops::to_bigint(&args[0].data).unwrap_or_default())
+                ops::int_data(ops::to_bigint(&arg.data).unwrap_or_default())
             }
             (Data::Int(_) | Data::BigInt(_) | Data::Bool(_), Some(n)) => {
-                let i = ops::to_bigint(&args[0].data).unwrap_or_default();
+                let i = ops::to_bigint(&arg.data).unwrap_or_default();
                 // |i| < 10**digits: rounding to a multiple of a larger power of ten gives 0.
                 let digits = i.bits() * 30103 / 100_000 + 2;
                 if n >= 0 {
@@ -472,16 +493,17 @@ impl Machine<'_> {
                 format!("Cannot specify a default for {name}() with multiple positional arguments"),
             );
         }
-        let source = if args.len() == 1 {
-            args[0].clone()
-        } else {
-            self.new_tuple_plain(args.clone())
+        let single = match args.as_slice() {
+            [only] => Some(only.clone()),
+            _ => None,
         };
-        let (items, mut label) = if args.len() == 1 {
-            let items = self.collect_items(&args[0])?;
-            (items, self.shape_label(&args[0]))
-        } else {
-            (args, Label::PROGRAM)
+        let (source, items, mut label) = match single {
+            Some(iterable) => {
+                let items = self.collect_items(&iterable)?;
+                let label = self.shape_label(&iterable);
+                (iterable, items, label)
+            }
+            None => (self.new_tuple_plain(args.clone()), args, Label::PROGRAM),
         };
         if items.is_empty() {
             // Being empty was decided by the shape.
@@ -584,7 +606,10 @@ impl Machine<'_> {
             if failure.is_some() {
                 return Ordering::Equal;
             }
-            match ops::order(self, &data[a], &data[b], "<") {
+            let (Some(x), Some(y)) = (data.get(a), data.get(b)) else {
+                return Ordering::Equal;
+            };
+            match ops::order(self, x, y, "<") {
                 Ok(Some(o)) => {
                     if reverse {
                         o.reverse()
@@ -605,7 +630,7 @@ impl Machine<'_> {
         let mut slots: Vec<Option<(Value, Value)>> = keyed.into_iter().map(Some).collect();
         let sorted = idx
             .into_iter()
-            .filter_map(|i| slots[i].take().map(|(_, v)| v))
+            .filter_map(|i| slots.get_mut(i)?.take().map(|(_, v)| v))
             .collect();
         Ok((sorted, label))
     }
@@ -788,7 +813,8 @@ impl Machine<'_> {
             }
             TypeKind::Type => {
                 arity(name, &args, 1, 1)?;
-                let v = &args[0];
+                let [arg] = leading(&args)?;
+                let v = arg;
                 let data = match &v.data {
                     Data::Instance(i) => Data::Model(i.borrow().class.clone()),
                     Data::Exception(e) => match &e.class {
@@ -1069,8 +1095,10 @@ fn underscores_between_digits(t: &str) -> bool {
     let bytes = t.as_bytes();
     bytes.iter().enumerate().all(|(i, &b)| {
         b != b'_'
-            || (i > 0
-                && bytes[i - 1].is_ascii_digit()
+            || (i
+                .checked_sub(1)
+                .and_then(|before| bytes.get(before))
+                .is_some_and(u8::is_ascii_digit)
                 && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
     })
 }

@@ -15,7 +15,8 @@ impl Machine<'_> {
             Builtin::Abs => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
-                let data = match &args[0].data {
+                let [arg] = leading(&args)?;
+                let data = match &arg.data {
                     Data::Int(i) => match i.checked_abs() {
                         Some(a) => Data::Int(a),
                         None => ops::int_data(BigInt::from(*i).abs()),
@@ -26,41 +27,37 @@ impl Machine<'_> {
                     other => {
                         return Err(self.type_error(
                             format!("bad operand type for abs(): '{}'", other.type_name()),
-                            &[&args[0]],
+                            &[arg],
                         ))
                     }
                 };
-                Ok(self.derive(data, &[&args[0]], text))
+                Ok(self.derive(data, &[arg], text))
             }
             Builtin::Round => self.round(args, kwargs, text),
             Builtin::Divmod => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 2, 2)?;
-                ops::check_divmod_operands(self, &args[0], &args[1])?;
+                let [dividend, divisor] = leading(&args)?;
+                ops::check_divmod_operands(self, dividend, divisor)?;
                 let q = ops::binary(
                     self,
                     crate::syntax::ir::BinOp::FloorDiv,
-                    &args[0],
-                    &args[1],
+                    dividend,
+                    divisor,
                     text,
                 )?;
-                let r = ops::binary(
-                    self,
-                    crate::syntax::ir::BinOp::Mod,
-                    &args[0],
-                    &args[1],
-                    text,
-                )?;
+                let r = ops::binary(self, crate::syntax::ir::BinOp::Mod, dividend, divisor, text)?;
                 Ok(self.new_tuple(vec![q, r], Label::PROGRAM, NO_NODE))
             }
             Builtin::Pow => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 2, 3)?;
-                if args.len() == 3 {
+                let ([base, exponent], modulus) = leading_and_rest(&args)?;
+                if let [modulus] = modulus {
                     let (Some(b), Some(e), Some(m)) = (
-                        ops::to_bigint(&args[0].data),
-                        ops::to_bigint(&args[1].data),
-                        ops::to_bigint(&args[2].data),
+                        ops::to_bigint(&base.data),
+                        ops::to_bigint(&exponent.data),
+                        ops::to_bigint(&modulus.data),
                     ) else {
                         return err(
                             ExcKind::TypeError,
@@ -68,24 +65,15 @@ impl Machine<'_> {
                         );
                     };
                     let r = ops::modular_pow(&b, &e, &m)?;
-                    return Ok(self.derive(
-                        ops::int_data(r),
-                        &[&args[0], &args[1], &args[2]],
-                        text,
-                    ));
+                    return Ok(self.derive(ops::int_data(r), &[base, exponent, modulus], text));
                 }
-                ops::binary(
-                    self,
-                    crate::syntax::ir::BinOp::Pow,
-                    &args[0],
-                    &args[1],
-                    text,
-                )
+                ops::binary(self, crate::syntax::ir::BinOp::Pow, base, exponent, text)
             }
             Builtin::Sum => {
                 let start = take_kwarg(&mut kwargs, "start");
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 2)?;
+                let [arg] = leading(&args)?;
                 let mut acc = args
                     .get(1)
                     .cloned()
@@ -99,7 +87,7 @@ impl Machine<'_> {
                 }
                 // Item by item, as CPython: an item that cannot be added stops the pulling.
                 let saved = self.ctx;
-                let added = self.iterate(&args[0], &mut |m, item| {
+                let added = self.iterate(arg, &mut |m, item| {
                     m.tick()?;
                     acc = ops::binary(m, crate::syntax::ir::BinOp::Add, &acc, &item, text)
                         .map_err(|u| m.failed_on(u, &[&acc, &item]))?;
@@ -107,7 +95,7 @@ impl Machine<'_> {
                 });
                 self.restore(saved);
                 added?;
-                let shape = self.shape_label(&args[0]);
+                let shape = self.shape_label(arg);
                 acc.label = self.labels.join(acc.label, shape);
                 Ok(acc)
             }

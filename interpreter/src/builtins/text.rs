@@ -46,21 +46,24 @@ impl Machine<'_> {
             Builtin::Len => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
-                self.len_of(&args[0], text)
+                let [arg] = leading(&args)?;
+                self.len_of(arg, text)
             }
             Builtin::Repr | Builtin::Ascii => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
-                let mut s = self.repr(&args[0])?;
+                let [arg] = leading(&args)?;
+                let mut s = self.repr(arg)?;
                 if matches!(b, Builtin::Ascii) {
                     s = crate::format::ascii_escape(&s);
                 }
-                Ok(self.derive(Data::Str(PyStr::from(s)), &[&args[0]], text))
+                Ok(self.derive(Data::Str(PyStr::from(s)), &[arg], text))
             }
             Builtin::Chr => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
-                let c = match &args[0].data {
+                let [code] = leading(&args)?;
+                let c = match &code.data {
                     Data::Int(i) if i32::try_from(*i).is_err() => {
                         return err(
                             ExcKind::OverflowError,
@@ -86,35 +89,36 @@ impl Machine<'_> {
                     }
                 };
                 let Some(c) = c else {
-                    if let Data::Int(code @ 0xD800..=0xDFFF) = &args[0].data {
+                    if let Data::Int(surrogate @ 0xD800..=0xDFFF) = &code.data {
                         // CPython makes a one-surrogate string; UTF-8 cannot hold one.
                         return err(
                             ExcKind::ValueError,
                             format!(
-                                "chr() arg {code:#x} is a lone surrogate, which Bactrian's \
+                                "chr() arg {surrogate:#x} is a lone surrogate, which Bactrian's \
                                  UTF-8 strings cannot hold"
                             ),
                         );
                     }
                     return err(ExcKind::ValueError, "chr() arg not in range(0x110000)");
                 };
-                Ok(self.derive(Data::Str(PyStr::from(c.to_string())), &[&args[0]], text))
+                Ok(self.derive(Data::Str(PyStr::from(c.to_string())), &[code], text))
             }
             Builtin::Ord => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
-                let Data::Str(s) = &args[0].data else {
+                let [arg] = leading(&args)?;
+                let Data::Str(s) = &arg.data else {
                     return Err(self.type_error(
                         format!(
                             "ord() expected string of length 1, but {} found",
-                            args[0].data.type_name()
+                            arg.data.type_name()
                         ),
                         &[],
                     ));
                 };
                 let mut chars = s.chars();
                 match (chars.next(), chars.next()) {
-                    (Some(c), None) => Ok(self.derive(Data::Int(c as i64), &[&args[0]], text)),
+                    (Some(c), None) => Ok(self.derive(Data::Int(c as i64), &[arg], text)),
                     _ => {
                         let n = s.chars().count();
                         err(
@@ -127,11 +131,12 @@ impl Machine<'_> {
             Builtin::Hex | Builtin::Oct | Builtin::Bin => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
-                let Some(i) = ops::to_bigint(&args[0].data) else {
+                let [arg] = leading(&args)?;
+                let Some(i) = ops::to_bigint(&arg.data) else {
                     return Err(self.type_error(
                         format!(
                             "'{}' object cannot be interpreted as an integer",
-                            args[0].data.type_name()
+                            arg.data.type_name()
                         ),
                         &[],
                     ));
@@ -146,11 +151,12 @@ impl Machine<'_> {
                     if i.is_negative() { "-" } else { "" },
                     i.abs().to_str_radix(radix)
                 );
-                Ok(self.derive(Data::Str(PyStr::from(s)), &[&args[0]], text))
+                Ok(self.derive(Data::Str(PyStr::from(s)), &[arg], text))
             }
             Builtin::Format => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 2)?;
+                let [arg] = leading(&args)?;
                 let spec = match args.get(1).map(|s| &s.data) {
                     None => String::new(),
                     Some(Data::Str(s)) => s.to_string(),
@@ -161,14 +167,15 @@ impl Machine<'_> {
                         ))
                     }
                 };
-                let s = self.format_value(&args[0], &spec)?;
+                let s = self.format_value(arg, &spec)?;
                 let inputs: Vec<&Value> = args.iter().collect();
                 Ok(self.derive(Data::Str(PyStr::from(s)), &inputs, text))
             }
             Builtin::Hash => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
-                let key = self.hash_key(&args[0])?;
+                let [arg] = leading(&args)?;
+                let key = self.hash_key(arg)?;
                 let h = match key {
                     HashKey::Int(i) => i,
                     other => {
@@ -178,7 +185,7 @@ impl Machine<'_> {
                         h.finish() as i64
                     }
                 };
-                Ok(self.derive(Data::Int(h), &[&args[0]], text))
+                Ok(self.derive(Data::Int(h), &[arg], text))
             }
             // `call_builtin` sends only this family here.
             other => err(

@@ -15,20 +15,23 @@ impl Machine<'_> {
             Builtin::Isinstance => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 2, 2)?;
-                let result = self.isinstance(&args[0], &args[1])?;
-                Ok(self.derive(Data::Bool(result), &[&args[0]], text))
+                let [object, classes] = leading(&args)?;
+                let result = self.isinstance(object, classes)?;
+                Ok(self.derive(Data::Bool(result), &[object], text))
             }
             Builtin::Issubclass => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 2, 2)?;
-                let result = self.issubclass(&args[0], &args[1])?;
-                Ok(self.derive(Data::Bool(result), &[&args[0], &args[1]], text))
+                let [class, classes] = leading(&args)?;
+                let result = self.issubclass(class, classes)?;
+                Ok(self.derive(Data::Bool(result), &[class, classes], text))
             }
             Builtin::Callable => {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
+                let [arg] = leading(&args)?;
                 let c = matches!(
-                    args[0].data,
+                    arg.data,
                     Data::Function(_)
                         | Data::Builtin(_)
                         | Data::Method(_)
@@ -37,7 +40,7 @@ impl Machine<'_> {
                         | Data::ExcClass(_)
                         | Data::Tool(_)
                 );
-                Ok(self.derive(Data::Bool(c), &[&args[0]], text))
+                Ok(self.derive(Data::Bool(c), &[arg], text))
             }
             // `call_builtin` sends only this family here.
             other => err(

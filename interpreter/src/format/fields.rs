@@ -76,12 +76,16 @@ impl Machine<'_> {
                 out.push_str(rest);
                 break;
             };
-            out.push_str(&rest[..at]);
-            let brace = rest.as_bytes()[at] as char;
-            let after = &rest[at + 1..];
-            if after.starts_with(brace) {
+            let (literal, from_brace) = rest.split_at(at);
+            out.push_str(literal);
+            let mut tail = from_brace.chars();
+            let Some(brace) = tail.next() else {
+                break;
+            };
+            let after = tail.as_str();
+            if let Some(past) = after.strip_prefix(brace) {
                 out.push(brace);
-                rest = &after[1..];
+                rest = past;
                 continue;
             }
             if brace == '}' {

@@ -55,12 +55,16 @@ impl Spec {
         let is_align = |c: char| matches!(c, '<' | '>' | '^' | '=');
         let mut i = 0;
         let mut fill_given = false;
-        if chars.len() >= 2 && is_align(chars[1]) {
-            (s.fill, s.align, fill_given, s.align_given) = (chars[0], chars[1], true, true);
-            i = 2;
-        } else if !chars.is_empty() && is_align(chars[0]) {
-            (s.align, s.align_given) = (chars[0], true);
-            i = 1;
+        match chars.as_slice() {
+            [fill, align, ..] if is_align(*align) => {
+                (s.fill, s.align, fill_given, s.align_given) = (*fill, *align, true, true);
+                i = 2;
+            }
+            [align, ..] if is_align(*align) => {
+                (s.align, s.align_given) = (*align, true);
+                i = 1;
+            }
+            _ => {}
         }
         let at = |i: usize, c: char| chars.get(i) == Some(&c);
         if let Some(&c @ ('+' | '-' | ' ')) = chars.get(i) {
@@ -254,9 +258,9 @@ fn group_digits(digits: &str, sep: Option<char>, every: usize, min_width: isize)
         if !out.is_empty() {
             out.push(sep);
         }
-        for k in 0..taken {
-            out.push(digits[(remaining - 1 - k) as usize]);
-        }
+        // The `taken` digits left of those already placed, rightmost first.
+        let left = digits.get(..remaining.max(0) as usize).unwrap_or_default();
+        out.extend(left.iter().rev().take(taken as usize));
         out.extend(std::iter::repeat_n('0', zeros as usize));
         remaining -= taken;
         min_width -= group;

@@ -19,15 +19,16 @@ impl Machine<'_> {
         let shape_node = self.shape_node(recv);
         match name {
             "get" => {
+                let [arg] = leading(&args)?;
                 let d = dict.borrow();
                 let found = self
-                    .find_key(&d.map, &args[0])?
+                    .find_key(&d.map, arg)?
                     .and_then(|i| d.map.get_index(i))
                     .map(|(_, (k, v))| (k.label, v.clone()));
                 drop(d);
                 // A key that is there was decided by its last store; a missing one by the
                 // whole shape.
-                let kl = self.full_label(&args[0]);
+                let kl = self.full_label(arg);
                 let (v, access) = match found {
                     Some((stored_label, v)) => {
                         let present = self.labels.join(stored_label, kl);
@@ -38,7 +39,7 @@ impl Machine<'_> {
                         self.labels.join(shape, kl),
                     ),
                 };
-                Ok(self.element(v, access, &[recv.node, args[0].node, shape_node], text))
+                Ok(self.element(v, access, &[recv.node, arg.node, shape_node], text))
             }
             "keys" | "values" | "items" => {
                 let kind = match name {
@@ -51,18 +52,19 @@ impl Machine<'_> {
                 Ok(self.new_lazy(view, kind, shape, shape_node))
             }
             "pop" => {
-                let key = self.hash_key(&args[0])?;
+                let [key_arg] = leading(&args)?;
+                let key = self.hash_key(key_arg)?;
                 let removed = dict.borrow_mut().map.shift_remove(&key);
-                let kl = self.full_label(&args[0]);
+                let kl = self.full_label(key_arg);
                 // The key may have been any of the entries: which ones are left depends on it.
                 self.raise_presence(recv, kl);
-                self.taint_shape(recv, kl, args[0].node);
+                self.taint_shape(recv, kl, key_arg.node);
                 self.mutated(recv);
                 let access = self.labels.join(shape, kl);
                 match (removed, args.get(1)) {
                     (Some((_, v)), _) => Ok(self.element(v, access, &[], text)),
                     (None, Some(d)) => Ok(self.element(d.clone(), access, &[], text)),
-                    (None, None) => Err(crate::error::key_error(&args[0], access)),
+                    (None, None) => Err(crate::error::key_error(key_arg, access)),
                 }
             }
             "popitem" => {
@@ -78,9 +80,10 @@ impl Machine<'_> {
                 }
             }
             "setdefault" => {
-                let key = self.hash_key(&args[0])?;
+                let [arg] = leading(&args)?;
+                let key = self.hash_key(arg)?;
                 let existing = dict.borrow().map.get(&key).map(|(_, v)| v.clone());
-                let kl = self.full_label(&args[0]);
+                let kl = self.full_label(arg);
                 let access = self.labels.join(shape, kl);
                 match existing {
                     Some(v) => Ok(self.element(v, access, &[], text)),
@@ -88,7 +91,7 @@ impl Machine<'_> {
                         self.check_growth(dict.borrow().map.len() + 1, 1)?;
                         let v =
                             self.under_context(args.get(1).cloned().unwrap_or_else(Value::none));
-                        let mut stored = args[0].clone();
+                        let mut stored = arg.clone();
                         let ctx = if self.strict {
                             self.ctx.label
                         } else {
@@ -98,7 +101,7 @@ impl Machine<'_> {
                         stored.label = self.labels.join(stored.label, recv.label);
                         self.raise_presence(recv, kl);
                         dict.borrow_mut().map.insert(key, (stored, v.clone()));
-                        self.taint_shape(recv, kl, args[0].node);
+                        self.taint_shape(recv, kl, arg.node);
                         self.mutated(recv);
                         Ok(v)
                     }

@@ -17,17 +17,19 @@ impl Machine<'_> {
         let list = list.clone();
         match name {
             "append" => {
+                let [arg] = leading(&args)?;
                 self.check_growth(list.borrow().items.len() + 1, 1)?;
-                let v = self.under_context(args[0].clone());
+                let v = self.under_context(arg.clone());
                 list.borrow_mut().items.push(v);
                 self.mutated(recv);
                 Ok(Value::none())
             }
             "extend" => {
-                let items = self.collect_items(&args[0])?;
+                let [arg] = leading(&args)?;
+                let items = self.collect_items(arg)?;
                 self.check_growth(list.borrow().items.len() + items.len(), items.len())?;
-                let shape = self.shape_label(&args[0]);
-                let node = self.shape_node(&args[0]);
+                let shape = self.shape_label(arg);
+                let node = self.shape_node(arg);
                 list.borrow_mut().items.extend(items);
                 // How many items arrived is decided by the source's shape.
                 self.taint_shape(recv, shape, node);
@@ -35,16 +37,17 @@ impl Machine<'_> {
                 Ok(Value::none())
             }
             "insert" => {
+                let [index, item] = leading(&args)?;
                 let len = list.borrow().items.len() as i64;
                 let i = self.opt_int(args.first())?.unwrap_or(0);
                 let i = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
                 self.check_growth(len as usize + 1, 1)?;
-                let v = self.under_context(args[1].clone());
+                let v = self.under_context(item.clone());
                 list.borrow_mut().items.insert(i, v);
-                let il = self.full_label(&args[0]);
+                let il = self.full_label(index);
                 self.moved_items(recv, i, il);
-                let il = args[0].label;
-                self.taint_shape(recv, il, args[0].node);
+                let il = index.label;
+                self.taint_shape(recv, il, index.node);
                 self.mutated(recv);
                 Ok(Value::none())
             }
@@ -74,23 +77,24 @@ impl Machine<'_> {
                 Ok(self.element(v, shape, &[], text))
             }
             "remove" => {
+                let [arg] = leading(&args)?;
                 let items = list.borrow().items.clone();
                 for (i, it) in items.iter().enumerate() {
-                    if ops::equal(self, &it.data, &args[0].data, 0)? {
+                    if ops::equal(self, &it.data, &arg.data, 0)? {
                         list.borrow_mut().items.remove(i);
                         // Which item went was decided by comparing it and every item before.
-                        let mut l = self.full_label(&args[0]);
-                        for before in &items[..=i] {
+                        let mut l = self.full_label(arg);
+                        for before in items.iter().take(i + 1) {
                             let bl = self.full_label(before);
                             l = self.labels.join(l, bl);
                         }
-                        self.taint_shape(recv, l, args[0].node);
+                        self.taint_shape(recv, l, arg.node);
                         self.moved_items(recv, i, l);
                         self.mutated(recv);
                         return Ok(Value::none());
                     }
                 }
-                let label = self.full_label(&args[0]);
+                let label = self.full_label(arg);
                 Err(exception(
                     ExcKind::ValueError,
                     "list.remove(x): x not in list",

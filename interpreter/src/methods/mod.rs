@@ -2,7 +2,10 @@
 //! type has, the dispatch, and what they share. Mutating methods keep each inserted value's
 //! label on the element and join the control context (and any key) into the shape.
 
-use crate::builtins::{arity, take_kwarg};
+// Indexing can panic: this module reads with `get` and patterns (see issue 12).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
+use crate::builtins::{arity, leading, take_kwarg};
 use crate::error::{err, exception, Eval};
 use crate::eval::{Kwargs, Machine};
 use crate::ops;
@@ -381,21 +384,21 @@ impl Machine<'_> {
                 format!("dict.fromkeys() takes no keyword arguments (got '{k}')"),
             );
         }
-        if args.is_empty() || args.len() > 2 {
+        let Some((iterable, rest)) = args.split_first().filter(|(_, rest)| rest.len() <= 1) else {
             return err(
                 ExcKind::TypeError,
                 format!("fromkeys expected at most 2 arguments, got {}", args.len()),
             );
-        }
-        let value = args.get(1).cloned().unwrap_or_else(Value::none);
-        let keys = self.collect_items(&args[0])?;
+        };
+        let value = rest.first().cloned().unwrap_or_else(Value::none);
+        let keys = self.collect_items(iterable)?;
         let mut items = Vec::with_capacity(keys.len());
         for k in keys {
             items.push(self.new_tuple_plain(vec![k, value.clone()]));
         }
         // The number of entries is decided by the keys' iterable.
-        let shape = self.shape_label(&args[0]);
-        let pairs = self.new_list(items, shape, args[0].node);
+        let shape = self.shape_label(iterable);
+        let pairs = self.new_list(items, shape, iterable.node);
         self.call_value(
             &Value::program(ty.data.clone()),
             vec![pairs],
@@ -500,21 +503,23 @@ impl Machine<'_> {
         let label = self.full_label(recv);
         match name {
             "count" => {
+                let [arg] = leading(&args)?;
                 let mut n = 0;
                 for it in items {
-                    if ops::equal(self, &it.data, &args[0].data, 0)? {
+                    if ops::equal(self, &it.data, &arg.data, 0)? {
                         n += 1;
                     }
                 }
-                Ok(self.derive(Data::Int(n), &[recv, &args[0]], text))
+                Ok(self.derive(Data::Int(n), &[recv, arg], text))
             }
             _ => {
+                let [wanted] = leading(&args)?;
                 let len = items.len() as i64;
                 let start = clamp_slice_index(self.slice_bound(args.get(1))?, 0, len);
                 let end = clamp_slice_index(self.slice_bound(args.get(2))?, len, len);
                 for (i, it) in items.iter().enumerate().take(end).skip(start) {
-                    if ops::equal(self, &it.data, &args[0].data, 0)? {
-                        return Ok(self.derive(Data::Int(i as i64), &[recv, &args[0]], text));
+                    if ops::equal(self, &it.data, &wanted.data, 0)? {
+                        return Ok(self.derive(Data::Int(i as i64), &[recv, wanted], text));
                     }
                 }
                 let what = if matches!(recv.data, Data::Tuple(_)) {
@@ -523,12 +528,12 @@ impl Machine<'_> {
                     "list.index(x): x not in list"
                 };
                 let msg = if matches!(recv.data, Data::List(_)) {
-                    let r = self.repr(&args[0])?;
+                    let r = self.repr(wanted)?;
                     format!("{r} is not in list")
                 } else {
                     what.to_string()
                 };
-                let l = self.full_label(&args[0]);
+                let l = self.full_label(wanted);
                 let label = self.labels.join(label, l);
                 Err(exception(ExcKind::ValueError, msg, label))
             }

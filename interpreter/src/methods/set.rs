@@ -38,28 +38,30 @@ impl Machine<'_> {
         }
         match name {
             "add" => {
-                let key = self.hash_key(&args[0])?;
+                let [arg] = leading(&args)?;
+                let key = self.hash_key(arg)?;
                 self.check_growth(set.borrow().map.len() + 1, 1)?;
-                let v = self.under_context(args[0].clone());
+                let v = self.under_context(arg.clone());
                 set.borrow_mut().map.entry(key).or_insert(v);
                 // Whether the set grew depends on the value.
-                let l = args[0].label;
-                self.taint_shape(recv, l, args[0].node);
+                let l = arg.label;
+                self.taint_shape(recv, l, arg.node);
                 self.mutated(recv);
                 Ok(Value::none())
             }
             "discard" | "remove" => {
-                let key = self.hash_key(&args[0])?;
+                let [arg] = leading(&args)?;
+                let key = self.hash_key(arg)?;
                 let removed = {
                     let mut s = set.borrow_mut();
                     let at = s.map.get_index_of(&key);
                     at.and_then(|at| s.remove_index(at)).is_some()
                 };
-                let l = self.full_label(&args[0]);
-                self.taint_shape(recv, l, args[0].node);
+                let l = self.full_label(arg);
+                self.taint_shape(recv, l, arg.node);
                 self.mutated(recv);
                 if !removed && name == "remove" {
-                    return Err(crate::error::key_error(&args[0], l));
+                    return Err(crate::error::key_error(arg, l));
                 }
                 Ok(Value::none())
             }
@@ -193,7 +195,8 @@ impl Machine<'_> {
                 Ok(Value::none())
             }
             "issubset" | "issuperset" | "isdisjoint" => {
-                let items = self.collect_items(&args[0])?;
+                let [arg] = leading(&args)?;
+                let items = self.collect_items(arg)?;
                 let other = self.new_set(items, Label::PROGRAM, true)?;
                 let Data::Set(o) = &other.data else {
                     return err(ExcKind::TypeError, "bad set");
@@ -205,7 +208,7 @@ impl Machine<'_> {
                     _ => !s.map.keys().any(|k| o.map.contains_key(k)),
                 };
                 drop((s, o));
-                Ok(self.derive(Data::Bool(r), &[recv, &args[0]], text))
+                Ok(self.derive(Data::Bool(r), &[recv, arg], text))
             }
             _ => Err(exception(
                 ExcKind::AttributeError,

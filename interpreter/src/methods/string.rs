@@ -197,17 +197,18 @@ impl Machine<'_> {
             }
             "join" => {
                 one_argument(name, &args)?;
+                let [arg] = leading(&args)?;
                 if matches!(
-                    args[0].data,
+                    arg.data,
                     Data::None | Data::Bool(_) | Data::Int(_) | Data::BigInt(_) | Data::Float(_)
                 ) {
                     return Err(self.type_error("can only join an iterable".into(), &[]));
                 }
-                let items = self.collect_items(&args[0])?;
-                let shape = self.shape_label(&args[0]);
+                let items = self.collect_items(arg)?;
+                let shape = self.shape_label(arg);
                 let mut out = String::new();
                 let mut label = self.labels.join(recv.label, shape);
-                let mut nodes = vec![recv.node, self.shape_node(&args[0])];
+                let mut nodes = vec![recv.node, self.shape_node(arg)];
                 for (i, item) in items.iter().enumerate() {
                     let Data::Str(part) = &item.data else {
                         return Err(self.type_error(
@@ -235,23 +236,18 @@ impl Machine<'_> {
             }
             "replace" => {
                 expected_arguments(name, &args, 2, 3)?;
-                let mut strs = Vec::with_capacity(2);
-                for (i, arg) in args[..2].iter().enumerate() {
-                    match &arg.data {
-                        Data::Str(a) => strs.push(a.clone()),
-                        other => {
-                            return err(
-                                ExcKind::TypeError,
-                                format!(
-                                    "replace() argument {} must be str, not {}",
-                                    i + 1,
-                                    clinic_type_name(other)
-                                ),
-                            )
-                        }
-                    }
-                }
-                let (old, new) = (strs[0].clone(), strs[1].clone());
+                let [old, new] = leading(&args)?;
+                let text_of = |position: usize, arg: &Value| match &arg.data {
+                    Data::Str(a) => Ok(a.clone()),
+                    other => err(
+                        ExcKind::TypeError,
+                        format!(
+                            "replace() argument {position} must be str, not {}",
+                            clinic_type_name(other)
+                        ),
+                    ),
+                };
+                let (old, new) = (text_of(1, old)?, text_of(2, new)?);
                 let count = self.opt_int(args.get(2))?.filter(|c| *c >= 0);
                 let estimate = if old.is_empty() {
                     s.len() + (s.chars().count() + 1) * new.len()
@@ -266,7 +262,8 @@ impl Machine<'_> {
             }
             "find" | "rfind" | "index" | "rindex" | "count" => {
                 arity(name, &args, 1, 3)?;
-                let sub = match &args[0].data {
+                let [arg] = leading(&args)?;
+                let sub = match &arg.data {
                     Data::Str(sub) => sub.clone(),
                     other => {
                         return Err(
@@ -276,11 +273,10 @@ impl Machine<'_> {
                 };
                 let chars: Vec<char> = s.chars().collect();
                 let (start, end) = slice_range(chars.len(), args.get(1), args.get(2))?;
-                let hay: String = if start <= end {
-                    chars[start..end].iter().collect()
-                } else {
-                    String::new()
-                };
+                let hay: String = chars
+                    .get(start..end)
+                    .map(|run| run.iter().collect())
+                    .unwrap_or_default();
                 if name == "count" {
                     let n = if start > end {
                         0
@@ -298,7 +294,8 @@ impl Machine<'_> {
                 } else {
                     hay.find(&*sub)
                 };
-                let result = found.map(|b| (hay[..b].chars().count() + start) as i64);
+                let result =
+                    found.map(|b| (hay.get(..b).map_or(0, |h| h.chars().count()) + start) as i64);
                 match (result, name) {
                     (Some(i), _) => Ok(self.derive(Data::Int(i), &refs, text)),
                     (None, "find" | "rfind") => Ok(self.derive(Data::Int(-1), &refs, text)),
@@ -310,8 +307,9 @@ impl Machine<'_> {
             }
             "startswith" | "endswith" => {
                 arity(name, &args, 1, 3)?;
-                let prefixes: Vec<Value> = match &args[0].data {
-                    Data::Str(_) => vec![args[0].clone()],
+                let [affix] = leading(&args)?;
+                let prefixes: Vec<Value> = match &affix.data {
+                    Data::Str(_) => vec![affix.clone()],
                     Data::Tuple(t) => t.items.clone(),
                     other => {
                         return Err(self.type_error(
@@ -325,8 +323,7 @@ impl Machine<'_> {
                 };
                 let chars: Vec<char> = s.chars().collect();
                 let (start, end) = slice_range(chars.len(), args.get(1), args.get(2))?;
-                let hay: Option<String> =
-                    (start <= end).then(|| chars[start..end].iter().collect());
+                let hay: Option<String> = chars.get(start..end).map(|run| run.iter().collect());
                 // Each item is checked when it is reached, as CPython does.
                 for p in &prefixes {
                     let Data::Str(p) = &p.data else {
@@ -418,7 +415,8 @@ impl Machine<'_> {
             }
             "partition" | "rpartition" => {
                 one_argument(name, &args)?;
-                let sep = match &args[0].data {
+                let [arg] = leading(&args)?;
+                let sep = match &arg.data {
                     Data::Str(sep) => sep.clone(),
                     other => {
                         return Err(
@@ -445,7 +443,7 @@ impl Machine<'_> {
                 };
                 let label = {
                     let a = self.full_label(recv);
-                    let b = self.full_label(&args[0]);
+                    let b = self.full_label(arg);
                     self.labels.join(a, b)
                 };
                 let items: Vec<Value> = parts
@@ -454,7 +452,7 @@ impl Machine<'_> {
                         self.derive_with(
                             Data::Str(PyStr::from(p)),
                             label,
-                            &[recv.node, args[0].node],
+                            &[recv.node, arg.node],
                             text,
                         )
                     })
@@ -463,12 +461,14 @@ impl Machine<'_> {
             }
             "removeprefix" => {
                 one_argument(name, &args)?;
-                let p = self.str_arg(&args[0], name)?;
+                let [arg] = leading(&args)?;
+                let p = self.str_arg(arg, name)?;
                 string!(s.strip_prefix(&*p).unwrap_or(s).to_string())
             }
             "removesuffix" => {
                 one_argument(name, &args)?;
-                let p = self.str_arg(&args[0], name)?;
+                let [arg] = leading(&args)?;
+                let p = self.str_arg(arg, name)?;
                 string!(s.strip_suffix(&*p).unwrap_or(s).to_string())
             }
             "expandtabs" => {
@@ -487,7 +487,8 @@ impl Machine<'_> {
             }
             "translate" => {
                 one_argument(name, &args)?;
-                string!(self.translate(s, &args[0])?)
+                let [arg] = leading(&args)?;
+                string!(self.translate(s, arg)?)
             }
             _ => Err(exception(
                 ExcKind::AttributeError,
@@ -516,7 +517,7 @@ impl Machine<'_> {
                     "str.format_map() takes no keyword arguments",
                 );
             }
-            if args.len() != 1 {
+            let [mapping] = args.as_slice() else {
                 return err(
                     ExcKind::TypeError,
                     format!(
@@ -524,8 +525,8 @@ impl Machine<'_> {
                         args.len()
                     ),
                 );
-            }
-            FormatArgs::new(None, Names::Mapping(&args[0]))
+            };
+            FormatArgs::new(None, Names::Mapping(mapping))
         } else {
             FormatArgs::new(Some(&args), Names::Keywords(&kwargs))
         };
@@ -550,27 +551,29 @@ fn split_whitespace(s: &str, max: Option<usize>, from_right: bool) -> Vec<String
     let mut remaining = max.unwrap_or(usize::MAX);
     let mut i = 0;
     let word = |from: usize, to: usize| -> String {
+        let run = chars.get(from..to).unwrap_or_default();
         if from_right {
-            chars[from..to].iter().rev().collect()
+            run.iter().rev().collect()
         } else {
-            chars[from..to].iter().collect()
+            run.iter().collect()
         }
     };
+    let space_at = |i: usize| chars.get(i).is_some_and(|&c| unicode::is_space(c));
     while remaining > 0 {
-        while i < chars.len() && unicode::is_space(chars[i]) {
+        while space_at(i) {
             i += 1;
         }
-        if i == chars.len() {
+        if i >= chars.len() {
             break;
         }
         let start = i;
-        while i < chars.len() && !unicode::is_space(chars[i]) {
+        while i < chars.len() && !space_at(i) {
             i += 1;
         }
         parts.push(word(start, i));
         remaining -= 1;
     }
-    while i < chars.len() && unicode::is_space(chars[i]) {
+    while space_at(i) {
         i += 1;
     }
     if i < chars.len() {

@@ -142,6 +142,9 @@ impl<'a> Lowerer<'a> {
             self.scopes.push(Scope::new(true, Default::default()));
         }
         let innermost = self.scopes.len() - 1;
+        // Not empty: a scope was pushed just above (`last_mut` would need an unreachable
+        // branch the borrow checker cannot see through).
+        #[allow(clippy::indexing_slicing)]
         &mut self.scopes[innermost]
     }
 
@@ -295,7 +298,7 @@ impl<'a> Lowerer<'a> {
 
     /// Resolves a load of `name` in the scope at `level`; `None` when no scope binds it.
     fn resolve_load_at(&mut self, level: usize, name: &str) -> Option<Var> {
-        let scope = &self.scopes[level];
+        let scope = self.scopes.get(level)?;
         for layer in scope.comps.iter().rev() {
             if let Some(v) = layer.get(name) {
                 return Some(*v);
@@ -310,7 +313,7 @@ impl<'a> Lowerer<'a> {
         if let Some((idx, _)) = scope.captures.get(name) {
             return Some(Var::Free(*idx));
         }
-        let outer = self.resolve_load_at(level - 1, name)?;
+        let outer = self.resolve_load_at(level.checked_sub(1)?, name)?;
         let capture = match outer {
             Var::Global(g) => return Some(Var::Global(g)),
             Var::Cell(i) => Capture::ParentCell(i),
@@ -319,7 +322,7 @@ impl<'a> Lowerer<'a> {
             // an analysis gap, reported instead of mis-evaluated.
             Var::Local(_) => return None,
         };
-        let scope = &mut self.scopes[level];
+        let scope = self.scopes.get_mut(level)?;
         let idx = scope.captures.len() as u32;
         scope.captures.insert(name.to_string(), (idx, capture));
         Some(Var::Free(idx))
@@ -847,8 +850,8 @@ impl<'a> Lowerer<'a> {
     }
 
     fn class(&mut self, c: &ast::StmtClassDef, pos: Pos) -> Option<Stmt> {
-        let is_model = c.bases.len() == 1
-            && matches!(&c.bases[0], ast::Expr::Name(n) if n.id.as_str() == "BaseModel");
+        let is_model =
+            matches!(c.bases.as_slice(), [ast::Expr::Name(n)] if n.id.as_str() == "BaseModel");
         let only_pass = c.body.iter().all(|s| match s {
             ast::Stmt::Pass(_) => true,
             ast::Stmt::Expr(e) => matches!(e.value.as_ref(), ast::Expr::Constant(_)),
@@ -863,9 +866,15 @@ impl<'a> Lowerer<'a> {
             ),
             _ => false,
         };
-        if !is_model && plain && c.bases.len() == 1 && only_pass && !builtin_non_exception {
+        let single_base = match c.bases.as_slice() {
+            [base] => Some(base),
+            _ => None,
+        };
+        if let Some(base) =
+            single_base.filter(|_| !is_model && plain && only_pass && !builtin_non_exception)
+        {
             // Anything else as the base is a TypeError when the statement runs, as in CPython.
-            let base = self.expr(&c.bases[0]);
+            let base = self.expr(base);
             let target = self.store_var(c.name.as_str(), c.range).var;
             return Some(Stmt {
                 kind: StmtKind::ExceptionClass {

@@ -1,6 +1,9 @@
 //! Syntax, apart from evaluation: parse the plan with rustpython-parser, then lower it to the
 //! [`ir`] the evaluator runs, refusing every construct outside the subset.
 
+// Indexing can panic: this module reads with `get` and patterns (see issue 12).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 mod effects;
 pub use effects::MUTATING_METHODS;
 pub mod ir;
@@ -64,7 +67,7 @@ impl SourceMap {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
-        let start = self.line_starts[line];
+        let start = self.line_starts.get(line).copied().unwrap_or(0);
         let col = self
             .source
             .get(start..offset.min(self.source.len()))
