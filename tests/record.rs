@@ -782,7 +782,8 @@ fn the_graph_has_an_edge_from_each_parent_to_its_child() {
     let mut ancestors: Vec<u64> = graph
         .ancestors(end)
         .iter()
-        .map(|&v| graph.node(v).seq)
+        .filter_map(|&v| graph.node(v))
+        .map(|n| n.seq)
         .collect();
     ancestors.sort();
     assert_eq!(ancestors, (1..=9).collect::<Vec<_>>());

@@ -1,18 +1,10 @@
 //! `graph --explain CALL`: for one recorded tool call, the lineage of each argument back to
 //! its sources, and the decision with its reasons, in plain words.
 
+use crate::fields::{field, text_field};
 use crate::record::Record;
 use bactrian_provenance::Source;
 use serde_json::Value;
-
-/// A field of a record node's body; an absent one reads as null (older records lack some).
-fn at<'v>(value: &'v Value, key: &str) -> &'v Value {
-    value.get(key).unwrap_or(&Value::Null)
-}
-
-fn str_at<'v>(value: &'v Value, key: &str) -> Option<&'v str> {
-    value.get(key).and_then(Value::as_str)
-}
 
 fn short(value: &Value) -> String {
     let text = match value {
@@ -31,23 +23,23 @@ pub fn explain_call(record: &Record, call: &str) -> Result<String, String> {
     let node = record
         .nodes
         .iter()
-        .find(|n| n.kind == "tool_call" && str_at(&n.body, "id") == Some(call))
+        .find(|n| n.kind == "tool_call" && text_field(&n.body, "id") == Some(call))
         .ok_or_else(|| {
             let ids: Vec<String> = record
                 .nodes
                 .iter()
                 .filter(|n| n.kind == "tool_call")
-                .filter_map(|n| str_at(&n.body, "id").map(String::from))
+                .filter_map(|n| text_field(&n.body, "id").map(String::from))
                 .collect();
             format!("no call {call} in this record (calls: {})", ids.join(", "))
         })?;
     let body = &node.body;
-    let tool = str_at(body, "tool").unwrap_or("?");
-    let mut out = format!("{call} {tool} (line {})\n", at(body, "line"));
+    let tool = text_field(body, "tool").unwrap_or("?");
+    let mut out = format!("{call} {tool} (line {})\n", field(body, "line"));
     if let Some(Value::Object(args)) = body.get("args") {
         for (name, arg) in args {
-            let trusted = at(arg, "trusted").as_bool().unwrap_or(false);
-            let sources: Vec<String> = at(arg, "sources")
+            let trusted = field(arg, "trusted").as_bool().unwrap_or(false);
+            let sources: Vec<String> = field(arg, "sources")
                 .as_array()
                 .map(|s| {
                     s.iter()
@@ -57,12 +49,12 @@ pub fn explain_call(record: &Record, call: &str) -> Result<String, String> {
                         .collect()
                 })
                 .unwrap_or_default();
-            let lineage = str_at(arg, "lineage")
+            let lineage = text_field(arg, "lineage")
                 .filter(|l| !l.is_empty())
                 .unwrap_or("a literal in the plan");
             out.push_str(&format!(
                 "  {name} = {}\n    {name} ← {lineage}, {}\n",
-                short(at(arg, "value")),
+                short(field(arg, "value")),
                 if trusted {
                     "trusted".to_string()
                 } else {
@@ -74,23 +66,23 @@ pub fn explain_call(record: &Record, call: &str) -> Result<String, String> {
     if let Some(decision) = record
         .nodes
         .iter()
-        .find(|n| n.kind == "decision" && str_at(&n.body, "call") == Some(call))
+        .find(|n| n.kind == "decision" && text_field(&n.body, "call") == Some(call))
     {
         out.push_str(&format!(
             "  decision: {}\n",
-            str_at(&decision.body, "verdict").unwrap_or("?")
+            text_field(&decision.body, "verdict").unwrap_or("?")
         ));
         // Each reason with its own verdict: an allow listed under a denial is not a denial.
-        for r in at(&decision.body, "reasons")
+        for r in field(&decision.body, "reasons")
             .as_array()
             .into_iter()
             .flatten()
         {
             out.push_str(&format!(
                 "    {:<5} {}: {}\n",
-                str_at(r, "verdict").unwrap_or("?"),
-                str_at(r, "policy").unwrap_or("?"),
-                str_at(r, "message").unwrap_or("")
+                text_field(r, "verdict").unwrap_or("?"),
+                text_field(r, "policy").unwrap_or("?"),
+                text_field(r, "message").unwrap_or("")
             ));
         }
     }
@@ -98,17 +90,17 @@ pub fn explain_call(record: &Record, call: &str) -> Result<String, String> {
     if let Some(n) = record
         .nodes
         .iter()
-        .find(|n| n.kind == "tool_result" && str_at(&n.body, "call") == Some(call))
+        .find(|n| n.kind == "tool_result" && text_field(&n.body, "call") == Some(call))
     {
-        out.push_str(&format!("  result: {}\n", short(at(&n.body, "result"))));
+        out.push_str(&format!("  result: {}\n", short(field(&n.body, "result"))));
     } else if let Some(n) = record
         .nodes
         .iter()
-        .find(|n| n.kind == "tool_error" && str_at(&n.body, "call") == Some(call))
+        .find(|n| n.kind == "tool_error" && text_field(&n.body, "call") == Some(call))
     {
         out.push_str(&format!(
             "  error: {}\n",
-            str_at(&n.body, "error").unwrap_or("")
+            text_field(&n.body, "error").unwrap_or("")
         ));
     } else {
         out.push_str("  the tool did not run\n");
@@ -124,33 +116,38 @@ fn explain_fence(record: &Record, call: &str, out: &mut String) {
         record
             .nodes
             .iter()
-            .filter(move |n| n.kind == kind && str_at(&n.body, "call") == Some(call))
-            .map(|n| at(&n.body, "event"))
+            .filter(move |n| n.kind == kind && text_field(&n.body, "call") == Some(call))
+            .map(|n| field(&n.body, "event"))
     };
     for e in of("sandbox_event") {
-        let text = match str_at(e, "event") {
+        let text = match text_field(e, "event") {
             Some("fenced") => format!(
                 "fenced: Landlock {} (ABI {}), network {}, processes and memory by {} and {}",
-                str_at(e, "landlock").unwrap_or("?"),
-                at(e, "abi"),
-                str_at(e, "network").unwrap_or("?"),
-                str_at(e, "processes_limit").unwrap_or("?"),
-                str_at(e, "memory_limit").unwrap_or("?"),
+                text_field(e, "landlock").unwrap_or("?"),
+                field(e, "abi"),
+                text_field(e, "network").unwrap_or("?"),
+                text_field(e, "processes_limit").unwrap_or("?"),
+                text_field(e, "memory_limit").unwrap_or("?"),
             ),
-            Some("exited") => format!("exited with status {}", at(e, "code")),
-            Some("killed") => format!("killed by signal {}", at(e, "signal")),
-            Some("limit_hit") => format!("limit reached: {}", str_at(e, "detail").unwrap_or("?")),
-            Some("timed_out") => format!("timed out after {} ms", at(e, "after_ms")),
+            Some("exited") => format!("exited with status {}", field(e, "code")),
+            Some("killed") => format!("killed by signal {}", field(e, "signal")),
+            Some("limit_hit") => {
+                format!("limit reached: {}", text_field(e, "detail").unwrap_or("?"))
+            }
+            Some("timed_out") => format!("timed out after {} ms", field(e, "after_ms")),
             Some("stopped") => {
-                format!("stopped and killed: {}", str_at(e, "reason").unwrap_or("?"))
+                format!(
+                    "stopped and killed: {}",
+                    text_field(e, "reason").unwrap_or("?")
+                )
             }
             Some("cleaned") => {
                 format!(
                     "{} process(es) it left running were killed",
-                    at(e, "processes")
+                    field(e, "processes")
                 )
             }
-            Some("unfenced") => format!("ran unfenced: {}", str_at(e, "reason").unwrap_or("?")),
+            Some("unfenced") => format!("ran unfenced: {}", text_field(e, "reason").unwrap_or("?")),
             Some(other) => other.to_string(),
             None => continue,
         };
@@ -162,18 +159,19 @@ fn explain_fence(record: &Record, call: &str, out: &mut String) {
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut named = Vec::new();
     for e in of("sensor_event") {
-        let kind = str_at(e, "kind").unwrap_or("?").to_string();
+        let kind = text_field(e, "kind").unwrap_or("?").to_string();
         match kind.as_str() {
-            "exec" => named.push(format!("exec {}", str_at(e, "filename").unwrap_or("?"))),
+            "exec" => named.push(format!("exec {}", text_field(e, "filename").unwrap_or("?"))),
             "connect" => named.push(format!(
                 "connect {}:{}",
-                str_at(e, "addr").unwrap_or("?"),
-                at(e, "port")
+                text_field(e, "addr").unwrap_or("?"),
+                field(e, "port")
             )),
-            "rule_violated" => {
-                named.push(format!("STOPPED: it {}", str_at(e, "what").unwrap_or("?")))
-            }
-            "dropped" => named.push(format!("{} event(s) lost in the kernel", at(e, "count"))),
+            "rule_violated" => named.push(format!(
+                "STOPPED: it {}",
+                text_field(e, "what").unwrap_or("?")
+            )),
+            "dropped" => named.push(format!("{} event(s) lost in the kernel", field(e, "count"))),
             _ => {}
         }
         match counts.iter_mut().find(|(k, _)| *k == kind) {

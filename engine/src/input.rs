@@ -1,6 +1,7 @@
 //! The policy input document (the contract with policy authors; see docs/policy.md).
 
 use super::spec::{audience_json, Audience, ToolSpec};
+use crate::fields::set_field;
 use bactrian_interpreter::{ArgValue, ToolCall};
 use serde_json::{json, Map, Value};
 
@@ -133,12 +134,13 @@ pub fn input_document(
         "history": history,
     });
     if version != InputVersion::NoContext {
-        doc["context"] = json!({
+        let context = json!({
             "trusted": call.context.is_trusted(),
             "sources": call.context.sources,
             "readers": call.context.readers,
         });
-        doc["audience"] = call_audience(spec, named);
+        set_field(&mut doc, "context", context);
+        set_field(&mut doc, "audience", call_audience(spec, named));
     }
     doc
 }

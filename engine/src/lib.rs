@@ -30,7 +30,12 @@
 // Errors, not panics, outside tests: nothing a plan, a config or a tool sends can abort.
 #![cfg_attr(
     not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
 )]
 
 pub mod record;
@@ -42,6 +47,7 @@ mod command;
 mod convert;
 mod counting;
 mod explain;
+mod fields;
 mod gate;
 mod input;
 mod json_schema;

@@ -4,6 +4,7 @@
 use super::gate::CallRecord;
 use super::input::InputVersion;
 use super::spec::{audience_json, ToolSpec};
+use crate::fields::set_field;
 use bactrian_interpreter::{Progress, RunOutcome};
 use bactrian_provenance::{EdgeKind, NodeKind};
 use serde_json::{json, Map, Value};
@@ -164,9 +165,9 @@ impl Recorder {
                     .map(|p| {
                         let mut param = json!({"name": p.name, "sensitive": p.sensitive, "recipient": p.recipient, "required": p.required, "redact": p.redact});
                         if self.input_version != InputVersion::NoContext {
-                            param["type"] = json!(p.ty.as_str());
+                            set_field(&mut param, "type", json!(p.ty.as_str()));
                             if let Some(d) = &p.default {
-                                param["default"] = d.clone();
+                                set_field(&mut param, "default", d.clone());
                             }
                         }
                         param
@@ -181,7 +182,7 @@ impl Recorder {
                     "output_readers": t.output_readers,
                 });
                 if self.input_version != InputVersion::NoContext {
-                    tool["audience"] = audience_json(t.audience.as_ref());
+                    set_field(&mut tool, "audience", audience_json(t.audience.as_ref()));
                 }
                 tool
             })
@@ -190,10 +191,10 @@ impl Recorder {
                "tools": tools, "trusted_values": trusted_values, "mode": if strict {"strict"} else {"normal"},
                "default": default});
         if self.input_version == InputVersion::PartsThatDiffer {
-            body["input"] = json!(PARTS_THAT_DIFFER);
+            set_field(&mut body, "input", json!(PARTS_THAT_DIFFER));
         }
         if !self.every_derivation {
-            body["derivations"] = json!(MERGED);
+            set_field(&mut body, "derivations", json!(MERGED));
         }
         self.write("program", body, Vec::new());
     }
@@ -312,7 +313,11 @@ impl Recorder {
         }
         let mut input_doc = call.input.clone();
         if !redacted.is_empty() {
-            input_doc["args"] = Value::Object(redacted_args(call, redacted));
+            set_field(
+                &mut input_doc,
+                "args",
+                Value::Object(redacted_args(call, redacted)),
+            );
         }
         self.write(
             "decision",
@@ -364,10 +369,11 @@ impl Recorder {
         if let Some(result) = &call.result {
             let mut body = json!({"call": call.id, "tool": call.tool, "result": result});
             if let Some(keys) = crate::record::key_order(result) {
-                body["keys"] = keys;
+                set_field(&mut body, "keys", keys);
             }
             if !call.result_parts.is_empty() {
-                body["labels"] = crate::record::part_labels_json(&call.result_parts);
+                let labels = crate::record::part_labels_json(&call.result_parts);
+                set_field(&mut body, "labels", labels);
             }
             self.write("tool_result", body, Vec::new());
         }

@@ -9,6 +9,7 @@ use super::spec::{audience_from_json, param_type_from_str, ParamSpec, ToolSpec};
 use super::tools::{CallOutcome, ToolSet};
 use super::watch::CallEvents;
 use super::Engine;
+use crate::fields::{field, text_field};
 use crate::record::{node_hash, part_labels_from_json, with_key_order, Record};
 use bactrian_interpreter::{HostError, Mode, PartLabel};
 use bactrian_policy::{Decision, PolicySet, Reason, Verdict};
@@ -77,29 +78,29 @@ impl ToolSet for RecordedTools {
 fn spec_of(tool: &Value) -> ToolSpec {
     let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
     ToolSpec {
-        name: text(&tool["name"]),
-        params: tool["params"]
+        name: text(field(tool, "name")),
+        params: field(tool, "params")
             .as_array()
             .map(|ps| {
                 ps.iter()
                     .map(|p| ParamSpec {
-                        name: text(&p["name"]),
-                        ty: param_type_from_str(p["type"].as_str().unwrap_or("any")),
+                        name: text(field(p, "name")),
+                        ty: param_type_from_str(text_field(p, "type").unwrap_or("any")),
                         default: p.get("default").cloned(),
-                        sensitive: p["sensitive"].as_bool().unwrap_or(false),
-                        recipient: p["recipient"].as_bool().unwrap_or(false),
-                        required: p["required"].as_bool().unwrap_or(true),
-                        redact: p["redact"].as_bool().unwrap_or(false),
+                        sensitive: field(p, "sensitive").as_bool().unwrap_or(false),
+                        recipient: field(p, "recipient").as_bool().unwrap_or(false),
+                        required: field(p, "required").as_bool().unwrap_or(true),
+                        redact: field(p, "redact").as_bool().unwrap_or(false),
                     })
                     .collect()
             })
             .unwrap_or_default(),
-        side_effects: tool["side_effects"].as_bool().unwrap_or(false),
-        default: tool["default"].as_str().and_then(|d| d.parse().ok()),
-        trusted_output: tool["trusted_output"].as_bool().unwrap_or(false),
-        output_readers: serde_json::from_value(tool["output_readers"].clone())
+        side_effects: field(tool, "side_effects").as_bool().unwrap_or(false),
+        default: text_field(tool, "default").and_then(|d| d.parse().ok()),
+        trusted_output: field(tool, "trusted_output").as_bool().unwrap_or(false),
+        output_readers: serde_json::from_value(field(tool, "output_readers").clone())
             .unwrap_or(Readers::Public),
-        audience: audience_from_json(&tool["audience"]),
+        audience: audience_from_json(field(tool, "audience")),
     }
 }
 
@@ -111,17 +112,17 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
         .find(|n| n.kind == "program")
         .ok_or("the record holds no program")?;
     let body = &program.body;
-    let source = body["source"]
+    let source = field(body, "source")
         .as_str()
         .ok_or("the program node has no source")?;
-    let filename = body["filename"].as_str().unwrap_or("plan.py");
-    let specs: Vec<ToolSpec> = body["tools"]
+    let filename = text_field(body, "filename").unwrap_or("plan.py");
+    let specs: Vec<ToolSpec> = field(body, "tools")
         .as_array()
         .map(|t| t.iter().map(spec_of).collect())
         .unwrap_or_default();
     let trusted: Vec<String> =
-        serde_json::from_value(body["trusted_values"].clone()).unwrap_or_default();
-    let default: Verdict = body["default"]
+        serde_json::from_value(field(body, "trusted_values").clone()).unwrap_or_default();
+    let default: Verdict = field(body, "default")
         .as_str()
         .and_then(|d| d.parse().ok())
         .unwrap_or(Verdict::Allow);
@@ -132,12 +133,12 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
     let mut approvals = VecDeque::new();
     let mut inputs = Vec::new();
     for n in &record.nodes {
-        let call = n.body["call"].as_str().unwrap_or_default().to_string();
+        let call = text_field(&n.body, "call").unwrap_or_default().to_string();
         match n.kind.as_str() {
             "tool_result" => {
                 let result = match n.body.get("keys") {
-                    Some(keys) => with_key_order(&n.body["result"], keys),
-                    None => n.body["result"].clone(),
+                    Some(keys) => with_key_order(field(&n.body, "result"), keys),
+                    None => field(&n.body, "result").clone(),
                 };
                 let parts = match n.body.get("labels") {
                     Some(labels) => part_labels_from_json(labels)
@@ -147,24 +148,28 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
                 results.insert(call, Ok((result, parts)));
             }
             "sandbox_event" => {
-                let event = serde_json::from_value(n.body["event"].clone()).map_err(|e| {
-                    format!("node {}: a sandbox event that does not parse: {e}", n.seq)
-                })?;
+                let event =
+                    serde_json::from_value(field(&n.body, "event").clone()).map_err(|e| {
+                        format!("node {}: a sandbox event that does not parse: {e}", n.seq)
+                    })?;
                 events.entry(call).or_default().sandbox.push(event)
             }
-            "sensor_event" if n.body["event"]["kind"] == "dropped" => {
+            "sensor_event" if text_field(field(&n.body, "event"), "kind") == Some("dropped") => {
                 events.entry(call).or_default().sensor_dropped =
-                    n.body["event"]["count"].as_u64().unwrap_or(0);
+                    field(field(&n.body, "event"), "count")
+                        .as_u64()
+                        .unwrap_or(0);
             }
             "sensor_event" => {
-                let report = serde_json::from_value(n.body["event"].clone()).map_err(|e| {
-                    format!("node {}: a sensor event that does not parse: {e}", n.seq)
-                })?;
+                let report =
+                    serde_json::from_value(field(&n.body, "event").clone()).map_err(|e| {
+                        format!("node {}: a sensor event that does not parse: {e}", n.seq)
+                    })?;
                 events.entry(call).or_default().sensor.push(report)
             }
             "tool_error" => {
-                let error = n.body["error"].as_str().unwrap_or_default().to_string();
-                let failure = if n.body["stopped"] == true {
+                let error = text_field(&n.body, "error").unwrap_or_default().to_string();
+                let failure = if field(&n.body, "stopped") == true {
                     HostError::Stopped(error)
                 } else {
                     HostError::ToolFailed(error)
@@ -172,20 +177,22 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
                 results.insert(call, Err(failure));
             }
             "decision" => {
-                let verdict: Verdict = n.body["verdict"]
+                let verdict: Verdict = field(&n.body, "verdict")
                     .as_str()
                     .and_then(|v| v.parse().ok())
                     .unwrap_or(Verdict::Deny);
                 let decision = Decision {
                     verdict: Some(verdict),
-                    reasons: serde_json::from_value(n.body["reasons"].clone()).unwrap_or_default(),
-                    audit: serde_json::from_value(n.body["audit"].clone()).unwrap_or_default(),
-                    permitted: n.body["permitted"].as_bool().unwrap_or(false),
+                    reasons: serde_json::from_value(field(&n.body, "reasons").clone())
+                        .unwrap_or_default(),
+                    audit: serde_json::from_value(field(&n.body, "audit").clone())
+                        .unwrap_or_default(),
+                    permitted: field(&n.body, "permitted").as_bool().unwrap_or(false),
                 };
                 decisions.push_back((verdict, decision));
-                inputs.push((call, verdict, n.body["input"].clone()));
+                inputs.push((call, verdict, field(&n.body, "input").clone()));
             }
-            "approval" => approvals.push_back(match n.body["answer"].as_str() {
+            "approval" => approvals.push_back(match text_field(&n.body, "answer") {
                 Some("allow once") => Approval::Once,
                 Some("allow for the rest of the run") => Approval::ForRun,
                 _ => Approval::Deny,
@@ -199,10 +206,10 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
         results,
         events,
     });
-    engine.agent = body["agent"].as_str().unwrap_or("agent").to_string();
+    engine.agent = text_field(body, "agent").unwrap_or("agent").to_string();
     engine.trusted_values = trusted;
     engine.default = default;
-    engine.config.mode = if body["mode"] == "normal" {
+    engine.config.mode = if text_field(body, "mode") == Some("normal") {
         Mode::Normal
     } else {
         Mode::Strict
@@ -210,14 +217,14 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
     engine.decisions = DecisionSource::Recorded(decisions);
     // Records made before the input document had `context` and `audience` declare no
     // audience for their tools.
-    let no_audience = body["tools"].as_array().is_some_and(|tools| {
+    let no_audience = field(body, "tools").as_array().is_some_and(|tools| {
         !tools.is_empty() && tools.iter().all(|t| t.get("audience").is_none())
     });
     // Records made before derivations sharing a lineage were merged have every one.
-    engine.every_derivation = body["derivations"] != MERGED;
+    engine.every_derivation = text_field(body, "derivations") != Some(MERGED);
     engine.input_version = if no_audience {
         InputVersion::NoContext
-    } else if body["input"] == PARTS_THAT_DIFFER {
+    } else if text_field(body, "input") == Some(PARTS_THAT_DIFFER) {
         InputVersion::PartsThatDiffer
     } else {
         // Records made before the program node said which document they built list
@@ -255,7 +262,10 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
         divergence = Some(format!(
             "step {}: the record goes on ({}) where the replay ended",
             replayed.len() + 1,
-            record.nodes[replayed.len()].kind
+            record
+                .nodes
+                .get(replayed.len())
+                .map_or("", |n| n.kind.as_str())
         ));
     }
 
@@ -263,7 +273,7 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
     let mut rejudged = 0;
     if let Some(policies) = policies {
         for (call, verdict, input) in &inputs {
-            let tool = input["tool"].as_str().unwrap_or_default();
+            let tool = text_field(input, "tool").unwrap_or_default();
             let Some(spec) = specs.iter().find(|s| s.name == tool) else {
                 continue;
             };

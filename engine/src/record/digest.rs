@@ -42,11 +42,19 @@ impl Digest {
             return None;
         }
         let mut out = [0u8; 32];
-        for (i, pair) in bytes.chunks_exact(2).enumerate() {
-            out[i] = (nibble(pair[0])? << 4) | nibble(pair[1])?;
+        for (byte, pair) in out.iter_mut().zip(bytes.chunks_exact(2)) {
+            *byte = byte_of(pair)?;
         }
         Some(Digest(out))
     }
+}
+
+/// The byte two hex digits spell.
+fn byte_of(pair: &[u8]) -> Option<u8> {
+    let [high, low] = pair else {
+        return None;
+    };
+    Some((nibble(*high)? << 4) | nibble(*low)?)
 }
 
 fn nibble(c: u8) -> Option<u8> {
@@ -61,9 +69,10 @@ fn nibble(c: u8) -> Option<u8> {
 pub(crate) fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
+    let digit = |n: u8| DIGITS.get(usize::from(n)).map_or('0', |&d| char::from(d));
     for b in bytes {
-        s.push(DIGITS[(b >> 4) as usize] as char);
-        s.push(DIGITS[(b & 15) as usize] as char);
+        s.push(digit(b >> 4));
+        s.push(digit(b & 15));
     }
     s
 }
@@ -74,9 +83,7 @@ pub(crate) fn unhex(text: &str) -> Option<Vec<u8>> {
     if !pairs.remainder().is_empty() {
         return None;
     }
-    pairs
-        .map(|pair| Some((nibble(pair[0])? << 4) | nibble(pair[1])?))
-        .collect()
+    pairs.map(byte_of).collect()
 }
 
 impl fmt::Display for Digest {

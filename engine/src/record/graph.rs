@@ -40,9 +40,15 @@ impl<'r> RecordGraph<'r> {
         &self.graph
     }
 
-    /// The record node at a vertex.
-    pub fn node(&self, vertex: NodeIndex) -> &'r RecordNode {
-        &self.record.nodes[self.graph[vertex]]
+    /// The record node at a vertex (`None` for a vertex not of this graph).
+    pub fn node(&self, vertex: NodeIndex) -> Option<&'r RecordNode> {
+        let index = *self.graph.node_weight(vertex)?;
+        self.record.nodes.get(index)
+    }
+
+    /// The seq of each end of an edge.
+    fn edge_seqs(&self, from: NodeIndex, to: NodeIndex) -> Option<(u64, u64)> {
+        Some((self.node(from)?.seq, self.node(to)?.seq))
     }
 
     /// The vertex of the node with this seq.
@@ -73,8 +79,7 @@ impl<'r> RecordGraph<'r> {
     /// Graphviz DOT.
     pub fn to_dot(&self) -> String {
         let mut out = String::from("digraph record {\n  node [fontname=\"monospace\"];\n");
-        for vertex in self.graph.node_indices() {
-            let node = self.node(vertex);
+        for node in self.graph.node_indices().filter_map(|v| self.node(v)) {
             let mut label = format!("{} {}", node.seq, node.kind);
             if let Some(detail) = detail(node) {
                 label.push('\n');
@@ -89,12 +94,9 @@ impl<'r> RecordGraph<'r> {
             );
         }
         for edge in self.graph.edge_references() {
-            let _ = writeln!(
-                out,
-                "  n{} -> n{};",
-                self.node(edge.source()).seq,
-                self.node(edge.target()).seq
-            );
+            if let Some((from, to)) = self.edge_seqs(edge.source(), edge.target()) {
+                let _ = writeln!(out, "  n{from} -> n{to};");
+            }
         }
         out.push_str("}\n");
         out
@@ -114,7 +116,8 @@ impl<'r> RecordGraph<'r> {
         let edges: Vec<Value> = self
             .graph
             .edge_references()
-            .map(|e| json!({"from": self.node(e.source()).seq, "to": self.node(e.target()).seq}))
+            .filter_map(|e| self.edge_seqs(e.source(), e.target()))
+            .map(|(from, to)| json!({"from": from, "to": to}))
             .collect();
         json!({
             "agent": self.record.header.agent,

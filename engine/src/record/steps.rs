@@ -9,15 +9,12 @@ pub fn encode_lines(lines: &[u32]) -> String {
     let mut buf = itoa::Buffer::new();
     // The pending item (start..=end) and how many times in a row it came.
     let mut item: Option<(u32, u32, u32)> = None;
-    let mut i = 0;
-    while i < lines.len() {
-        let start = lines[i];
+    let mut lines = lines.iter().copied().peekable();
+    while let Some(start) = lines.next() {
         let mut end = start;
-        while i + 1 < lines.len() && end.checked_add(1) == Some(lines[i + 1]) {
-            end = lines[i + 1];
-            i += 1;
+        while let Some(next) = lines.next_if(|&next| end.checked_add(1) == Some(next)) {
+            end = next;
         }
-        i += 1;
         item = match item {
             Some((s, e, k)) if (s, e) == (start, end) => Some((s, e, k + 1)),
             Some(done) => {

@@ -157,7 +157,7 @@ impl Verifier<'_> {
                 self.complete = true;
                 self.envelope(number, line)?;
             } else {
-                self.node(number, line, &rest[i + 1..])?;
+                self.node(number, line, rest.get(i + 1..).unwrap_or_default())?;
             }
         }
         if self.complete {
