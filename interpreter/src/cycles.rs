@@ -8,8 +8,6 @@
 //! The notes live in a thread-local list: a thread evaluates one plan at a time (a run never
 //! starts another), and `Interpreter::run` empties what its own run made before returning.
 
-#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
-
 use crate::value::{Cell, DictObj, Instance, IterObj, ListObj, SetObj, Value};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};

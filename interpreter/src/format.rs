@@ -1,8 +1,5 @@
 //! Text of values: `repr`, `str`, float repr, and the format-spec mini-language.
 
-// Indexing can panic: this module reads with `get` and patterns (see issue 12).
-#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
-
 use crate::error::{err, Eval};
 use crate::eval::Machine;
 use crate::value::*;

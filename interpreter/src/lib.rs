@@ -53,7 +53,12 @@
 // Errors, not panics, outside tests: nothing a plan, a config or a tool sends can abort.
 #![cfg_attr(
     not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
 )]
 
 mod builtins;

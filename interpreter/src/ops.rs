@@ -1,8 +1,6 @@
 //! Operators with Python semantics: arithmetic on big ints and floats, comparisons, equality,
 //! hashing and truthiness. Results carry the join of the operands' full labels.
 
-#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
-
 use crate::error::{err, exception, Eval, Unwind};
 use crate::eval::Machine;
 use crate::syntax::ir::{BinOp, CmpOp};

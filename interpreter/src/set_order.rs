@@ -10,9 +10,6 @@
 //! by adding (literals, comprehensions, `set(xs)`, `add`), and may differ from CPython after
 //! removals or merges of large sets, which leave CPython's table at another size.
 
-// Indexing can panic: this module reads with `get` and patterns (see issue 12).
-#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
-
 use crate::value::{HashKey, KeyMap};
 
 /// CPython's `LINEAR_PROBES` and `PERTURB_SHIFT`.

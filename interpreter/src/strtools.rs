@@ -1,9 +1,6 @@
 //! The str methods that work with tables or grow text by columns: `expandtabs`,
 //! `str.maketrans` and `translate`, with CPython's rules and messages.
 
-// Indexing can panic: this module reads with `get` and patterns (see issue 12).
-#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
-
 use crate::error::{err, Eval, Unwind};
 use crate::eval::{Kwargs, Machine};
 use crate::value::*;

@@ -2,9 +2,6 @@
 //! (`isspace`, `isdigit`, `title`, `casefold`, ...): general categories from the
 //! unicode-general-category crate, the rest from tables generated from CPython's unicodedata.
 
-// Indexing can panic: this module reads with `get` and patterns (see issue 12).
-#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
-
 mod tables;
 
 use unicode_general_category::{get_general_category, GeneralCategory as G};

@@ -2,8 +2,6 @@
 //! containers also carry a *shape* label (who decided their length, order and keys) while each
 //! element keeps its own.
 
-#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
-
 pub use crate::pystr::PyStr;
 use crate::syntax::ir::{FunctionCode, ModelClass};
 

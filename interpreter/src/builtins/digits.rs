@@ -4,9 +4,6 @@
 //! Unicode whitespace around the number: it first rewrites the text into ASCII, which is what
 //! [`to_ascii_number`] does before the ASCII-only parsers run.
 
-// Indexing can panic: this module reads with `get` and patterns (see issue 12).
-#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
-
 use std::borrow::Cow;
 
 /// The zero of every run of ten Unicode decimal digits (Unicode 14, CPython 3.11's database);

@@ -2,9 +2,6 @@
 //! type has, the dispatch, and what they share. Mutating methods keep each inserted value's
 //! label on the element and join the control context (and any key) into the shape.
 
-// Indexing can panic: this module reads with `get` and patterns (see issue 12).
-#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
-
 use crate::builtins::{arity, leading, take_kwarg};
 use crate::error::{err, exception, Eval};
 use crate::eval::{Kwargs, Machine};
