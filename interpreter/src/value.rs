@@ -38,6 +38,16 @@ impl Value {
         }
     }
 
+    /// A copy, for reading a variable (the commonest step): an int without the out-of-line
+    /// `Data::clone`, anything else through it.
+    #[inline(always)]
+    pub fn copied(&self) -> Value {
+        match self.data {
+            Data::Int(i) => Value::with(Data::Int(i), self.label, self.node),
+            _ => self.clone(),
+        }
+    }
+
     /// A value made from plan literals only.
     pub fn program(data: Data) -> Value {
         Value {

@@ -43,7 +43,7 @@ impl<'h> Machine<'h> {
                 };
                 if let Some(Some(v)) = slot {
                     if !matches!(v.data, Data::Unbound) {
-                        let v = v.clone();
+                        let v = v.copied();
                         if v.label != Label::PROGRAM && !self.try_labels.is_empty() {
                             // Bound here, perhaps unbound in another run: the read could
                             // have raised NameError, decided by the binding's label.
@@ -89,7 +89,7 @@ impl<'h> Machine<'h> {
                 };
                 if let Some(Some(v)) = slot {
                     if !matches!(v.data, Data::Unbound) {
-                        let v = v.clone();
+                        let v = v.copied();
                         if v.label != Label::PROGRAM && !self.try_labels.is_empty() {
                             // Bound here, perhaps unbound in another run: the read could
                             // have raised NameError, decided by the binding's label.

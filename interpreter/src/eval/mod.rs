@@ -652,13 +652,19 @@ impl<'h> Machine<'h> {
     #[inline]
     pub fn load(&mut self, var: Var, name: &Rc<str>, frame: &Frame) -> Eval<Value> {
         let found = match var {
-            Var::Local(i) => frame.locals.get(i as usize).cloned().flatten(),
+            Var::Local(i) => frame
+                .locals
+                .get(i as usize)
+                .and_then(|v| v.as_ref().map(Value::copied)),
             Var::Cell(i) => frame.cells.get(i as usize).and_then(|c| c.borrow().clone()),
             Var::Free(i) => frame
                 .closure
                 .get(i as usize)
                 .and_then(|c| c.borrow().clone()),
-            Var::Global(i) => self.globals.get(i as usize).cloned().flatten(),
+            Var::Global(i) => self
+                .globals
+                .get(i as usize)
+                .and_then(|v| v.as_ref().map(Value::copied)),
         };
         match found {
             Some(v) if !matches!(v.data, Data::Unbound) => {
