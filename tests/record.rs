@@ -1023,3 +1023,39 @@ fn a_result_the_record_cannot_hold_stops_the_plan_at_once() {
     );
     assert_eq!(report.nodes, 4, "{}", report.summary());
 }
+
+#[test]
+fn a_record_broken_before_a_call_stops_it_before_anyone_is_asked() {
+    // The plan's derivations fill the record before the call: the call must stop before
+    // the policies judge it and before a person is asked to approve it.
+    use bactrian_engine::{Approval, Engine, InProcessTools, ToolSpec};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    let dir = TempDir::new();
+    let path = dir.path("run.record");
+    let tools = InProcessTools::new()
+        .tool(ToolSpec::new("read_doc"), |_| Ok(json!({"body": "abc"})))
+        .tool(
+            ToolSpec::new("ping").default_decision(bactrian_policy::Verdict::Ask),
+            |_| Ok(json!("pong")),
+        );
+    let mut engine = Engine::new(tools);
+    let asked = Arc::new(AtomicBool::new(false));
+    let flag = asked.clone();
+    engine.approver = Box::new(move |_: &bactrian_interpreter::ToolCall, _: &[_]| {
+        flag.store(true, Ordering::SeqCst);
+        Approval::Once
+    });
+    let mut writer = RecordWriter::create(&path, "full", None).expect("record file");
+    writer.set_max_size(16 << 10);
+    let plan = "s = read_doc()['body']\nx = ''\nfor i in range(200):\n    x = s + str(i)\nping()\n";
+    let (report, recorder) = engine.run_recorded("plan.py", plan, "", Box::new(writer));
+    let error = report.outcome.error.expect("the run stopped");
+    assert!(
+        error.message.contains("the record could not be written"),
+        "{}",
+        error.message
+    );
+    assert!(!asked.load(Ordering::SeqCst), "the approver was asked");
+    assert!(recorder.finish().is_err());
+}

@@ -129,6 +129,8 @@ pub struct PolicyGate<'a> {
     pub decisions: &'a mut DecisionSource,
     /// The input document to build (an older record's, when replaying it).
     pub input_version: InputVersion,
+    /// Why the record could not take the steps before the next call, if it could not.
+    pub record_broken: Option<String>,
 }
 
 /// The Python name of a JSON value's type, for `TypeError` messages (never the value).
@@ -354,11 +356,18 @@ impl ToolHost for PolicyGate<'_> {
 
     fn progress(&mut self, progress: Progress<'_>) {
         if let Some(recorder) = self.recorder.as_deref_mut() {
-            recorder.progress(&progress);
+            if let Err(failure) = recorder.progress(&progress) {
+                self.record_broken = Some(failure);
+            }
         }
     }
 
     fn call(&mut self, call: &ToolCall) -> Result<ToolOutput, HostError> {
+        // The steps before this call are not all in the record: stop before the policies
+        // judge the call or a person is asked to approve it.
+        if let Some(failure) = &self.record_broken {
+            return Err(record_failure(failure));
+        }
         let Some(spec) = self.tools.specs().into_iter().find(|s| s.name == call.tool) else {
             return Err(HostError::BadCall(format!("no tool named '{}'", call.tool)));
         };

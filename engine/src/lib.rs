@@ -192,6 +192,7 @@ impl<T: ToolSet + Send> Engine<T> {
             recorder,
             decisions: &mut self.decisions,
             input_version: self.input_version,
+            record_broken: None,
         };
         let outcome = Interpreter::new(config)
             .with_host(&mut gate)

@@ -200,7 +200,9 @@ impl Recorder {
     }
 
     /// Statements executed and derivations made since the last event.
-    pub fn progress(&mut self, p: &Progress<'_>) {
+    ///
+    /// An error when the record could not be written: then the next call must not run.
+    pub fn progress(&mut self, p: &Progress<'_>) -> Result<(), String> {
         // Lines as one compact string (ranges and repeats, record::encode_lines): a long
         // JSON array of numbers is costly to canonicalise and hash.
         for chunk in p.lines.chunks(STEPS_PER_NODE) {
@@ -264,6 +266,7 @@ impl Recorder {
             }
             self.last = saved;
         }
+        self.written()
     }
 
     /// The node the record shows for derivation-graph node `id`: itself, or the written
