@@ -4,7 +4,9 @@
 # Each installs what it needs first, quietly when it is already there.
 
 CARGO ?= cargo
-BACTRIAN := target/release/bactrian
+# Where cargo builds (CARGO_TARGET_DIR moves it).
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+BACTRIAN := $(TARGET_DIR)/release/bactrian
 
 .PHONY: demo test deps build lint fmt bench monty-venv fuzz-labels fuzz fuzz-one
 
@@ -31,7 +33,7 @@ lint: deps
 # would skip fails instead: a green run must mean the kernel features were really tested.
 test: lint mcp-server
 	BACTRIAN_REQUIRE_SANDBOX=$${CI:+1} BACTRIAN_REQUIRE_SENSOR=$${CI:+1} $(CARGO) test --workspace
-	@cat target/tmp/labels-corpus.txt target/tmp/noninterference.txt 2>/dev/null || true
+	@cat $(TARGET_DIR)/tmp/labels-corpus.txt $(TARGET_DIR)/tmp/noninterference.txt 2>/dev/null || true
 
 # The real MCP server tests/mcp.rs talks to, pinned in tests/mcp-server/package-lock.json.
 mcp-server:
@@ -69,8 +71,8 @@ FUZZ_TARGETS ?= check run agent_config record policy tool_response
 FUZZ_SEEDS_check := interpreter/tests/conformance
 FUZZ_SEEDS_run := interpreter/tests/conformance
 FUZZ_SEEDS_record := fuzz/seeds/record
-# The workspace's target dir (the fuzz builds go to a subdirectory named after the triple).
-FUZZ_TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+# The fuzz builds go to a subdirectory of the target dir named after the triple.
+FUZZ_TARGET_DIR := $(TARGET_DIR)
 fuzz: deps
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal >/dev/null
 	@$(CARGO) +nightly fuzz --version >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked --quiet
