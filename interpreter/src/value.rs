@@ -745,6 +745,34 @@ pub enum Data {
 }
 
 impl Data {
+    /// What `callable()` says of it.
+    pub fn is_callable(&self) -> bool {
+        matches!(
+            self,
+            Data::Function(_)
+                | Data::Builtin(_)
+                | Data::Method(_)
+                | Data::Type(_)
+                | Data::Model(_)
+                | Data::ExcClass(_)
+                | Data::Tool(_)
+        )
+    }
+
+    /// Whether a `for` loop can go over it (a type error otherwise, before any item).
+    pub fn is_iterable(&self) -> bool {
+        matches!(
+            self,
+            Data::List(_)
+                | Data::Tuple(_)
+                | Data::Dict(_)
+                | Data::Set(_)
+                | Data::Range(_)
+                | Data::Str(_)
+                | Data::Iterator(_)
+        )
+    }
+
     /// The address of the shared object behind a heap value (its identity, for walks that
     /// visit each object once); `None` for values held inline.
     pub fn heap_address(&self) -> Option<usize> {

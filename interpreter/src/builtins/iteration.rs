@@ -90,11 +90,8 @@ impl Machine<'_> {
                 Ok(self.new_iter(items, kind, shape, node))
             }
             Builtin::Enumerate => {
-                let start = take_kwarg(&mut kwargs, "start");
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 1, 2)?;
-                let [arg] = leading(&args)?;
-                let start = args.get(1).cloned().or(start);
+                let (arg, start) = enumerate_arguments(args, kwargs)?;
+                let arg = &arg;
                 let count = match start.as_ref().map(|s| &s.data) {
                     None => 0,
                     Some(Data::Int(i)) => *i,
@@ -166,8 +163,19 @@ impl Machine<'_> {
             }
             Builtin::Iter => {
                 no_kwargs(name, &kwargs)?;
-                arity(name, &args, 1, 1)?;
+                arity(name, &args, 1, 2)?;
                 let [arg] = leading(&args)?;
+                if args.len() == 2 {
+                    // `iter(callable, sentinel)` calls until a result equals the sentinel:
+                    // not supported (docs/language.md); a plan writes the `while` loop.
+                    let message = if arg.data.is_callable() {
+                        "iter(callable, sentinel) is not supported in plans: write a while loop"
+                            .to_string()
+                    } else {
+                        "iter(v, w): v must be callable".to_string()
+                    };
+                    return Err(self.type_error(message, &[arg]));
+                }
                 self.iter_of(arg)
             }
             Builtin::Next => {
@@ -202,5 +210,49 @@ impl Machine<'_> {
                 format!("{}() is not handled here", other.name()),
             ),
         }
+    }
+}
+
+/// `enumerate`'s iterable and start, as CPython 3.11 takes them: positionally, `start` by
+/// keyword after one positional, or both by keyword; its wording for everything else.
+fn enumerate_arguments(args: Vec<Value>, mut kwargs: Kwargs) -> Eval<(Value, Option<Value>)> {
+    let given = args.len() + kwargs.len();
+    if given > 2 {
+        return err(
+            ExcKind::TypeError,
+            format!("enumerate() takes at most 2 arguments ({given} given)"),
+        );
+    }
+    let invalid = |k: &str| {
+        err(
+            ExcKind::TypeError,
+            format!("'{k}' is an invalid keyword argument for enumerate()"),
+        )
+    };
+    let mut args = args.into_iter();
+    match (args.next(), args.next(), kwargs.len()) {
+        (None, _, 0) => err(
+            ExcKind::TypeError,
+            "enumerate() missing required argument 'iterable'",
+        ),
+        (Some(iterable), start, 0) => Ok((iterable, start)),
+        (Some(iterable), None, 1) => match kwargs.pop() {
+            Some((k, start)) if &*k == "start" => Ok((iterable, Some(start))),
+            Some((k, _)) => invalid(&k),
+            None => invalid(""),
+        },
+        (None, _, 2) => {
+            let iterable = take_kwarg(&mut kwargs, "iterable");
+            let start = take_kwarg(&mut kwargs, "start");
+            match (iterable, start, kwargs.first()) {
+                (Some(iterable), Some(start), None) => Ok((iterable, Some(start))),
+                (_, _, Some((k, _))) => invalid(k),
+                _ => invalid("iterable"),
+            }
+        }
+        (_, _, _) => match kwargs.first() {
+            Some((k, _)) => invalid(k),
+            None => invalid(""),
+        },
     }
 }

@@ -69,6 +69,7 @@ const TAKES_NO_KEYWORDS: &[&str] = &[
     "callable",
     "any",
     "all",
+    "iter",
 ];
 
 /// Checks the number of positional arguments, with Python's message.
@@ -467,6 +468,57 @@ impl Machine<'_> {
         Ok(self.derive(data, &inputs, text))
     }
 
+    /// `str(object='', encoding=..., errors=...)`. There are no bytes in a plan, so an
+    /// encoding or errors argument ends in CPython's error for what was given.
+    fn str_constructor(
+        &mut self,
+        args: Vec<Value>,
+        mut kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
+        if args.len() > 3 {
+            return err(
+                ExcKind::TypeError,
+                format!("str() takes at most 3 arguments ({} given)", args.len()),
+            );
+        }
+        let mut positional = args.into_iter();
+        let object = positional
+            .next()
+            .or_else(|| take_kwarg(&mut kwargs, "object"));
+        let encoding = positional
+            .next()
+            .or_else(|| take_kwarg(&mut kwargs, "encoding"));
+        let errors = positional
+            .next()
+            .or_else(|| take_kwarg(&mut kwargs, "errors"));
+        no_kwargs("str", &kwargs)?;
+        for (what, v) in [("encoding", &encoding), ("errors", &errors)] {
+            if let Some(v) = v.as_ref().filter(|v| !matches!(v.data, Data::Str(_))) {
+                let message = format!(
+                    "str() argument '{what}' must be str, not {}",
+                    v.data.type_name()
+                );
+                return Err(self.type_error(message, &[v]));
+            }
+        }
+        let Some(v) = object else {
+            return Ok(Value::program(Data::str("")));
+        };
+        if encoding.is_some() || errors.is_some() {
+            let message = match &v.data {
+                Data::Str(_) => "decoding str is not supported".to_string(),
+                other => format!(
+                    "decoding to str: need a bytes-like object, {} found",
+                    other.type_name()
+                ),
+            };
+            return Err(self.type_error(message, &[&v]));
+        }
+        let s = self.str_of(&v)?;
+        Ok(self.derive(Data::Str(PyStr::from(s)), &[&v], text))
+    }
+
     fn min_max(
         &mut self,
         is_max: bool,
@@ -475,36 +527,66 @@ impl Machine<'_> {
         text: &Arc<str>,
     ) -> Eval<Value> {
         let name = if is_max { "max" } else { "min" };
-        let key = take_kwarg(&mut kwargs, "key");
-        let default = take_kwarg(&mut kwargs, "default");
-        no_kwargs(name, &kwargs)?;
+        // CPython counts the positional arguments before it reads the keywords.
         if args.is_empty() {
             return err(
                 ExcKind::TypeError,
                 format!("{name} expected at least 1 argument, got 0"),
             );
         }
+        let key = take_kwarg(&mut kwargs, "key");
+        let default = take_kwarg(&mut kwargs, "default");
+        no_kwargs(name, &kwargs)?;
         if args.len() > 1 && default.is_some() {
             return err(
                 ExcKind::TypeError,
                 format!("Cannot specify a default for {name}() with multiple positional arguments"),
             );
         }
+        let key = key.filter(|k| !matches!(k.data, Data::None));
+        let mut label = Label::PROGRAM;
+        let mut best: Option<(Value, Value)> = None;
         let single = match args.as_slice() {
             [only] => Some(only.clone()),
             _ => None,
         };
-        let (source, items, mut label) = match single {
+        let source = match single {
             Some(iterable) => {
-                let items = self.collect_items(&iterable)?;
-                let label = self.shape_label(&iterable);
-                (iterable, items, label)
+                if !iterable.data.is_iterable() {
+                    let message = format!("'{}' object is not iterable", iterable.data.type_name());
+                    return Err(self.type_error(message, &[&iterable]));
+                }
+                iterable
             }
-            None => (self.new_tuple_plain(args.clone()), args, Label::PROGRAM),
+            None => self.new_tuple_plain(args),
         };
-        if items.is_empty() {
+        // Items are pulled one at a time and compared as they come, as CPython does: an item
+        // that cannot be compared stops the pulling there.
+        let mut pull = |m: &mut Self| {
+            m.iterate(&source, &mut |m, item| {
+                m.best_step(is_max, item, key.as_ref(), &mut label, &mut best, text)?;
+                Ok(true)
+            })
+        };
+        match &key {
+            Some(f) => {
+                let f = f.clone();
+                self.with_callback(&f, &[&source], pull)?;
+            }
+            None => {
+                pull(self)?;
+            }
+        }
+        // Read after the items: pulling them (a lazy iterator) decided how many there were.
+        let shape = self.shape_label(&source);
+        label = self.labels.join(label, shape);
+        match best {
+            Some((mut winner, _)) => {
+                winner.label = self.labels.join(winner.label, label);
+                Ok(winner)
+            }
             // Being empty was decided by the shape.
-            return match default {
+            None => match default {
                 Some(mut d) => {
                     d.label = self.labels.join(d.label, label);
                     Ok(d)
@@ -515,62 +597,44 @@ impl Machine<'_> {
                     format!("{name}() arg is an empty sequence"),
                     label,
                 )),
-            };
+            },
         }
-        let key_fn = key.clone().filter(|k| !matches!(k.data, Data::None));
-        let best = match &key_fn {
-            Some(f) => {
-                let f = f.clone();
-                self.with_callback(&f, &[&source], |m| {
-                    m.pick_best(is_max, items, key.as_ref(), &mut label, text)
-                })?
-            }
-            None => self.pick_best(is_max, items, None, &mut label, text)?,
-        };
-        let (mut winner, _) = best.unwrap_or((Value::none(), Value::none()));
-        winner.label = self.labels.join(winner.label, label);
-        Ok(winner)
     }
 
-    /// The winner of `min`/`max` and the key it won with; `label` gathers every compared key.
-    fn pick_best(
+    /// One item of `min`/`max`: its key against the best so far; `label` gathers every
+    /// compared key, which together chose the winner.
+    fn best_step(
         &mut self,
         is_max: bool,
-        items: Vec<Value>,
+        item: Value,
         key: Option<&Value>,
         label: &mut Label,
+        best: &mut Option<(Value, Value)>,
         text: &Arc<str>,
-    ) -> Eval<Option<(Value, Value)>> {
-        let m = self;
-        let mut best: Option<(Value, Value)> = None;
-        for item in items {
-            let k = match key {
-                Some(f) if !matches!(f.data, Data::None) => {
-                    m.call_value(f, vec![item.clone()], Vec::new(), text)?
+    ) -> Eval<()> {
+        let k = match key {
+            Some(f) => self.call_value(f, vec![item.clone()], Vec::new(), text)?,
+            None => item.clone(),
+        };
+        let kl = self.full_label(&k);
+        *label = self.labels.join(*label, kl);
+        *best = Some(match best.take() {
+            None => (item, k),
+            Some((bv, bk)) => {
+                let ord = ops::order(self, &k.data, &bk.data, if is_max { ">" } else { "<" })?;
+                let better = if is_max {
+                    ord == Some(Ordering::Greater)
+                } else {
+                    ord == Some(Ordering::Less)
+                };
+                if better {
+                    (item, k)
+                } else {
+                    (bv, bk)
                 }
-                _ => item.clone(),
-            };
-            // The winner was chosen by comparing every key.
-            let kl = m.full_label(&k);
-            *label = m.labels.join(*label, kl);
-            best = Some(match best {
-                None => (item, k),
-                Some((bv, bk)) => {
-                    let ord = ops::order(m, &k.data, &bk.data, if is_max { ">" } else { "<" })?;
-                    let better = if is_max {
-                        ord == Some(Ordering::Greater)
-                    } else {
-                        ord == Some(Ordering::Less)
-                    };
-                    if better {
-                        (item, k)
-                    } else {
-                        (bv, bk)
-                    }
-                }
-            });
-        }
-        Ok(best)
+            }
+        });
+        Ok(())
     }
 
     /// Sorts values (stable, like Python); returns them with the join of every compared key's
@@ -690,6 +754,25 @@ impl Machine<'_> {
                 return Ok(self.derive(data, &[v, &base], text));
             }
         }
+        match t {
+            TypeKind::Type => {
+                if args.len() != 1 && args.len() != 3 {
+                    return err(ExcKind::TypeError, "type() takes 1 or 3 arguments");
+                }
+                if !kwargs.is_empty() {
+                    return err(ExcKind::TypeError, "type() takes no keyword arguments");
+                }
+                if args.len() == 3 {
+                    return err(
+                        ExcKind::TypeError,
+                        "type() with three arguments makes a class, which a plan cannot do at \
+                         run time: write a class statement",
+                    );
+                }
+            }
+            TypeKind::Str => return self.str_constructor(args, kwargs, text),
+            _ => {}
+        }
         no_kwargs(name, &kwargs)?;
         match t {
             TypeKind::Int => {
@@ -733,14 +816,6 @@ impl Machine<'_> {
                     }
                 };
                 Ok(self.derive(Data::Float(f), &[v], text))
-            }
-            TypeKind::Str => {
-                arity(name, &args, 0, 1)?;
-                let Some(v) = args.first() else {
-                    return Ok(Value::program(Data::str("")));
-                };
-                let s = self.str_of(v)?;
-                Ok(self.derive(Data::Str(PyStr::from(s)), &[v], text))
             }
             TypeKind::Bool => {
                 arity(name, &args, 0, 1)?;

@@ -30,16 +30,7 @@ impl Machine<'_> {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 1)?;
                 let [arg] = leading(&args)?;
-                let c = matches!(
-                    arg.data,
-                    Data::Function(_)
-                        | Data::Builtin(_)
-                        | Data::Method(_)
-                        | Data::Type(_)
-                        | Data::Model(_)
-                        | Data::ExcClass(_)
-                        | Data::Tool(_)
-                );
+                let c = arg.data.is_callable();
                 Ok(self.derive(Data::Bool(c), &[arg], text))
             }
             // `call_builtin` sends only this family here.

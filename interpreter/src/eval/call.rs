@@ -78,6 +78,15 @@ impl Machine<'_> {
             if a.starred {
                 // How many arguments there are (so whether the call binds) is decided here.
                 self.note_operands(&[&v]);
+                if !v.data.is_iterable() {
+                    let message = format!(
+                        "{}() argument after * must be an iterable, not {}",
+                        callee(),
+                        v.data.type_name()
+                    );
+                    let error = self.type_error(message, &[&v]);
+                    return Err(self.failed_on(error, &[&v]));
+                }
                 let shape = self.shape_label(&v);
                 let items = self
                     .collect_items(&v)
@@ -109,7 +118,8 @@ impl Machine<'_> {
                         let shape = self.shape_label(&v);
                         return Err(self.type_error(
                             format!(
-                                "argument after ** must be a mapping, not {}",
+                                "{}() argument after ** must be a mapping, not {}",
+                                callee(),
                                 v.data.type_name()
                             ),
                             &[&v, &Value::with(Data::None, shape, NO_NODE)],

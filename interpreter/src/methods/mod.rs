@@ -294,10 +294,16 @@ impl Machine<'_> {
 
     /// A start or stop of `find`, `index`, `count`...: like a slice bound, an int of any size
     /// (beyond 64 bits it is clamped, as CPython clamps it to the sequence).
+    /// A start or stop of `list.index`/`tuple.index`: an int (a big one clamps), not None.
     pub(super) fn slice_bound(&mut self, v: Option<&Value>) -> Eval<Option<i64>> {
         match v.map(|v| &v.data) {
+            None => Ok(None),
             Some(Data::BigInt(b)) => Ok(Some(if b.is_negative() { i64::MIN } else { i64::MAX })),
-            _ => self.opt_int(v),
+            Some(Data::Int(_) | Data::Bool(_)) => self.opt_int(v),
+            Some(_) => Err(self.type_error(
+                "slice indices must be integers or have an __index__ method".to_string(),
+                &[],
+            )),
         }
     }
 
