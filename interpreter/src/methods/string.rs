@@ -248,7 +248,16 @@ impl Machine<'_> {
                     ),
                 };
                 let (old, new) = (text_of(1, old)?, text_of(2, new)?);
-                let count = self.opt_int(args.get(2))?.filter(|c| *c >= 0);
+                // The count is an int (None is not taken for "all", as CPython).
+                let count = match args.get(2) {
+                    Some(c) if matches!(c.data, Data::None) => {
+                        return Err(self.type_error(
+                            "'NoneType' object cannot be interpreted as an integer".to_string(),
+                            &[c],
+                        ))
+                    }
+                    c => self.opt_int(c)?.filter(|c| *c >= 0),
+                };
                 let estimate = if old.is_empty() {
                     s.len() + (s.chars().count() + 1) * new.len()
                 } else {
@@ -308,6 +317,9 @@ impl Machine<'_> {
             "startswith" | "endswith" => {
                 arity(name, &args, 1, 3)?;
                 let [affix] = leading(&args)?;
+                // CPython reads the bounds before it looks at the affix.
+                let chars: Vec<char> = s.chars().collect();
+                let (start, end) = slice_range(chars.len(), args.get(1), args.get(2))?;
                 let prefixes: Vec<Value> = match &affix.data {
                     Data::Str(_) => vec![affix.clone()],
                     Data::Tuple(t) => t.items.clone(),
@@ -321,8 +333,6 @@ impl Machine<'_> {
                         ))
                     }
                 };
-                let chars: Vec<char> = s.chars().collect();
-                let (start, end) = slice_range(chars.len(), args.get(1), args.get(2))?;
                 let hay: Option<String> = chars.get(start..end).map(|run| run.iter().collect());
                 // Each item is checked when it is reached, as CPython does.
                 for p in &prefixes {

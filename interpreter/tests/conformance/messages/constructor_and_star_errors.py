@@ -27,3 +27,5 @@ def total(*xs):
 attempt("plan function star", lambda: total(*5))
 attempt("plan function star star", lambda: total(**"ab"))
 attempt("star generator", lambda: total(*(x for x in range(3))))
+attempt("startswith bounds first", lambda: "abc".startswith(["a"], ["a"]))
+attempt("replace count None", lambda: "a b".replace(" ", "-", None))
