@@ -72,6 +72,24 @@ const TAKES_NO_KEYWORDS: &[&str] = &[
     "iter",
 ];
 
+/// For builtins whose arguments may also be named (CPython's argument clinic): more than `max`
+/// in all, positional and named, is `round() takes at most 2 arguments (3 given)`.
+pub(crate) fn at_most_with_keywords(
+    name: &str,
+    args: &[Value],
+    kwargs: &Kwargs,
+    max: usize,
+) -> Eval<()> {
+    let given = args.len() + kwargs.len();
+    if given > max {
+        return err(
+            ExcKind::TypeError,
+            format!("{name}() takes at most {max} arguments ({given} given)"),
+        );
+    }
+    Ok(())
+}
+
 /// Checks the number of positional arguments, with Python's message.
 pub(crate) fn arity(name: &str, args: &[Value], min: usize, max: usize) -> Eval<()> {
     let given = args.len();
@@ -389,7 +407,19 @@ impl Machine<'_> {
         }
     }
 
-    fn round(&mut self, args: Vec<Value>, mut kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+    fn round(&mut self, mut args: Vec<Value>, mut kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+        at_most_with_keywords("round", &args, &kwargs, 2)?;
+        if args.is_empty() {
+            match take_kwarg(&mut kwargs, "number") {
+                Some(number) => args.push(number),
+                None => {
+                    return err(
+                        ExcKind::TypeError,
+                        "round() missing required argument 'number' (pos 1)",
+                    )
+                }
+            }
+        }
         let nd = take_kwarg(&mut kwargs, "ndigits");
         no_kwargs("round", &kwargs)?;
         arity("round", &args, 1, 2)?;
@@ -738,6 +768,7 @@ impl Machine<'_> {
         }
         // `int(x, base=16)`: only the base may be named (`x` is positional-only).
         if t == TypeKind::Int {
+            at_most_with_keywords(name, &args, &kwargs, 2)?;
             if let Some((other, _)) = kwargs.iter().find(|(k, _)| &**k != "base") {
                 return err(
                     ExcKind::TypeError,

@@ -70,6 +70,7 @@ impl Machine<'_> {
                 ops::binary(self, crate::syntax::ir::BinOp::Pow, base, exponent, text)
             }
             Builtin::Sum => {
+                at_most_with_keywords(name, &args, &kwargs, 2)?;
                 let start = take_kwarg(&mut kwargs, "start");
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 1, 2)?;

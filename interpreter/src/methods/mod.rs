@@ -388,9 +388,14 @@ impl Machine<'_> {
             );
         }
         let Some((iterable, rest)) = args.split_first().filter(|(_, rest)| rest.len() <= 1) else {
+            let expected = if args.is_empty() {
+                "at least 1 argument"
+            } else {
+                "at most 2 arguments"
+            };
             return err(
                 ExcKind::TypeError,
-                format!("fromkeys expected at most 2 arguments, got {}", args.len()),
+                format!("fromkeys expected {expected}, got {}", args.len()),
             );
         };
         let value = rest.first().cloned().unwrap_or_else(Value::none);
