@@ -527,7 +527,7 @@ impl Machine<'_> {
             if let Some(v) = v.as_ref().filter(|v| !matches!(v.data, Data::Str(_))) {
                 let message = format!(
                     "str() argument '{what}' must be str, not {}",
-                    v.data.type_name()
+                    crate::methods::clinic_type_name(&v.data)
                 );
                 return Err(self.type_error(message, &[v]));
             }

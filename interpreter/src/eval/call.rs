@@ -79,9 +79,15 @@ impl Machine<'_> {
                 // How many arguments there are (so whether the call binds) is decided here.
                 self.note_operands(&[&v]);
                 if !v.data.is_iterable() {
+                    // CPython names the callee when `*x` is the call's only positional
+                    // argument; otherwise the list it builds first says "Value".
+                    let what = if args.len() == 1 {
+                        format!("{}() argument", callee())
+                    } else {
+                        "Value".to_string()
+                    };
                     let message = format!(
-                        "{}() argument after * must be an iterable, not {}",
-                        callee(),
+                        "{what} after * must be an iterable, not {}",
                         v.data.type_name()
                     );
                     let error = self.type_error(message, &[&v]);

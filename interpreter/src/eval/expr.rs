@@ -1665,12 +1665,23 @@ impl<'h> Machine<'h> {
         let Data::List(l) = &container.data else {
             return Ok(());
         };
-        let items = match self.collect_items(value) {
-            Ok(items) => items,
-            Err(_) => return Err(self.type_error("can only assign an iterable".into(), &[value])),
-        };
+        // The bounds are read first, then the items, as CPython does; only a value that
+        // cannot be iterated at all is "can only assign an iterable".
         let len = l.borrow().items.len();
         let (start, stop, step) = self.slice_bounds(key, len as i64)?;
+        if !value.data.is_iterable() {
+            let message = if step == 1 {
+                "can only assign an iterable"
+            } else {
+                "must assign iterable to extended slice"
+            };
+            return Err(self.type_error(message.into(), &[value]));
+        }
+        let items = self.collect_items(value)?;
+        // Pulling the items (a generator) may have changed the list: bounds within it.
+        let len = l.borrow().items.len();
+        let start = start.clamp(0, len as i64);
+        let stop = stop.clamp(-1, len as i64);
         let first = if step == 1 {
             let start = start as usize;
             let stop = (stop.max(start as i64) as usize).max(start);

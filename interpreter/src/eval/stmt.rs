@@ -532,10 +532,7 @@ impl Machine<'_> {
 
     /// Splits a value for `a, b = v` or `a, *b = v`; each part carries v's shape label.
     fn unpack(&mut self, value: &Value, n: usize, star: Option<usize>) -> Eval<Vec<Value>> {
-        if matches!(
-            value.data,
-            Data::None | Data::Bool(_) | Data::Int(_) | Data::BigInt(_) | Data::Float(_)
-        ) {
+        if !value.data.is_iterable() {
             return Err(self.type_error(
                 format!(
                     "cannot unpack non-iterable {} object",

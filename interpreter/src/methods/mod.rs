@@ -307,6 +307,18 @@ impl Machine<'_> {
         }
     }
 
+    /// An optional int argument that may be left out but not given as None (`maxsplit`,
+    /// `replace`'s count).
+    pub(super) fn int_unless_absent(&mut self, v: Option<&Value>) -> Eval<Option<i64>> {
+        match v {
+            Some(none) if matches!(none.data, Data::None) => Err(self.type_error(
+                "'NoneType' object cannot be interpreted as an integer".to_string(),
+                &[none],
+            )),
+            v => self.opt_int(v),
+        }
+    }
+
     pub(super) fn opt_int(&mut self, v: Option<&Value>) -> Eval<Option<i64>> {
         match v.map(|v| &v.data) {
             None | Some(Data::None) => Ok(None),

@@ -95,7 +95,7 @@ impl Machine<'_> {
                 let sep = take_kwarg(&mut kwargs, "sep").or_else(|| args.first().cloned());
                 let maxsplit = take_kwarg(&mut kwargs, "maxsplit").or_else(|| args.get(1).cloned());
                 let max = self
-                    .opt_int(maxsplit.as_ref())?
+                    .int_unless_absent(maxsplit.as_ref())?
                     .filter(|m| *m >= 0)
                     .map(|m| m as usize);
                 let parts: Vec<String> = match sep.as_ref().map(|v| &v.data) {
@@ -248,16 +248,7 @@ impl Machine<'_> {
                     ),
                 };
                 let (old, new) = (text_of(1, old)?, text_of(2, new)?);
-                // The count is an int (None is not taken for "all", as CPython).
-                let count = match args.get(2) {
-                    Some(c) if matches!(c.data, Data::None) => {
-                        return Err(self.type_error(
-                            "'NoneType' object cannot be interpreted as an integer".to_string(),
-                            &[c],
-                        ))
-                    }
-                    c => self.opt_int(c)?.filter(|c| *c >= 0),
-                };
+                let count = self.int_unless_absent(args.get(2))?.filter(|c| *c >= 0);
                 let estimate = if old.is_empty() {
                     s.len() + (s.chars().count() + 1) * new.len()
                 } else {
