@@ -286,7 +286,7 @@ impl Machine<'_> {
                 }
             }
             Data::Range(r) => out.push_str(&r.repr()),
-            Data::Function(f) => out.push_str(&format!("<function {}>", f.code.name)),
+            Data::Function(f) => out.push_str(&format!("<function {}>", f.code.qualname)),
             Data::Builtin(b) => out.push_str(&format!("<built-in function {}>", b.name())),
             Data::Method(m) => out.push_str(&format!(
                 "<built-in method {} of {} object>",

@@ -51,7 +51,7 @@ fn too_many_positional(
 /// How CPython names a callee in an argument error.
 pub fn callee_name(f: &Value) -> String {
     match &f.data {
-        Data::Function(func) => format!("__main__.{}", func.code.name),
+        Data::Function(func) => format!("__main__.{}", func.code.qualname),
         Data::Builtin(b) => b.name().to_string(),
         Data::Type(t) => t.name().to_string(),
         Data::Method(m) => format!("{}.{}", m.receiver.data.type_name(), m.name),
@@ -383,7 +383,7 @@ impl Machine<'_> {
             self.bind_defaults(func, given, frame);
             return Ok(());
         }
-        let name = &code.name;
+        let name = &code.qualname;
         let n_params = code.params.len();
         let mut bound: Vec<Option<Value>> = vec![None; n_params];
         let mut extra = Vec::new();

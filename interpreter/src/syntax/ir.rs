@@ -483,6 +483,8 @@ pub enum FunctionBody {
 #[derive(Debug)]
 pub struct FunctionCode {
     pub name: Rc<str>,
+    /// `name`, after the functions it is nested in (`outer.<locals>.name`).
+    pub qualname: Rc<str>,
     /// Positional-or-keyword parameters (positional-only ones come first).
     pub params: Vec<Param>,
     pub posonly: usize,

@@ -78,6 +78,9 @@ pub struct Lowerer<'a> {
     /// with an equal literal is then the same object, compared by address. (CPython also
     /// makes equal constants of a module one object.)
     literals: HashSet<PyStr>,
+    /// The qualified names of the functions being lowered, innermost last
+    /// (`outer.<locals>.inner`), for CPython's messages and reprs.
+    enclosing: Vec<Rc<str>>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -95,6 +98,7 @@ impl<'a> Lowerer<'a> {
             tool_calls: Vec::new(),
             pure: HashSet::new(),
             literals: HashSet::new(),
+            enclosing: Vec::new(),
         }
     }
 
@@ -733,6 +737,11 @@ impl<'a> Lowerer<'a> {
             FunctionSyntax::Lambda(e) => scope::nested_free_in_expr(e),
         };
         self.scopes.push(Scope::new(false, captured));
+        let qualname: Rc<str> = match self.enclosing.last() {
+            Some(outer) => Rc::from(format!("{outer}.<locals>.{name}")),
+            None => Rc::from(name),
+        };
+        self.enclosing.push(qualname.clone());
         let param = |this: &mut Self, a: &ast::Arg| {
             let name = this.store_var(a.arg.as_str(), a.range);
             Param {
@@ -798,12 +807,14 @@ impl<'a> Lowerer<'a> {
             }
         };
         let globals_read = self.global_slots(&read);
+        self.enclosing.pop();
         let scope = self
             .scopes
             .pop()
             .unwrap_or_else(|| Scope::new(false, HashSet::new()));
         Rc::new(FunctionCode {
             name: Rc::from(name),
+            qualname,
             params,
             posonly: args.posonlyargs.len(),
             vararg,
