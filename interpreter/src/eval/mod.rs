@@ -202,9 +202,18 @@ impl<'h> Machine<'h> {
     // ---- limits ----
 
     /// Counts one step and checks the step and time budgets.
-    #[inline]
+    #[inline(always)]
     pub fn tick(&mut self) -> Eval<()> {
         self.steps += 1;
+        if self.steps > self.limits.max_steps || self.steps & 0x3ff == 0 {
+            return self.tick_checks();
+        }
+        Ok(())
+    }
+
+    /// The checks of `tick` past the step limit and every 1024 steps.
+    #[inline(never)]
+    fn tick_checks(&mut self) -> Eval<()> {
         if self.steps > self.limits.max_steps {
             return Err(Unwind::limit(
                 "steps",
@@ -253,7 +262,24 @@ impl<'h> Machine<'h> {
     }
 
     /// Accounts for `bytes` newly allocated.
+    #[inline(always)]
     pub fn alloc(&mut self, bytes: u64) -> Eval<()> {
+        // The common case: a small allocation that crosses no MiB and stays within the
+        // limit, where `alloc_checked` reads no clock and no memory count either.
+        if let Some(after) = self.allocated.checked_add(bytes) {
+            if bytes <= 1 << 12
+                && self.allocated >> 20 == after >> 20
+                && after <= self.limits.max_alloc_bytes
+            {
+                self.allocated = after;
+                return Ok(());
+            }
+        }
+        self.alloc_checked(bytes)
+    }
+
+    #[inline(never)]
+    fn alloc_checked(&mut self, bytes: u64) -> Eval<()> {
         if bytes > 1 << 16 {
             // Large allocations take long to fill: read the clock.
             self.check_time()?;
@@ -278,6 +304,7 @@ impl<'h> Machine<'h> {
     }
 
     /// Checks a string about to be made of `len` bytes.
+    #[inline]
     pub fn check_str_len(&mut self, len: usize) -> Eval<()> {
         if len as u64 > self.limits.max_str_len {
             return Err(crate::limits::string_size_exceeded(
@@ -290,6 +317,7 @@ impl<'h> Machine<'h> {
 
     /// Checks that a container may grow to `new_len` items by adding `added`; only the added
     /// items count towards the allocation budget.
+    #[inline]
     pub fn check_growth(&mut self, new_len: usize, added: usize) -> Eval<()> {
         if new_len as u64 > self.limits.max_collection_len {
             return self.check_len(new_len);
@@ -298,6 +326,7 @@ impl<'h> Machine<'h> {
     }
 
     /// Checks a new list, tuple, dict or set about to hold `len` items.
+    #[inline]
     pub fn check_len(&mut self, len: usize) -> Eval<()> {
         if len as u64 > self.limits.max_collection_len {
             return Err(crate::limits::collection_size_exceeded(
