@@ -274,6 +274,9 @@ impl<'h> Machine<'h> {
             }
             ExprKind::Subscript { obj, index } => {
                 let container = self.operand(obj, frame)?;
+                if let ExprKind::Slice { lower, upper, step } = &index.kind {
+                    return self.slice_literal(e, &container, [lower, upper, step], frame);
+                }
                 let key = self.operand(index, frame)?;
                 self.pos = e.pos;
                 self.note_operands(&[&container, &key]);
@@ -1358,13 +1361,9 @@ impl<'h> Machine<'h> {
 
     /// `r[a:b:c]`: a range again, computed as CPython's `slice.indices` does, on ints of any
     /// size.
-    fn range_slice(&mut self, r: &RangeObj, key: &Value) -> Eval<RangeObj> {
-        let parts = match &key.data {
-            Data::Iterator(it) => it.borrow().items.clone(),
-            _ => return err(ExcKind::TypeError, "bad slice"),
-        };
+    fn range_slice(&mut self, r: &RangeObj, parts: &[Value]) -> Eval<RangeObj> {
         let mut bounds: Vec<Option<BigInt>> = Vec::with_capacity(3);
-        for part in &parts {
+        for part in parts {
             match &part.data {
                 Data::None => bounds.push(None),
                 _ => {
@@ -1466,6 +1465,12 @@ impl<'h> Machine<'h> {
             Data::Iterator(it) => it.borrow().items.clone(),
             _ => return err(ExcKind::TypeError, "bad slice"),
         };
+        self.slice_bounds_of(&parts, len)
+    }
+
+    /// The start, stop and step of a slice of `parts` (lower, upper, step) over `len` items,
+    /// as CPython's `slice.indices`.
+    fn slice_bounds_of(&mut self, parts: &[Value], len: i64) -> Eval<(i64, i64, i64)> {
         let get = |m: &mut Self, v: &Value| -> Eval<Option<i64>> {
             match &v.data {
                 Data::None => Ok(None),
@@ -1483,7 +1488,7 @@ impl<'h> Machine<'h> {
                 )),
             }
         };
-        let [lo, hi, step] = match parts.as_slice() {
+        let [lo, hi, step] = match parts {
             [lo, hi, step] => [lo, hi, step],
             _ => return err(ExcKind::TypeError, "bad slice"),
         };
@@ -1514,39 +1519,82 @@ impl<'h> Machine<'h> {
     }
 
     fn slice_indices(start: i64, stop: i64, step: i64) -> Vec<usize> {
-        let mut out = Vec::new();
-        let mut i = start;
-        if step > 0 {
-            while i < stop {
-                out.push(i as usize);
-                i += step;
-            }
-        } else {
-            while i > stop {
-                out.push(i as usize);
-                i += step;
-            }
-        }
-        out
+        slice_walk(start, stop, step).collect()
     }
 
     fn get_slice(&mut self, container: &Value, key: &Value, text: &Arc<str>) -> Eval<Value> {
+        let parts = match &key.data {
+            Data::Iterator(it) => it.borrow().items.clone(),
+            _ => return err(ExcKind::TypeError, "bad slice"),
+        };
+        self.get_slice_of(container, key, &parts, text)
+    }
+
+    /// `container[lower:upper:step]` written out in the plan: the bounds are evaluated as for
+    /// a slice object, but none is made. What the object would have given `get_slice` (its
+    /// full label: the bounds' full labels; no node of its own; a shape of no label) stands
+    /// in a value of that label, so the result, its label and node, and any error are the
+    /// same.
+    fn slice_literal(
+        &mut self,
+        e: &Expr,
+        container: &Value,
+        bounds: [&Option<Box<Expr>>; 3],
+        frame: &mut Frame,
+    ) -> Eval<Value> {
+        let mut parts: [Value; 3] = [Value::none(), Value::none(), Value::none()];
+        for (slot, bound) in parts.iter_mut().zip(bounds) {
+            if let Some(b) = bound {
+                *slot = self.expr(b, frame)?;
+            }
+        }
+        self.pos = e.pos;
+        // The slice object's shape label is the plan's: only the container counts here.
+        self.note_operands(&[container]);
+        let mut label = Label::PROGRAM;
+        for p in &parts {
+            let l = self.full_label(p);
+            label = self.labels.join(label, l);
+        }
+        let key = Value::with(Data::None, label, NO_NODE);
+        self.get_slice_of(container, &key, &parts, &e.text)
+            .map_err(|u| self.failed_on(u, &[container, &key]))
+    }
+
+    /// `container[key]` for a slice `key` of bounds `parts`.
+    fn get_slice_of(
+        &mut self,
+        container: &Value,
+        key: &Value,
+        parts: &[Value],
+        text: &Arc<str>,
+    ) -> Eval<Value> {
         let shape = self.shape_label(container);
         let key_label = self.full_label(key);
         let access = self.labels.join(shape, key_label);
         let shape_node = self.shape_node(container);
         match &container.data {
             Data::List(_) | Data::Tuple(_) => {
-                let items = match &container.data {
-                    Data::List(l) => l.borrow().items.clone(),
-                    Data::Tuple(t) => t.items.clone(),
-                    _ => Vec::new(),
+                let len = match &container.data {
+                    Data::List(l) => l.borrow().items.len(),
+                    Data::Tuple(t) => t.items.len(),
+                    _ => 0,
                 };
-                let (a, b, c) = self.slice_bounds(key, items.len() as i64)?;
-                let picked: Vec<Value> = Self::slice_indices(a, b, c)
-                    .into_iter()
-                    .filter_map(|i| items.get(i).cloned())
-                    .collect();
+                let (a, b, c) = self.slice_bounds_of(parts, len as i64)?;
+                let picked: Vec<Value> = {
+                    let list;
+                    let items: &[Value] = match &container.data {
+                        Data::List(l) => {
+                            list = l.borrow();
+                            &list.items
+                        }
+                        Data::Tuple(t) => &t.items,
+                        _ => &[],
+                    };
+                    slice_walk(a, b, c)
+                        .filter_map(|i| items.get(i).cloned())
+                        .collect()
+                };
                 let node = if key.node != NO_NODE {
                     key.node
                 } else {
@@ -1559,16 +1607,28 @@ impl<'h> Machine<'h> {
                 })
             }
             Data::Str(s) => {
-                let chars: Vec<char> = s.chars().collect();
-                let (a, b, c) = self.slice_bounds(key, chars.len() as i64)?;
-                let out: String = Self::slice_indices(a, b, c)
-                    .into_iter()
-                    .filter_map(|i| chars.get(i))
-                    .collect();
+                let out: String = if s.is_ascii() {
+                    let (a, b, c) = self.slice_bounds_of(parts, s.len() as i64)?;
+                    if c == 1 {
+                        // Bounds in 0..=len: a run of bytes (none when b <= a).
+                        s.get(a as usize..b.max(a) as usize)
+                            .unwrap_or_default()
+                            .to_string()
+                    } else {
+                        let bytes = s.as_bytes();
+                        slice_walk(a, b, c)
+                            .filter_map(|i| bytes.get(i).map(|&b| b as char))
+                            .collect()
+                    }
+                } else {
+                    let chars: Vec<char> = s.chars().collect();
+                    let (a, b, c) = self.slice_bounds_of(parts, chars.len() as i64)?;
+                    slice_walk(a, b, c).filter_map(|i| chars.get(i)).collect()
+                };
                 Ok(self.derive(Data::Str(PyStr::from(out)), &[container, key], text))
             }
             Data::Range(r) => {
-                let data = Data::Range(Rc::new(self.range_slice(r, key)?));
+                let data = Data::Range(Rc::new(self.range_slice(r, parts)?));
                 Ok(self.derive(data, &[container, key], text))
             }
             other => Err(self.type_error(
@@ -1917,4 +1977,18 @@ fn big_index(v: &Value) -> Option<BigInt> {
         Data::BigInt(b) => Some((**b).clone()),
         _ => None,
     }
+}
+
+/// The indices `slice_indices` lists, one by one: from `start` by `step` while before `stop`
+/// (bounds as `slice_bounds` gives them, `step` not 0).
+fn slice_walk(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usize> {
+    let (start, stop, step) = (start as i128, stop as i128, step as i128);
+    let count = if step > 0 && stop > start {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    };
+    (0..count).map(move |k| (start + k * step) as usize)
 }
