@@ -461,10 +461,7 @@ impl Machine<'_> {
             check_method_arity(type_name, method, &args)?;
         }
         match &receiver.data {
-            Data::Str(s) => {
-                let s = s.clone();
-                self.str_method(receiver, &s, name, args, kwargs, text)
-            }
+            Data::Str(s) => self.str_method(receiver, s, name, args, kwargs, text),
             Data::List(_) => self.list_method(receiver, name, args, kwargs, text),
             Data::Dict(_) => self.dict_method(receiver, name, args, kwargs, text),
             Data::Set(_) => self.set_method(receiver, name, args, kwargs, text),

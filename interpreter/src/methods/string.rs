@@ -38,20 +38,32 @@ impl Machine<'_> {
                 );
             }
         }
-        let inputs: Vec<Value> = std::iter::once(recv.clone())
-            .chain(args.iter().cloned())
-            .collect();
-        let refs: Vec<&Value> = inputs.iter().collect();
+        // The receiver and the arguments, as the operands of the result: on the stack for
+        // up to three arguments (every method but `format`'s many).
+        let mut few: [&Value; 4] = [recv; 4];
+        let many: Vec<&Value>;
+        let refs: &[&Value] = match few.get_mut(1..=args.len()) {
+            Some(slots) => {
+                for (slot, arg) in slots.iter_mut().zip(&args) {
+                    *slot = arg;
+                }
+                few.get(..=args.len()).unwrap_or_default()
+            }
+            None => {
+                many = std::iter::once(recv).chain(&args).collect();
+                &many
+            }
+        };
         macro_rules! string {
             ($e:expr) => {{
                 let out: String = $e;
-                return self.new_str(out, &refs, text);
+                return self.new_str(out, refs, text);
             }};
         }
         macro_rules! boolean {
             ($e:expr) => {{
                 let b: bool = $e;
-                return Ok(self.derive(Data::Bool(b), &refs, text));
+                return Ok(self.derive(Data::Bool(b), refs, text));
             }};
         }
         match name {
@@ -127,7 +139,7 @@ impl Machine<'_> {
                 self.check_len(parts.len())?;
                 let label = {
                     let mut l = Label::PROGRAM;
-                    for r in &refs {
+                    for r in refs {
                         let fl = self.full_label(r);
                         l = self.labels.join(l, fl);
                     }
@@ -285,7 +297,7 @@ impl Machine<'_> {
                     } else {
                         hay.matches(&*sub).count()
                     };
-                    return Ok(self.derive(Data::Int(n as i64), &refs, text));
+                    return Ok(self.derive(Data::Int(n as i64), refs, text));
                 }
                 let found = if start > end || start > chars.len() {
                     None
@@ -297,8 +309,8 @@ impl Machine<'_> {
                 let result =
                     found.map(|b| (hay.get(..b).map_or(0, |h| h.chars().count()) + start) as i64);
                 match (result, name) {
-                    (Some(i), _) => Ok(self.derive(Data::Int(i), &refs, text)),
-                    (None, "find" | "rfind") => Ok(self.derive(Data::Int(-1), &refs, text)),
+                    (Some(i), _) => Ok(self.derive(Data::Int(i), refs, text)),
+                    (None, "find" | "rfind") => Ok(self.derive(Data::Int(-1), refs, text)),
                     (None, _) => {
                         let label = self.full_label(recv);
                         Err(exception(ExcKind::ValueError, "substring not found", label))
