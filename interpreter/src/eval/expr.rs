@@ -443,7 +443,16 @@ impl<'h> Machine<'h> {
         frame: &mut Frame,
         inputs: &mut Vec<Value>,
     ) -> Eval<String> {
-        let mut out = String::new();
+        // Room for the literal text and a short value in each field, so that most results
+        // are written without growing.
+        let guess = parts
+            .iter()
+            .map(|p| match p {
+                FPart::Lit(s) => s.len(),
+                FPart::Value { .. } => 8,
+            })
+            .sum();
+        let mut out = String::with_capacity(guess);
         for p in parts {
             match p {
                 FPart::Lit(s) => out.push_str(s),
