@@ -117,7 +117,7 @@ impl Machine<'_> {
                             return err(ExcKind::ValueError, "empty separator");
                         }
                         match (max, name) {
-                            (None, _) => s.split(&**sep).map(String::from).collect(),
+                            (None, _) => split_all(s, sep),
                             (Some(m), "split") => {
                                 s.splitn(m + 1, &**sep).map(String::from).collect()
                             }
@@ -596,4 +596,19 @@ fn split_whitespace(s: &str, max: Option<usize>, from_right: bool) -> Vec<String
         parts.reverse();
     }
     parts
+}
+
+/// `s.split(sep)`, every part. A separator of one ASCII character (a comma, a newline) is
+/// looked for byte by byte, and the parts are counted first so that their vector is made
+/// once.
+fn split_all(s: &str, sep: &str) -> Vec<String> {
+    if let [byte] = sep.as_bytes() {
+        if byte.is_ascii() {
+            let n = s.bytes().filter(|b| b == byte).count() + 1;
+            let mut parts = Vec::with_capacity(n);
+            parts.extend(s.split(char::from(*byte)).map(String::from));
+            return parts;
+        }
+    }
+    s.split(sep).map(String::from).collect()
 }
