@@ -375,6 +375,12 @@ impl Machine<'_> {
             return self.str_of(v);
         }
         let max_len = self.limits.max_str_len;
+        if let Data::Int(n) = &v.data {
+            if let Some(text) = spec::format_small_int(*n, spec, max_len) {
+                self.check_str_len(text.len())?;
+                return Ok(text);
+            }
+        }
         let text = match &v.data {
             Data::Int(_) | Data::BigInt(_) | Data::Bool(_) => {
                 let i = crate::ops::to_bigint(&v.data).unwrap_or_default();

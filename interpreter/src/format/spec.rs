@@ -304,6 +304,46 @@ pub fn format_str(s: &str, spec: &str, max_len: u64) -> Eval<String> {
 }
 
 /// `format(i, spec)` for an int (`type_name` is `int` or `bool`).
+/// `format(n, spec)` for an int of 64 bits and the specs plans write most (`d`, `5`, `05d`:
+/// an optional `0` flag, a width of at most three digits, an optional `d`), as
+/// `format_int` writes it; `None` for any other spec (or a width past `max_len`, whose error
+/// `format_int` gives).
+pub fn format_small_int(n: i64, spec: &str, max_len: u64) -> Option<String> {
+    let bytes = spec.as_bytes();
+    let (zero, rest) = match bytes {
+        [b'0', rest @ ..] => (true, rest),
+        _ => (false, bytes),
+    };
+    let digits = match rest {
+        [digits @ .., b'd'] => digits,
+        digits => digits,
+    };
+    if digits.len() > 3 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let width = digits
+        .iter()
+        .fold(0usize, |w, d| w * 10 + usize::from(d - b'0'));
+    if width as u64 > max_len {
+        return None;
+    }
+    let magnitude = n.unsigned_abs().to_string();
+    let sign = if n < 0 { "-" } else { "" };
+    let padding = width.saturating_sub(sign.len() + magnitude.len());
+    let mut out = String::with_capacity(padding + sign.len() + magnitude.len());
+    if zero {
+        // `0` puts the padding between the sign and the digits (`=` alignment).
+        out.push_str(sign);
+        out.extend(std::iter::repeat_n('0', padding));
+    } else {
+        // Numbers align right.
+        out.extend(std::iter::repeat_n(' ', padding));
+        out.push_str(sign);
+    }
+    out.push_str(&magnitude);
+    Some(out)
+}
+
 pub fn format_int(i: &BigInt, spec: &str, type_name: &str, max_len: u64) -> Eval<String> {
     let spec = Spec::parse(spec, type_name, '>', Some('d'))?;
     spec.check_size(max_len)?;
@@ -513,6 +553,33 @@ fn general(a: f64, precision: usize, alternate: bool, no_type: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_int_specs_format_as_the_general_path() {
+        let specs = [
+            "d", "0", "00", "0d", "5", "5d", "05", "05d", "010d", "1", "3", "20d", "099", "999",
+            "1000", "+5d", "<5", "5x", ",d", "5,", "x", "d5", " 5",
+        ];
+        let numbers = [0, 7, -7, 42, -42, 99999, -100000, i64::MAX, i64::MIN];
+        for spec in specs {
+            for n in numbers {
+                let general = format_int(&BigInt::from(n), spec, "int", 1 << 20).ok();
+                if let Some(fast) = format_small_int(n, spec, 1 << 20) {
+                    assert_eq!(Some(fast), general, "{n:?} {spec:?}");
+                }
+            }
+        }
+        assert_eq!(
+            format_small_int(-42, "05d", 1 << 20).as_deref(),
+            Some("-0042")
+        );
+        assert_eq!(
+            format_small_int(-42, "5", 1 << 20).as_deref(),
+            Some("  -42")
+        );
+        assert_eq!(format_small_int(1, "+5d", 1 << 20), None);
+        assert_eq!(format_small_int(1, "50", 10), None);
+    }
 
     #[test]
     fn zero_fill_groups_the_padding_too() {
