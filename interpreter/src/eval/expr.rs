@@ -1075,17 +1075,7 @@ impl<'h> Machine<'h> {
         shape_nodes: &mut Vec<NodeId>,
     ) -> Eval<bool> {
         let Some(g) = generators.get(level) else {
-            self.tick()?;
-            let k = self.expr(elt, frame)?;
-            match value {
-                Some(v) => {
-                    let v = self.expr(v, frame)?;
-                    out.pairs.push((k, v));
-                }
-                None => out.items.push(k),
-            }
-            self.check_growth(out.len(), 1)?;
-            return Ok(true);
+            return self.comp_element(elt, value, frame, out);
         };
         let iterable = self.expr(&g.iter, frame)?;
         if generators.len() == 1 && g.ifs.is_empty() {
@@ -1101,10 +1091,15 @@ impl<'h> Machine<'h> {
         }
         // Every element is computed because the iterable had that many items.
         self.enter(l, n, &g.iter.text);
+        let innermost = level + 1 == generators.len();
         self.iterate(&iterable, &mut |m, item| {
             m.tick()?;
             let before = m.ctx;
-            m.assign(&g.target, item, frame)?;
+            match &g.target {
+                // `for x in ...`: what `assign` does for a name, without the call.
+                Target::Var(name) => m.store(name.var, item, frame),
+                target => m.assign(target, item, frame)?,
+            }
             for cond in &g.ifs {
                 let c = m.expr(cond, frame)?;
                 let cl = m.full_label(&c);
@@ -1120,20 +1115,47 @@ impl<'h> Machine<'h> {
                     return Ok(true);
                 }
             }
-            let go_on = m.comp_level(
-                level + 1,
-                elt,
-                value,
-                generators,
-                frame,
-                out,
-                shape,
-                shape_nodes,
-            );
+            let go_on = if innermost {
+                m.comp_element(elt, value, frame, out)
+            } else {
+                m.comp_level(
+                    level + 1,
+                    elt,
+                    value,
+                    generators,
+                    frame,
+                    out,
+                    shape,
+                    shape_nodes,
+                )
+            };
             m.restore(before);
             m.carry_into_context();
             go_on
         })
+    }
+
+    /// One element of a comprehension (and its value, for a dict's), inside every `for`
+    /// and `if` clause.
+    #[inline(always)]
+    fn comp_element(
+        &mut self,
+        elt: &Expr,
+        value: Option<&Expr>,
+        frame: &mut Frame,
+        out: &mut Produced,
+    ) -> Eval<bool> {
+        self.tick()?;
+        let k = self.expr(elt, frame)?;
+        match value {
+            Some(v) => {
+                let v = self.expr(v, frame)?;
+                out.pairs.push((k, v));
+            }
+            None => out.items.push(k),
+        }
+        self.check_growth(out.len(), 1)?;
+        Ok(true)
     }
 
     /// Makes room in `out` for as many elements as `source` has items, when that is known
