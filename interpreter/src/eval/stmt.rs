@@ -40,7 +40,8 @@ impl Machine<'_> {
             StmtKind::Assign { targets, value } => {
                 let v = self.expr(value, frame)?;
                 match targets.as_slice() {
-                    // `x = v`: the value itself, not a copy of it.
+                    // `x = v`: the value itself, not a copy of it, stored in place.
+                    [Target::Var(name)] => self.store(name.var, v, frame),
                     [target] => self.assign(target, v, frame)?,
                     _ => {
                         for t in targets {
@@ -277,7 +278,11 @@ impl Machine<'_> {
         let saved = self.enter(shape, shape_node, &iter.text);
         let result = self.iterate(&iterable, &mut |m, item| {
             m.tick()?;
-            m.assign(target, item, frame)?;
+            match target {
+                // `for x in ...`: what `assign` does for a name, without the call.
+                Target::Var(name) => m.store(name.var, item, frame),
+                target => m.assign(target, item, frame)?,
+            }
             match m.block(body, frame) {
                 Ok(()) | Err(Unwind::Continue) => Ok(true),
                 Err(Unwind::Break) => Ok(false),
