@@ -73,6 +73,21 @@ impl Machine<'_> {
         callee: &dyn Fn() -> String,
     ) -> Eval<(Vec<Value>, Kwargs)> {
         let mut pos = Vec::with_capacity(args.len());
+        let kw = self.call_args_into(&mut pos, args, kwargs, frame, callee)?;
+        Ok((pos, kw))
+    }
+
+    /// `call_args`, with the positional arguments pushed onto `pos` (a vector reused from
+    /// call to call).
+    pub fn call_args_into(
+        &mut self,
+        pos: &mut Vec<Value>,
+        args: &[Elt],
+        kwargs: &[Kwarg],
+        frame: &mut Frame,
+        callee: &dyn Fn() -> String,
+    ) -> Eval<Kwargs> {
+        pos.reserve(args.len());
         for a in args {
             let v = self.operand(&a.expr, frame)?;
             if a.starred {
@@ -152,7 +167,7 @@ impl Machine<'_> {
                 }
             }
         }
-        Ok((pos, kw))
+        Ok(kw)
     }
 
     /// Calls any callable value.
@@ -172,16 +187,15 @@ impl Machine<'_> {
                 let m = m.clone();
                 if let Data::Type(_) = m.receiver.data {
                     // `str.lower` used as a function: the first argument is the receiver.
-                    let mut args = args.into_iter();
-                    let Some(receiver) = args.next() else {
+                    let Some((receiver, args)) = args.split_first() else {
                         return err(
                             ExcKind::TypeError,
                             format!("unbound method {}() needs an argument", m.name),
                         );
                     };
-                    return self.call_method(&receiver, &m.name, args.collect(), kwargs, text);
+                    return self.call_method(receiver, &m.name, args, kwargs, text);
                 }
-                self.call_method(&m.receiver, &m.name, args, kwargs, text)
+                self.call_method(&m.receiver, &m.name, &args, kwargs, text)
             }
             Data::Model(model) => self.instantiate(model, args, kwargs),
             Data::ExcClass(class) => {

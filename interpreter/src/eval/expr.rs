@@ -24,6 +24,10 @@ impl Produced {
     }
 }
 
+/// How many argument vectors the machine keeps for method calls (one per call nested in
+/// another's arguments).
+const ARG_POOL: usize = 16;
+
 /// A method call's operands: its receiver, then `args`.
 fn receiver_and<'v>(receiver: &'v Value, args: &'v [Value]) -> Vec<&'v Value> {
     std::iter::once(receiver).chain(args).collect()
@@ -242,7 +246,10 @@ impl<'h> Machine<'h> {
                 if known == Some(false) {
                     self.get_attr(&receiver, name, &e.text)?;
                 }
-                let (pos, kw) = self.call_args(args, kwargs, frame, &|| {
+                // The positional arguments go into a vector kept from an earlier call (the
+                // methods only borrow them), so that a call allocates none.
+                let mut pos = self.arg_pool.pop().unwrap_or_default();
+                let kw = self.call_args_into(&mut pos, args, kwargs, frame, &|| {
                     format!("{}.{name}", receiver.data.type_name())
                 })?;
                 self.pos = e.pos;
@@ -263,8 +270,14 @@ impl<'h> Machine<'h> {
                 if !self.try_labels.is_empty() {
                     self.note_operands(&receiver_and(&receiver, &inputs));
                 }
-                self.call_method(&receiver, name, pos, kw, &e.text)
-                    .map_err(|u| self.failed_on(u, &receiver_and(&receiver, &inputs)))
+                let result = self
+                    .call_method(&receiver, name, &pos, kw, &e.text)
+                    .map_err(|u| self.failed_on(u, &receiver_and(&receiver, &inputs)));
+                pos.clear();
+                if self.arg_pool.len() < ARG_POOL {
+                    self.arg_pool.push(pos);
+                }
+                result
             }
             ExprKind::Attr { obj, name } => {
                 let v = self.operand(obj, frame)?;

@@ -99,6 +99,8 @@ pub struct Machine<'h> {
     todo_scratch: Vec<Data>,
     /// Storage of finished call frames' locals, reused by the next calls.
     frame_pool: Vec<Vec<Option<Value>>>,
+    /// Empty vectors for the positional arguments of method calls, reused.
+    pub(crate) arg_pool: Vec<Vec<Value>>,
     /// The address of the stack where the machine was made (see `stack_exhausted`).
     stack_base: usize,
     /// How many containers deep the repr being built is (CPython counts them against its
@@ -152,6 +154,7 @@ impl<'h> Machine<'h> {
             seen_scratch: crate::value::Path::default(),
             todo_scratch: Vec::new(),
             frame_pool: Vec::new(),
+            arg_pool: Vec::new(),
             stack_base: stack_here(),
             repr_depth: 0,
         }

@@ -671,7 +671,7 @@ impl Machine<'_> {
             self.call_method(
                 &current,
                 &Rc::from(method),
-                vec![rhs.clone()],
+                std::slice::from_ref(rhs),
                 Vec::new(),
                 text,
             )?;

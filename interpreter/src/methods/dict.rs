@@ -7,7 +7,7 @@ impl Machine<'_> {
         &mut self,
         recv: &Value,
         name: &str,
-        args: Vec<Value>,
+        args: &[Value],
         kwargs: Kwargs,
         text: &Arc<str>,
     ) -> Eval<Value> {
@@ -19,7 +19,7 @@ impl Machine<'_> {
         let shape_node = self.shape_node(recv);
         match name {
             "get" => {
-                let [arg] = leading(&args)?;
+                let [arg] = leading(args)?;
                 let d = dict.borrow();
                 let found = self
                     .find_key(&d.map, arg)?
@@ -52,7 +52,7 @@ impl Machine<'_> {
                 Ok(self.new_lazy(view, kind, shape, shape_node))
             }
             "pop" => {
-                let [key_arg] = leading(&args)?;
+                let [key_arg] = leading(args)?;
                 let key = self.hash_key(key_arg)?;
                 let removed = dict.borrow_mut().map.shift_remove(&key);
                 let kl = self.full_label(key_arg);
@@ -80,7 +80,7 @@ impl Machine<'_> {
                 }
             }
             "setdefault" => {
-                let [arg] = leading(&args)?;
+                let [arg] = leading(args)?;
                 let key = self.hash_key(arg)?;
                 let existing = dict.borrow().map.get(&key).map(|(_, v)| v.clone());
                 let kl = self.full_label(arg);

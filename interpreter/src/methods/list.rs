@@ -7,7 +7,7 @@ impl Machine<'_> {
         &mut self,
         recv: &Value,
         name: &str,
-        args: Vec<Value>,
+        args: &[Value],
         mut kwargs: Kwargs,
         text: &Arc<str>,
     ) -> Eval<Value> {
@@ -17,7 +17,7 @@ impl Machine<'_> {
         let list = list.clone();
         match name {
             "append" => {
-                let [arg] = leading(&args)?;
+                let [arg] = leading(args)?;
                 self.check_growth(list.borrow().items.len() + 1, 1)?;
                 let v = self.under_context(arg.clone());
                 list.borrow_mut().items.push(v);
@@ -25,7 +25,7 @@ impl Machine<'_> {
                 Ok(Value::none())
             }
             "extend" => {
-                let [arg] = leading(&args)?;
+                let [arg] = leading(args)?;
                 let items = self.collect_items(arg)?;
                 self.check_growth(list.borrow().items.len() + items.len(), items.len())?;
                 let shape = self.shape_label(arg);
@@ -37,7 +37,7 @@ impl Machine<'_> {
                 Ok(Value::none())
             }
             "insert" => {
-                let [index, item] = leading(&args)?;
+                let [index, item] = leading(args)?;
                 let len = list.borrow().items.len() as i64;
                 let i = self.opt_int(args.first())?.unwrap_or(0);
                 let i = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
@@ -77,7 +77,7 @@ impl Machine<'_> {
                 Ok(self.element(v, shape, &[], text))
             }
             "remove" => {
-                let [arg] = leading(&args)?;
+                let [arg] = leading(args)?;
                 let items = list.borrow().items.clone();
                 for (i, it) in items.iter().enumerate() {
                     if ops::equal(self, &it.data, &arg.data, 0)? {

@@ -346,15 +346,15 @@ impl Machine<'_> {
         t: TypeKind,
         ty: &Value,
         name: &Rc<str>,
-        args: Vec<Value>,
+        args: &[Value],
         kwargs: Kwargs,
         text: &Arc<str>,
     ) -> Eval<Value> {
         if let (TypeKind::Dict, "fromkeys") = (t, &**name) {
-            return self.dict_fromkeys(ty, args, kwargs, text);
+            return self.dict_fromkeys(ty, args.to_vec(), kwargs, text);
         }
         if let (TypeKind::Str, "maketrans") = (t, &**name) {
-            return self.maketrans(args, kwargs, text);
+            return self.maketrans(args.to_vec(), kwargs, text);
         }
         if !type_has_method(t, name) {
             return Err(exception(
@@ -363,8 +363,7 @@ impl Machine<'_> {
                 Label::PROGRAM,
             ));
         }
-        let mut args = args.into_iter();
-        let Some(receiver) = args.next() else {
+        let Some((receiver, args)) = args.split_first() else {
             return err(
                 ExcKind::TypeError,
                 format!("unbound method {}.{name}() needs an argument", t.name()),
@@ -379,10 +378,10 @@ impl Machine<'_> {
                     t.name(),
                     receiver.data.type_name()
                 ),
-                &[&receiver],
+                &[receiver],
             ));
         }
-        self.call_method(&receiver, name, args.collect(), kwargs, text)
+        self.call_method(receiver, name, args, kwargs, text)
     }
 
     /// `dict.fromkeys(keys, value=None)`: keys in first-seen order, each mapped to `value`.
@@ -431,7 +430,7 @@ impl Machine<'_> {
         &mut self,
         receiver: &Value,
         name: &Rc<str>,
-        args: Vec<Value>,
+        args: &[Value],
         kwargs: Kwargs,
         text: &Arc<str>,
     ) -> Eval<Value> {
@@ -458,7 +457,7 @@ impl Machine<'_> {
             _ => ("", &[][..]),
         };
         if let Some(method) = table.iter().find(|m| m.name == &**name) {
-            check_method_arity(type_name, method, &args)?;
+            check_method_arity(type_name, method, args)?;
         }
         match &receiver.data {
             Data::Str(s) => self.str_method(receiver, s, name, args, kwargs, text),
@@ -499,7 +498,7 @@ impl Machine<'_> {
             }
             Data::Instance(_) | Data::Exception(_) => {
                 let f = self.get_attr(receiver, name, text)?;
-                self.call_value(&f, args, kwargs, text)
+                self.call_value(&f, args.to_vec(), kwargs, text)
             }
             other => Err(exception(
                 ExcKind::AttributeError,
@@ -514,13 +513,13 @@ impl Machine<'_> {
         recv: &Value,
         items: &[Value],
         name: &str,
-        args: Vec<Value>,
+        args: &[Value],
         text: &Arc<str>,
     ) -> Eval<Value> {
         let label = self.full_label(recv);
         match name {
             "count" => {
-                let [arg] = leading(&args)?;
+                let [arg] = leading(args)?;
                 let mut n = 0;
                 for it in items {
                     if ops::equal(self, &it.data, &arg.data, 0)? {
@@ -530,7 +529,7 @@ impl Machine<'_> {
                 Ok(self.derive(Data::Int(n), &[recv, arg], text))
             }
             _ => {
-                let [wanted] = leading(&args)?;
+                let [wanted] = leading(args)?;
                 let len = items.len() as i64;
                 let start = clamp_slice_index(self.slice_bound(args.get(1))?, 0, len);
                 let end = clamp_slice_index(self.slice_bound(args.get(2))?, len, len);

@@ -20,7 +20,7 @@ impl Machine<'_> {
         &mut self,
         recv: &Value,
         name: &str,
-        args: Vec<Value>,
+        args: &[Value],
         _kwargs: Kwargs,
         text: &Arc<str>,
     ) -> Eval<Value> {
@@ -38,7 +38,7 @@ impl Machine<'_> {
         }
         match name {
             "add" => {
-                let [arg] = leading(&args)?;
+                let [arg] = leading(args)?;
                 let key = self.hash_key(arg)?;
                 self.check_growth(set.borrow().map.len() + 1, 1)?;
                 let v = self.under_context(arg.clone());
@@ -50,7 +50,7 @@ impl Machine<'_> {
                 Ok(Value::none())
             }
             "discard" | "remove" => {
-                let [arg] = leading(&args)?;
+                let [arg] = leading(args)?;
                 let key = self.hash_key(arg)?;
                 let removed = {
                     let mut s = set.borrow_mut();
@@ -103,7 +103,13 @@ impl Machine<'_> {
                 let shape = self.shape_label(recv);
                 let result = self.new_set_copied(&set.borrow(), items, shape, false)?;
                 for other in args {
-                    self.set_method(&result, "update", vec![other], Vec::new(), text)?;
+                    self.set_method(
+                        &result,
+                        "update",
+                        std::slice::from_ref(other),
+                        Vec::new(),
+                        text,
+                    )?;
                 }
                 if let Data::Set(r) = &result.data {
                     r.borrow_mut().frozen = frozen;
@@ -112,7 +118,7 @@ impl Machine<'_> {
             }
             "union" | "intersection" | "difference" | "symmetric_difference" => {
                 let mut acc = recv.clone();
-                for other in &args {
+                for other in args {
                     let other_set = match &other.data {
                         Data::Set(_) => other.clone(),
                         _ => {
@@ -140,7 +146,7 @@ impl Machine<'_> {
             | "intersection_update"
             | "difference_update"
             | "symmetric_difference_update" => {
-                for other in &args {
+                for other in args {
                     let items = self.collect_items(other)?;
                     let shape = self.shape_label(other);
                     // CPython merges a set at once, and adds any other iterable's items one by one.
@@ -195,7 +201,7 @@ impl Machine<'_> {
                 Ok(Value::none())
             }
             "issubset" | "issuperset" | "isdisjoint" => {
-                let [arg] = leading(&args)?;
+                let [arg] = leading(args)?;
                 let items = self.collect_items(arg)?;
                 let other = self.new_set(items, Label::PROGRAM, true)?;
                 let Data::Set(o) = &other.data else {

@@ -14,12 +14,12 @@ impl Machine<'_> {
         recv: &Value,
         s: &str,
         name: &str,
-        args: Vec<Value>,
+        args: &[Value],
         mut kwargs: Kwargs,
         text: &Arc<str>,
     ) -> Eval<Value> {
         if name == "maketrans" {
-            return self.maketrans(args, kwargs, text);
+            return self.maketrans(args.to_vec(), kwargs, text);
         }
         if name == "format" || name == "format_map" {
             return self.str_format(recv, s, args, kwargs, text, name == "format_map");
@@ -44,13 +44,13 @@ impl Machine<'_> {
         let many: Vec<&Value>;
         let refs: &[&Value] = match few.get_mut(1..=args.len()) {
             Some(slots) => {
-                for (slot, arg) in slots.iter_mut().zip(&args) {
+                for (slot, arg) in slots.iter_mut().zip(args) {
                     *slot = arg;
                 }
                 few.get(..=args.len()).unwrap_or_default()
             }
             None => {
-                many = std::iter::once(recv).chain(&args).collect();
+                many = std::iter::once(recv).chain(args).collect();
                 &many
             }
         };
@@ -208,8 +208,8 @@ impl Machine<'_> {
                 Ok(self.new_list(items, label, recv.node))
             }
             "join" => {
-                one_argument(name, &args)?;
-                let [arg] = leading(&args)?;
+                one_argument(name, args)?;
+                let [arg] = leading(args)?;
                 if matches!(
                     arg.data,
                     Data::None | Data::Bool(_) | Data::Int(_) | Data::BigInt(_) | Data::Float(_)
@@ -247,8 +247,8 @@ impl Machine<'_> {
                 Ok(self.derive_with(Data::Str(PyStr::from(out)), label, &nodes, text))
             }
             "replace" => {
-                expected_arguments(name, &args, 2, 3)?;
-                let [old, new] = leading(&args)?;
+                expected_arguments(name, args, 2, 3)?;
+                let [old, new] = leading(args)?;
                 let text_of = |position: usize, arg: &Value| match &arg.data {
                     Data::Str(a) => Ok(a.clone()),
                     other => err(
@@ -273,8 +273,8 @@ impl Machine<'_> {
                 })
             }
             "find" | "rfind" | "index" | "rindex" | "count" => {
-                arity(name, &args, 1, 3)?;
-                let [arg] = leading(&args)?;
+                arity(name, args, 1, 3)?;
+                let [arg] = leading(args)?;
                 let sub = match &arg.data {
                     Data::Str(sub) => sub.clone(),
                     other => {
@@ -318,8 +318,8 @@ impl Machine<'_> {
                 }
             }
             "startswith" | "endswith" => {
-                arity(name, &args, 1, 3)?;
-                let [affix] = leading(&args)?;
+                arity(name, args, 1, 3)?;
+                let [affix] = leading(args)?;
                 // CPython reads the bounds before it looks at the affix.
                 let chars: Vec<char> = s.chars().collect();
                 let (start, end) = slice_range(chars.len(), args.get(1), args.get(2))?;
@@ -374,7 +374,7 @@ impl Machine<'_> {
             "isidentifier" => boolean!(unicode::is_identifier(s)),
             "isprintable" => boolean!(s.chars().all(unicode::is_printable)),
             "zfill" => {
-                one_argument(name, &args)?;
+                one_argument(name, args)?;
                 let width = self.opt_int(args.first())?.unwrap_or(0).max(0) as usize;
                 self.check_str_len(width)?;
                 let n = s.chars().count();
@@ -388,7 +388,7 @@ impl Machine<'_> {
                 string!(format!("{sign}{}{rest}", "0".repeat(width - n)))
             }
             "center" | "ljust" | "rjust" => {
-                expected_arguments(name, &args, 1, 2)?;
+                expected_arguments(name, args, 1, 2)?;
                 let width = self.opt_int(args.first())?.unwrap_or(0).max(0) as usize;
                 self.check_str_len(width.saturating_mul(4))?;
                 let fill = match args.get(1).map(|a| &a.data) {
@@ -427,8 +427,8 @@ impl Machine<'_> {
                 })
             }
             "partition" | "rpartition" => {
-                one_argument(name, &args)?;
-                let [arg] = leading(&args)?;
+                one_argument(name, args)?;
+                let [arg] = leading(args)?;
                 let sep = match &arg.data {
                     Data::Str(sep) => sep.clone(),
                     other => {
@@ -473,14 +473,14 @@ impl Machine<'_> {
                 Ok(self.new_tuple(items, label, recv.node))
             }
             "removeprefix" => {
-                one_argument(name, &args)?;
-                let [arg] = leading(&args)?;
+                one_argument(name, args)?;
+                let [arg] = leading(args)?;
                 let p = self.str_arg(arg, name)?;
                 string!(s.strip_prefix(&*p).unwrap_or(s).to_string())
             }
             "removesuffix" => {
-                one_argument(name, &args)?;
-                let [arg] = leading(&args)?;
+                one_argument(name, args)?;
+                let [arg] = leading(args)?;
                 let p = self.str_arg(arg, name)?;
                 string!(s.strip_suffix(&*p).unwrap_or(s).to_string())
             }
@@ -499,8 +499,8 @@ impl Machine<'_> {
                 string!(self.expand_tabs(s, size)?)
             }
             "translate" => {
-                one_argument(name, &args)?;
-                let [arg] = leading(&args)?;
+                one_argument(name, args)?;
+                let [arg] = leading(args)?;
                 string!(self.translate(s, arg)?)
             }
             _ => Err(exception(
@@ -517,7 +517,7 @@ impl Machine<'_> {
         &mut self,
         recv: &Value,
         s: &str,
-        args: Vec<Value>,
+        args: &[Value],
         kwargs: Kwargs,
         text: &Arc<str>,
         map: bool,
@@ -530,7 +530,7 @@ impl Machine<'_> {
                     "str.format_map() takes no keyword arguments",
                 );
             }
-            let [mapping] = args.as_slice() else {
+            let [mapping] = args else {
                 return err(
                     ExcKind::TypeError,
                     format!(
@@ -541,7 +541,7 @@ impl Machine<'_> {
             };
             FormatArgs::new(None, Names::Mapping(mapping))
         } else {
-            FormatArgs::new(Some(&args), Names::Keywords(&kwargs))
+            FormatArgs::new(Some(args), Names::Keywords(&kwargs))
         };
         let out = self.format_fields(s, &mut fields)?;
         let mut used = std::mem::take(&mut fields.used);
