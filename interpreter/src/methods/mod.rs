@@ -18,54 +18,70 @@ mod list;
 mod set;
 mod string;
 
-const STR_METHODS: &[&str] = &[
-    "lower",
-    "upper",
-    "strip",
-    "lstrip",
-    "rstrip",
-    "split",
-    "rsplit",
-    "join",
-    "replace",
-    "find",
-    "rfind",
-    "index",
-    "rindex",
-    "count",
-    "startswith",
-    "endswith",
-    "title",
-    "capitalize",
-    "swapcase",
-    "isdigit",
-    "isalpha",
-    "isalnum",
-    "isspace",
-    "isupper",
-    "islower",
-    "isnumeric",
-    "isdecimal",
-    "istitle",
-    "zfill",
-    "center",
-    "ljust",
-    "rjust",
-    "partition",
-    "rpartition",
-    "splitlines",
-    "format",
-    "format_map",
-    "casefold",
-    "removeprefix",
-    "removesuffix",
-    "expandtabs",
-    "isidentifier",
-    "isprintable",
-    "isascii",
-    "translate",
-    "maketrans",
-];
+/// A test of membership in a set of method names, which the compiler turns into comparisons
+/// by length and content (no loop over a list, no `memcmp` calls): the dispatch of every
+/// method call asks it.
+macro_rules! method_names {
+    ($test:ident, [$($name:literal),* $(,)?]) => {
+        #[inline]
+        fn $test(name: &str) -> bool {
+            matches!(name, $($name)|*)
+        }
+    };
+}
+
+// The methods of str.
+method_names!(
+    is_str_method,
+    [
+        "lower",
+        "upper",
+        "strip",
+        "lstrip",
+        "rstrip",
+        "split",
+        "rsplit",
+        "join",
+        "replace",
+        "find",
+        "rfind",
+        "index",
+        "rindex",
+        "count",
+        "startswith",
+        "endswith",
+        "title",
+        "capitalize",
+        "swapcase",
+        "isdigit",
+        "isalpha",
+        "isalnum",
+        "isspace",
+        "isupper",
+        "islower",
+        "isnumeric",
+        "isdecimal",
+        "istitle",
+        "zfill",
+        "center",
+        "ljust",
+        "rjust",
+        "partition",
+        "rpartition",
+        "splitlines",
+        "format",
+        "format_map",
+        "casefold",
+        "removeprefix",
+        "removesuffix",
+        "expandtabs",
+        "isidentifier",
+        "isprintable",
+        "isascii",
+        "translate",
+        "maketrans",
+    ]
+);
 /// The `start` and `end` of `find`, `count` and `startswith` as character positions, as
 /// CPython adjusts them: negative ones count from the end, `end` stops at the length, and a
 /// `start` past the length stays there (nothing is found).
@@ -107,27 +123,30 @@ pub(crate) fn clinic_type_name(data: &Data) -> String {
     }
 }
 
-/// The str methods that take no arguments.
-const NO_ARGUMENT_STR_METHODS: &[&str] = &[
-    "lower",
-    "upper",
-    "casefold",
-    "swapcase",
-    "title",
-    "capitalize",
-    "isdigit",
-    "isdecimal",
-    "isnumeric",
-    "isalpha",
-    "isalnum",
-    "isspace",
-    "isascii",
-    "isupper",
-    "islower",
-    "istitle",
-    "isidentifier",
-    "isprintable",
-];
+// The str methods that take no arguments.
+method_names!(
+    is_no_argument_str_method,
+    [
+        "lower",
+        "upper",
+        "casefold",
+        "swapcase",
+        "title",
+        "capitalize",
+        "isdigit",
+        "isdecimal",
+        "isnumeric",
+        "isalpha",
+        "isalnum",
+        "isspace",
+        "isascii",
+        "isupper",
+        "islower",
+        "istitle",
+        "isidentifier",
+        "isprintable",
+    ]
+);
 
 /// CPython's message for a method of one positional argument (`str.zfill(width)`).
 fn one_argument(name: &str, args: &[Value]) -> Eval<()> {
@@ -246,7 +265,7 @@ fn check_method_arity(type_name: &str, method: &Method, args: &[Value]) -> Eval<
 /// Whether the builtin type `t` has a method called `name` (`str.lower`).
 pub fn type_has_method(t: TypeKind, name: &str) -> bool {
     let table: &[Method] = match t {
-        TypeKind::Str => return STR_METHODS.contains(&name),
+        TypeKind::Str => return is_str_method(name),
         TypeKind::List => LIST_METHODS,
         TypeKind::Dict => DICT_METHODS,
         TypeKind::Set => SET_METHODS,
@@ -269,7 +288,7 @@ pub fn has_method(data: &Data, name: &str) -> bool {
         return true;
     }
     let table: &[&str] = match data {
-        Data::Str(_) => STR_METHODS,
+        Data::Str(_) => return is_str_method(name),
         Data::Instance(_) => &["model_dump", "dict"],
         Data::Int(_) | Data::BigInt(_) => &["bit_length", "to_bytes_unsupported"],
         Data::Float(_) => &["is_integer"],

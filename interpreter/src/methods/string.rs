@@ -24,7 +24,7 @@ impl Machine<'_> {
         if name == "format" || name == "format_map" {
             return self.str_format(recv, s, args, kwargs, text, name == "format_map");
         }
-        if NO_ARGUMENT_STR_METHODS.contains(&name) {
+        if is_no_argument_str_method(name) {
             if !kwargs.is_empty() {
                 return err(
                     ExcKind::TypeError,
