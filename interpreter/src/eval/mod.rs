@@ -320,7 +320,7 @@ impl<'h> Machine<'h> {
 
     /// Checks that a container may grow to `new_len` items by adding `added`; only the added
     /// items count towards the allocation budget.
-    #[inline]
+    #[inline(always)]
     pub fn check_growth(&mut self, new_len: usize, added: usize) -> Eval<()> {
         if new_len as u64 > self.limits.max_collection_len {
             return self.check_len(new_len);
@@ -743,7 +743,7 @@ impl<'h> Machine<'h> {
         self.store_raw(var, value, frame);
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn store_raw(&mut self, var: Var, value: Value, frame: &mut Frame) {
         let old = match var {
             // The compiler made every slot a variable names.
