@@ -427,24 +427,24 @@ impl<'h> Machine<'h> {
 
     /// The label of a value used as a whole: for containers, the join of the reference's
     /// label, the shape and every element's full label.
+    #[inline(always)]
     pub fn full_label(&mut self, v: &Value) -> Label {
-        match &v.data {
-            Data::List(_)
-            | Data::Tuple(_)
-            | Data::Dict(_)
-            | Data::Set(_)
-            | Data::Instance(_)
-            | Data::Iterator(_)
-            | Data::Exception(_) => {
-                // A scratch stack kept between calls, so that asking costs no allocation.
-                let mut seen = std::mem::take(&mut self.seen_scratch);
-                let inner = self.full_label_of(&v.data, &mut seen);
-                seen.clear();
-                self.seen_scratch = seen;
-                self.labels.join(v.label, inner)
-            }
-            _ => v.label,
+        if v.is_container() {
+            self.container_full_label(v)
+        } else {
+            v.label
         }
+    }
+
+    /// `full_label` of a container.
+    #[inline(never)]
+    fn container_full_label(&mut self, v: &Value) -> Label {
+        // A scratch stack kept between calls, so that asking costs no allocation.
+        let mut seen = std::mem::take(&mut self.seen_scratch);
+        let inner = self.full_label_of(&v.data, &mut seen);
+        seen.clear();
+        self.seen_scratch = seen;
+        self.labels.join(v.label, inner)
     }
 
     /// The join of the shapes and element labels of every container reachable from `data`.
@@ -652,11 +652,19 @@ impl<'h> Machine<'h> {
 
     /// Enters a branch decided by `cond` (a value's label and node); returns the context to
     /// restore afterwards.
+    #[inline(always)]
     pub fn enter(&mut self, label: Label, node: NodeId, text: &Arc<str>) -> Context {
         let saved = self.ctx;
         if !self.strict || (label == Label::PROGRAM && node == NO_NODE) {
             return saved;
         }
+        self.enter_labeled(label, node, text)
+    }
+
+    /// `enter` a branch decided by a labeled value (strict mode).
+    #[inline(never)]
+    fn enter_labeled(&mut self, label: Label, node: NodeId, text: &Arc<str>) -> Context {
+        let saved = self.ctx;
         self.note_in_try(label);
         let cond = self.graph.add(
             NodeKind::Condition(text.clone()),
