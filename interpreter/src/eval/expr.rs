@@ -1362,16 +1362,23 @@ impl<'h> Machine<'h> {
     }
 
     /// An element taken out of a container: its own label joined with how it was reached.
-    pub fn element(
+    #[inline(always)]
+    pub fn element(&mut self, v: Value, access: Label, deps: &[NodeId], text: &Arc<str>) -> Value {
+        if access == Label::PROGRAM && deps.iter().all(|d| *d == NO_NODE) {
+            return v;
+        }
+        self.labeled_element(v, access, deps, text)
+    }
+
+    /// `element` reached through a label or a node.
+    #[inline(never)]
+    fn labeled_element(
         &mut self,
         mut v: Value,
         access: Label,
         deps: &[NodeId],
         text: &Arc<str>,
     ) -> Value {
-        if access == Label::PROGRAM && deps.iter().all(|d| *d == NO_NODE) {
-            return v;
-        }
         v.label = self.labels.join(v.label, access);
         let mut all = vec![v.node];
         all.extend_from_slice(deps);

@@ -548,6 +548,7 @@ impl<'h> Machine<'h> {
 
     /// The label of a container's shape as seen through this reference (`len(x)`,
     /// the number of turns of `for v in x`).
+    #[inline(always)]
     pub fn shape_label(&mut self, v: &Value) -> Label {
         let shape = match &v.data {
             Data::List(l) => l.borrow().shape,
@@ -555,6 +556,16 @@ impl<'h> Machine<'h> {
             Data::Dict(d) => d.borrow().shape,
             Data::Set(s) => s.borrow().shape,
             Data::Instance(i) => i.borrow().shape,
+            Data::Iterator(_) => return self.iterator_shape_label(v),
+            _ => return v.label,
+        };
+        self.labels.join(v.label, shape)
+    }
+
+    /// `shape_label` of an iterator (a dict view's is its dict's, live).
+    #[inline(never)]
+    fn iterator_shape_label(&mut self, v: &Value) -> Label {
+        let shape = match &v.data {
             Data::Iterator(i) => {
                 let (shape, dict) = {
                     let i = i.borrow();
