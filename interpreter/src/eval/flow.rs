@@ -122,11 +122,16 @@ impl Machine<'_> {
     /// rest of the body runs depends on them. Reads only the reference's and the shape's
     /// labels (an operation that depends on the elements derives its result from them, and
     /// the derivation notes them).
-    #[inline]
+    #[inline(always)]
     pub fn note_operands(&mut self, operands: &[&Value]) {
         if self.try_labels.is_empty() {
             return;
         }
+        self.note_operands_in_try(operands);
+    }
+
+    #[inline(never)]
+    fn note_operands_in_try(&mut self, operands: &[&Value]) {
         for v in operands {
             let l = self.shape_label(v);
             if l != Label::PROGRAM {
