@@ -756,7 +756,7 @@ impl<'h> Machine<'h> {
         Err(exception(kind, message, label))
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn store(&mut self, var: Var, value: Value, frame: &mut Frame) {
         let value = self.under_context(value);
         self.store_raw(var, value, frame);
