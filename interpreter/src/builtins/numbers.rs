@@ -88,8 +88,16 @@ impl Machine<'_> {
                 }
                 // Item by item, as CPython: an item that cannot be added stops the pulling.
                 let saved = self.ctx;
+                let max_int_bits = self.limits.max_int_bits;
                 let added = self.iterate(arg, &mut |m, item| {
                     m.tick()?;
+                    // Two plain ints or floats: what `binary` gives them, computed in place.
+                    if let Some(sum) =
+                        ops::plain_binary(crate::syntax::ir::BinOp::Add, &acc, &item, max_int_bits)
+                    {
+                        acc = sum;
+                        return Ok(true);
+                    }
                     acc = ops::binary(m, crate::syntax::ir::BinOp::Add, &acc, &item, text)
                         .map_err(|u| m.failed_on(u, &[&acc, &item]))?;
                     Ok(true)
