@@ -413,6 +413,11 @@ impl RangeObj {
         }
     }
 
+    /// Whether its bounds fit in 64 bits (then so does every item: they lie between them).
+    pub fn is_narrow(&self) -> bool {
+        self.wide.is_none()
+    }
+
     /// Its start, stop and step.
     pub fn bounds(&self) -> [BigInt; 3] {
         match &self.wide {

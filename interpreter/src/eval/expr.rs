@@ -820,6 +820,20 @@ impl<'h> Machine<'h> {
                 }
             }
             Data::Dict(_) | Data::Set(_) => self.iterate_table(v, v, None, f),
+            Data::Range(r) if r.is_narrow() => {
+                // `r.get(i)` for each i, counted up by the step: every item lies between
+                // the 64-bit bounds (the step past the last one may wrap; it is not used).
+                let (n, step) = (r.len(), r.step);
+                let mut x = r.start;
+                for _ in 0..n {
+                    let item = Value::with(Data::Int(x), v.label, v.node);
+                    if !f(self, item)? {
+                        return Ok(false);
+                    }
+                    x = x.wrapping_add(step);
+                }
+                Ok(true)
+            }
             Data::Range(r) => {
                 let n = r.len();
                 for i in 0..n {
