@@ -158,6 +158,15 @@ impl Machine<'_> {
                 [] => Ok(String::new()),
                 [only] if e.kind == ExcKind::KeyError => self.repr(&only.clone()),
                 [only] => self.str_of(&only.clone()),
+                // An OSError of (errno, strerror) reads "[Errno 2] No such file".
+                [errno, strerror] if e.kind.is_subclass_of(ExcKind::OSError) => {
+                    let (errno, strerror) = (errno.clone(), strerror.clone());
+                    Ok(format!(
+                        "[Errno {}] {}",
+                        self.str_of(&errno)?,
+                        self.str_of(&strerror)?
+                    ))
+                }
                 _ => self.repr(&self.new_tuple_plain(e.args.clone())),
             },
             Data::Instance(i) => {

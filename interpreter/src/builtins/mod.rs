@@ -47,6 +47,9 @@ fn no_kwargs(name: &str, kwargs: &Kwargs) -> Eval<()> {
     }
 }
 
+/// Below this many items CPython's sort is one run and binary insertion (`small_sort_order`).
+const SMALL_SORT: usize = 64;
+
 /// Builtins that accept no keyword arguments at all, in CPython 3.11.
 const TAKES_NO_KEYWORDS: &[&str] = &[
     "list",
@@ -132,6 +135,7 @@ const EXPECTED_STYLE: &[&str] = &[
     "min",
     "max",
     "isinstance",
+    "issubclass",
     "reversed",
     "iter",
     "next",
@@ -424,6 +428,17 @@ impl Machine<'_> {
         no_kwargs("round", &kwargs)?;
         arity("round", &args, 1, 2)?;
         let [arg] = leading(&args)?;
+        // CPython looks up the number's `__round__` before it reads `ndigits`.
+        if !matches!(
+            arg.data,
+            Data::Int(_) | Data::Bool(_) | Data::BigInt(_) | Data::Float(_)
+        ) {
+            let message = format!(
+                "type {} doesn't define __round__ method",
+                arg.data.type_name()
+            );
+            return Err(self.type_error(message, &[arg]));
+        }
         let ndigits = args.get(1).cloned().or(nd);
         let ndigits = match ndigits.as_ref().map(|v| &v.data) {
             None | Some(Data::None) => None,
@@ -688,16 +703,87 @@ impl Machine<'_> {
             label = self.labels.join(label, kl);
             keyed.push((k, item));
         }
-        // Merge sort with a fallible comparison: insertion into runs keeps it simple and
-        // stable; the error of the first failed comparison wins.
-        let mut failure = None;
-        let mut idx: Vec<usize> = (0..keyed.len()).collect();
         let data: Vec<Data> = keyed.iter().map(|(k, _)| k.data.clone()).collect();
+        let idx = if data.len() < SMALL_SORT {
+            self.small_sort_order(&data, reverse)?
+        } else {
+            self.large_sort_order(&data, reverse)?
+        };
+        let mut slots: Vec<Option<(Value, Value)>> = keyed.into_iter().map(Some).collect();
+        let sorted = idx
+            .into_iter()
+            .filter_map(|i| slots.get_mut(i)?.take().map(|(_, v)| v))
+            .collect();
+        Ok((sorted, label))
+    }
+
+    /// The sorted order of `keys` (indices), as CPython's list sort finds it for fewer than
+    /// 64 items: one natural run, then binary insertion, comparing `later < earlier` in the
+    /// same sequence, so a list whose keys cannot all be compared fails on the same pair.
+    /// With `reverse`, the keys are reversed before and the order after (stable, as CPython).
+    fn small_sort_order(&mut self, keys: &[Data], reverse: bool) -> Eval<Vec<usize>> {
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        if reverse {
+            order.reverse();
+        }
+        let less = |m: &mut Self, order: &[usize], a: usize, b: usize| -> Eval<bool> {
+            match (
+                order.get(a).and_then(|&i| keys.get(i)),
+                order.get(b).and_then(|&i| keys.get(i)),
+            ) {
+                (Some(x), Some(y)) => Ok(ops::order(m, x, y, "<")? == Some(Ordering::Less)),
+                _ => Ok(false),
+            }
+        };
+        // The run at the start: strictly descending (then reversed) or non-descending.
+        let n = order.len();
+        let mut run = n.min(1);
+        if n >= 2 {
+            run = 2;
+            if less(self, &order, 1, 0)? {
+                while run < n && less(self, &order, run, run - 1)? {
+                    run += 1;
+                }
+                if let Some(head) = order.get_mut(..run) {
+                    head.reverse();
+                }
+            } else {
+                while run < n && !less(self, &order, run, run - 1)? {
+                    run += 1;
+                }
+            }
+        }
+        // Binary insertion of the rest, each pivot compared as `pivot < item`.
+        for start in run..n {
+            let (mut lo, mut hi) = (0, start);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if less(self, &order, start, mid)? {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            if let Some(moved) = order.get_mut(lo..=start) {
+                moved.rotate_right(1);
+            }
+        }
+        if reverse {
+            order.reverse();
+        }
+        Ok(order)
+    }
+
+    /// The sorted order of 64 keys or more: a stable sort whose first failed comparison's
+    /// error wins (CPython merges runs; which pair fails first may differ).
+    fn large_sort_order(&mut self, keys: &[Data], reverse: bool) -> Eval<Vec<usize>> {
+        let mut failure = None;
+        let mut idx: Vec<usize> = (0..keys.len()).collect();
         idx.sort_by(|&a, &b| {
             if failure.is_some() {
                 return Ordering::Equal;
             }
-            let (Some(x), Some(y)) = (data.get(a), data.get(b)) else {
+            let (Some(x), Some(y)) = (keys.get(a), keys.get(b)) else {
                 return Ordering::Equal;
             };
             match ops::order(self, x, y, "<") {
@@ -715,15 +801,10 @@ impl Machine<'_> {
                 }
             }
         });
-        if let Some(e) = failure {
-            return Err(e);
+        match failure {
+            Some(e) => Err(e),
+            None => Ok(idx),
         }
-        let mut slots: Vec<Option<(Value, Value)>> = keyed.into_iter().map(Some).collect();
-        let sorted = idx
-            .into_iter()
-            .filter_map(|i| slots.get_mut(i)?.take().map(|(_, v)| v))
-            .collect();
-        Ok((sorted, label))
     }
 
     /// Calls a builtin type: `int(x)`, `str(x)`, `list(x)`, ...

@@ -53,6 +53,11 @@ impl Machine<'_> {
                 no_kwargs(name, &kwargs)?;
                 arity(name, &args, 2, 3)?;
                 let ([base, exponent], modulus) = leading_and_rest(&args)?;
+                // `pow(b, e, None)` is `pow(b, e)`.
+                let modulus = match modulus {
+                    [m] if matches!(m.data, Data::None) => &[],
+                    other => other,
+                };
                 if let [modulus] = modulus {
                     let (Some(b), Some(e), Some(m)) = (
                         ops::to_bigint(&base.data),

@@ -17,21 +17,25 @@ impl Machine<'_> {
                 let end = take_kwarg(&mut kwargs, "end");
                 let _ = take_kwarg(&mut kwargs, "flush");
                 no_kwargs(name, &kwargs)?;
-                let str_or = |m: &mut Self, v: Option<Value>, default: &str| -> Eval<String> {
-                    match v {
-                        None => Ok(default.to_string()),
-                        Some(v) => match &v.data {
-                            Data::None => Ok(default.to_string()),
-                            Data::Str(s) => Ok(s.to_string()),
-                            other => Err(m.type_error(
-                                format!("sep must be None or a string, not {}", other.type_name()),
-                                &[],
-                            )),
-                        },
-                    }
-                };
-                let sep = str_or(self, sep, " ")?;
-                let end = str_or(self, end, "\n")?;
+                let str_or =
+                    |m: &mut Self, what: &str, v: Option<Value>, default: &str| -> Eval<String> {
+                        match v {
+                            None => Ok(default.to_string()),
+                            Some(v) => match &v.data {
+                                Data::None => Ok(default.to_string()),
+                                Data::Str(s) => Ok(s.to_string()),
+                                other => Err(m.type_error(
+                                    format!(
+                                        "{what} must be None or a string, not {}",
+                                        other.type_name()
+                                    ),
+                                    &[&v],
+                                )),
+                            },
+                        }
+                    };
+                let sep = str_or(self, "sep", sep, " ")?;
+                let end = str_or(self, "end", end, "\n")?;
                 let mut line = String::new();
                 for (i, a) in args.iter().enumerate() {
                     if i > 0 {
