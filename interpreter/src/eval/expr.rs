@@ -16,6 +16,9 @@ use std::sync::Arc;
 struct Produced {
     items: Vec<Value>,
     pairs: Vec<(Value, Value)>,
+    /// A set's elements or a dict's keys: each is hashed when it is made, as CPython adds
+    /// it then (an unhashable one fails before the next element is computed).
+    hashed: bool,
 }
 
 impl Produced {
@@ -1025,7 +1028,10 @@ impl<'h> Machine<'h> {
         effects: Option<&Effects>,
         frame: &mut Frame,
     ) -> Eval<Value> {
-        let mut out = Produced::default();
+        let mut out = Produced {
+            hashed: !matches!(kind, CompKind::List),
+            ..Produced::default()
+        };
         let (shape, shape_node) =
             self.comprehend(elt, value, generators, effects, frame, &mut out)?;
         Ok(match kind {
@@ -1174,11 +1180,15 @@ impl<'h> Machine<'h> {
     ) -> Eval<bool> {
         self.tick()?;
         let k = self.expr(elt, frame)?;
-        match value {
-            Some(v) => {
-                let v = self.expr(v, frame)?;
-                out.pairs.push((k, v));
-            }
+        let v = match value {
+            Some(v) => Some(self.expr(v, frame)?),
+            None => None,
+        };
+        if out.hashed {
+            self.hash_key(&k)?;
+        }
+        match v {
+            Some(v) => out.pairs.push((k, v)),
             None => out.items.push(k),
         }
         self.check_growth(out.len(), 1)?;
