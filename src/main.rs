@@ -20,23 +20,6 @@ mod cli;
 static ALLOCATOR: bactrian_engine::CountingAllocator<mimalloc::MiMalloc> =
     bactrian_engine::CountingAllocator(mimalloc::MiMalloc);
 
-/// No transparent huge pages: mimalloc asks for them on its segments, and the kernel then
-/// zeroes 2 MiB for each one a run touches at all (`print(1)` held 16 MB instead of 10, and
-/// zeroing them was a fifth of a small plan's run). This is what mimalloc's `allow_thp=0`
-/// option does, which it reads from the environment only; it must happen before mimalloc's
-/// first segment, so it runs as a constructor ordered before mimalloc's (priority 101).
-/// Tools inherit it; it changes no result.
-extern "C" fn disable_transparent_huge_pages() {
-    // SAFETY: prctl with PR_SET_THP_DISABLE reads no memory; an error leaves THP as it was.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
-    }
-}
-
-#[used]
-#[unsafe(link_section = ".init_array.00100")]
-static DISABLE_THP_BEFORE_MIMALLOC: extern "C" fn() = disable_transparent_huge_pages;
-
 fn main() {
     // Die quietly on a closed pipe (`bactrian graph ... | head`), as Unix tools do, instead
     // of failing a write.
