@@ -149,7 +149,13 @@ method_names!(
 );
 
 /// CPython's message for a method of one positional argument (`str.zfill(width)`).
-fn one_argument(name: &str, args: &[Value]) -> Eval<()> {
+fn one_argument(name: &str, args: &[Value], kwargs: &Kwargs) -> Eval<()> {
+    if !kwargs.is_empty() {
+        return err(
+            ExcKind::TypeError,
+            format!("str.{name}() takes no keyword arguments"),
+        );
+    }
     if args.len() != 1 {
         return err(
             ExcKind::TypeError,

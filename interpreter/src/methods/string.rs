@@ -208,7 +208,7 @@ impl Machine<'_> {
                 Ok(self.new_list(items, label, recv.node))
             }
             "join" => {
-                one_argument(name, args)?;
+                one_argument(name, args, &kwargs)?;
                 let [arg] = leading(args)?;
                 if matches!(
                     arg.data,
@@ -374,7 +374,7 @@ impl Machine<'_> {
             "isidentifier" => boolean!(unicode::is_identifier(s)),
             "isprintable" => boolean!(s.chars().all(unicode::is_printable)),
             "zfill" => {
-                one_argument(name, args)?;
+                one_argument(name, args, &kwargs)?;
                 let width = self.opt_int(args.first())?.unwrap_or(0).max(0) as usize;
                 self.check_str_len(width)?;
                 let n = s.chars().count();
@@ -427,7 +427,7 @@ impl Machine<'_> {
                 })
             }
             "partition" | "rpartition" => {
-                one_argument(name, args)?;
+                one_argument(name, args, &kwargs)?;
                 let [arg] = leading(args)?;
                 let sep = match &arg.data {
                     Data::Str(sep) => sep.clone(),
@@ -473,13 +473,13 @@ impl Machine<'_> {
                 Ok(self.new_tuple(items, label, recv.node))
             }
             "removeprefix" => {
-                one_argument(name, args)?;
+                one_argument(name, args, &kwargs)?;
                 let [arg] = leading(args)?;
                 let p = self.str_arg(arg, name)?;
                 string!(s.strip_prefix(&*p).unwrap_or(s).to_string())
             }
             "removesuffix" => {
-                one_argument(name, args)?;
+                one_argument(name, args, &kwargs)?;
                 let [arg] = leading(args)?;
                 let p = self.str_arg(arg, name)?;
                 string!(s.strip_suffix(&*p).unwrap_or(s).to_string())
@@ -499,7 +499,7 @@ impl Machine<'_> {
                 string!(self.expand_tabs(s, size)?)
             }
             "translate" => {
-                one_argument(name, args)?;
+                one_argument(name, args, &kwargs)?;
                 let [arg] = leading(args)?;
                 string!(self.translate(s, arg)?)
             }
