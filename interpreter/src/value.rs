@@ -317,9 +317,13 @@ pub enum Lazy {
         sources: Vec<Value>,
         strict: bool,
     },
+    /// `enumerate(source, start)`: the next index is `base + count` (`base` once the index
+    /// passes 64 bits); `start` labels every index, which it decided.
     Enumerate {
         source: Value,
         count: i64,
+        base: Option<Box<BigInt>>,
+        start: Label,
     },
     Generator(Box<GenState>),
 }

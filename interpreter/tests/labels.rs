@@ -1444,3 +1444,14 @@ fn zip_stops_at_an_untrusted_length() {
     "#;
     assert_untrusted(src, "n");
 }
+
+#[test]
+fn an_enumerate_index_carries_the_label_of_its_start() {
+    // Every index is computed from the start: an untrusted start makes untrusted indices.
+    let untrusted = "n = web_search('q')['n']\nfor i, x in enumerate(['a', 'b'], n):\n    pass";
+    assert_untrusted(untrusted, "i");
+    let by_keyword =
+        "n = web_search('q')['n']\npairs = list(enumerate(['a'], start=n))\ni = pairs[0][0]";
+    assert_untrusted(by_keyword, "i");
+    assert_trusted("for i, x in enumerate(['a', 'b'], 5):\n    pass", "i");
+}

@@ -92,24 +92,34 @@ impl Machine<'_> {
             Builtin::Enumerate => {
                 let (arg, start) = enumerate_arguments(args, kwargs)?;
                 let arg = &arg;
-                let count = match start.as_ref().map(|s| &s.data) {
-                    None => 0,
-                    Some(Data::Int(i)) => *i,
-                    Some(Data::Bool(b)) => *b as i64,
+                let (count, base) = match start.as_ref().map(|s| &s.data) {
+                    None => (0, None),
+                    Some(Data::Int(i)) => (*i, None),
+                    Some(Data::Bool(b)) => (*b as i64, None),
+                    Some(Data::BigInt(b)) => (0, Some(Box::new((**b).clone()))),
                     Some(other) => {
-                        return Err(self.type_error(
-                            format!(
-                                "'{}' object cannot be interpreted as an integer",
-                                other.type_name()
-                            ),
-                            &[],
-                        ))
+                        let message = format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            other.type_name()
+                        );
+                        let about: Vec<&Value> = start.iter().collect();
+                        return Err(self.type_error(message, &about));
                     }
                 };
                 let source = self.iter_of(arg)?;
                 let shape = self.shape_label(&source);
                 let node = self.shape_node(&source);
-                Ok(self.new_lazy(Lazy::Enumerate { source, count }, "enumerate", shape, node))
+                // Every index was computed from the start: it carries the start's label.
+                let start = start
+                    .as_ref()
+                    .map_or(Label::PROGRAM, |s| self.full_label(s));
+                let lazy = Lazy::Enumerate {
+                    source,
+                    count,
+                    base,
+                    start,
+                };
+                Ok(self.new_lazy(lazy, "enumerate", shape, node))
             }
             Builtin::Zip => {
                 let strict = take_kwarg(&mut kwargs, "strict")

@@ -292,7 +292,12 @@ impl Machine<'_> {
                 *next += 1;
                 Ok(Some(item))
             }
-            Lazy::Enumerate { source, count } => {
+            Lazy::Enumerate {
+                source,
+                count,
+                base,
+                start,
+            } => {
                 let item = self.next_of(source)?;
                 let shape = self.shape_label(source);
                 self.decide(decided, shape);
@@ -301,8 +306,23 @@ impl Machine<'_> {
                 };
                 // The count says how many items came before: the source's shape decided it.
                 let node = self.shape_node(source);
-                let index = Value::with(Data::Int(*count), shape, node);
-                *count = count.saturating_add(1);
+                let data = match base.as_deref() {
+                    None => Data::Int(*count),
+                    Some(b) => crate::ops::int_data(b + *count),
+                };
+                let label = self.labels.join(shape, *start);
+                let index = Value::with(data, label, node);
+                match count.checked_add(1) {
+                    Some(next) => *count = next,
+                    None => {
+                        // Past 64 bits: the count moves into the base.
+                        let past = base.as_deref().cloned().unwrap_or_default()
+                            + num_bigint::BigInt::from(*count)
+                            + 1;
+                        *base = Some(Box::new(past));
+                        *count = 0;
+                    }
+                }
                 Ok(Some(self.new_tuple(
                     vec![index, item],
                     Label::PROGRAM,

@@ -771,10 +771,18 @@ impl Gen {
             5 => {
                 let (i, x) = (self.fresh("i"), self.fresh("x"));
                 let it = self.expr(Ty::LStr, 1);
+                // Sometimes from a start (which decides every index).
+                let start = if self.rng.chance(40) {
+                    let k = self.expr(Ty::Int, 0);
+                    s(cat(vec![t(", "), s(k)]))
+                } else {
+                    t("")
+                };
                 (
                     cat(vec![
                         t(&format!("for {i}, {x} in enumerate(")),
                         s(it),
+                        start,
                         t("):"),
                     ]),
                     vec![(i, Ty::Int), (x, Ty::Str)],
