@@ -1455,3 +1455,22 @@ fn an_enumerate_index_carries_the_label_of_its_start() {
     assert_untrusted(by_keyword, "i");
     assert_trusted("for i, x in enumerate(['a', 'b'], 5):\n    pass", "i");
 }
+
+#[test]
+fn an_untrusted_reverse_flag_or_search_bound_decides_what_comes_out() {
+    // `reverse` chose the order as much as the keys did; `index`'s bounds where it looked.
+    let flag = "flag = web_search('q')['flag']\n";
+    assert_untrusted(
+        &format!("{flag}xs = sorted([1, 2, 3], reverse=flag)\nv = xs[0]"),
+        "v",
+    );
+    assert_untrusted(
+        &format!("{flag}xs = [1, 2, 3]\nxs.sort(reverse=flag)\nv = xs[0]"),
+        "v",
+    );
+    let n = "n = web_search('q')['n']\n";
+    assert_untrusted(&format!("{n}v = [1, 1, 1].index(1, n - 2)"), "v");
+    assert_untrusted(&format!("{n}v = (1, 1, 1).index(1, 0, n)"), "v");
+    assert_trusted("xs = sorted([1, 2, 3], reverse=True)\nv = xs[0]", "v");
+    assert_trusted("v = [1, 1, 1].index(1, 1)", "v");
+}

@@ -26,6 +26,10 @@ impl Machine<'_> {
                 let [arg] = leading(&args)?;
                 let items = self.collect_items(arg)?;
                 let shape = self.shape_label(arg);
+                // Whether to reverse decided the order as much as the keys did.
+                let reverse_label = reverse
+                    .as_ref()
+                    .map_or(Label::PROGRAM, |r| self.full_label(r));
                 let reverse = self.reverse_flag(reverse.as_ref())?;
                 let (sorted, label) = match &key {
                     Some(k) if !matches!(k.data, Data::None) => {
@@ -38,6 +42,7 @@ impl Machine<'_> {
                     _ => self.sort_values(items, key.as_ref(), reverse)?,
                 };
                 let shape = self.labels.join(shape, label);
+                let shape = self.labels.join(shape, reverse_label);
                 let node = self.shape_node(arg);
                 Ok(self.new_list(sorted, shape, node))
             }

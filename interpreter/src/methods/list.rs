@@ -108,6 +108,10 @@ impl Machine<'_> {
             "sort" => {
                 let key = take_kwarg(&mut kwargs, "key");
                 let reverse = take_kwarg(&mut kwargs, "reverse");
+                // Whether to reverse decided the order as much as the keys did.
+                let reverse_label = reverse
+                    .as_ref()
+                    .map_or(Label::PROGRAM, |r| self.full_label(r));
                 let reverse = self.reverse_flag(reverse.as_ref())?;
                 if let Some((k, _)) = kwargs.first() {
                     return err(
@@ -127,6 +131,7 @@ impl Machine<'_> {
                 };
                 match result {
                     Ok((sorted, label)) => {
+                        let label = self.labels.join(label, reverse_label);
                         list.borrow_mut().items = sorted;
                         self.taint_shape(recv, label, NO_NODE);
                         self.moved_items(recv, 0, label);

@@ -558,9 +558,12 @@ impl Machine<'_> {
                 let len = items.len() as i64;
                 let start = clamp_slice_index(self.slice_bound(args.get(1))?, 0, len);
                 let end = clamp_slice_index(self.slice_bound(args.get(2))?, len, len);
+                // The bounds decided where the search ran, so what it found too.
+                let mut inputs: Vec<&Value> = vec![recv];
+                inputs.extend(args);
                 for (i, it) in items.iter().enumerate().take(end).skip(start) {
                     if ops::equal(self, &it.data, &wanted.data, 0)? {
-                        return Ok(self.derive(Data::Int(i as i64), &[recv, wanted], text));
+                        return Ok(self.derive(Data::Int(i as i64), &inputs, text));
                     }
                 }
                 let what = if matches!(recv.data, Data::Tuple(_)) {
@@ -574,8 +577,11 @@ impl Machine<'_> {
                 } else {
                     what.to_string()
                 };
-                let l = self.full_label(wanted);
-                let label = self.labels.join(label, l);
+                let mut label = label;
+                for v in args {
+                    let l = self.full_label(v);
+                    label = self.labels.join(label, l);
+                }
                 Err(exception(ExcKind::ValueError, msg, label))
             }
         }
