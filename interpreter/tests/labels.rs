@@ -1480,6 +1480,10 @@ fn an_untrusted_reverse_flag_or_search_bound_decides_what_comes_out() {
 /// untrusted. Probes of builtin arguments and statements that could drop a label (three
 /// leaks found this way are fixed: enumerate's start, `reverse=`, `index` bounds).
 const DECIDED_BY_UNTRUSTED_DATA: &[(&str, &str)] = &[
+    ("star args count", "def f(*a):\n    return len(a)\nv = f(*items)"),
+    ("kwargs count", "def f(**kw):\n    return len(kw)\nv = f(**({'a': 1} if flag else {}))"),
+    ("default chosen by star", "def f(a, b=5):\n    return b\nv = f(*items[:1])"),
+    ("effect chosen by star", "seen = []\ndef f(*a):\n    seen.append(len(a))\nf(*items)\nv = seen[0]"),
     ("sorted reverse", "xs = sorted([1, 2, 3], reverse=flag)\nv = xs[0]"),
     ("sort reverse", "xs = [1, 2, 3]\nxs.sort(reverse=flag)\nv = xs[0]"),
     ("split maxsplit", "parts = 'a b c'.split(' ', n)\nv = parts[-1]"),

@@ -88,6 +88,7 @@ impl Machine<'_> {
         callee: &dyn Fn() -> String,
     ) -> Eval<Kwargs> {
         pos.reserve(args.len());
+        let mut spread = Label::PROGRAM;
         for a in args {
             let v = self.operand(&a.expr, frame)?;
             if a.starred {
@@ -112,6 +113,10 @@ impl Machine<'_> {
                 let items = self
                     .collect_items(&v)
                     .map_err(|u| self.failed_on(u, &[&v]))?;
+                // Pulling the items (a lazy iterator) decided how many there were.
+                let pulled = self.shape_label(&v);
+                let shape = self.labels.join(shape, pulled);
+                spread = self.labels.join(spread, shape);
                 for mut item in items {
                     item.label = self.labels.join(item.label, shape);
                     pos.push(item);
@@ -147,6 +152,7 @@ impl Machine<'_> {
                         ));
                     };
                     let shape = self.shape_label(&v);
+                    spread = self.labels.join(spread, shape);
                     let pairs: Vec<(Value, Value)> = d.borrow().map.values().cloned().collect();
                     for (key, mut value) in pairs {
                         let Data::Str(name) = &key.data else {
@@ -167,6 +173,8 @@ impl Machine<'_> {
                 }
             }
         }
+        // Set last: the calls nested in the arguments have set it already.
+        self.call_spread = spread;
         Ok(kw)
     }
 

@@ -203,6 +203,7 @@ impl<'h> Machine<'h> {
                 }
                 let (pos, kw) =
                     self.call_args(args, kwargs, frame, &|| super::call::callee_name(&f))?;
+                let spread = std::mem::replace(&mut self.call_spread, Label::PROGRAM);
                 self.pos = e.pos;
                 if !self.try_labels.is_empty() {
                     let mut all: Vec<&Value> = vec![&f];
@@ -220,8 +221,22 @@ impl<'h> Machine<'h> {
                         .cloned()
                         .collect()
                 };
-                self.call_chosen(&f, pos, kw, &e.text).map_err(|u| {
-                    let refs: Vec<&Value> = inputs.iter().collect();
+                let result = if spread == Label::PROGRAM {
+                    self.call_chosen(&f, pos, kw, &e.text)
+                } else {
+                    // How many arguments came from `*xs`/`**d` decided the binding: the
+                    // call runs under their shapes, and its result carries them.
+                    let carrier = Value::with(Data::None, spread, NO_NODE);
+                    self.with_callback(&f, &[&carrier], |m| m.call_chosen(&f, pos, kw, &e.text))
+                        .map(|mut v| {
+                            v.label = self.labels.join(v.label, spread);
+                            v
+                        })
+                };
+                result.map_err(|u| {
+                    let carrier = Value::with(Data::None, spread, NO_NODE);
+                    let mut refs: Vec<&Value> = inputs.iter().collect();
+                    refs.push(&carrier);
                     self.failed_on(u, &refs)
                 })
             }

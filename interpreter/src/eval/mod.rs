@@ -101,6 +101,9 @@ pub struct Machine<'h> {
     frame_pool: Vec<Vec<Option<Value>>>,
     /// Empty vectors for the positional arguments of method calls, reused.
     pub(crate) arg_pool: Vec<Vec<Value>>,
+    /// The join of the shapes of the last call's `*xs` and `**d` arguments: they decided
+    /// how many arguments there were, so which parameter got which (or its default).
+    pub(crate) call_spread: Label,
     /// The address of the stack where the machine was made (see `stack_exhausted`).
     stack_base: usize,
     /// How many containers deep the repr being built is (CPython counts them against its
@@ -155,6 +158,7 @@ impl<'h> Machine<'h> {
             todo_scratch: Vec::new(),
             frame_pool: Vec::new(),
             arg_pool: Vec::new(),
+            call_spread: Label::PROGRAM,
             stack_base: stack_here(),
             repr_depth: 0,
         }
