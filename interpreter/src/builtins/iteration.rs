@@ -26,11 +26,7 @@ impl Machine<'_> {
                 let [arg] = leading(&args)?;
                 let items = self.collect_items(arg)?;
                 let shape = self.shape_label(arg);
-                // Whether to reverse decided the order as much as the keys did.
-                let reverse_label = reverse
-                    .as_ref()
-                    .map_or(Label::PROGRAM, |r| self.full_label(r));
-                let reverse = self.reverse_flag(reverse.as_ref())?;
+                let (reverse, reverse_label) = self.reverse_flag(reverse.as_ref())?;
                 let (sorted, label) = match &key {
                     Some(k) if !matches!(k.data, Data::None) => {
                         let k = k.clone();

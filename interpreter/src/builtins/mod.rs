@@ -1059,17 +1059,23 @@ impl Machine<'_> {
     }
 
     /// The `reverse=` of `sorted` and `list.sort`: an integer (or bool), as in CPython.
-    pub(crate) fn reverse_flag(&mut self, reverse: Option<&Value>) -> Eval<bool> {
-        match reverse.map(|r| &r.data) {
-            None => Ok(false),
-            Some(d @ (Data::Int(_) | Data::Bool(_) | Data::BigInt(_))) => Ok(ops::truthy(d)),
-            Some(other) => Err(self.type_error(
-                format!(
+    /// A sort's `reverse=` argument, and its label: whether to reverse decided the order as
+    /// much as the keys did.
+    pub(crate) fn reverse_flag(&mut self, reverse: Option<&Value>) -> Eval<(bool, Label)> {
+        let Some(r) = reverse else {
+            return Ok((false, Label::PROGRAM));
+        };
+        match &r.data {
+            d @ (Data::Int(_) | Data::Bool(_) | Data::BigInt(_)) => {
+                Ok((ops::truthy(d), self.full_label(r)))
+            }
+            other => {
+                let message = format!(
                     "'{}' object cannot be interpreted as an integer",
                     other.type_name()
-                ),
-                &[],
-            )),
+                );
+                Err(self.type_error(message, &[r]))
+            }
         }
     }
 

@@ -221,24 +221,25 @@ impl<'h> Machine<'h> {
                         .cloned()
                         .collect()
                 };
-                let result = if spread == Label::PROGRAM {
-                    self.call_chosen(&f, pos, kw, &e.text)
-                } else {
-                    // How many arguments came from `*xs`/`**d` decided the binding: the
-                    // call runs under their shapes, and its result carries them.
-                    let carrier = Value::with(Data::None, spread, NO_NODE);
-                    self.with_callback(&f, &[&carrier], |m| m.call_chosen(&f, pos, kw, &e.text))
-                        .map(|mut v| {
-                            v.label = self.labels.join(v.label, spread);
-                            v
-                        })
-                };
-                result.map_err(|u| {
-                    let carrier = Value::with(Data::None, spread, NO_NODE);
-                    let mut refs: Vec<&Value> = inputs.iter().collect();
-                    refs.push(&carrier);
-                    self.failed_on(u, &refs)
-                })
+                if spread == Label::PROGRAM {
+                    return self.call_chosen(&f, pos, kw, &e.text).map_err(|u| {
+                        let refs: Vec<&Value> = inputs.iter().collect();
+                        self.failed_on(u, &refs)
+                    });
+                }
+                // How many arguments came from `*xs`/`**d` decided the binding: the call
+                // runs under their shapes, and its result (or failure) carries them.
+                let spread = Value::with(Data::None, spread, NO_NODE);
+                self.with_callback(&f, &[&spread], |m| m.call_chosen(&f, pos, kw, &e.text))
+                    .map(|mut v| {
+                        v.label = self.labels.join(v.label, spread.label);
+                        v
+                    })
+                    .map_err(|u| {
+                        let mut refs: Vec<&Value> = inputs.iter().collect();
+                        refs.push(&spread);
+                        self.failed_on(u, &refs)
+                    })
             }
             ExprKind::MethodCall {
                 obj,

@@ -108,11 +108,7 @@ impl Machine<'_> {
             "sort" => {
                 let key = take_kwarg(&mut kwargs, "key");
                 let reverse = take_kwarg(&mut kwargs, "reverse");
-                // Whether to reverse decided the order as much as the keys did.
-                let reverse_label = reverse
-                    .as_ref()
-                    .map_or(Label::PROGRAM, |r| self.full_label(r));
-                let reverse = self.reverse_flag(reverse.as_ref())?;
+                let (reverse, reverse_label) = self.reverse_flag(reverse.as_ref())?;
                 if let Some((k, _)) = kwargs.first() {
                     return err(
                         ExcKind::TypeError,

@@ -149,13 +149,19 @@ method_names!(
 );
 
 /// CPython's message for a method of one positional argument (`str.zfill(width)`).
-fn one_argument(name: &str, args: &[Value], kwargs: &Kwargs) -> Eval<()> {
+/// CPython's message for a str method that parses no keywords (`str.upper`, `str.zfill`).
+pub(super) fn str_takes_no_keywords(name: &str, kwargs: &Kwargs) -> Eval<()> {
     if !kwargs.is_empty() {
         return err(
             ExcKind::TypeError,
             format!("str.{name}() takes no keyword arguments"),
         );
     }
+    Ok(())
+}
+
+fn one_argument(name: &str, args: &[Value], kwargs: &Kwargs) -> Eval<()> {
+    str_takes_no_keywords(name, kwargs)?;
     if args.len() != 1 {
         return err(
             ExcKind::TypeError,

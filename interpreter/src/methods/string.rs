@@ -25,12 +25,7 @@ impl Machine<'_> {
             return self.str_format(recv, s, args, kwargs, text, name == "format_map");
         }
         if is_no_argument_str_method(name) {
-            if !kwargs.is_empty() {
-                return err(
-                    ExcKind::TypeError,
-                    format!("str.{name}() takes no keyword arguments"),
-                );
-            }
+            str_takes_no_keywords(name, &kwargs)?;
             if !args.is_empty() {
                 return err(
                     ExcKind::TypeError,
