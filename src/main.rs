@@ -11,6 +11,7 @@
     )
 )]
 mod cli;
+mod serve;
 
 /// mimalloc instead of the system allocator: a plan allocates and frees a small object for
 /// most operations (strings, dict entries, frames), and glibc's malloc and free took a third

@@ -49,6 +49,8 @@ pub struct AgentTools {
     sensing: Option<Sensing>,
     /// What the tools of this run may still return.
     output: OutputBudget,
+    /// Set from another thread to cancel the run: a running tool is killed.
+    cancel: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 /// An MCP server of the agent, and the sensor's watch on its cgroup.
@@ -168,7 +170,36 @@ impl AgentTools {
             sandbox: Sandbox::new(),
             sensing,
             output: OutputBudget::default(),
+            cancel: None,
         })
+    }
+}
+
+impl AgentTools {
+    /// Kills a running tool when `flag` is set (the run was cancelled).
+    pub fn cancel_with(&mut self, flag: std::sync::Arc<std::sync::atomic::AtomicBool>) {
+        self.cancel = Some(flag);
+    }
+}
+
+/// Stops the tool when the run is cancelled, else asks the sensor.
+struct Cancellable<'a> {
+    inner: Box<dyn Watcher + 'a>,
+    flag: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Watcher for Cancellable<'_> {
+    fn started(&mut self, cgroup_id: u64) {
+        self.inner.started(cgroup_id)
+    }
+    fn check(&mut self) -> Option<String> {
+        if self.flag.load(std::sync::atomic::Ordering::Relaxed) {
+            return Some("the run was cancelled".into());
+        }
+        self.inner.check()
+    }
+    fn finished(&mut self) -> CallEvents {
+        self.inner.finished()
     }
 }
 
@@ -210,6 +241,12 @@ impl AgentTools {
                     Some(s) => Box::new(s.watcher(&tool.name, call_id)),
                     None => Box::new(Unwatched),
                 };
+                if let Some(flag) = &self.cancel {
+                    watcher = Box::new(Cancellable {
+                        inner: watcher,
+                        flag: flag.clone(),
+                    });
+                }
                 let outcome = CommandTool {
                     name: &tool.name,
                     argv,
@@ -350,6 +387,7 @@ impl Engine<AgentTools> {
             decisions: Default::default(),
             input_version: crate::InputVersion::default(),
             every_derivation: false,
+            caller: None,
         })
     }
 }

@@ -454,7 +454,16 @@ impl ToolHost for PolicyGate<'_> {
             .iter()
             .map(|(n, a)| (n.clone(), a.value.clone()))
             .collect();
-        let outcome = self.tools.run(&spec, &call.id, &plain);
+        let labels: Map<String, Value> = named
+            .iter()
+            .map(|(n, a)| {
+                (
+                    n.clone(),
+                    json!({"trusted": a.label.is_trusted(), "sources": a.label.sources, "readers": a.label.readers}),
+                )
+            })
+            .collect();
+        let outcome = self.tools.run_labelled(&spec, &call.id, &plain, &labels);
         let result = match outcome.result {
             // A tool's own complaint about its arguments (an MCP server's validation error)
             // may quote them: it reaches the plan as a TypeError, whose message is trusted.

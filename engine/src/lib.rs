@@ -49,7 +49,9 @@ mod counting;
 mod explain;
 mod fields;
 mod gate;
+pub mod host;
 mod input;
+pub mod journal;
 mod json_schema;
 pub mod mcp;
 pub mod quarantined;
@@ -73,7 +75,7 @@ pub use replay::{replay, Rejudged, ReplayReport};
 pub use sandboxing::profile_for;
 pub use sensing::{sensor_probe, Sensing, SensingError};
 pub use spec::{Audience, ParamSpec, ParamType, ToolSpec};
-pub use tools::{CallOutcome, InProcessTools, ToolSet};
+pub use tools::{CallOutcome, HostCallFn, HostTools, InProcessTools, ToolSet};
 pub use watch::{CallEvents, SensorReport, Unwatched, Violation, Watcher};
 
 use bactrian_interpreter::{Config, Interpreter, RunOutcome};
@@ -103,6 +105,28 @@ pub struct Engine<T: ToolSet> {
     /// Record every `derive` node, as records made before merging did (replaying them);
     /// see [`Recorder::every_derivation`].
     pub every_derivation: bool,
+    /// Who asked for the run, for the record's program node (the daemon's caller).
+    pub caller: Option<serde_json::Value>,
+}
+
+impl<T: ToolSet> Engine<T> {
+    /// The same engine over other tools (the same tools wrapped: journaled, joined with the
+    /// client's host tools).
+    pub fn map_tools<U: ToolSet>(self, f: impl FnOnce(T) -> U) -> Engine<U> {
+        Engine {
+            tools: f(self.tools),
+            policies: self.policies,
+            config: self.config,
+            agent: self.agent,
+            trusted_values: self.trusted_values,
+            default: self.default,
+            approver: self.approver,
+            decisions: self.decisions,
+            input_version: self.input_version,
+            every_derivation: self.every_derivation,
+            caller: self.caller,
+        }
+    }
 }
 
 impl<T: ToolSet + Send> Engine<T> {
@@ -119,6 +143,7 @@ impl<T: ToolSet + Send> Engine<T> {
             decisions: DecisionSource::Policies,
             input_version: InputVersion::default(),
             every_derivation: false,
+            caller: None,
         }
     }
 
@@ -142,6 +167,7 @@ impl<T: ToolSet + Send> Engine<T> {
         let mut recorder = Recorder::new(sink);
         recorder.input_version = self.input_version;
         recorder.every_derivation = self.every_derivation;
+        recorder.caller = self.caller.clone();
         let trusted = self.trusted_values_for(query);
         recorder.program(
             filename,

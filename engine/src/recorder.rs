@@ -90,6 +90,9 @@ pub struct Recorder {
     /// sources and the same explanation through that node. A loop turn that joins an
     /// untrusted string 200 times then writes one node, not 199.
     pub every_derivation: bool,
+    /// Who asked for the run (the daemon's caller: peer credentials or token scope),
+    /// written into the program node.
+    pub caller: Option<Value>,
 }
 
 impl Recorder {
@@ -104,6 +107,7 @@ impl Recorder {
             program_sha256: String::new(),
             input_version: InputVersion::default(),
             every_derivation: false,
+            caller: None,
         }
     }
 
@@ -195,6 +199,9 @@ impl Recorder {
         }
         if !self.every_derivation {
             set_field(&mut body, "derivations", json!(MERGED));
+        }
+        if let Some(caller) = &self.caller {
+            set_field(&mut body, "caller", caller.clone());
         }
         self.write("program", body, Vec::new());
     }

@@ -231,6 +231,7 @@ pub fn replay(record: &Record, policies: Option<&PolicySet>) -> Result<ReplayRep
         // every part.
         InputVersion::EveryPart
     };
+    engine.caller = body.get("caller").cloned();
     engine.approver = Box::new(move |_: &bactrian_interpreter::ToolCall, _: &[Reason]| {
         approvals.pop_front().unwrap_or(Approval::Deny)
     });

@@ -10,6 +10,50 @@ pub trait ToolSet {
     fn specs(&self) -> Vec<ToolSpec>;
     /// Runs an allowed call with its arguments by name.
     fn run(&mut self, spec: &ToolSpec, call_id: &str, args: &Map<String, Value>) -> CallOutcome;
+
+    /// Runs an allowed call, with each argument's label (`{"trusted", "sources",
+    /// "readers"}` by parameter name) for tools that show them (host tools).
+    fn run_labelled(
+        &mut self,
+        spec: &ToolSpec,
+        call_id: &str,
+        args: &Map<String, Value>,
+        _labels: &Map<String, Value>,
+    ) -> CallOutcome {
+        self.run(spec, call_id, args)
+    }
+}
+
+/// How a host tool's call reaches the client and its answer comes back.
+pub type HostCallFn = Box<
+    dyn FnMut(&ToolSpec, &str, &Map<String, Value>, &Map<String, Value>) -> Result<ToolOutput, HostError>
+        + Send,
+>;
+
+/// Tools that live in the client ([`crate::host`]): each allowed call goes to `call`.
+pub struct HostTools {
+    pub specs: Vec<ToolSpec>,
+    pub call: HostCallFn,
+}
+
+impl ToolSet for HostTools {
+    fn specs(&self) -> Vec<ToolSpec> {
+        self.specs.clone()
+    }
+
+    fn run(&mut self, spec: &ToolSpec, call_id: &str, args: &Map<String, Value>) -> CallOutcome {
+        self.run_labelled(spec, call_id, args, &Map::new())
+    }
+
+    fn run_labelled(
+        &mut self,
+        spec: &ToolSpec,
+        call_id: &str,
+        args: &Map<String, Value>,
+        labels: &Map<String, Value>,
+    ) -> CallOutcome {
+        (self.call)(spec, call_id, args, labels).into()
+    }
 }
 
 /// What one call gave: the result for the plan, and what the sandbox and the sensor saw of it

@@ -114,6 +114,9 @@ pub struct Config {
     pub inspect: Inspect,
     /// Report executed statements and new derivations to the host (for the record).
     pub trace: bool,
+    /// Set from another thread to stop the run (checked every 1024 steps, and by the host
+    /// while a tool runs): it ends with `Fatal::Host` "the run was cancelled".
+    pub cancel: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 /// Which variables a run reports at its end (computing a label means walking the value).
@@ -365,6 +368,7 @@ fn run_inner(config: Config, host: &mut (dyn ToolHost + Send), source: &str) -> 
     };
     let mut machine = eval::Machine::new(host, config.limits.clone(), config.mode == Mode::Strict);
     machine.tracing = config.trace;
+    machine.cancel = config.cancel.clone();
     let result = machine.run_program(&program);
     machine.report_progress();
     let error = match result {

@@ -6,7 +6,7 @@ mod doctor;
 mod policy;
 mod record;
 mod replay;
-mod run;
+pub(crate) mod run;
 
 /// Exit codes of the CLI contract.
 pub mod exit {
@@ -47,6 +47,8 @@ enum Command {
     Replay(replay::ReplayArgs),
     /// Which kernel features are here (Landlock, cgroups, eBPF), and what that means.
     Doctor(doctor::DoctorArgs),
+    /// Serve the engine over HTTP (Unix socket, or TCP with tokens) for agent runtimes.
+    Serve(crate::serve::ServeArgs),
 }
 
 /// Runs the CLI and returns the process exit code.
@@ -68,5 +70,6 @@ pub fn main() -> i32 {
         Command::Graph(args) => record::graph(args),
         Command::Replay(args) => replay::run(args),
         Command::Doctor(args) => doctor::run(args),
+        Command::Serve(args) => crate::serve::run(args),
     }
 }

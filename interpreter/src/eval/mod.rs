@@ -74,6 +74,8 @@ pub struct Machine<'h> {
     pub(crate) depth: u32,
     pub(crate) allocated: u64,
     pub(crate) started: Instant,
+    /// Set by the host to stop the run ([`crate::Config::cancel`]).
+    pub(crate) cancel: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
     pub(crate) tool_calls: u32,
     /// Where the current statement is, for errors raised by builtins.
     pub(crate) pos: Pos,
@@ -144,6 +146,7 @@ impl<'h> Machine<'h> {
             depth: 0,
             allocated: 0,
             started: Instant::now(),
+            cancel: None,
             tool_calls: 0,
             pos: Pos::default(),
             handling: Vec::new(),
@@ -255,6 +258,15 @@ impl<'h> Machine<'h> {
     }
 
     pub fn check_time(&self) -> Eval<()> {
+        if let Some(flag) = &self.cancel {
+            if flag.load(std::sync::atomic::Ordering::Relaxed) {
+                return Err(crate::error::Unwind::Fatal(Box::new(
+                    crate::error::Fatal::Host {
+                        message: "the run was cancelled".into(),
+                    },
+                )));
+            }
+        }
         let elapsed = self.started.elapsed();
         if elapsed > self.limits.max_time {
             return Err(Unwind::limit(

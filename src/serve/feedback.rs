@@ -1,0 +1,64 @@
+//! What a failed run tells the planner, in the shape CaMeL feeds errors back: the exception's
+//! type, its line, and the code that already ran and must not be repeated.
+//!
+//! The planner is the privileged model: whatever reaches it can steer the next plan. So an
+//! error that depends on untrusted data tells it nothing about that data. When the error's
+//! message depends on untrusted data, so may its type and its line (which branch ran, which
+//! item failed): the feedback then gives none of them and no executed code either, only that
+//! the plan failed on data it may not see. A policy denial is marked not to be retried: a
+//! new plan does not make the call acceptable.
+
+use bactrian_interpreter::{Fatal, RunOutcome};
+use serde_json::{json, Value};
+
+pub fn feedback(code: &str, outcome: &RunOutcome, status: &str) -> Value {
+    let Some(error) = &outcome.error else {
+        return Value::Null;
+    };
+    if status == "denied" {
+        return json!({
+            "retry": false,
+            "type": "PolicyViolation",
+            "message": "a policy denied a tool call; the same request cannot be fulfilled by another plan",
+            "prompt": "A security policy denied a tool call of your plan. Do not retry: tell the user the request cannot be completed.",
+        });
+    }
+    if let Some(Fatal::Stopped { .. }) = &error.fatal {
+        return json!({
+            "retry": false,
+            "type": "Stopped",
+            "message": "a sandbox or sensor rule stopped a tool",
+            "prompt": "A tool of your plan was stopped by a sandbox or runtime rule. Do not retry.",
+        });
+    }
+    if error.redacted {
+        return json!({
+            "retry": true,
+            "redacted": true,
+            "type": Value::Null,
+            "line": Value::Null,
+            "message": Value::Null,
+            "executed_code": Value::Null,
+            "prompt": "Your plan raised an error that depends on untrusted data; its type, message and place are withheld. Write a plan that handles unexpected data (for example with query_ai_assistant and a schema).",
+        });
+    }
+    let line = error.line as usize;
+    let executed: Vec<&str> = code.lines().take(line.saturating_sub(1)).collect();
+    let executed = executed.join("\n");
+    let prompt = format!(
+        "Running your plan raised {}: {} (line {}).\n\
+         The code before that line already ran; its variables are set and its tool calls \
+         were made. Do not repeat it. Write only the code that continues from there.\n\
+         Code already run:\n```python\n{}\n```",
+        error.type_name, error.message, error.line, executed
+    );
+    json!({
+        "retry": true,
+        "redacted": false,
+        "type": error.type_name,
+        "line": error.line,
+        "message": error.message,
+        "executed_code": executed,
+        "prompt": prompt,
+    })
+}
