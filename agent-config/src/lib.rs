@@ -93,6 +93,7 @@ mod error;
 mod locate;
 mod model;
 mod names;
+pub use names::{parameter_name_problem, tool_name_problem};
 mod nesting;
 mod raw;
 mod trusted;

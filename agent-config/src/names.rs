@@ -180,7 +180,7 @@ pub(crate) fn is_builtin(name: &str) -> bool {
 }
 
 /// Why `name` cannot name a tool (or an MCP namespace), if it cannot.
-pub(crate) fn tool_name_problem(name: &str) -> Option<String> {
+pub fn tool_name_problem(name: &str) -> Option<String> {
     if !is_identifier(name) {
         Some(format!(
             "tool name `{name}` is not a Python identifier (letters, digits and `_`, not starting with a digit)"
@@ -201,7 +201,7 @@ pub(crate) fn tool_name_problem(name: &str) -> Option<String> {
 }
 
 /// Why `name` cannot name a parameter, if it cannot.
-pub(crate) fn parameter_name_problem(name: &str) -> Option<String> {
+pub fn parameter_name_problem(name: &str) -> Option<String> {
     if !is_identifier(name) {
         Some(format!(
             "parameter name `{name}` is not a Python identifier (letters, digits and `_`, not starting with a digit)"

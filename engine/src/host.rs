@@ -41,23 +41,16 @@ pub struct HostToolDecl {
     pub policy_default: Option<String>,
 }
 
-/// A Python identifier that is not a keyword: a tool's and a parameter's name.
-fn is_identifier(name: &str) -> bool {
-    let mut chars = name.chars();
-    let first_ok = chars
-        .next()
-        .is_some_and(|c| c == '_' || c.is_ascii_alphabetic());
-    first_ok && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
-}
-
 impl HostToolDecl {
     /// The tool as the engine judges it; an error names what is wrong with the declaration.
     pub fn to_spec(&self) -> Result<ToolSpec, String> {
         let name = &self.name;
-        if !is_identifier(name) {
-            return Err(format!(
-                "host tool name {name:?} is not a Python identifier"
-            ));
+        // The names agent.yaml accepts, for the same reasons (a plan must be able to call it).
+        if let Some(problem) = bactrian_agent_config::tool_name_problem(name) {
+            return Err(problem);
+        }
+        if name == bactrian_interpreter::QUARANTINED_LLM || name == "BaseModel" {
+            return Err(format!("tool name `{name}` is reserved"));
         }
         let mut spec = ToolSpec::new(name);
         spec.side_effects = self.side_effects;
@@ -108,10 +101,8 @@ impl HostToolDecl {
             }
         }
         for (pname, prop) in &properties {
-            if !is_identifier(pname) {
-                return Err(format!(
-                    "{name}: parameter name {pname:?} is not a Python identifier"
-                ));
+            if let Some(problem) = bactrian_agent_config::parameter_name_problem(pname) {
+                return Err(format!("{name}: {problem}"));
             }
             let flag = |key: &str| -> Result<bool, String> {
                 match prop.get(key) {
@@ -242,7 +233,10 @@ mod tests {
                 json!({"name": "t", "parameters": {"properties": {"x": {"sensitive": "yes"}}}}),
                 "must be true or false",
             ),
-            (json!({"name": "t", "policy_default": "maybe"}), "allow, ask or deny"),
+            (
+                json!({"name": "t", "policy_default": "maybe"}),
+                "allow, ask or deny",
+            ),
         ] {
             let err = decl(v).to_spec().unwrap_err();
             assert!(err.contains(want), "{err}");

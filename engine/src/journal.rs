@@ -200,7 +200,10 @@ impl Journal {
 
     /// The journaled entry for the next step, if the run is replaying; an error when the
     /// plan asks for something else.
-    fn next(&mut self, is_same: impl Fn(&JournalEntry) -> bool) -> Option<Result<JournalEntry, String>> {
+    fn next(
+        &mut self,
+        is_same: impl Fn(&JournalEntry) -> bool,
+    ) -> Option<Result<JournalEntry, String>> {
         let entry = self.entries.get(self.cursor)?.clone();
         if !is_same(&entry) {
             let why = format!(
@@ -346,10 +349,13 @@ mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     fn counting_tools(calls: Arc<AtomicUsize>) -> InProcessTools {
-        InProcessTools::new().tool(ToolSpec::new("fetch").param(ParamSpec::new("n")), move |a| {
-            calls.fetch_add(1, Ordering::SeqCst);
-            Ok(json!({"n": a.get("n").cloned().unwrap_or(Value::Null), "live": true}))
-        })
+        InProcessTools::new().tool(
+            ToolSpec::new("fetch").param(ParamSpec::new("n")),
+            move |a| {
+                calls.fetch_add(1, Ordering::SeqCst);
+                Ok(json!({"n": a.get("n").cloned().unwrap_or(Value::Null), "live": true}))
+            },
+        )
     }
 
     const PLAN: &str = "a = fetch(1)\nb = fetch(a['n'] + 1)\nprint(a['n'], b['n'])\n";
@@ -396,8 +402,16 @@ mod tests {
         });
         let report = other.run("p.py", "a = fetch(5)\n", "");
         let error = report.outcome.error.expect("stopped");
-        assert!(error.message.contains("did not repeat its journal"), "{}", error.message);
-        assert_eq!(calls.load(Ordering::SeqCst), 2, "the diverging call did not run");
+        assert!(
+            error.message.contains("did not repeat its journal"),
+            "{}",
+            error.message
+        );
+        assert_eq!(
+            calls.load(Ordering::SeqCst),
+            2,
+            "the diverging call did not run"
+        );
         assert!(lock(&replay).diverged().is_some());
     }
 }

@@ -26,7 +26,12 @@ pub trait ToolSet {
 
 /// How a host tool's call reaches the client and its answer comes back.
 pub type HostCallFn = Box<
-    dyn FnMut(&ToolSpec, &str, &Map<String, Value>, &Map<String, Value>) -> Result<ToolOutput, HostError>
+    dyn FnMut(
+            &ToolSpec,
+            &str,
+            &Map<String, Value>,
+            &Map<String, Value>,
+        ) -> Result<ToolOutput, HostError>
         + Send,
 >;
 

@@ -46,8 +46,8 @@ pub struct Agent {
 impl Agent {
     /// Checks a registration and makes the agent; the error says what is wrong.
     pub fn register(raw: Value) -> Result<Agent, String> {
-        let reg: Registration =
-            serde_json::from_value(raw.clone()).map_err(|e| format!("invalid registration: {e}"))?;
+        let reg: Registration = serde_json::from_value(raw.clone())
+            .map_err(|e| format!("invalid registration: {e}"))?;
         let (text, origin) = match (&reg.agent_yaml, &reg.path) {
             (Some(text), None) => {
                 let base = match &reg.base_dir {

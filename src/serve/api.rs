@@ -2,7 +2,9 @@
 
 use super::agents::Agent;
 use super::auth::{Grant, Refusal, Scope, Tokens};
-use super::runs::{answer_entry, lock, new_id, now, Answer, Daemon, PendingKind, RunSlot, RunState};
+use super::runs::{
+    answer_entry, lock, new_id, now, Answer, Daemon, PendingKind, RunSlot, RunState,
+};
 use super::store::StoredAgent;
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
@@ -171,7 +173,9 @@ async fn read_json<T: serde::de::DeserializeOwned>(app: &App, body: Body) -> Res
             ))
         }
         Ok(Err(e)) => {
-            if e.downcast_ref::<http_body_util::LengthLimitError>().is_some() {
+            if e.downcast_ref::<http_body_util::LengthLimitError>()
+                .is_some()
+            {
                 return Err(ApiError::new(
                     StatusCode::PAYLOAD_TOO_LARGE,
                     "too_large",
@@ -287,7 +291,10 @@ async fn settle(slot: &RunSlot, wait: Option<f64>) {
         if slot.is_settled() {
             return;
         }
-        if tokio::time::timeout_at(deadline, rx.changed()).await.is_err() {
+        if tokio::time::timeout_at(deadline, rx.changed())
+            .await
+            .is_err()
+        {
             return;
         }
     }
@@ -459,8 +466,12 @@ fn deliver(
     }
     if pending.kind != kind {
         return Err(ApiError::conflict(match pending.kind {
-            PendingKind::Approval => "this suspension is an approval: answer it with POST /v1/runs/{id}/approve",
-            PendingKind::HostCall => "this suspension is a host call: answer it with POST /v1/runs/{id}/resume",
+            PendingKind::Approval => {
+                "this suspension is an approval: answer it with POST /v1/runs/{id}/approve"
+            }
+            PendingKind::HostCall => {
+                "this suspension is a host call: answer it with POST /v1/runs/{id}/resume"
+            }
         }));
     }
     // Checked here, so that a malformed answer is the client's 400, not the plan's error.
@@ -575,9 +586,18 @@ async fn cancel_run(
         if state.pending.is_some() {
             match state.answer.clone() {
                 Some(tx) => {
-                    let _ = tx.send(Answer::Cancel);
+                    if tx.send(Answer::Cancel).is_ok() {
+                        state.pending = None;
+                        state.status = "running";
+                    }
                 }
-                None => app.daemon.finish_with_error(&slot, &mut state, "stopped", "Cancelled", "the run was cancelled"),
+                None => app.daemon.finish_with_error(
+                    &slot,
+                    &mut state,
+                    "stopped",
+                    "Cancelled",
+                    "the run was cancelled",
+                ),
             }
         }
     }

@@ -145,13 +145,18 @@ mod tests {
         assert!(app.approver && !app.submitter);
         assert_eq!(t.grant(None), Err(Refusal::Missing));
         assert_eq!(t.grant(Some("Basic xyz")), Err(Refusal::Missing));
-        assert_eq!(t.grant(Some("Bearer aaaaaaaaaaaaaaaa")), Err(Refusal::Unknown));
+        assert_eq!(
+            t.grant(Some("Bearer aaaaaaaaaaaaaaaa")),
+            Err(Refusal::Unknown)
+        );
     }
 
     #[test]
     fn a_bad_token_file_is_refused() {
         assert!(tokens("").unwrap_err().contains("no token"));
-        assert!(tokens("admin aaaaaaaaaaaaaaaaaaaa").unwrap_err().contains("submitter or approver"));
+        assert!(tokens("admin aaaaaaaaaaaaaaaaaaaa")
+            .unwrap_err()
+            .contains("submitter or approver"));
         assert!(tokens("submitter short").unwrap_err().contains("16"));
     }
 }

@@ -84,9 +84,7 @@ fn parse_listen(args: &ServeArgs) -> Result<Vec<Listen>, String> {
                     Ok(Listen::Tcp(l.clone()))
                 }
             }
-            None => Err(format!(
-                "--listen takes unix:PATH or HOST:PORT, not {l:?}"
-            )),
+            None => Err(format!("--listen takes unix:PATH or HOST:PORT, not {l:?}")),
         })
         .collect()
 }
@@ -159,7 +157,11 @@ fn serve(args: ServeArgs) -> Result<(), String> {
                 Listen::Unix(path) => {
                     let listener = bind_unix(&path)?;
                     eprintln!("bactrian serve: listening on unix:{}", path.display());
-                    tasks.push(tokio::spawn(accept_unix(listener, router.clone(), header_timeout)));
+                    tasks.push(tokio::spawn(accept_unix(
+                        listener,
+                        router.clone(),
+                        header_timeout,
+                    )));
                 }
                 Listen::Tcp(addr) => {
                     let listener = tokio::net::TcpListener::bind(&addr)
@@ -167,7 +169,11 @@ fn serve(args: ServeArgs) -> Result<(), String> {
                         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
                     let local = listener.local_addr().map(|a| a.to_string()).unwrap_or(addr);
                     eprintln!("bactrian serve: listening on {local}");
-                    tasks.push(tokio::spawn(accept_tcp(listener, router.clone(), header_timeout)));
+                    tasks.push(tokio::spawn(accept_tcp(
+                        listener,
+                        router.clone(),
+                        header_timeout,
+                    )));
                 }
             }
         }
@@ -196,7 +202,8 @@ fn bind_unix(path: &Path) -> Result<tokio::net::UnixListener, String> {
         }
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     // SAFETY: umask has no preconditions; it is restored right after the bind.
     let old = unsafe { libc::umask(0o177) };
@@ -204,9 +211,7 @@ fn bind_unix(path: &Path) -> Result<tokio::net::UnixListener, String> {
     // SAFETY: as above.
     unsafe { libc::umask(old) };
     let listener = bound.map_err(|e| format!("cannot listen on {}: {e}", path.display()))?;
-    listener
-        .set_nonblocking(true)
-        .map_err(|e| e.to_string())?;
+    listener.set_nonblocking(true).map_err(|e| e.to_string())?;
     tokio::net::UnixListener::from_std(listener).map_err(|e| e.to_string())
 }
 
@@ -225,7 +230,11 @@ where
         .await;
 }
 
-async fn accept_unix(listener: tokio::net::UnixListener, router: axum::Router, header_timeout: Duration) {
+async fn accept_unix(
+    listener: tokio::net::UnixListener,
+    router: axum::Router,
+    header_timeout: Duration,
+) {
     loop {
         let Ok((stream, _)) = listener.accept().await else {
             tokio::time::sleep(Duration::from_millis(10)).await;
@@ -236,11 +245,20 @@ async fn accept_unix(listener: tokio::net::UnixListener, router: axum::Router, h
             uid: cred.map(|c| c.uid()),
             pid: cred.and_then(|c| c.pid()),
         };
-        tokio::spawn(serve_connection(stream, router.clone(), peer, header_timeout));
+        tokio::spawn(serve_connection(
+            stream,
+            router.clone(),
+            peer,
+            header_timeout,
+        ));
     }
 }
 
-async fn accept_tcp(listener: tokio::net::TcpListener, router: axum::Router, header_timeout: Duration) {
+async fn accept_tcp(
+    listener: tokio::net::TcpListener,
+    router: axum::Router,
+    header_timeout: Duration,
+) {
     loop {
         let Ok((stream, addr)) = listener.accept().await else {
             tokio::time::sleep(Duration::from_millis(10)).await;
@@ -250,13 +268,21 @@ async fn accept_tcp(listener: tokio::net::TcpListener, router: axum::Router, hea
         let peer = Peer::Tcp {
             addr: addr.to_string(),
         };
-        tokio::spawn(serve_connection(stream, router.clone(), peer, header_timeout));
+        tokio::spawn(serve_connection(
+            stream,
+            router.clone(),
+            peer,
+            header_timeout,
+        ));
     }
 }
 
 async fn shutdown_signal() {
     use tokio::signal::unix::{signal, SignalKind};
-    let (Ok(mut term), Ok(mut int)) = (signal(SignalKind::terminate()), signal(SignalKind::interrupt())) else {
+    let (Ok(mut term), Ok(mut int)) = (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::interrupt()),
+    ) else {
         std::future::pending::<()>().await;
         return;
     };
@@ -284,14 +310,23 @@ fn restore(daemon: &Arc<Daemon>) -> Result<(), String> {
             .get(&stored.agent)
             .cloned();
         let Some(agent) = agent else {
-            eprintln!("bactrian serve: run {}: its agent {} is gone", stored.id, stored.agent);
+            eprintln!(
+                "bactrian serve: run {}: its agent {} is gone",
+                stored.id, stored.agent
+            );
             continue;
         };
         if agent.digest != stored.agent_digest {
-            eprintln!("bactrian serve: run {}: its agent changed; it is not resumed", stored.id);
+            eprintln!(
+                "bactrian serve: run {}: its agent changed; it is not resumed",
+                stored.id
+            );
             continue;
         }
-        let key = stored.idempotency_key.clone().map(|k| format!("{}\u{0}{k}", stored.agent));
+        let key = stored
+            .idempotency_key
+            .clone()
+            .map(|k| format!("{}\u{0}{k}", stored.agent));
         let slot = Arc::new(RunSlot::restored(stored, agent));
         if let Some(key) = key {
             lock(&daemon.idempotency).insert(key, slot.id.clone());
@@ -338,9 +373,21 @@ async fn sweep(daemon: Arc<Daemon>) {
                 .as_ref()
                 .is_some_and(|p| p.kind == runs::PendingKind::Approval);
             if approval {
-                daemon.finish_with_error(&slot, &mut state, "denied", "PolicyViolation", "approval was not given in time (it expired)");
+                daemon.finish_with_error(
+                    &slot,
+                    &mut state,
+                    "denied",
+                    "PolicyViolation",
+                    "approval was not given in time (it expired)",
+                );
             } else {
-                daemon.finish_with_error(&slot, &mut state, "stopped", "Expired", "the client did not answer the host call in time");
+                daemon.finish_with_error(
+                    &slot,
+                    &mut state,
+                    "stopped",
+                    "Expired",
+                    "the client did not answer the host call in time",
+                );
             }
         }
     }

@@ -51,7 +51,10 @@ pub struct Daemon {
 
 /// A client's answer to a suspension.
 pub enum Answer {
-    Result { value: Value, labels: Vec<AnswerLabel> },
+    Result {
+        value: Value,
+        labels: Vec<AnswerLabel>,
+    },
     Error(String),
     Approval(Approval),
     Cancel,
@@ -304,7 +307,9 @@ impl Daemon {
         let max = self.settings.max_active;
         if self
             .active
-            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| (n < max).then_some(n + 1))
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+                (n < max).then_some(n + 1)
+            })
             .is_err()
         {
             return false;
@@ -328,7 +333,13 @@ impl Daemon {
             self.active.fetch_sub(1, Ordering::SeqCst);
             let mut state = lock(&slot.state);
             state.answer = None;
-            self.finish_with_error(slot, &mut state, "failed", "ServerError", &format!("cannot start the run: {e}"));
+            self.finish_with_error(
+                slot,
+                &mut state,
+                "failed",
+                "ServerError",
+                &format!("cannot start the run: {e}"),
+            );
             return true;
         }
         true
@@ -354,8 +365,8 @@ impl Daemon {
         let Some(req) = requested else {
             return Ok(max.clone());
         };
-        let asked: Limits = serde_json::from_value(req.clone())
-            .map_err(|e| format!("invalid limits: {e}"))?;
+        let asked: Limits =
+            serde_json::from_value(req.clone()).map_err(|e| format!("invalid limits: {e}"))?;
         // Fields not given deserialize to the defaults; every limit is the lower of the two.
         Ok(Limits {
             max_steps: asked.max_steps.min(max.max_steps),
@@ -375,7 +386,12 @@ impl Daemon {
     }
 
     /// The body of a run's thread.
-    fn execute(self: &Arc<Daemon>, slot: &Arc<RunSlot>, entries: Vec<JournalEntry>, rx: Receiver<Answer>) {
+    fn execute(
+        self: &Arc<Daemon>,
+        slot: &Arc<RunSlot>,
+        entries: Vec<JournalEntry>,
+        rx: Receiver<Answer>,
+    ) {
         let agent = slot.agent.clone();
         let mut config = match AgentConfig::from_str(&agent.config_text, &agent.origin) {
             Ok(c) => c,
@@ -423,7 +439,11 @@ impl Daemon {
         engine.config.limits = limits;
         engine.config.cancel = Some(slot.cancel.clone());
         let path = self.records.join(format!("{}.record", slot.id));
-        let writer = match bactrian_engine::record::RecordWriter::create(&path, &engine.agent, Some(&self.key)) {
+        let writer = match bactrian_engine::record::RecordWriter::create(
+            &path,
+            &engine.agent,
+            Some(&self.key),
+        ) {
             Ok(w) => w,
             Err(e) => return self.setup_failed(slot, &e.to_string()),
         };
@@ -431,7 +451,8 @@ impl Daemon {
             inner: writer,
             slot: slot.clone(),
         };
-        let (report, recorder) = engine.run_recorded("plan.py", &slot.code, &slot.query, Box::new(sink));
+        let (report, recorder) =
+            engine.run_recorded("plan.py", &slot.code, &slot.query, Box::new(sink));
         let finished = recorder.finish();
         let outcome = &report.outcome;
         let cancelled = slot.cancel.load(Ordering::Relaxed);
@@ -472,7 +493,14 @@ impl Daemon {
     }
 
     /// Marks the run suspended on `pending` (saving its journal) and waits for the answer.
-    fn suspend(&self, slot: &RunSlot, journal: &SharedJournal, pending: Pending, answers: &Mutex<Receiver<Answer>>, ttl: Duration) -> Result<Answer, RecvTimeoutError> {
+    fn suspend(
+        &self,
+        slot: &RunSlot,
+        journal: &SharedJournal,
+        pending: Pending,
+        answers: &Mutex<Receiver<Answer>>,
+        ttl: Duration,
+    ) -> Result<Answer, RecvTimeoutError> {
         {
             let mut state = lock(&slot.state);
             state.entries = lock_journal(journal).entries().to_vec();
@@ -503,32 +531,40 @@ fn host_call_fn(
     answers: Arc<Mutex<Receiver<Answer>>>,
     journal: SharedJournal,
 ) -> bactrian_engine::HostCallFn {
-    Box::new(move |spec: &ToolSpec, call_id: &str, args: &Map<String, Value>, labels: &Map<String, Value>| -> Result<ToolOutput, HostError> {
-        let ttl = daemon.settings.host_call_ttl;
-        let pending = Pending {
-            id: new_id("susp_"),
-            kind: PendingKind::HostCall,
-            call: call_id.to_string(),
-            tool: spec.name.clone(),
-            args: args.clone(),
-            labels: labels.clone(),
-            reasons: Value::Null,
-            expires_at: now() + ttl.as_secs(),
-        };
-        match daemon.suspend(&slot, &journal, pending, &answers, ttl) {
-            Ok(Answer::Result { value, labels }) => host_output(spec, call_id, value, &labels),
-            Ok(Answer::Error(message)) => Err(HostError::ToolFailed(message)),
-            Ok(Answer::Approval(_)) => Err(HostError::ToolFailed("the host call was answered as an approval".into())),
-            Ok(Answer::Cancel) | Err(RecvTimeoutError::Disconnected) => {
-                Err(HostError::Stopped("the run was cancelled".into()))
+    Box::new(
+        move |spec: &ToolSpec,
+              call_id: &str,
+              args: &Map<String, Value>,
+              labels: &Map<String, Value>|
+              -> Result<ToolOutput, HostError> {
+            let ttl = daemon.settings.host_call_ttl;
+            let pending = Pending {
+                id: new_id("susp_"),
+                kind: PendingKind::HostCall,
+                call: call_id.to_string(),
+                tool: spec.name.clone(),
+                args: args.clone(),
+                labels: labels.clone(),
+                reasons: Value::Null,
+                expires_at: now() + ttl.as_secs(),
+            };
+            match daemon.suspend(&slot, &journal, pending, &answers, ttl) {
+                Ok(Answer::Result { value, labels }) => host_output(spec, call_id, value, &labels),
+                Ok(Answer::Error(message)) => Err(HostError::ToolFailed(message)),
+                Ok(Answer::Approval(_)) => Err(HostError::ToolFailed(
+                    "the host call was answered as an approval".into(),
+                )),
+                Ok(Answer::Cancel) | Err(RecvTimeoutError::Disconnected) => {
+                    Err(HostError::Stopped("the run was cancelled".into()))
+                }
+                Err(RecvTimeoutError::Timeout) => Err(HostError::Stopped(format!(
+                    "the client did not answer host call {call_id} of {} within {} s",
+                    spec.name,
+                    ttl.as_secs()
+                ))),
             }
-            Err(RecvTimeoutError::Timeout) => Err(HostError::Stopped(format!(
-                "the client did not answer host call {call_id} of {} within {} s",
-                spec.name,
-                ttl.as_secs()
-            ))),
-        }
-    })
+        },
+    )
 }
 
 /// Answers `ask` decisions by suspending the run until an approver answers.
@@ -547,7 +583,11 @@ impl Approver for SuspendingApprover {
             .iter()
             .enumerate()
             .map(|(i, a)| (format!("{i}"), a.value.clone()))
-            .chain(call.kwargs.iter().map(|(k, a)| (k.clone(), a.value.clone())))
+            .chain(
+                call.kwargs
+                    .iter()
+                    .map(|(k, a)| (k.clone(), a.value.clone())),
+            )
             .collect();
         let labels: Map<String, Value> = call
             .args
@@ -555,7 +595,12 @@ impl Approver for SuspendingApprover {
             .enumerate()
             .map(|(i, a)| (format!("{i}"), &a.label))
             .chain(call.kwargs.iter().map(|(k, a)| (k.clone(), &a.label)))
-            .map(|(k, l)| (k, json!({"trusted": l.is_trusted(), "sources": l.sources, "readers": l.readers})))
+            .map(|(k, l)| {
+                (
+                    k,
+                    json!({"trusted": l.is_trusted(), "sources": l.sources, "readers": l.readers}),
+                )
+            })
             .collect();
         let pending = Pending {
             id: new_id("susp_"),
@@ -567,7 +612,10 @@ impl Approver for SuspendingApprover {
             reasons: json!(reasons),
             expires_at: now() + ttl.as_secs(),
         };
-        match self.daemon.suspend(&self.slot, &self.journal, pending, &self.answers, ttl) {
+        match self
+            .daemon
+            .suspend(&self.slot, &self.journal, pending, &self.answers, ttl)
+        {
             Ok(Answer::Approval(a)) => a,
             // Anything else, no answer in time, or a cancelled run: denied.
             _ => Approval::Deny,
@@ -576,7 +624,11 @@ impl Approver for SuspendingApprover {
 }
 
 /// The journal entry a client's answer makes, for resuming a run by replay.
-pub fn answer_entry(agent: &Agent, pending: &Pending, answer: &Answer) -> Result<JournalEntry, String> {
+pub fn answer_entry(
+    agent: &Agent,
+    pending: &Pending,
+    answer: &Answer,
+) -> Result<JournalEntry, String> {
     match (pending.kind, answer) {
         (PendingKind::Approval, Answer::Approval(a)) => Ok(JournalEntry::Approval {
             call: pending.call.clone(),
@@ -595,11 +647,18 @@ pub fn answer_entry(agent: &Agent, pending: &Pending, answer: &Answer) -> Result
                 .find(|s| s.name == pending.tool)
                 .ok_or("the host tool is no longer registered")?;
             let result = match answer {
-                Answer::Result { value, labels } => host_output(spec, &pending.call, value.clone(), labels),
+                Answer::Result { value, labels } => {
+                    host_output(spec, &pending.call, value.clone(), labels)
+                }
                 Answer::Error(m) => Err(HostError::ToolFailed(m.clone())),
                 _ => Err(HostError::ToolFailed(String::new())),
             };
-            Ok(JournalEntry::call(&pending.call, &pending.tool, &pending.args, &result))
+            Ok(JournalEntry::call(
+                &pending.call,
+                &pending.tool,
+                &pending.args,
+                &result,
+            ))
         }
         _ => Err("the answer does not fit the suspension".into()),
     }

@@ -73,8 +73,7 @@ impl DirStore {
         let tmp = self.root.join(sub).join(format!(".{id}.json.tmp"));
         let bytes = serde_json::to_vec(value).map_err(|e| e.to_string())?;
         std::fs::write(&tmp, bytes).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
-        std::fs::rename(&tmp, &path)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))
+        std::fs::rename(&tmp, &path).map_err(|e| format!("cannot write {}: {e}", path.display()))
     }
 
     fn read_all<T: serde::de::DeserializeOwned>(&self, sub: &str) -> Result<Vec<T>, String> {
@@ -91,8 +90,8 @@ impl DirStore {
             {
                 continue;
             }
-            let bytes = std::fs::read(&path)
-                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let bytes =
+                std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
             match serde_json::from_slice(&bytes) {
                 Ok(v) => out.push(v),
                 // One damaged file does not stop the daemon: it is reported and left alone.
