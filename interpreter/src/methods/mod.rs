@@ -283,6 +283,9 @@ fn check_method_arity(type_name: &str, method: &Method, args: &[Value]) -> Eval<
 
 /// Whether the builtin type `t` has a method called `name` (`str.lower`).
 pub fn type_has_method(t: TypeKind, name: &str) -> bool {
+    if CLASS_METHODS.contains(&(t, name)) {
+        return true;
+    }
     let table: &[Method] = match t {
         TypeKind::Str => return is_str_method(name),
         TypeKind::List => LIST_METHODS,
