@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 
 mod doctor;
 mod policy;
+mod prompt;
 mod record;
 mod replay;
 mod run;
@@ -47,6 +48,8 @@ enum Command {
     Replay(replay::ReplayArgs),
     /// Which kernel features are here (Landlock, cgroups, eBPF), and what that means.
     Doctor(doctor::DoctorArgs),
+    /// Print the planner's system prompt for an agent: its tools and the Python it may write.
+    Prompt(prompt::PromptArgs),
 }
 
 /// Runs the CLI and returns the process exit code.
@@ -68,5 +71,6 @@ pub fn main() -> i32 {
         Command::Graph(args) => record::graph(args),
         Command::Replay(args) => replay::run(args),
         Command::Doctor(args) => doctor::run(args),
+        Command::Prompt(args) => prompt::run(args),
     }
 }
