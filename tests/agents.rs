@@ -547,3 +547,22 @@ fn quarantined_answers_count_against_the_runs_output_limit() {
     let error = calls[4]["error"].as_str().unwrap_or_default();
     assert!(error.contains("run's tool output limit"), "{error}");
 }
+
+#[test]
+fn the_prompt_lists_an_mcp_servers_tools_with_their_settings() {
+    let dir = agent_with_mcp_server("small");
+    std::fs::write(
+        dir.join("agent.yaml"),
+        "name: t\nllm:\n  secure_execution: true\ntools:\n  - name: srv\n    mcp:\n      command: [python3, server.py, small]\n    timeout: 5s\n    tools:\n      echo:\n        description: Echo the text.\n        side_effects: true\n        parameters:\n          text: {description: what to echo, sensitive: true}\n",
+    )
+    .expect("agent.yaml");
+    let o = bactrian(&dir, &["prompt", "--agent", "agent.yaml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains(
+            "def srv_echo(text: str) -> Any:\n    \"\"\"Echo the text.\n    text: what to echo; sensitive: from the user's request or the plan only\n    Side effects: runs only when a policy allows the call.\n    \"\"\""
+        ),
+        "{text}"
+    );
+}

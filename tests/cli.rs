@@ -163,3 +163,48 @@ fn a_runaway_loop_ends_with_a_limit_error() {
         "{v}"
     );
 }
+
+#[test]
+fn prompt_of_a_bad_agent_file_is_a_usage_error() {
+    let dir = std::env::temp_dir().join(format!("bactrian-cli-prompt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bad = dir.join("agent.yaml");
+    std::fs::write(
+        &bad,
+        "name: a\ntools:\n  - name: t\n    side_efects: true\n",
+    )
+    .expect("write");
+    let o = bactrian(&["prompt", "--agent", bad.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    assert!(stderr(&o).contains("agent.yaml:4:5"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("side_efects"), "{}", stderr(&o));
+    let missing = dir.join("missing.yaml");
+    let o = bactrian(&["prompt", "--agent", missing.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("missing.yaml"), "{}", stderr(&o));
+    let o = bactrian(&["prompt"]);
+    assert_eq!(o.status.code(), Some(2), "--agent is required");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn prompt_lists_the_quarantined_model_when_the_agent_has_one() {
+    let dir = std::env::temp_dir().join(format!("bactrian-cli-prompt-q-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("q.py"), "print('{}')\n").expect("write");
+    let agent = dir.join("agent.yaml");
+    std::fs::write(
+        &agent,
+        "name: reader\nllm:\n  secure_execution: true\n  mode: normal\n  quarantined:\n    command: [python3, q.py]\n",
+    )
+    .expect("write");
+    let o = bactrian(&["prompt", "--agent", agent.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("def query_ai_assistant(query: str, output_schema: type[M] = str) -> M:"));
+    assert!(text.contains("This agent has no tools."));
+    // Normal mode: no warning about branches on untrusted data.
+    assert!(!text.contains("What an `if`"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

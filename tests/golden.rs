@@ -251,3 +251,24 @@ fn check_lists_every_refused_construct() {
     );
     assert_golden("check_refused.txt", &Normalizer::new(&dir).text(&text));
 }
+
+/// The planner's prompt for the quickstart's agent: its tools as stubs, the rules and the
+/// language (tests in engine/tests/prompt.rs check that the language it lists is the one the
+/// interpreter runs).
+#[test]
+fn prompt_of_the_news_reporter() {
+    let dir = news_reporter("prompt");
+    let o = bactrian(&dir, &["prompt", "--agent", "agent.yaml"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("def send_message(to: str, content: str) -> Any:"));
+    assert_golden("prompt_news_reporter.txt", &text);
+    // The same agent gives the same bytes.
+    let again = bactrian(&dir, &["prompt", "--agent", "agent.yaml"]);
+    assert_eq!(again.stdout, o.stdout);
+}

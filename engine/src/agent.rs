@@ -102,6 +102,61 @@ fn listed(tool: &McpTool) -> ListedTool {
     }
 }
 
+/// `query_ai_assistant`, when the agent configures a quarantined model.
+fn quarantined_spec(config: &AgentConfig) -> Option<ToolSpec> {
+    let model = config.llm.quarantined.as_ref()?;
+    // The model's provider reads what it is given: restricted data may reach it only when
+    // `llm.quarantined.audience` says who that is.
+    let mut spec = ToolSpec::new(QUARANTINED_LLM)
+        .param(ParamSpec::new("query"))
+        .param(ParamSpec::new("output_schema").optional());
+    spec.audience = model.audience.clone();
+    Some(spec)
+}
+
+/// Starts the MCP server of the entry `tool` and lists its tools, expanded with the entry's
+/// settings.
+fn start_mcp(
+    config: &AgentConfig,
+    tool: &bactrian_agent_config::Tool,
+    server: &bactrian_agent_config::McpServer,
+) -> Result<(McpServer, Vec<bactrian_agent_config::Tool>), SetupError> {
+    let mut profile = profile_for(config, tool);
+    // Start-up and listing get the profile's timeout or MCP_START, whichever is larger:
+    // `npx` and Node servers start slowly.
+    profile.timeout = profile.timeout.max(MCP_START);
+    let mut running = McpServer::start(&server.command, &server.env, &profile)
+        .map_err(|e| SetupError::Tool(format!("MCP server {}: {e}", tool.name)))?;
+    let tools = running
+        .list_tools()
+        .map_err(|e| SetupError::Tool(format!("MCP server {}: {e}", tool.name)))?;
+    let listed: Vec<ListedTool> = tools.iter().map(listed).collect();
+    let expanded = config.expand_mcp(&tool.name, &listed)?;
+    Ok((running, expanded))
+}
+
+/// The tools a plan of this agent may call, as [`AgentTools`] would offer them: the declared
+/// tools, each MCP server's tools (the server is started in its sandbox profile to list them,
+/// then stopped), and `query_ai_assistant` when a quarantined model is configured. No sensor
+/// is loaded and no tool runs. With [`crate::planner_prompt`] this gives an agent's prompt.
+pub fn agent_tool_specs(config: &AgentConfig) -> Result<Vec<ToolSpec>, SetupError> {
+    let mut specs = Vec::new();
+    for tool in &config.tools {
+        match &tool.runner {
+            ToolRunner::Command { .. } | ToolRunner::McpTool { .. } => {
+                specs.push(ToolSpec::from(tool))
+            }
+            ToolRunner::Mcp(server) => {
+                let (running, expanded) = start_mcp(config, tool, server)?;
+                drop(running);
+                specs.extend(expanded.iter().map(ToolSpec::from));
+            }
+        }
+    }
+    specs.extend(quarantined_spec(config));
+    Ok(specs)
+}
+
 impl AgentTools {
     /// Starts every MCP server and lists its tools.
     /// `policies` judge the sensor's runtime events where one declares `runtime_deny`.
@@ -117,17 +172,8 @@ impl AgentTools {
                     specs.push(ToolSpec::from(tool))
                 }
                 ToolRunner::Mcp(server) => {
-                    let mut profile = profile_for(&config, tool);
-                    // Start-up and listing get the profile's timeout or MCP_START, whichever
-                    // is larger: `npx` and Node servers start slowly.
-                    profile.timeout = profile.timeout.max(MCP_START);
-                    let mut running = McpServer::start(&server.command, &server.env, &profile)
-                        .map_err(|e| SetupError::Tool(format!("MCP server {}: {e}", tool.name)))?;
-                    let tools = running
-                        .list_tools()
-                        .map_err(|e| SetupError::Tool(format!("MCP server {}: {e}", tool.name)))?;
-                    let listed: Vec<ListedTool> = tools.iter().map(listed).collect();
-                    for expanded in config.expand_mcp(&tool.name, &listed)? {
+                    let (running, expanded) = start_mcp(&config, tool, server)?;
+                    for expanded in expanded {
                         specs.push(ToolSpec::from(&expanded));
                         mcp_tools.push(expanded);
                     }
@@ -152,15 +198,7 @@ impl AgentTools {
                 QuarantinedBackend::Http { .. } => client,
             }
         });
-        if let Some(model) = &config.llm.quarantined {
-            // The model's provider reads what it is given: restricted data may reach it only
-            // when `llm.quarantined.audience` says who that is.
-            let mut spec = ToolSpec::new(QUARANTINED_LLM)
-                .param(ParamSpec::new("query"))
-                .param(ParamSpec::new("output_schema").optional());
-            spec.audience = model.audience.clone();
-            specs.push(spec);
-        }
+        specs.extend(quarantined_spec(&config));
         Ok(AgentTools {
             config,
             specs,

@@ -91,6 +91,8 @@ fn spec_of(tool: &Value) -> ToolSpec {
                         recipient: field(p, "recipient").as_bool().unwrap_or(false),
                         required: field(p, "required").as_bool().unwrap_or(true),
                         redact: field(p, "redact").as_bool().unwrap_or(false),
+                        // Descriptions are for the planner; the record does not keep them.
+                        description: None,
                     })
                     .collect()
             })
@@ -101,6 +103,7 @@ fn spec_of(tool: &Value) -> ToolSpec {
         output_readers: serde_json::from_value(field(tool, "output_readers").clone())
             .unwrap_or(Readers::Public),
         audience: audience_from_json(field(tool, "audience")),
+        description: None,
     }
 }
 

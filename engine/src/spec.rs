@@ -24,6 +24,9 @@ pub struct ParamSpec {
     pub required: bool,
     /// Stored as a hash in the record.
     pub redact: bool,
+    /// What the parameter means, for the planner's prompt (agent.yaml's `description`, an
+    /// MCP tool's schema, a host tool's registration). Not part of the record.
+    pub description: Option<String>,
 }
 
 impl ParamSpec {
@@ -36,6 +39,7 @@ impl ParamSpec {
             recipient: false,
             required: true,
             redact: false,
+            description: None,
         }
     }
     pub fn sensitive(mut self) -> Self {
@@ -52,6 +56,11 @@ impl ParamSpec {
     }
     pub fn typed(mut self, ty: ParamType) -> Self {
         self.ty = ty;
+        self
+    }
+    /// What the parameter means, for the planner's prompt.
+    pub fn described(mut self, description: &str) -> Self {
+        self.description = Some(description.to_string());
         self
     }
     /// A default value: the parameter is no longer required.
@@ -77,6 +86,8 @@ pub struct ToolSpec {
     /// Who reads the arguments the tool is given; `None` is unknown (restricted data may not
     /// reach the tool unless a recipient parameter names its readers).
     pub audience: Option<Audience>,
+    /// What the tool does, for the planner's prompt. Not part of the record.
+    pub description: Option<String>,
 }
 
 impl ToolSpec {
@@ -106,7 +117,13 @@ impl ToolSpec {
             trusted_output: false,
             output_readers: Readers::Public,
             audience: None,
+            description: None,
         }
+    }
+    /// What the tool does, for the planner's prompt.
+    pub fn described(mut self, description: &str) -> Self {
+        self.description = Some(description.to_string());
+        self
     }
     pub fn param(mut self, p: ParamSpec) -> Self {
         self.params.push(p);
@@ -211,6 +228,7 @@ impl From<&bactrian_agent_config::Tool> for ToolSpec {
                     recipient: p.recipient,
                     required: p.required,
                     redact: p.redact,
+                    description: p.description.clone(),
                 })
                 .collect(),
             side_effects: t.side_effects,
@@ -218,6 +236,7 @@ impl From<&bactrian_agent_config::Tool> for ToolSpec {
             trusted_output: t.trusted_output,
             output_readers: Readers::from_config(&t.output_readers),
             audience: t.audience.clone(),
+            description: t.description.clone(),
         }
     }
 }

@@ -74,6 +74,7 @@ mod ops;
 mod pystr;
 mod set_order;
 mod strtools;
+pub mod surface;
 mod syntax;
 mod unicode;
 mod value;
@@ -85,6 +86,7 @@ pub use host::{
 };
 pub use limits::Limits;
 
+pub use surface::language;
 pub use syntax::Diagnostic;
 
 use bactrian_provenance::{Graph, LabelData, Source};

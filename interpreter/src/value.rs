@@ -661,6 +661,9 @@ macro_rules! exception_kinds {
         pub enum ExcKind { $($kind),* }
 
         impl ExcKind {
+            /// Every exception class, in declaration order (bases before their subclasses).
+            pub const ALL: &'static [ExcKind] = &[$(ExcKind::$kind),*];
+
             pub fn name(self) -> &'static str {
                 match self { $(ExcKind::$kind => stringify!($kind)),* }
             }

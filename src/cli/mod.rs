@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 
 mod doctor;
 mod policy;
+mod prompt;
 mod record;
 mod replay;
 pub(crate) mod run;
@@ -49,6 +50,8 @@ enum Command {
     Doctor(doctor::DoctorArgs),
     /// Serve the engine over HTTP (Unix socket, or TCP with tokens) for agent runtimes.
     Serve(crate::serve::ServeArgs),
+    /// Print the planner's system prompt for an agent: its tools and the Python it may write.
+    Prompt(prompt::PromptArgs),
 }
 
 /// Runs the CLI and returns the process exit code.
@@ -71,5 +74,6 @@ pub fn main() -> i32 {
         Command::Replay(args) => replay::run(args),
         Command::Doctor(args) => doctor::run(args),
         Command::Serve(args) => crate::serve::run(args),
+        Command::Prompt(args) => prompt::run(args),
     }
 }

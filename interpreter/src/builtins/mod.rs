@@ -9,7 +9,9 @@ mod numbers;
 mod text;
 mod types;
 
-pub use names::{builtin_value, lookup, refused, Builtin, BuiltinName};
+pub use names::{
+    builtin_value, lookup, refused, Builtin, BuiltinName, BUILTIN_TYPES, REFUSED_NAMES,
+};
 
 use crate::error::{err, exception, Eval};
 use crate::eval::{Kwargs, Machine};

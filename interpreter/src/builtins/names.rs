@@ -9,6 +9,9 @@ macro_rules! builtin_functions {
         pub enum Builtin { $($variant),* }
 
         impl Builtin {
+            /// Every builtin function, in declaration order.
+            pub const ALL: &'static [Builtin] = &[$(Builtin::$variant),*];
+
             pub fn name(self) -> &'static str {
                 match self { $(Builtin::$variant => $name),* }
             }
@@ -66,23 +69,29 @@ pub fn lookup(name: &str) -> Option<BuiltinName> {
     if let Some(b) = Builtin::from_name(name) {
         return Some(BuiltinName::Function(b));
     }
-    let ty = match name {
-        "int" => TypeKind::Int,
-        "float" => TypeKind::Float,
-        "str" => TypeKind::Str,
-        "bool" => TypeKind::Bool,
-        "list" => TypeKind::List,
-        "dict" => TypeKind::Dict,
-        "set" => TypeKind::Set,
-        "frozenset" => TypeKind::FrozenSet,
-        "tuple" => TypeKind::Tuple,
-        "type" => TypeKind::Type,
-        "range" => TypeKind::Range,
-        "BaseModel" => TypeKind::BaseModel,
-        other => TypeKind::Exception(ExcKind::from_name(other)?),
+    let ty = match BUILTIN_TYPES.iter().find(|(n, _)| *n == name) {
+        Some((_, ty)) => *ty,
+        None => TypeKind::Exception(ExcKind::from_name(name)?),
     };
     Some(BuiltinName::Type(ty))
 }
+
+/// The builtin types a plan may name (besides the exception classes, [`ExcKind::ALL`]):
+/// [`lookup`] resolves names with this table.
+pub const BUILTIN_TYPES: &[(&str, TypeKind)] = &[
+    ("int", TypeKind::Int),
+    ("float", TypeKind::Float),
+    ("str", TypeKind::Str),
+    ("bool", TypeKind::Bool),
+    ("list", TypeKind::List),
+    ("dict", TypeKind::Dict),
+    ("set", TypeKind::Set),
+    ("frozenset", TypeKind::FrozenSet),
+    ("tuple", TypeKind::Tuple),
+    ("type", TypeKind::Type),
+    ("range", TypeKind::Range),
+    ("BaseModel", TypeKind::BaseModel),
+];
 
 /// Names that give a plan a way out of the sandbox of the language; refused wherever they
 /// appear, before anything runs.

@@ -1950,6 +1950,13 @@ impl<'h> Machine<'h> {
                 let found = inst.borrow().fields.get(name).cloned();
                 match found {
                     Some(field) => Ok(self.element(field, v.label, &[v.node], text)),
+                    // `c.model_dump` read without a call, as `c.model_dump()` calls it.
+                    None if crate::methods::has_method(&v.data, name) => {
+                        Ok(Value::program(Data::Method(Rc::new(BoundMethod {
+                            receiver: v.clone(),
+                            name: name.clone(),
+                        }))))
+                    }
                     None => Err(exception(
                         ExcKind::AttributeError,
                         format!("'{}' object has no attribute '{name}'", v.data.type_name()),

@@ -21,6 +21,8 @@ mod string;
 /// A test of membership in a set of method names, which the compiler turns into comparisons
 /// by length and content (no loop over a list, no `memcmp` calls): the dispatch of every
 /// method call asks it.
+/// With a third name, also the list of those names (what [`crate::surface`] publishes), made
+/// from the same literals, so that the list and the test cannot differ.
 macro_rules! method_names {
     ($test:ident, [$($name:literal),* $(,)?]) => {
         #[inline]
@@ -28,11 +30,16 @@ macro_rules! method_names {
             matches!(name, $($name)|*)
         }
     };
+    ($test:ident, $list:ident, [$($name:literal),* $(,)?]) => {
+        method_names!($test, [$($name),*]);
+        pub(crate) const $list: &[&str] = &[$($name),*];
+    };
 }
 
 // The methods of str.
 method_names!(
     is_str_method,
+    STR_METHODS,
     [
         "lower",
         "upper",
@@ -198,7 +205,7 @@ fn expected_arguments(name: &str, args: &[Value], min: usize, max: usize) -> Eva
 
 /// A method of a container type, with how many positional arguments it takes (`max`
 /// `usize::MAX`: any number, as `set.union(*others)`).
-struct Method {
+pub(crate) struct Method {
     name: &'static str,
     min: usize,
     max: usize,
@@ -210,7 +217,7 @@ const fn method(name: &'static str, min: usize, max: usize) -> Method {
 
 const ANY: usize = usize::MAX;
 
-const LIST_METHODS: &[Method] = &[
+pub(crate) const LIST_METHODS: &[Method] = &[
     method("append", 1, 1),
     method("extend", 1, 1),
     method("insert", 2, 2),
@@ -223,7 +230,7 @@ const LIST_METHODS: &[Method] = &[
     method("copy", 0, 0),
     method("clear", 0, 0),
 ];
-const DICT_METHODS: &[Method] = &[
+pub(crate) const DICT_METHODS: &[Method] = &[
     method("get", 1, 2),
     method("keys", 0, 0),
     method("values", 0, 0),
@@ -235,7 +242,7 @@ const DICT_METHODS: &[Method] = &[
     method("copy", 0, 0),
     method("clear", 0, 0),
 ];
-const SET_METHODS: &[Method] = &[
+pub(crate) const SET_METHODS: &[Method] = &[
     method("add", 1, 1),
     method("discard", 1, 1),
     method("remove", 1, 1),
@@ -254,7 +261,7 @@ const SET_METHODS: &[Method] = &[
     method("difference_update", 0, ANY),
     method("symmetric_difference_update", 1, 1),
 ];
-const TUPLE_METHODS: &[Method] = &[method("index", 1, 3), method("count", 1, 1)];
+pub(crate) const TUPLE_METHODS: &[Method] = &[method("index", 1, 3), method("count", 1, 1)];
 
 /// CPython's check of a container method's positional arguments, in the wording of the way
 /// CPython declares that method (`METH_NOARGS`, `METH_O`, Argument Clinic).
@@ -276,6 +283,9 @@ fn check_method_arity(type_name: &str, method: &Method, args: &[Value]) -> Eval<
 
 /// Whether the builtin type `t` has a method called `name` (`str.lower`).
 pub fn type_has_method(t: TypeKind, name: &str) -> bool {
+    if CLASS_METHODS.contains(&(t, name)) {
+        return true;
+    }
     let table: &[Method] = match t {
         TypeKind::Str => return is_str_method(name),
         TypeKind::List => LIST_METHODS,
@@ -285,6 +295,30 @@ pub fn type_has_method(t: TypeKind, name: &str) -> bool {
         _ => &[],
     };
     table.iter().any(|m| m.name == name)
+}
+
+/// The methods of int (and bool).
+pub(crate) const INT_METHODS: &[&str] = &["bit_length"];
+/// The methods of float.
+pub(crate) const FLOAT_METHODS: &[&str] = &["is_integer"];
+/// The methods of a data-model instance.
+pub(crate) const MODEL_METHODS: &[&str] = &["model_dump", "dict"];
+/// Methods called on the type itself (`dict.fromkeys(keys)`, `str.maketrans("ab", "xy")`).
+pub(crate) const CLASS_METHODS: &[(TypeKind, &str)] =
+    &[(TypeKind::Dict, "fromkeys"), (TypeKind::Str, "maketrans")];
+
+/// The names of a container type's methods.
+pub(crate) fn names(table: &[Method]) -> Vec<&'static str> {
+    table.iter().map(|m| m.name).collect()
+}
+
+/// The methods of frozenset: set's, less those that change the set.
+pub(crate) fn frozenset_methods() -> Vec<&'static str> {
+    SET_METHODS
+        .iter()
+        .map(|m| m.name)
+        .filter(|n| !set::MUTATING_METHODS.contains(n))
+        .collect()
 }
 
 /// Whether `data` has a method called `name`.
@@ -301,9 +335,9 @@ pub fn has_method(data: &Data, name: &str) -> bool {
     }
     let table: &[&str] = match data {
         Data::Str(_) => return is_str_method(name),
-        Data::Instance(_) => &["model_dump", "dict"],
-        Data::Int(_) | Data::BigInt(_) => &["bit_length", "to_bytes_unsupported"],
-        Data::Float(_) => &["is_integer"],
+        Data::Instance(_) => MODEL_METHODS,
+        Data::Int(_) | Data::BigInt(_) => INT_METHODS,
+        Data::Float(_) => FLOAT_METHODS,
         _ => &[],
     };
     table.contains(&name)
@@ -381,11 +415,15 @@ impl Machine<'_> {
         kwargs: Kwargs,
         text: &Arc<str>,
     ) -> Eval<Value> {
-        if let (TypeKind::Dict, "fromkeys") = (t, &**name) {
-            return self.dict_fromkeys(ty, args.to_vec(), kwargs, text);
-        }
-        if let (TypeKind::Str, "maketrans") = (t, &**name) {
-            return self.maketrans(args.to_vec(), kwargs, text);
+        if CLASS_METHODS.contains(&(t, &**name)) {
+            return match (t, &**name) {
+                (TypeKind::Dict, "fromkeys") => self.dict_fromkeys(ty, args.to_vec(), kwargs, text),
+                (TypeKind::Str, "maketrans") => self.maketrans(args.to_vec(), kwargs, text),
+                _ => err(
+                    ExcKind::AttributeError,
+                    format!("type object '{}' has no attribute '{name}'", t.name()),
+                ),
+            };
         }
         if !type_has_method(t, name) {
             return Err(exception(
@@ -499,7 +537,7 @@ impl Machine<'_> {
                 let items = t.items.clone();
                 self.seq_search(receiver, &items, name, args, text)
             }
-            Data::Instance(i) if matches!(&**name, "model_dump" | "dict") => {
+            Data::Instance(i) if MODEL_METHODS.contains(&&**name) => {
                 let fields: Vec<(Rc<str>, Value)> = i
                     .borrow()
                     .fields

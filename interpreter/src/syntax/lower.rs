@@ -4,6 +4,7 @@
 
 use super::effects::{self as fx, Names};
 use super::ir::*;
+use super::refusals;
 use super::scope::{self, FunctionSyntax};
 use super::{Diagnostic, SourceMap};
 use crate::builtins::{self, BuiltinName};
@@ -214,11 +215,14 @@ impl<'a> Lowerer<'a> {
         if name.starts_with("__") && name.ends_with("__") {
             self.refuse(
                 range,
-                format!("dunder names such as '{name}' are not allowed"),
+                format!("'{name}' is not allowed: {}", refusals::DUNDER_NAME.reason),
             );
         } else if self.tools.contains(name) {
             // The record and `check --agent` name a tool call by the name the plan calls.
-            self.refuse(range, format!("'{name}' is a tool and cannot be redefined"));
+            self.refuse(
+                range,
+                format!("'{name}' is a tool: {}", refusals::TOOL_REBINDING.reason),
+            );
         }
     }
 
@@ -334,10 +338,9 @@ impl<'a> Lowerer<'a> {
 
     fn load_name(&mut self, name: &str, range: ast::text_size::TextRange) -> ExprKind {
         if name.starts_with("__") && name.ends_with("__") {
-            self.refuse(
-                range,
-                format!("dunder names such as '{name}' are not allowed"),
-            );
+            // `__import__` says why it in particular is refused.
+            let why = builtins::refused(name).unwrap_or(refusals::DUNDER_NAME.reason);
+            self.refuse(range, format!("'{name}' is not allowed: {why}"));
             return ExprKind::Const(Const::None);
         }
         let level = self.scopes.len() - 1;
@@ -533,7 +536,7 @@ impl<'a> Lowerer<'a> {
             }
             S::FunctionDef(f) => {
                 if let Some(d) = f.decorator_list.first() {
-                    self.refuse(d.range(), "decorators are not supported");
+                    self.refuse(d.range(), refusals::DECORATOR.reason);
                 }
                 let defaults = self.defaults(&f.args);
                 let code = self.function(
@@ -557,7 +560,7 @@ impl<'a> Lowerer<'a> {
                     .filter_map(|t| match t {
                         ast::Expr::Subscript(_) => Some(self.target(t)),
                         other => {
-                            self.refuse(other.range(), "only 'del x[key]' is supported");
+                            self.refuse(other.range(), refusals::DELETE.reason);
                             None
                         }
                     })
@@ -569,40 +572,33 @@ impl<'a> Lowerer<'a> {
                 msg: a.msg.as_ref().map(|m| self.expr(m)),
             },
             S::Import(_) | S::ImportFrom(_) => {
-                self.refuse(
-                    stmt.range(),
-                    "imports are not allowed: a plan can use only builtins and the agent's tools",
-                );
+                self.refuse(stmt.range(), refusals::IMPORT.reason);
                 return None;
             }
             S::Global(_) => {
-                self.refuse(
-                    stmt.range(),
-                    "'global' is not allowed: a function returns what it computes (or mutates \
-                     a container it is given)",
-                );
+                self.refuse(stmt.range(), refusals::GLOBAL.reason);
                 return None;
             }
             // Resolved when the function was entered (see `declare_nonlocals`).
             S::Nonlocal(_) => return None,
             S::AsyncFunctionDef(_) | S::AsyncFor(_) | S::AsyncWith(_) => {
-                self.refuse(stmt.range(), "'async' is not supported");
+                self.refuse(stmt.range(), refusals::ASYNC.reason);
                 return None;
             }
             S::With(_) => {
-                self.refuse(stmt.range(), "'with' is not supported");
+                self.refuse(stmt.range(), refusals::WITH.reason);
                 return None;
             }
             S::Match(_) => {
-                self.refuse(stmt.range(), "'match' is not supported");
+                self.refuse(stmt.range(), refusals::MATCH.reason);
                 return None;
             }
             S::TryStar(_) => {
-                self.refuse(stmt.range(), "'except*' is not supported");
+                self.refuse(stmt.range(), refusals::EXCEPT_STAR.reason);
                 return None;
             }
             S::TypeAlias(_) => {
-                self.refuse(stmt.range(), "'type' aliases are not supported");
+                self.refuse(stmt.range(), refusals::TYPE_ALIAS.reason);
                 return None;
             }
         };
@@ -897,11 +893,7 @@ impl<'a> Lowerer<'a> {
             });
         }
         if !is_model || !plain {
-            self.refuse(
-                c.range,
-                "only data models ('class Name(BaseModel):' with typed fields) and exception \
-                 classes ('class NotFound(Exception): pass') are supported",
-            );
+            self.refuse(c.range, refusals::CLASS.reason);
             return None;
         }
         let mut fields = Vec::new();
@@ -926,10 +918,7 @@ impl<'a> Lowerer<'a> {
                 }
                 ast::Stmt::Pass(_) => {}
                 ast::Stmt::Expr(e) if matches!(e.value.as_ref(), ast::Expr::Constant(_)) => {}
-                other => self.refuse(
-                    other.range(),
-                    "a data model body may hold only typed fields ('name: str = default')",
-                ),
+                other => self.refuse(other.range(), refusals::MODEL_BODY.reason),
             }
         }
         let target = self.store_var(c.name.as_str(), c.range).var;
@@ -961,7 +950,7 @@ impl<'a> Lowerer<'a> {
             ast::Expr::Constant(c) if matches!(c.value, ast::Constant::None) => FieldType::NoneType,
             ast::Expr::Subscript(s) => {
                 let ast::Expr::Name(base) = s.value.as_ref() else {
-                    self.refuse(s.range, "unsupported field type");
+                    self.refuse(s.range, refusals::FIELD_TYPE.reason);
                     return FieldType::Any;
                 };
                 let args: Vec<&ast::Expr> = match s.slice.as_ref() {
@@ -975,7 +964,7 @@ impl<'a> Lowerer<'a> {
                     }
                     ("Optional", [inner]) => FieldType::Optional(Box::new(self.field_type(inner))),
                     _ => {
-                        self.refuse(s.range, "unsupported field type");
+                        self.refuse(s.range, refusals::FIELD_TYPE.reason);
                         FieldType::Any
                     }
                 }
@@ -993,7 +982,7 @@ impl<'a> Lowerer<'a> {
                 }
             }
             other => {
-                self.refuse(other.range(), "unsupported field type");
+                self.refuse(other.range(), refusals::FIELD_TYPE.reason);
                 FieldType::Any
             }
         }
@@ -1052,7 +1041,10 @@ impl<'a> Lowerer<'a> {
         if attr.starts_with('_') && !matches!(attr, "__name__" | "__class__") {
             self.refuse(
                 range,
-                format!("attribute '{attr}' is not allowed: names starting with '_' are private"),
+                format!(
+                    "attribute '{attr}' is not allowed: {}",
+                    refusals::PRIVATE_ATTRIBUTE.reason
+                ),
             );
         }
     }
@@ -1073,7 +1065,7 @@ impl<'a> Lowerer<'a> {
             O::BitXor => BinOp::BitXor,
             O::BitAnd => BinOp::BitAnd,
             O::MatMult => {
-                self.refuse(range, "the '@' operator is not supported");
+                self.refuse(range, refusals::MATMUL.reason);
                 BinOp::Mul
             }
         }
@@ -1280,14 +1272,11 @@ impl<'a> Lowerer<'a> {
                 }
             }
             E::Await(_) => {
-                self.refuse(range, "'await' is not supported");
+                self.refuse(range, refusals::AWAIT.reason);
                 ExprKind::Const(Const::None)
             }
             E::Yield(_) | E::YieldFrom(_) => {
-                self.refuse(
-                    range,
-                    "'yield' is not supported: generators are not part of the subset",
-                );
+                self.refuse(range, refusals::YIELD.reason);
                 ExprKind::Const(Const::None)
             }
         };
@@ -1326,11 +1315,11 @@ impl<'a> Lowerer<'a> {
                 Const::None
             }
             ast::Constant::Bytes(_) => {
-                self.refuse(range, "bytes literals are not supported");
+                self.refuse(range, refusals::BYTES.reason);
                 Const::None
             }
             ast::Constant::Complex { .. } => {
-                self.refuse(range, "complex numbers are not supported");
+                self.refuse(range, refusals::COMPLEX.reason);
                 Const::None
             }
             ast::Constant::Ellipsis => {
@@ -1398,7 +1387,7 @@ impl<'a> Lowerer<'a> {
         let depth = self.scope().comps.len();
         for (i, g) in gens.iter().enumerate() {
             if g.is_async {
-                self.refuse(g.iter.range(), "'async for' is not supported");
+                self.refuse(g.iter.range(), refusals::ASYNC.reason);
             }
             // The first iterable is evaluated in the enclosing scope.
             let iter = if i == 0 {
@@ -1498,7 +1487,7 @@ impl<'a> Lowerer<'a> {
         let mut generators = Vec::new();
         for (i, g) in gens.iter().enumerate() {
             if g.is_async {
-                self.refuse(g.iter.range(), "'async for' is not supported");
+                self.refuse(g.iter.range(), refusals::ASYNC.reason);
             }
             let iter = if i == 0 {
                 Expr {

@@ -5,6 +5,7 @@ mod effects;
 pub use effects::MUTATING_METHODS;
 pub mod ir;
 mod lower;
+pub mod refusals;
 mod scope;
 
 use ir::Pos;
