@@ -61,7 +61,10 @@ async fn post(sender: &mut Sender, path: &str, body: &Value) -> (u16, Value) {
     let resp = sender.send_request(req).await.unwrap();
     let status = resp.status().as_u16();
     let bytes = resp.into_body().collect().await.unwrap().to_bytes();
-    (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+    (
+        status,
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    )
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
@@ -119,13 +122,19 @@ async fn load(target: &str, agent: &str, clients: usize, secs: f64) -> (f64, f64
 async fn suspension_round_trip(target: &str, agent: &str, n: usize) -> (f64, f64) {
     let mut sender = connect(target).await;
     let code = format!("for i in range({n}):\n    ping(i)\n");
-    let (_, mut run) = post(&mut sender, "/v1/runs?wait=10", &json!({"agent": agent, "code": code})).await;
+    let (_, mut run) = post(
+        &mut sender,
+        "/v1/runs?wait=10",
+        &json!({"agent": agent, "code": code}),
+    )
+    .await;
     let id = run["id"].as_str().unwrap().to_string();
     let mut times = Vec::new();
     while run["status"] == "suspended" {
         let t = Instant::now();
         let body = json!({"suspension": run["pending"]["suspension"], "result": "pong"});
-        let (status, next) = post(&mut sender, &format!("/v1/runs/{id}/resume?wait=10"), &body).await;
+        let (status, next) =
+            post(&mut sender, &format!("/v1/runs/{id}/resume?wait=10"), &body).await;
         assert_eq!(status, 200, "{next}");
         times.push(t.elapsed());
         run = next;
@@ -171,7 +180,10 @@ fn main() {
         .unwrap();
     let started = Instant::now();
     while !socket.exists() || std::net::TcpStream::connect(&tcp).is_err() {
-        assert!(started.elapsed() < Duration::from_secs(20), "the daemon did not start");
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the daemon did not start"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     let secs: f64 = std::env::var("SERVE_LOAD_SECS")

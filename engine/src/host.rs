@@ -53,6 +53,7 @@ impl HostToolDecl {
             return Err(format!("tool name `{name}` is reserved"));
         }
         let mut spec = ToolSpec::new(name);
+        spec.description = self.description.clone();
         spec.side_effects = self.side_effects;
         spec.trusted_output = self.trusted_output;
         spec.output_readers = self.output_readers.clone().unwrap_or(Readers::Public);
@@ -125,6 +126,10 @@ impl HostToolDecl {
             param.recipient = flag("recipient")?;
             param.redact = flag("redact")?;
             param.required = required.contains(&pname.as_str());
+            param.description = prop
+                .get("description")
+                .and_then(Value::as_str)
+                .map(String::from);
             if let Some(d) = prop.get("default") {
                 param = param.default_value(d.clone());
             }

@@ -36,7 +36,8 @@ pub struct Agent {
     /// resolve against its directory.
     pub origin: PathBuf,
     pub host_specs: Vec<ToolSpec>,
-    pub host_decls: Vec<HostToolDecl>,
+    /// The planner's prompt, made on first request (listing an MCP server's tools starts it).
+    pub prompt: std::sync::OnceLock<String>,
     /// Every tool the plan may call, by name (agent.yaml's, the quarantined model, host).
     pub tool_names: Vec<String>,
     /// What was registered, as given (stored so the agent survives a restart).
@@ -105,10 +106,34 @@ impl Agent {
             config_text: text,
             origin,
             host_specs,
-            host_decls: reg.host_tools,
+            prompt: std::sync::OnceLock::new(),
             tool_names,
             registration: raw,
         })
+    }
+
+    /// The planner's system prompt: the agent's tools (host tools included) as typed stubs,
+    /// and the Python the interpreter accepts.
+    pub fn prompt(&self) -> Result<String, String> {
+        if let Some(p) = self.prompt.get() {
+            return Ok(p.clone());
+        }
+        let config =
+            AgentConfig::from_str(&self.config_text, &self.origin).map_err(|e| e.to_string())?;
+        let mut specs = bactrian_engine::agent_tool_specs(&config).map_err(|e| e.to_string())?;
+        // Host tools go before query_ai_assistant, which the prompt treats apart.
+        let at = specs
+            .iter()
+            .position(|s| s.name == bactrian_interpreter::QUARANTINED_LLM)
+            .unwrap_or(specs.len());
+        for (i, spec) in self.host_specs.iter().enumerate() {
+            specs.insert(at + i, spec.clone());
+        }
+        let text = bactrian_engine::planner_prompt(
+            &specs,
+            &bactrian_engine::PromptOptions::for_agent(&config),
+        );
+        Ok(self.prompt.get_or_init(|| text).clone())
     }
 
     pub fn view(&self) -> Value {

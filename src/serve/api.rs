@@ -104,6 +104,7 @@ pub fn router(app: Shared) -> Router {
         .route("/v1/openapi.json", get(openapi))
         .route("/v1/agents", post(register_agent))
         .route("/v1/agents/{id}", get(get_agent))
+        .route("/v1/agents/{id}/prompt", get(agent_prompt))
         .route("/v1/runs", post(create_run).get(list_runs))
         .route("/v1/runs/{id}", get(get_run))
         .route("/v1/runs/{id}/resume", post(resume_run))
@@ -245,6 +246,24 @@ async fn get_agent(
 ) -> Result<Json<Value>, ApiError> {
     authorize(&app, &headers, Scope::Submitter)?;
     Ok(Json(find_agent(&app, &id)?.view()))
+}
+
+async fn agent_prompt(
+    State(app): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    authorize(&app, &headers, Scope::Submitter)?;
+    let agent = find_agent(&app, &id)?;
+    let prompt = tokio::task::spawn_blocking(move || agent.prompt())
+        .await
+        .map_err(|e| ApiError::bad(e.to_string()))?
+        .map_err(ApiError::bad)?;
+    Ok((
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        prompt,
+    )
+        .into_response())
 }
 
 #[derive(Deserialize)]

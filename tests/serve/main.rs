@@ -454,3 +454,23 @@ fn a_failed_run_tells_the_planner_what_ran_and_withholds_what_untrusted_data_dec
         assert!(!r["feedback"].to_string().contains("IGNORE"));
     });
 }
+
+#[test]
+fn the_planner_prompt_shows_host_tools_as_typed_stubs() {
+    let dir = state();
+    let daemon = Daemon::start(dir.path(), &[]);
+    runtime().block_on(async {
+        let c = daemon.unix();
+        let agent = register(&c, &mail_agent("deny")).await;
+        let r = c.get(&format!("/v1/agents/{agent}/prompt")).await;
+        assert_eq!(r.status, 200, "{}", r.text);
+        assert!(
+            r.text.contains("def send_email(to: str, body: str)"),
+            "{}",
+            r.text
+        );
+        assert!(r.text.contains("def read_inbox()"), "{}", r.text);
+        assert!(r.text.contains("The user's inbox."), "{}", r.text);
+        assert_eq!(c.get("/v1/agents/agent_nope/prompt").await.status, 404);
+    });
+}
