@@ -26,6 +26,8 @@ pub struct StoredRun {
     /// Who submitted it (peer credentials on the Unix socket, the token's scope on TCP).
     pub caller: Value,
     pub created_at: u64,
+    /// Kept apart, in an append-only journal file (see [`DirStore`]).
+    #[serde(default, skip_serializing)]
     pub entries: Vec<JournalEntry>,
     /// The run as the API shows it (status, pending suspension, result...).
     pub view: Value,
@@ -46,10 +48,15 @@ pub trait Store: Send + Sync {
     fn load_agents(&self) -> Result<Vec<StoredAgent>, String>;
 }
 
-/// A directory: `runs/ID.json`, `agents/ID.json`, each replaced whole (written beside, then
-/// renamed), so a crash leaves the old version or the new one, never half of one.
+/// A directory: `runs/ID.json` and `agents/ID.json`, each replaced whole (written beside,
+/// then renamed), so a crash leaves the old version or the new one, never half of one; and
+/// each run's journal in `runs/ID.journal`, one JSON entry per line, appended as the run goes
+/// (a suspension costs the entries since the last one, not the whole journal). A torn last
+/// line (a crash mid-append) is dropped when read back: that call was never answered.
 pub struct DirStore {
     root: PathBuf,
+    /// Entries of each run's journal file, as written by this process.
+    journal_lens: std::sync::Mutex<std::collections::HashMap<String, usize>>,
 }
 
 impl DirStore {
@@ -61,6 +68,7 @@ impl DirStore {
         }
         Ok(DirStore {
             root: root.to_path_buf(),
+            journal_lens: Default::default(),
         })
     }
 
@@ -102,17 +110,138 @@ impl DirStore {
     }
 }
 
+impl DirStore {
+    fn journal_path(&self, id: &str) -> PathBuf {
+        self.root.join("runs").join(format!("{id}.journal"))
+    }
+
+    /// Brings `runs/ID.journal` up to `entries`: appends what is new, or rewrites it when
+    /// the journal was cut (a plan that left its journal).
+    fn write_journal(&self, id: &str, entries: &[JournalEntry]) -> Result<(), String> {
+        use std::io::Write;
+        let mut lens = self.journal_lens.lock().unwrap_or_else(|p| p.into_inner());
+        let path = self.journal_path(id);
+        let lines = |from: &[JournalEntry]| -> Result<Vec<u8>, String> {
+            let mut out = Vec::new();
+            for e in from {
+                serde_json::to_writer(&mut out, e).map_err(|e| e.to_string())?;
+                out.push(b'\n');
+            }
+            Ok(out)
+        };
+        match lens.get(id).copied() {
+            Some(n) if n <= entries.len() => {
+                let new = lines(entries.get(n..).unwrap_or_default())?;
+                if !new.is_empty() {
+                    let mut f = std::fs::OpenOptions::new()
+                        .create(true)
+                        .append(true)
+                        .open(&path)
+                        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    f.write_all(&new)
+                        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                }
+            }
+            _ => {
+                let tmp = path.with_extension("journal.tmp");
+                std::fs::write(&tmp, lines(entries)?)
+                    .map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+                std::fs::rename(&tmp, &path)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            }
+        }
+        lens.insert(id.to_string(), entries.len());
+        Ok(())
+    }
+
+    /// The entries of a run's journal, and whether the file holds exactly them (no torn
+    /// last line to rewrite before appending).
+    fn read_journal(&self, id: &str) -> (Vec<JournalEntry>, bool) {
+        let text = std::fs::read_to_string(self.journal_path(id)).unwrap_or_default();
+        let entries: Vec<JournalEntry> = text
+            .lines()
+            .map_while(|l| serde_json::from_str(l).ok())
+            .collect();
+        let whole = entries.len() == text.lines().count() && (text.is_empty() || text.ends_with('\n'));
+        (entries, whole)
+    }
+}
+
 impl Store for DirStore {
     fn save_run(&self, run: &StoredRun) -> Result<(), String> {
+        // The journal first: a saved view never waits on entries the journal lacks.
+        self.write_journal(&run.id, &run.entries)?;
         self.write("runs", &run.id, run)
     }
     fn load_runs(&self) -> Result<Vec<StoredRun>, String> {
-        self.read_all("runs")
+        let mut runs: Vec<StoredRun> = self.read_all("runs")?;
+        for run in &mut runs {
+            let (entries, whole) = self.read_journal(&run.id);
+            run.entries = entries;
+            if whole {
+                self.journal_lens
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .insert(run.id.clone(), run.entries.len());
+            }
+        }
+        Ok(runs)
     }
     fn save_agent(&self, agent: &StoredAgent) -> Result<(), String> {
         self.write("agents", &agent.id, agent)
     }
     fn load_agents(&self) -> Result<Vec<StoredAgent>, String> {
         self.read_all("agents")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn entry(n: usize) -> JournalEntry {
+        JournalEntry::Approval {
+            call: format!("c{n}"),
+            tool: "t".into(),
+            answer: "once".into(),
+        }
+    }
+
+    fn run(entries: Vec<JournalEntry>) -> StoredRun {
+        StoredRun {
+            id: "run_1".into(),
+            agent: "a".into(),
+            agent_digest: "d".into(),
+            code: "x = 1".into(),
+            query: String::new(),
+            session: None,
+            limits: None,
+            idempotency_key: None,
+            caller: json!({}),
+            created_at: 0,
+            entries,
+            view: json!({"status": "suspended"}),
+        }
+    }
+
+    #[test]
+    fn a_journal_is_appended_and_a_torn_line_is_dropped_and_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = DirStore::open(dir.path()).unwrap();
+        store.save_run(&run(vec![entry(1)])).unwrap();
+        store.save_run(&run(vec![entry(1), entry(2)])).unwrap();
+        let path = dir.path().join("runs/run_1.journal");
+        assert_eq!(std::fs::read_to_string(&path).unwrap().lines().count(), 2);
+        // A crash in the middle of an append.
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        text.push_str("{\"kind\": \"appro");
+        std::fs::write(&path, text).unwrap();
+        let again = DirStore::open(dir.path()).unwrap();
+        let loaded = again.load_runs().unwrap();
+        assert_eq!(loaded[0].entries, vec![entry(1), entry(2)]);
+        again.save_run(&run(vec![entry(1), entry(2), entry(3)])).unwrap();
+        let third = DirStore::open(dir.path()).unwrap().load_runs().unwrap();
+        assert_eq!(third[0].entries, vec![entry(1), entry(2), entry(3)]);
     }
 }
