@@ -29,6 +29,13 @@ pub struct Tokens {
     tokens: Vec<(Scope, Vec<u8>)>,
 }
 
+/// Says how many tokens there are, never what they are.
+impl std::fmt::Debug for Tokens {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Tokens({} tokens)", self.tokens.len())
+    }
+}
+
 /// What a request may do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Grant {
