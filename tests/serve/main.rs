@@ -474,3 +474,27 @@ fn the_planner_prompt_shows_host_tools_as_typed_stubs() {
         assert_eq!(c.get("/v1/agents/agent_nope/prompt").await.status, 404);
     });
 }
+
+#[test]
+fn every_operation_the_openapi_document_lists_is_served() {
+    let dir = state();
+    let daemon = Daemon::start(dir.path(), &[]);
+    runtime().block_on(async {
+        let c = daemon.unix();
+        let doc = c.get("/v1/openapi.json").await;
+        assert_eq!(doc.status, 200);
+        let paths = doc.body["paths"].as_object().expect("paths");
+        assert!(paths.len() >= 12);
+        for (path, ops) in paths {
+            let concrete = path.replace("{id}", "nope");
+            for method in ops.as_object().unwrap().keys() {
+                let r = c
+                    .send(&method.to_uppercase(), &concrete, (method == "post").then(|| b"{}".to_vec()))
+                    .await;
+                // Any answer but the router's own "no such endpoint".
+                assert_ne!(r.body["error"]["message"], "no such endpoint", "{method} {path}");
+                assert_ne!(r.status, 405, "{method} {path}");
+            }
+        }
+    });
+}
