@@ -125,7 +125,12 @@ async fn suspension_round_trip(target: &str, agent: &str, runs: usize) -> (f64, 
     let code = "for i in range(10):\n    ping(i)\n";
     let mut times = Vec::new();
     for _ in 0..runs {
-        let (_, mut run) = post(&mut sender, "/v1/runs?wait=10", &json!({"agent": agent, "code": code})).await;
+        let (_, mut run) = post(
+            &mut sender,
+            "/v1/runs?wait=10",
+            &json!({"agent": agent, "code": code}),
+        )
+        .await;
         let id = run["id"].as_str().unwrap().to_string();
         while run["status"] == "suspended" {
             let t = Instant::now();

@@ -87,7 +87,7 @@ pub use host::{
 pub use limits::Limits;
 
 pub use surface::language;
-pub use syntax::Diagnostic;
+pub use syntax::{statement_lines, Diagnostic};
 
 use bactrian_provenance::{Graph, LabelData, Source};
 use error::Unwind;

@@ -368,12 +368,44 @@ async fn create_run(
             return Ok((StatusCode::OK, Json(slot.view())).into_response());
         }
     }
+    // In a session, the code earlier runs executed runs first (answered from their journal).
+    let (code, prefix_lines, prefix_stdout, entries) = match &req.session {
+        None => (req.code.clone(), 0, None, Vec::new()),
+        Some(sid) => {
+            let mut sessions = lock(&daemon.sessions);
+            let session = sessions
+                .entry(sid.clone())
+                .or_insert_with(|| super::runs::Session {
+                    agent: agent.id.clone(),
+                    ..Default::default()
+                });
+            if session.agent != agent.id {
+                return Err(ApiError::conflict(format!(
+                    "session {sid} belongs to another agent"
+                )));
+            }
+            if let Some(active) = &session.active {
+                return Err(ApiError::conflict(format!(
+                    "run {active} of session {sid} has not ended; a session runs one plan at a time"
+                )));
+            }
+            session.active = Some(id.clone());
+            (
+                format!("{}{}", session.prefix, req.code),
+                session.prefix_lines,
+                session.prefix_stdout.clone(),
+                session.entries.clone(),
+            )
+        }
+    };
     let slot = Arc::new(RunSlot {
         id: id.clone(),
         agent,
-        code: req.code,
+        code,
         query: req.query,
-        session: req.session,
+        session: req.session.clone(),
+        prefix_lines,
+        prefix_stdout,
         limits: req.limits,
         idempotency_key: req.idempotency_key.clone(),
         caller: caller(&peer, grant),
@@ -399,7 +431,12 @@ async fn create_run(
         .write()
         .unwrap_or_else(|p| p.into_inner())
         .insert(id.clone(), slot.clone());
-    if !daemon.start(&slot, Vec::new()) {
+    if !daemon.start(&slot, entries) {
+        if let Some(sid) = &req.session {
+            if let Some(s) = lock(&daemon.sessions).get_mut(sid) {
+                s.active = None;
+            }
+        }
         daemon
             .runs
             .write()

@@ -11,7 +11,9 @@
 use bactrian_interpreter::{Fatal, RunOutcome};
 use serde_json::{json, Value};
 
-pub fn feedback(code: &str, outcome: &RunOutcome, status: &str) -> Value {
+/// `prefix_lines`: lines of `code` earlier runs of its session executed; lines are counted
+/// from the fragment the planner wrote.
+pub fn feedback(code: &str, prefix_lines: u32, outcome: &RunOutcome, status: &str) -> Value {
     let Some(error) = &outcome.error else {
         return Value::Null;
     };
@@ -42,21 +44,36 @@ pub fn feedback(code: &str, outcome: &RunOutcome, status: &str) -> Value {
             "prompt": "Your plan raised an error that depends on untrusted data; its type, message and place are withheld. Write a plan that handles unexpected data (for example with query_ai_assistant and a schema).",
         });
     }
-    let line = error.line as usize;
-    let executed: Vec<&str> = code.lines().take(line.saturating_sub(1)).collect();
+    let line = error.line.saturating_sub(prefix_lines);
+    let fragment: String = code
+        .lines()
+        .skip(prefix_lines as usize)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    // Whole top-level statements: the one that raised may have run in part.
+    let start = bactrian_interpreter::statement_lines(&fragment)
+        .into_iter()
+        .filter(|&l| l <= line)
+        .max()
+        .unwrap_or(1);
+    let executed: Vec<&str> = fragment
+        .lines()
+        .take(start.saturating_sub(1) as usize)
+        .collect();
     let executed = executed.join("\n");
     let prompt = format!(
-        "Running your plan raised {}: {} (line {}).\n\
-         The code before that line already ran; its variables are set and its tool calls \
-         were made. Do not repeat it. Write only the code that continues from there.\n\
-         Code already run:\n```python\n{}\n```",
-        error.type_name, error.message, error.line, executed
+        "Running your plan raised {}: {} (line {line}).\n\
+         The statements before the one that raised already ran and their tool calls were \
+         made: do not repeat them. In the same session their variables are still set: write \
+         only the code that continues from the statement that raised.\n\
+         Code already run:\n```python\n{executed}\n```",
+        error.type_name, error.message
     );
     json!({
         "retry": true,
         "redacted": false,
         "type": error.type_name,
-        "line": error.line,
+        "line": line,
         "message": error.message,
         "executed_code": executed,
         "prompt": prompt,

@@ -132,6 +132,7 @@ fn serve(args: ServeArgs) -> Result<(), String> {
         agents: RwLock::new(HashMap::new()),
         runs: RwLock::new(HashMap::new()),
         idempotency: Mutex::new(HashMap::new()),
+        sessions: Mutex::new(HashMap::new()),
         store: Box::new(store),
         records,
         key,

@@ -162,7 +162,8 @@ impl DirStore {
             .lines()
             .map_while(|l| serde_json::from_str(l).ok())
             .collect();
-        let whole = entries.len() == text.lines().count() && (text.is_empty() || text.ends_with('\n'));
+        let whole =
+            entries.len() == text.lines().count() && (text.is_empty() || text.ends_with('\n'));
         (entries, whole)
     }
 }
@@ -240,7 +241,9 @@ mod tests {
         let again = DirStore::open(dir.path()).unwrap();
         let loaded = again.load_runs().unwrap();
         assert_eq!(loaded[0].entries, vec![entry(1), entry(2)]);
-        again.save_run(&run(vec![entry(1), entry(2), entry(3)])).unwrap();
+        again
+            .save_run(&run(vec![entry(1), entry(2), entry(3)]))
+            .unwrap();
         let third = DirStore::open(dir.path()).unwrap().load_runs().unwrap();
         assert_eq!(third[0].entries, vec![entry(1), entry(2), entry(3)]);
     }

@@ -489,12 +489,80 @@ fn every_operation_the_openapi_document_lists_is_served() {
             let concrete = path.replace("{id}", "nope");
             for method in ops.as_object().unwrap().keys() {
                 let r = c
-                    .send(&method.to_uppercase(), &concrete, (method == "post").then(|| b"{}".to_vec()))
+                    .send(
+                        &method.to_uppercase(),
+                        &concrete,
+                        (method == "post").then(|| b"{}".to_vec()),
+                    )
                     .await;
                 // Any answer but the router's own "no such endpoint".
-                assert_ne!(r.body["error"]["message"], "no such endpoint", "{method} {path}");
+                assert_ne!(
+                    r.body["error"]["message"], "no such endpoint",
+                    "{method} {path}"
+                );
                 assert_ne!(r.status, 405, "{method} {path}");
             }
         }
+    });
+}
+
+#[test]
+fn a_session_continues_after_the_statement_that_raised_without_repeating_calls() {
+    let dir = state();
+    let daemon = Daemon::start(dir.path(), &[]);
+    runtime().block_on(async {
+        let c = daemon.unix();
+        let agent = register(&c, &mail_agent("deny")).await;
+        let first = c
+            .post(
+                "/v1/runs?wait=10",
+                &json!({"agent": agent, "session": "s1",
+                        "code": "m = read_inbox()\nn = 2\nfor k in [2, 0]:\n    v = n // k\n"}),
+            )
+            .await
+            .body;
+        let failed = resume(&c, &first, json!({"result": {"a": 1, "b": 5}})).await;
+        assert_eq!(failed["status"], "failed");
+        assert_eq!(failed["feedback"]["type"], "ZeroDivisionError", "{failed}");
+        assert_eq!(failed["feedback"]["line"], 4);
+        // The loop raised: the code before it ran whole.
+        assert_eq!(
+            failed["feedback"]["executed_code"],
+            "m = read_inbox()\nn = 2"
+        );
+        // Another run of the session while none is active; it sees `m` and `n`, and
+        // read_inbox is answered from the journal (no suspension).
+        let next = c
+            .post(
+                "/v1/runs?wait=10",
+                &json!({"agent": agent, "session": "s1", "code": "print(m['b'] * n)\n"}),
+            )
+            .await
+            .body;
+        assert_eq!(next["status"], "completed", "{next}");
+        assert!(next["stdout"].as_str().unwrap().ends_with("10\n"), "{next}");
+        assert_eq!(next["tool_calls"].as_array().unwrap().len(), 1);
+        // A completed run joins the session too; its output is not repeated.
+        let third = c
+            .post(
+                "/v1/runs?wait=10",
+                &json!({"agent": agent, "session": "s1", "code": "print(n + 1)\n"}),
+            )
+            .await
+            .body;
+        assert_eq!(third["stdout"], "3\n", "{third}");
+        // A session belongs to its agent.
+        let other = register(
+            &c,
+            &json!({"agent_yaml": "name: other\nllm:\n  secure_execution: true\n"}),
+        )
+        .await;
+        let r = c
+            .post(
+                "/v1/runs",
+                &json!({"agent": other, "session": "s1", "code": "x = 1"}),
+            )
+            .await;
+        assert_eq!(r.status, 409);
     });
 }

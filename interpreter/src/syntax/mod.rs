@@ -132,6 +132,23 @@ pub fn check_with_tools(source: &str, tools: &[(String, Vec<String>)]) -> Vec<Di
     out
 }
 
+/// The first line of each top-level statement of a plan (empty when it does not parse): where
+/// a plan can be cut so that what comes before still runs as it did.
+pub fn statement_lines(source: &str) -> Vec<u32> {
+    use rustpython_parser::ast::Ranged;
+    if too_deep(source).is_some() {
+        return Vec::new();
+    }
+    let map = SourceMap::new(source);
+    match <rustpython_parser::ast::Suite as rustpython_parser::Parse>::parse(source, "<plan>") {
+        Ok(suite) => suite
+            .iter()
+            .map(|s| map.pos(s.range().start().to_usize()).line)
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
 /// Parses and lowers a plan. `tools` are the names the host offers; they resolve to tool
 /// calls and may not be rebound.
 pub fn compile(source: &str, tools: &HashSet<String>) -> Result<ir::Program, Vec<Diagnostic>> {
