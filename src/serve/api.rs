@@ -750,7 +750,9 @@ fn replay_blocking(req: ReplayRequest) -> Result<Value, String> {
     };
     let report = bactrian_engine::replay(&record, policies.as_ref())?;
     let mut v = serde_json::to_value(report).map_err(|e| e.to_string())?;
-    v["verified"] = json!(verified.ok);
-    v["signed"] = json!(verified.signed);
+    if let Some(fields) = v.as_object_mut() {
+        fields.insert("verified".into(), json!(verified.ok));
+        fields.insert("signed".into(), json!(verified.signed));
+    }
     Ok(v)
 }

@@ -109,8 +109,8 @@ impl Pending {
             "labels": self.labels,
             "expires_at": self.expires_at,
         });
-        if self.kind == PendingKind::Approval {
-            v["reasons"] = self.reasons.clone();
+        if let (PendingKind::Approval, Some(fields)) = (self.kind, v.as_object_mut()) {
+            fields.insert("reasons".into(), self.reasons.clone());
         }
         v
     }

@@ -81,6 +81,7 @@ pub fn run(plan: &str, world: World, mode: Mode, rules: Rules) -> Run {
         mode,
         inspect: Inspect::All,
         trace: false,
+        cancel: None,
     })
     .with_host(&mut host)
     .run("plan.py", plan);
