@@ -566,3 +566,57 @@ fn a_session_continues_after_the_statement_that_raised_without_repeating_calls()
         assert_eq!(r.status, 409);
     });
 }
+
+/// Polls a run until it has `status` (at most 10 s).
+async fn until(c: &Client, id: &str, status: &str) -> Value {
+    for _ in 0..100 {
+        let r = c.get(&format!("/v1/runs/{id}")).await;
+        if r.body["status"] == status {
+            return r.body;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("run {id} never became {status}");
+}
+
+#[test]
+fn unanswered_suspensions_expire_an_approval_to_deny_and_a_host_call_to_a_stop() {
+    let dir = state();
+    let daemon = Daemon::start(
+        dir.path(),
+        &["--approval-timeout", "1", "--host-call-timeout", "1"],
+    );
+    runtime().block_on(async {
+        let c = daemon.unix();
+        let agent = register(&c, &mail_agent("ask")).await;
+        let r = run(&c, &agent, "m = read_inbox()\n").await;
+        let r = until(&c, r["id"].as_str().unwrap(), "stopped").await;
+        assert_eq!(r["error"]["type_name"], "ToolStopped", "{r}");
+        let r = run(&c, &agent, "m = read_inbox()\nsend_email(m['to'], 'x')\n").await;
+        let r = resume(&c, &r, json!({"result": {"to": "x@y.z"}})).await;
+        assert_eq!(r["pending"]["kind"], "approval");
+        let r = until(&c, r["id"].as_str().unwrap(), "denied").await;
+        assert_eq!(r["tool_calls"][1]["approval"], "deny");
+    });
+}
+
+#[test]
+fn a_client_that_sends_its_body_too_slowly_gets_408() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let dir = state();
+    let daemon = Daemon::start(dir.path(), &["--client-timeout", "1"]);
+    runtime().block_on(async {
+        let mut s = tokio::net::UnixStream::connect(&daemon.socket)
+            .await
+            .unwrap();
+        s.write_all(b"POST /v1/runs HTTP/1.1\r\nhost: x\r\ncontent-length: 100\r\n\r\n{")
+            .await
+            .unwrap();
+        let mut reply = Vec::new();
+        let _ = tokio::time::timeout(Duration::from_secs(10), s.read_to_end(&mut reply)).await;
+        let text = String::from_utf8_lossy(&reply);
+        assert!(text.starts_with("HTTP/1.1 408"), "{text}");
+        // The daemon still serves others.
+        assert_eq!(daemon.unix().get("/v1/health").await.status, 200);
+    });
+}
