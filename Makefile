@@ -14,6 +14,7 @@ deps:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 1; }
 	@rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt >/dev/null 2>&1 || true
 	@rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy >/dev/null 2>&1 || true
+	@command -v curl >/dev/null || (apt-get update -qq && apt-get install -y -qq curl) >/dev/null 2>&1 || echo "note: curl missing; make demo skips the daemon step"
 	@command -v python3 >/dev/null || { (apt-get update -qq && apt-get install -y -qq python3) >/dev/null 2>&1 || echo "note: python3 missing; conformance runs from stored expectations"; }
 	@# The eBPF sensor's kernel programs are C built by clang (sensor/build.rs); without them
 	@# Bactrian still builds and the sensor reports itself unavailable.
