@@ -77,7 +77,7 @@ pub use replay::{replay, Rejudged, ReplayReport};
 pub use sandboxing::profile_for;
 pub use sensing::{sensor_probe, Sensing, SensingError};
 pub use spec::{Audience, ParamSpec, ParamType, ToolSpec};
-pub use tools::{CallOutcome, HostCallFn, HostTools, InProcessTools, ToolSet};
+pub use tools::{CallOutcome, HostCallFn, HostTools, InProcessTools, OutputBudget, ToolSet};
 pub use watch::{CallEvents, SensorReport, Unwatched, Violation, Watcher};
 
 use bactrian_interpreter::{Config, Interpreter, RunOutcome};

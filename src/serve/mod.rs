@@ -54,6 +54,10 @@ pub struct ServeArgs {
     /// Seconds a client may take to send a request's headers or body.
     #[arg(long, value_name = "SECS", default_value_t = 30)]
     pub client_timeout: u64,
+    /// Seconds an ended run stays answerable (GET, events, record); its record and journal
+    /// stay in the state directory.
+    #[arg(long, value_name = "SECS", default_value_t = 3600)]
+    pub retain: u64,
     /// The key that signs every run's record (default: STATE_DIR/signing.key, made on first
     /// start).
     #[arg(long, value_name = "FILE")]
@@ -128,6 +132,7 @@ fn serve(args: ServeArgs) -> Result<(), String> {
             host_call_ttl: Duration::from_secs(args.host_call_timeout.max(1)),
             approval_ttl: Duration::from_secs(args.approval_timeout.max(1)),
             limits: bactrian_interpreter::Limits::default(),
+            retain: Duration::from_secs(args.retain),
         },
         agents: RwLock::new(HashMap::new()),
         runs: RwLock::new(HashMap::new()),
@@ -303,7 +308,21 @@ fn restore(daemon: &Arc<Daemon>) -> Result<(), String> {
             Err(e) => eprintln!("bactrian serve: agent {} no longer loads: {e}", stored.id),
         }
     }
+    let now = runs::now();
     for stored in daemon.store.load_runs()? {
+        let status = stored
+            .view
+            .get("status")
+            .and_then(serde_json::Value::as_str);
+        let ended = !matches!(status, Some("running" | "suspended"));
+        if ended
+            && stored
+                .created_at
+                .saturating_add(daemon.settings.retain.as_secs())
+                < now
+        {
+            continue; // past --retain: its files stay, the daemon no longer answers for it
+        }
         let agent = daemon
             .agents
             .read()
@@ -344,6 +363,14 @@ fn restore(daemon: &Arc<Daemon>) -> Result<(), String> {
     Ok(())
 }
 
+/// Drops an ended run from memory (its files stay).
+fn forget(daemon: &Daemon, slot: &RunSlot) {
+    lock_write(&daemon.runs).remove(&slot.id);
+    if let Some(key) = &slot.idempotency_key {
+        lock(&daemon.idempotency).remove(&format!("{}\u{0}{key}", slot.agent.id));
+    }
+}
+
 fn lock_write<T>(l: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
     l.write().unwrap_or_else(|p| p.into_inner())
 }
@@ -362,8 +389,15 @@ async fn sweep(daemon: Arc<Daemon>) {
             .cloned()
             .collect();
         let now = runs::now();
+        let retain = daemon.settings.retain.as_secs();
         for slot in runs {
             let mut state = lock(&slot.state);
+            let ended = !matches!(state.status, "running" | "suspended");
+            if ended && slot.created_at.saturating_add(retain) < now {
+                drop(state);
+                forget(&daemon, &slot);
+                continue;
+            }
             let expired = state.answer.is_none()
                 && state.pending.as_ref().is_some_and(|p| p.expires_at < now);
             if !expired {

@@ -34,6 +34,8 @@ pub struct Settings {
     pub approval_ttl: Duration,
     /// The most any run may ask for (a run's `limits` may only lower them).
     pub limits: Limits,
+    /// How long an ended run stays in memory (its record and journal stay on disk).
+    pub retain: Duration,
 }
 
 /// A planner's retries: what earlier runs of the session executed, to run again (from their
@@ -636,6 +638,8 @@ fn host_call_fn(
     answers: Arc<Mutex<Receiver<Answer>>>,
     journal: SharedJournal,
 ) -> bactrian_engine::HostCallFn {
+    // Host results count against the run's tool output limit, as command tools' do.
+    let mut budget = bactrian_engine::OutputBudget::default();
     Box::new(
         move |spec: &ToolSpec,
               call_id: &str,
@@ -654,7 +658,10 @@ fn host_call_fn(
                 expires_at: now() + ttl.as_secs(),
             };
             match daemon.suspend(&slot, &journal, pending, &answers, ttl) {
-                Ok(Answer::Result { value, labels }) => host_output(spec, call_id, value, &labels),
+                Ok(Answer::Result { value, labels }) => {
+                    budget.charge_value(&value)?;
+                    host_output(spec, call_id, value, &labels)
+                }
                 Ok(Answer::Error(message)) => Err(HostError::ToolFailed(message)),
                 Ok(Answer::Approval(_)) => Err(HostError::ToolFailed(
                     "the host call was answered as an approval".into(),
