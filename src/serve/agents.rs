@@ -40,6 +40,8 @@ pub struct Agent {
     pub prompt: std::sync::OnceLock<String>,
     /// Every tool the plan may call, by name (agent.yaml's, the quarantined model, host).
     pub tool_names: Vec<String>,
+    /// Each tool's parameter names in positional order (to name an approval's arguments).
+    pub params: std::collections::HashMap<String, Vec<String>>,
     /// What was registered, as given (stored so the agent survives a restart).
     pub registration: Value,
 }
@@ -76,6 +78,16 @@ impl Agent {
         if config.llm.quarantined.is_some() {
             tool_names.push(bactrian_interpreter::QUARANTINED_LLM.to_string());
         }
+        let mut params: std::collections::HashMap<String, Vec<String>> = config
+            .tools
+            .iter()
+            .map(|t| {
+                (
+                    t.name.clone(),
+                    t.parameters.iter().map(|p| p.name.clone()).collect(),
+                )
+            })
+            .collect();
         let mut host_specs = Vec::new();
         for decl in &reg.host_tools {
             let spec = decl.to_spec()?;
@@ -86,6 +98,10 @@ impl Agent {
                 ));
             }
             tool_names.push(spec.name.clone());
+            params.insert(
+                spec.name.clone(),
+                spec.params.iter().map(|p| p.name.clone()).collect(),
+            );
             host_specs.push(spec);
         }
         let mut hasher = Sha256::new();
@@ -108,6 +124,7 @@ impl Agent {
             host_specs,
             prompt: std::sync::OnceLock::new(),
             tool_names,
+            params,
             registration: raw,
         })
     }

@@ -690,11 +690,19 @@ struct SuspendingApprover {
 impl Approver for SuspendingApprover {
     fn approve(&mut self, call: &ToolCall, reasons: &[Reason]) -> Approval {
         let ttl = self.daemon.settings.approval_ttl;
+        // Positional arguments by their parameter's name where the agent declares it.
+        let names = self.slot.agent.params.get(&call.tool);
+        let name_of = |i: usize| {
+            names
+                .and_then(|n| n.get(i))
+                .cloned()
+                .unwrap_or_else(|| i.to_string())
+        };
         let args: Map<String, Value> = call
             .args
             .iter()
             .enumerate()
-            .map(|(i, a)| (format!("{i}"), a.value.clone()))
+            .map(|(i, a)| (name_of(i), a.value.clone()))
             .chain(
                 call.kwargs
                     .iter()
@@ -705,7 +713,7 @@ impl Approver for SuspendingApprover {
             .args
             .iter()
             .enumerate()
-            .map(|(i, a)| (format!("{i}"), &a.label))
+            .map(|(i, a)| (name_of(i), &a.label))
             .chain(call.kwargs.iter().map(|(k, a)| (k.clone(), &a.label)))
             .map(|(k, l)| {
                 (

@@ -185,6 +185,12 @@ fn tokens_and_scopes_guard_every_endpoint_but_health() {
         let r = resume(&submitter, &r, json!({"result": {"to": "carol@x.com"}})).await;
         assert_eq!(r["status"], "suspended");
         assert_eq!(r["pending"]["kind"], "approval");
+        assert_eq!(
+            r["pending"]["args"],
+            json!({"to": "carol@x.com", "body": "hi"})
+        );
+        assert_eq!(r["pending"]["labels"]["to"]["trusted"], false);
+        assert!(!r["pending"]["reasons"].as_array().unwrap().is_empty());
         let id = r["id"].as_str().unwrap();
         let answer = json!({"suspension": r["pending"]["suspension"], "answer": "once"});
         // The agent cannot approve its own call.
