@@ -464,6 +464,7 @@ impl Daemon {
         });
         engine.config.limits = limits;
         engine.config.cancel = Some(slot.cancel.clone());
+        engine.caller = Some(slot.caller.clone());
         let path = self.records.join(format!("{}.record", slot.id));
         let writer = match bactrian_engine::record::RecordWriter::create(
             &path,
@@ -546,6 +547,11 @@ impl Daemon {
         let Some(session) = sessions.get_mut(id) else {
             return;
         };
+        // Released before the run's end is visible: a client that sees it ended may start
+        // the session's next run at once.
+        if session.active.as_deref() == Some(slot.id.as_str()) {
+            session.active = None;
+        }
         let keep_to = match (status, &outcome.error) {
             ("completed", _) => Some(u32::MAX),
             ("failed", Some(e))
@@ -594,6 +600,7 @@ impl Daemon {
     }
 
     fn setup_failed(&self, slot: &RunSlot, message: &str) {
+        self.release_session(slot);
         let mut state = lock(&slot.state);
         state.answer = None;
         self.finish_with_error(slot, &mut state, "failed", "ConfigurationError", message);

@@ -626,3 +626,54 @@ fn a_client_that_sends_its_body_too_slowly_gets_408() {
         assert_eq!(daemon.unix().get("/v1/health").await.status, 200);
     });
 }
+
+#[test]
+fn cancel_kills_a_running_command_tool_and_the_record_names_the_caller() {
+    let dir = state();
+    let daemon = Daemon::start(dir.path(), &[]);
+    let tools = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tools.path().join("slow.py"),
+        "import time, json, sys\nsys.stdin.read()\ntime.sleep(60)\nprint(json.dumps({'result': 1}))\n",
+    )
+    .unwrap();
+    let yaml = "name: slow\nllm:\n  secure_execution: true\ntools:\n  - name: slow\n    command: [python3, slow.py]\n    timeout: 60s\nsandbox:\n  enforce: best_effort\n";
+    runtime().block_on(async {
+        let c = daemon.unix();
+        let agent = register(&c, &json!({"agent_yaml": yaml, "base_dir": tools.path()})).await;
+        let r = c
+            .post(
+                "/v1/runs?wait=1",
+                &json!({"agent": agent, "code": "x = slow()\n"}),
+            )
+            .await;
+        assert_eq!(r.body["status"], "running", "{}", r.text);
+        let id = r.body["id"].as_str().unwrap().to_string();
+        let started = std::time::Instant::now();
+        let r = c
+            .post(&format!("/v1/runs/{id}/cancel?wait=20"), &json!({}))
+            .await;
+        assert_eq!(r.body["status"], "stopped", "{}", r.text);
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the tool was killed, not waited for"
+        );
+        let record = c.get(&format!("/v1/runs/{id}/record")).await;
+        let program: Value = record
+            .text
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .find(|n| n["kind"] == "program")
+            .expect("a program node");
+        assert_eq!(program["body"]["caller"]["transport"], "unix");
+        assert_eq!(program["body"]["caller"]["uid"], own_uid());
+    });
+}
+
+/// This process's uid, as the daemon sees it through the socket's peer credentials.
+fn own_uid() -> u32 {
+    use std::os::unix::fs::MetadataExt;
+    // A file this process creates is owned by its effective uid.
+    let f = tempfile::NamedTempFile::new().unwrap();
+    f.as_file().metadata().unwrap().uid()
+}
