@@ -677,3 +677,27 @@ fn own_uid() -> u32 {
     let f = tempfile::NamedTempFile::new().unwrap();
     f.as_file().metadata().unwrap().uid()
 }
+
+#[test]
+fn the_python_client_runs_plans_with_host_tools_against_the_daemon() {
+    let python = ["/usr/bin/python3", "python3"]
+        .into_iter()
+        .find(|p| std::process::Command::new(p).arg("-V").output().is_ok());
+    let Some(python) = python else {
+        eprintln!("skipped: no python3 for the Python client's tests");
+        return;
+    };
+    let dir = state();
+    let daemon = Daemon::start(dir.path(), &[]);
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("clients/python");
+    let out = std::process::Command::new(python)
+        .args(["-S", "-m", "unittest", "discover", "-s", "tests", "-v"])
+        .current_dir(&root)
+        .env("PYTHONPATH", &root)
+        .env("BACTRIAN_SOCKET", &daemon.socket)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("Ran 5 tests"), "{text}");
+}
