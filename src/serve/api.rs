@@ -375,7 +375,7 @@ async fn create_run(
             let mut sessions = lock(&daemon.sessions);
             let session = sessions
                 .entry(sid.clone())
-                .or_insert_with(|| super::runs::Session {
+                .or_insert_with(|| super::sessions::Session {
                     agent: agent.id.clone(),
                     ..Default::default()
                 });

@@ -11,6 +11,7 @@ mod auth;
 mod events;
 mod feedback;
 mod runs;
+mod sessions;
 mod store;
 
 use crate::cli::exit;
