@@ -927,12 +927,12 @@ impl Machine<'_> {
             }
             serde_json::Value::Object(map) => {
                 self.check_len(map.len())?;
-                let mut out = key_map(map.len());
+                let mut out = crate::dictmap::DictMap::with_capacity(map.len());
                 for (k, v) in map {
                     let text = PyStr::from(k.as_str());
                     let key = Value::with(Data::Str(text.clone()), label, node);
                     let value = self.import(v, label, node, depth + 1)?;
-                    out.insert(HashKey::Str(text), (key, value));
+                    out.insert(&HashKey::Str(text), (key, value));
                 }
                 return Ok(Value::with(
                     Data::Dict(crate::cycles::Tracked::track(DictObj {
@@ -986,7 +986,7 @@ impl Machine<'_> {
                     // to it too: reading `note["body"]` depends on the part, not on the
                     // other keys the tool chose.
                     k.label = v.label;
-                    d.borrow_mut().map.insert(key, (k.clone(), v.clone()));
+                    d.borrow_mut().map.insert(&key, (k.clone(), v.clone()));
                 }
             }
             Data::List(l) => {

@@ -2,6 +2,7 @@
 
 use super::{Frame, Machine};
 use crate::builtins::Builtin;
+use crate::dictmap::KeyIndex;
 use crate::error::{err, exception, Eval, Unwind};
 use crate::ops;
 use crate::syntax::ir::*;
@@ -768,12 +769,12 @@ impl<'h> Machine<'h> {
     }
 
     /// Where the key `v` is in `map`, if it is there; a string is looked up by its bytes.
-    pub fn find_key<V>(&mut self, map: &KeyMap<V>, v: &Value) -> Eval<Option<usize>> {
+    pub fn find_key<M: KeyIndex>(&mut self, map: &M, v: &Value) -> Eval<Option<usize>> {
         match &v.data {
-            Data::Str(s) => Ok(map.get_index_of(&StrKey(s))),
+            Data::Str(s) => Ok(map.index_of_str(s)),
             _ => {
                 let key = self.hash_key(v)?;
-                Ok(map.get_index_of(&key))
+                Ok(map.index_of(&key))
             }
         }
     }
@@ -951,7 +952,7 @@ impl<'h> Machine<'h> {
             };
             let item = match &table.data {
                 Data::Dict(d) => {
-                    let pair = d.borrow().map.get_index(at).map(|(_, pair)| pair.clone());
+                    let pair = d.borrow().map.get_index(at).cloned();
                     pair.map(|(k, val)| match view {
                         Some("dict_values") => val,
                         Some("dict_items") => self.new_tuple(vec![k, val], Label::PROGRAM, NO_NODE),
@@ -1372,7 +1373,7 @@ impl<'h> Machine<'h> {
                 let found = self
                     .find_key(&d.map, key)?
                     .and_then(|i| d.map.get_index(i))
-                    .map(|(_, (k, v))| (k.label, v.clone()));
+                    .map(|(k, v)| (k.label, v.clone()));
                 drop(d);
                 match found {
                     // A key that is there: what decided that it is there (its last store),
@@ -1770,7 +1771,7 @@ impl<'h> Machine<'h> {
                 let mut dict = d.borrow_mut();
                 let len = dict.map.len();
                 let inserted = match existing.and_then(|i| dict.map.get_index_mut(i)) {
-                    Some((_, entry)) => {
+                    Some(entry) => {
                         entry.0.label = present;
                         entry.1 = value;
                         false
@@ -1779,8 +1780,8 @@ impl<'h> Machine<'h> {
                         self.check_growth(len + 1, 1)?;
                         let mut stored = key.clone();
                         stored.label = present;
-                        let hk = self.hash_key(key)?;
-                        dict.map.insert(hk, (stored, value));
+                        // `find_key` found the key hashable and not there.
+                        dict.map.push_new((stored, value));
                         true
                     }
                 };
