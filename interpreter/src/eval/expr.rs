@@ -805,55 +805,10 @@ impl<'h> Machine<'h> {
         v: &Value,
         f: &mut dyn FnMut(&mut Self, Value) -> Eval<bool>,
     ) -> Eval<bool> {
-        let outer = v.label;
-        let tag = |m: &mut Self, mut item: Value| {
-            if outer != Label::PROGRAM {
-                item.label = m.labels.join(item.label, outer);
-            }
-            item
-        };
         match &v.data {
-            Data::List(l) => {
-                // Live iteration, as Python: appends during the loop are seen. The list may
-                // change while the loop runs: which item comes next, and whether one does,
-                // is decided by its shape as it is then.
-                let mut i = 0;
-                loop {
-                    let (item, shape) = {
-                        let l = l.borrow();
-                        (l.items.get(i).cloned(), l.shape)
-                    };
-                    if self.strict && shape != Label::PROGRAM {
-                        self.ctx.label = self.labels.join(self.ctx.label, shape);
-                    }
-                    let Some(mut item) = item else {
-                        return Ok(true);
-                    };
-                    if shape != Label::PROGRAM {
-                        item.label = self.labels.join(item.label, shape);
-                    }
-                    i += 1;
-                    let item = tag(self, item);
-                    if !f(self, item)? {
-                        return Ok(false);
-                    }
-                }
-            }
+            Data::List(l) => self.iterate_list(v, l, f),
             Data::Dict(_) | Data::Set(_) => self.iterate_table(v, v, None, f),
-            Data::Range(r) if r.is_narrow() => {
-                // `r.get(i)` for each i, counted up by the step: every item lies between
-                // the 64-bit bounds (the step past the last one may wrap; it is not used).
-                let (n, step) = (r.len(), r.step);
-                let mut x = r.start;
-                for _ in 0..n {
-                    let item = Value::with(Data::Int(x), v.label, v.node);
-                    if !f(self, item)? {
-                        return Ok(false);
-                    }
-                    x = x.wrapping_add(step);
-                }
-                Ok(true)
-            }
+            Data::Range(r) if r.is_narrow() => self.iterate_narrow_range(v, r, f),
             Data::Range(r) => {
                 let n = r.len();
                 for i in 0..n {
@@ -909,6 +864,84 @@ impl<'h> Machine<'h> {
                 Ok(true)
             }
         }
+    }
+
+    /// [`Machine::iterate`], with the loop over a list or a range of 64-bit bounds (the
+    /// commonest iterables) made in the caller, so that `f` is called directly, not through
+    /// a `dyn` pointer, and can be inlined into the loop: a comprehension's or a `for`
+    /// statement's per-item work.
+    #[inline(always)]
+    pub fn iterate_inline<F: FnMut(&mut Self, Value) -> Eval<bool>>(
+        &mut self,
+        v: &Value,
+        f: &mut F,
+    ) -> Eval<bool> {
+        match &v.data {
+            Data::List(l) => self.iterate_list(v, l, f),
+            Data::Range(r) if r.is_narrow() => self.iterate_narrow_range(v, r, f),
+            _ => self.iterate(v, f),
+        }
+    }
+
+    /// `iterate` over a list. Live iteration, as Python: appends during the loop are seen.
+    /// The list may change while the loop runs: which item comes next, and whether one
+    /// does, is decided by its shape as it is then.
+    #[inline(always)]
+    fn iterate_list<F: FnMut(&mut Self, Value) -> Eval<bool> + ?Sized>(
+        &mut self,
+        v: &Value,
+        l: &Rc<std::cell::RefCell<ListObj>>,
+        f: &mut F,
+    ) -> Eval<bool> {
+        let outer = v.label;
+        let mut i = 0;
+        loop {
+            let mut item = {
+                let l = l.borrow();
+                let shape = l.shape;
+                if self.strict && shape != Label::PROGRAM {
+                    self.ctx.label = self.labels.join(self.ctx.label, shape);
+                }
+                let Some(item) = l.items.get(i) else {
+                    return Ok(true);
+                };
+                let mut item = item.copied();
+                if shape != Label::PROGRAM {
+                    item.label = self.labels.join(item.label, shape);
+                }
+                item
+            };
+            i += 1;
+            // Items carry the label of the reference to the list.
+            if outer != Label::PROGRAM {
+                item.label = self.labels.join(item.label, outer);
+            }
+            if !f(self, item)? {
+                return Ok(false);
+            }
+        }
+    }
+
+    /// `iterate` over a range of 64-bit bounds: `r.get(i)` for each i, counted up by the
+    /// step (every item lies between the bounds; the step past the last one may wrap, and
+    /// is not used).
+    #[inline(always)]
+    fn iterate_narrow_range<F: FnMut(&mut Self, Value) -> Eval<bool> + ?Sized>(
+        &mut self,
+        v: &Value,
+        r: &RangeObj,
+        f: &mut F,
+    ) -> Eval<bool> {
+        let (n, step) = (r.len(), r.step);
+        let mut x = r.start;
+        for _ in 0..n {
+            let item = Value::with(Data::Int(x), v.label, v.node);
+            if !f(self, item)? {
+                return Ok(false);
+            }
+            x = x.wrapping_add(step);
+        }
+        Ok(true)
     }
 
     /// Iterates a dict or a set, live as CPython does: a change of size is a RuntimeError at
@@ -1142,7 +1175,7 @@ impl<'h> Machine<'h> {
         // Every element is computed because the iterable had that many items.
         self.enter(l, n, &g.iter.text);
         let innermost = level + 1 == generators.len();
-        self.iterate(&iterable, &mut |m, item| {
+        self.iterate_inline(&iterable, &mut |m, item| {
             m.tick()?;
             let before = m.ctx;
             match &g.target {

@@ -276,7 +276,7 @@ impl Machine<'_> {
         let shape = self.shape_label(&iterable);
         let shape_node = self.shape_node(&iterable);
         let saved = self.enter(shape, shape_node, &iter.text);
-        let result = self.iterate(&iterable, &mut |m, item| {
+        let result = self.iterate_inline(&iterable, &mut |m, item| {
             m.tick()?;
             match target {
                 // `for x in ...`: what `assign` does for a name, without the call.
