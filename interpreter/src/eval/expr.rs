@@ -245,6 +245,7 @@ impl<'h> Machine<'h> {
             ExprKind::MethodCall {
                 obj,
                 name,
+                slots,
                 args,
                 kwargs,
             } => {
@@ -260,7 +261,7 @@ impl<'h> Machine<'h> {
                     | Data::List(_)
                     | Data::Dict(_)
                     | Data::Set(_)
-                    | Data::Tuple(_) => Some(crate::methods::has_method(&receiver.data, name)),
+                    | Data::Tuple(_) => Some(slots.has_method(&receiver.data, name)),
                     _ => None,
                 };
                 if known == Some(false) {
@@ -291,7 +292,7 @@ impl<'h> Machine<'h> {
                     self.note_operands(&receiver_and(&receiver, &inputs));
                 }
                 let result = self
-                    .call_method(&receiver, name, &pos, kw, &e.text)
+                    .call_method_at(&receiver, name, *slots, &pos, kw, &e.text)
                     .map_err(|u| self.failed_on(u, &receiver_and(&receiver, &inputs)));
                 pos.clear();
                 if self.arg_pool.len() < ARG_POOL {
