@@ -318,7 +318,9 @@ impl Machine<'_> {
             self.recycle_frame(callee);
             return Err(e);
         }
-        self.bind_defaults(func, args.len(), &mut callee);
+        if args.len() < code.params.len() {
+            self.bind_defaults(func, args.len(), &mut callee);
+        }
         self.run_function(code, callee)
     }
 
@@ -340,20 +342,40 @@ impl Machine<'_> {
         let code = &func.code;
         let mut locals = self.frame_pool.pop().unwrap_or_default();
         locals.resize(code.locals as usize, None);
+        // Most functions have no cells and capture nothing: no vectors to make or free.
         Frame {
             locals,
-            cells: (0..code.cells).map(|_| crate::cycles::new_cell()).collect(),
-            closure: func.closure.clone(),
+            cells: if code.cells == 0 {
+                Vec::new()
+            } else {
+                (0..code.cells).map(|_| crate::cycles::new_cell()).collect()
+            },
+            closure: if func.closure.is_empty() {
+                Vec::new()
+            } else {
+                func.closure.clone()
+            },
             function: code.name.clone(),
         }
     }
 
     /// Gives a finished frame's storage back for the next call.
     fn recycle_frame(&mut self, frame: Frame) {
-        let mut locals = frame.locals;
+        let Frame {
+            mut locals,
+            cells,
+            closure,
+            function,
+        } = frame;
         locals.clear();
         if self.frame_pool.len() < 64 {
             self.frame_pool.push(locals);
+        }
+        drop(function);
+        // Vectors that never allocated (no cells, no closure: most functions) hold nothing
+        // to free, so their out-of-line destructor is not called.
+        if cells.capacity() == 0 && closure.capacity() == 0 {
+            std::mem::forget((cells, closure));
         }
     }
 
