@@ -37,6 +37,17 @@ fn receiver_and<'v>(receiver: &'v Value, args: &'v [Value]) -> Vec<&'v Value> {
     std::iter::once(receiver).chain(args).collect()
 }
 
+/// Keeps `v` among the inputs a result derives from, unless it is plain (a value made from
+/// plan literals alone, which `Machine::derive` ignores).
+#[inline(always)]
+fn keep_input(inputs: &mut Vec<Value>, v: Value) {
+    if v.is_plain() {
+        v.discard();
+    } else {
+        inputs.push(v);
+    }
+}
+
 impl<'h> Machine<'h> {
     /// `expr` for an operand: a bound variable or a small literal without the recursive call
     /// (the same value `expr` gives), anything else through `expr`.
@@ -471,6 +482,9 @@ impl<'h> Machine<'h> {
         Ok(v)
     }
 
+    /// The text of an f-string; `inputs` gets the field values the result derives from (a
+    /// plain one adds nothing to `derive`, so only the others are kept: most f-strings keep
+    /// none, and allocate no vector for them).
     fn fstring(
         &mut self,
         parts: &[FPart],
@@ -514,7 +528,7 @@ impl<'h> Machine<'h> {
                         };
                         if written {
                             self.check_str_len(out.len())?;
-                            inputs.push(v);
+                            keep_input(inputs, v);
                             continue;
                         }
                     }
@@ -542,7 +556,7 @@ impl<'h> Machine<'h> {
                     };
                     self.check_str_len(out.len() + text.len())?;
                     out.push_str(&text);
-                    inputs.push(v);
+                    keep_input(inputs, v);
                 }
             }
         }
