@@ -340,8 +340,12 @@ impl Machine<'_> {
     /// A fresh frame for a call of `func`, its locals' storage reused from an earlier call.
     fn function_frame(&mut self, func: &Function) -> Frame {
         let code = &func.code;
+        // A pooled vector comes back with every slot empty (`recycle_frame`): only its
+        // length may need changing.
         let mut locals = self.frame_pool.pop().unwrap_or_default();
-        locals.resize(code.locals as usize, None);
+        if locals.len() != code.locals as usize {
+            locals.resize(code.locals as usize, None);
+        }
         // Most functions have no cells and capture nothing: no vectors to make or free.
         Frame {
             locals,
@@ -367,8 +371,13 @@ impl Machine<'_> {
             closure,
             function,
         } = frame;
-        locals.clear();
         if self.frame_pool.len() < 64 {
+            // Emptied in place, so that the next frame of the same size writes nothing.
+            for slot in locals.iter_mut() {
+                if let Some(v) = slot.take() {
+                    v.discard();
+                }
+            }
             self.frame_pool.push(locals);
         }
         drop(function);
