@@ -1249,7 +1249,13 @@ impl<'h> Machine<'h> {
             Some(v) => Some(self.expr(v, frame)?),
             None => None,
         };
-        if out.hashed {
+        // A number, a string, a bool or None always hashes: only other keys are tried here.
+        if out.hashed
+            && !matches!(
+                k.data,
+                Data::Int(_) | Data::Str(_) | Data::Float(_) | Data::Bool(_) | Data::None
+            )
+        {
             self.hash_key(&k)?;
         }
         match v {

@@ -754,7 +754,11 @@ impl Machine<'_> {
         // presence. An equal key already there stays (as in Python); only its value and its
         // label change (`DictMap::from_pairs`).
         for (i, (k, _)) in pairs.iter_mut().enumerate() {
-            if !matches!(k.data, Data::Str(_)) {
+            // A number, a string, a bool or None always hashes: only other keys are tried.
+            if !matches!(
+                k.data,
+                Data::Int(_) | Data::Str(_) | Data::Float(_) | Data::Bool(_) | Data::None
+            ) {
                 self.hash_key(k)?;
             }
             shape = self.join(shape, k.label);
