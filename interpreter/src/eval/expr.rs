@@ -363,8 +363,8 @@ impl<'h> Machine<'h> {
                 for item in items {
                     match item {
                         DictItem::Pair(k, v) => {
-                            let k = self.expr(k, frame)?;
-                            let v = self.expr(v, frame)?;
+                            let k = self.operand(k, frame)?;
+                            let v = self.operand(v, frame)?;
                             pairs.push((k, v));
                         }
                         DictItem::Splat(m) => {
@@ -669,7 +669,7 @@ impl<'h> Machine<'h> {
     fn elements(&mut self, elts: &[Elt], frame: &mut Frame) -> Eval<Vec<Value>> {
         let mut items = Vec::with_capacity(elts.len());
         for elt in elts {
-            let v = self.expr(&elt.expr, frame)?;
+            let v = self.operand(&elt.expr, frame)?;
             if elt.starred {
                 let shape = self.shape_label(&v);
                 for mut item in self.collect_items(&v)? {
