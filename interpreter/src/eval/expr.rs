@@ -290,21 +290,36 @@ impl<'h> Machine<'h> {
                 {
                     self.chosen_receiver(obj, &receiver, frame);
                 }
-                // The arguments are kept for the labels of a failure (plain literals add
-                // nothing, and without any no vector is allocated); the receiver outlives
-                // the call.
-                let inputs: Vec<Value> = pos
-                    .iter()
-                    .chain(kw.iter().map(|(_, v)| v))
-                    .filter(|v| !v.is_plain())
-                    .cloned()
-                    .collect();
+                // The arguments give the labels of a failure (plain literals add nothing).
+                // The positional ones are read from `pos` when a failure comes (the method
+                // only borrows them), so a call that succeeds copies none; the keyword ones,
+                // which the method takes, are kept aside first when there are any.
+                let kw_inputs: Vec<Value> = if kw.is_empty() {
+                    Vec::new()
+                } else {
+                    kw.iter()
+                        .map(|(_, v)| v)
+                        .filter(|v| !v.is_plain())
+                        .cloned()
+                        .collect()
+                };
+                let inputs_of = |pos: &[Value], kw_inputs: &[Value]| -> Vec<Value> {
+                    pos.iter()
+                        .filter(|v| !v.is_plain())
+                        .chain(kw_inputs)
+                        .cloned()
+                        .collect()
+                };
                 if !self.try_labels.is_empty() {
+                    let inputs = inputs_of(&pos, &kw_inputs);
                     self.note_operands(&receiver_and(&receiver, &inputs));
                 }
                 let result = self
                     .call_method_at(&receiver, name, *slots, &pos, kw, &e.text)
-                    .map_err(|u| self.failed_on(u, &receiver_and(&receiver, &inputs)));
+                    .map_err(|u| {
+                        let inputs = inputs_of(&pos, &kw_inputs);
+                        self.failed_on(u, &receiver_and(&receiver, &inputs))
+                    });
                 pos.clear();
                 if self.arg_pool.len() < ARG_POOL {
                     self.arg_pool.push(pos);
