@@ -318,6 +318,32 @@ impl MethodSlots {
         }
     }
 
+    /// The slot of the method `name` in the table of `data`'s type only (the one a call on
+    /// it reads): for a call by name, which scans one table, as before the slots.
+    fn for_receiver(data: &Data, name: &str) -> MethodSlots {
+        let at = |table: &[Method]| {
+            table
+                .iter()
+                .position(|m| m.name == name)
+                .and_then(|i| u8::try_from(i).ok())
+                .unwrap_or(NO_SLOT)
+        };
+        let mut slots = MethodSlots {
+            list: NO_SLOT,
+            dict: NO_SLOT,
+            set: NO_SLOT,
+            tuple: NO_SLOT,
+        };
+        match data {
+            Data::List(_) => slots.list = at(LIST_METHODS),
+            Data::Dict(_) => slots.dict = at(DICT_METHODS),
+            Data::Set(_) => slots.set = at(SET_METHODS),
+            Data::Tuple(_) => slots.tuple = at(TUPLE_METHODS),
+            _ => {}
+        }
+        slots
+    }
+
     /// [`has_method`] of `data` and the method `name` these are the slots of.
     #[inline]
     pub fn has_method(self, data: &Data, name: &str) -> bool {
@@ -509,7 +535,8 @@ impl Machine<'_> {
         kwargs: Kwargs,
         text: &Arc<str>,
     ) -> Eval<Value> {
-        self.call_method_at(receiver, name, MethodSlots::of(name), args, kwargs, text)
+        let slots = MethodSlots::for_receiver(&receiver.data, name);
+        self.call_method_at(receiver, name, slots, args, kwargs, text)
     }
 
     /// `call_method` of a method whose slots are known (a method call of the plan).
