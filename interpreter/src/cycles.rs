@@ -47,7 +47,7 @@ impl Made {
             Made::Dict(w) => {
                 if let Some(d) = w.upgrade() {
                     if let Ok(mut d) = d.try_borrow_mut() {
-                        out.extend(d.map.drain(..).flat_map(|(_, (k, v))| [k, v]));
+                        out.extend(d.map.drain(..).flat_map(|(k, v)| [k, v]));
                     }
                 }
             }

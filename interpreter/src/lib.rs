@@ -63,6 +63,7 @@
 
 mod builtins;
 mod cycles;
+mod dictmap;
 mod error;
 mod eval;
 mod format;

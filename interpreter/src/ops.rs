@@ -411,8 +411,11 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
         }
         (Data::Dict(a), Data::Dict(b)) if op == BinOp::BitOr => {
             let mut map = a.borrow().map.clone();
-            for (k, v) in b.borrow().map.iter() {
-                map.insert(k.clone(), v.clone());
+            for (k, v) in b.borrow().map.values() {
+                // A stored key is hashable.
+                if let Ok(hk) = hash_key(&k.data) {
+                    map.insert(&hk, (k.clone(), v.clone()));
+                }
             }
             let shape = m.join(a.borrow().shape, b.borrow().shape);
             return Ok(Data::Dict(crate::cycles::Tracked::track(DictObj {
@@ -842,8 +845,11 @@ pub fn equal(m: &mut Machine, a: &Data, b: &Data, depth: u32) -> Eval<bool> {
             }
             let pairs: Vec<(Data, Option<Data>)> = x
                 .map
-                .iter()
-                .map(|(k, (_, v))| (v.data.clone(), y.map.get(k).map(|(_, w)| w.data.clone())))
+                .values()
+                .map(|(k, v)| {
+                    let w = y.map.find_data(&k.data).and_then(|at| y.map.get_index(at));
+                    (v.data.clone(), w.map(|(_, w)| w.data.clone()))
+                })
                 .collect();
             drop((x, y));
             for (v, w) in pairs {

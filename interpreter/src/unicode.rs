@@ -142,6 +142,20 @@ fn push_title(out: &mut String, c: char) {
 
 /// `str.title`: title case after an uncased character, lower case after a cased one.
 pub fn title(s: &str) -> String {
+    if s.is_ascii() {
+        // The cased ASCII characters are the letters.
+        let mut out = String::with_capacity(s.len());
+        let mut previous_cased = false;
+        for c in s.chars() {
+            out.push(if previous_cased {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            });
+            previous_cased = c.is_ascii_alphabetic();
+        }
+        return out;
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut previous_cased = false;
@@ -158,6 +172,14 @@ pub fn title(s: &str) -> String {
 
 /// `str.capitalize`: the first character in title case, the rest in lower case.
 pub fn capitalize(s: &str) -> String {
+    if s.is_ascii() {
+        // An ASCII letter's title case is its upper case, and nothing else changes case.
+        let mut out = s.to_ascii_lowercase();
+        if let Some(first) = out.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        return out;
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     if let Some(&first) = chars.first() {
@@ -242,6 +264,51 @@ pub fn is_all_case(s: &str, upper: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_capitalize_and_title_are_the_general_ones() {
+        fn general_capitalize(s: &str) -> String {
+            // `capitalize` of a non-ASCII string goes the general way: append a non-ASCII
+            // character that changes no case and take it off again.
+            let mut out = capitalize(&format!("{s}\u{2013}"));
+            out.pop();
+            out
+        }
+        fn general_title(s: &str) -> String {
+            let mut out = title(&format!("{s}\u{2013}"));
+            out.pop();
+            out
+        }
+        let samples = [
+            "",
+            "a",
+            "A",
+            "alice",
+            "ALICE",
+            "mIxEd CaSe",
+            "hello world",
+            "it's o'neil",
+            "x1y2 z_3",
+            " lead",
+            "42abc",
+            "a-b.c",
+            "\tTAB\n",
+            "ﬀ",
+        ];
+        for s in samples.iter().filter(|s| s.is_ascii()) {
+            assert_eq!(capitalize(s), general_capitalize(s), "{s:?}");
+            assert_eq!(title(s), general_title(s), "{s:?}");
+        }
+        let all: String = (0u8..128).map(char::from).collect();
+        assert_eq!(capitalize(&all), general_capitalize(&all));
+        assert_eq!(title(&all), general_title(&all));
+        for c in (0u8..128).map(char::from) {
+            for s in [format!("{c}aB"), format!("aB{c}cD"), format!("{c}")] {
+                assert_eq!(capitalize(&s), general_capitalize(&s), "{s:?}");
+                assert_eq!(title(&s), general_title(&s), "{s:?}");
+            }
+        }
+    }
 
     #[test]
     fn special_cases() {

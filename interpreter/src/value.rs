@@ -116,7 +116,7 @@ pub struct TupleObj {
 /// An insertion-ordered dict. The stored key value keeps its label.
 #[derive(Debug)]
 pub struct DictObj {
-    pub map: KeyMap<(Value, Value)>,
+    pub map: crate::dictmap::DictMap,
     pub shape: Label,
     pub shape_node: NodeId,
 }
@@ -1005,7 +1005,7 @@ impl TupleKey {
 /// What one entry of a set's map costs, about: the key, the item, the hash and the index
 /// (for the memory check before a large set is built).
 pub const SET_ENTRY_BYTES: u64 = 96;
-/// The same for a dict: the key, the stored key and value, the hash and the index.
+/// The same for a dict, on the high side: the stored key and value and the index slots.
 pub const DICT_ENTRY_BYTES: u64 = 128;
 
 /// The maps behind dicts and sets, in insertion order.
@@ -1199,7 +1199,7 @@ impl Drop for DictObj {
             .values()
             .any(|(k, v)| owns_contents(k) || owns_contents(v))
         {
-            drop_later(self.map.drain(..).flat_map(|(_, (k, v))| [k, v]));
+            drop_later(self.map.drain(..).flat_map(|(k, v)| [k, v]));
         }
     }
 }

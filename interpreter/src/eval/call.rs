@@ -318,7 +318,9 @@ impl Machine<'_> {
             self.recycle_frame(callee);
             return Err(e);
         }
-        self.bind_defaults(func, args.len(), &mut callee);
+        if args.len() < code.params.len() {
+            self.bind_defaults(func, args.len(), &mut callee);
+        }
         self.run_function(code, callee)
     }
 
@@ -338,22 +340,51 @@ impl Machine<'_> {
     /// A fresh frame for a call of `func`, its locals' storage reused from an earlier call.
     fn function_frame(&mut self, func: &Function) -> Frame {
         let code = &func.code;
+        // A pooled vector comes back with every slot empty (`recycle_frame`): only its
+        // length may need changing.
         let mut locals = self.frame_pool.pop().unwrap_or_default();
-        locals.resize(code.locals as usize, None);
+        if locals.len() != code.locals as usize {
+            locals.resize(code.locals as usize, None);
+        }
+        // Most functions have no cells and capture nothing: no vectors to make or free.
         Frame {
             locals,
-            cells: (0..code.cells).map(|_| crate::cycles::new_cell()).collect(),
-            closure: func.closure.clone(),
+            cells: if code.cells == 0 {
+                Vec::new()
+            } else {
+                (0..code.cells).map(|_| crate::cycles::new_cell()).collect()
+            },
+            closure: if func.closure.is_empty() {
+                Vec::new()
+            } else {
+                func.closure.clone()
+            },
             function: code.name.clone(),
         }
     }
 
     /// Gives a finished frame's storage back for the next call.
     fn recycle_frame(&mut self, frame: Frame) {
-        let mut locals = frame.locals;
-        locals.clear();
+        let Frame {
+            mut locals,
+            cells,
+            closure,
+            function,
+        } = frame;
         if self.frame_pool.len() < 64 {
+            // Emptied in place, so that the next frame of the same size writes nothing.
+            for slot in locals.iter_mut() {
+                if let Some(v) = slot.take() {
+                    v.discard();
+                }
+            }
             self.frame_pool.push(locals);
+        }
+        drop(function);
+        // Vectors that never allocated (no cells, no closure: most functions) hold nothing
+        // to free, so their out-of-line destructor is not called.
+        if cells.capacity() == 0 && closure.capacity() == 0 {
+            std::mem::forget((cells, closure));
         }
     }
 
@@ -927,12 +958,12 @@ impl Machine<'_> {
             }
             serde_json::Value::Object(map) => {
                 self.check_len(map.len())?;
-                let mut out = key_map(map.len());
+                let mut out = crate::dictmap::DictMap::with_capacity(map.len());
                 for (k, v) in map {
                     let text = PyStr::from(k.as_str());
                     let key = Value::with(Data::Str(text.clone()), label, node);
                     let value = self.import(v, label, node, depth + 1)?;
-                    out.insert(HashKey::Str(text), (key, value));
+                    out.insert(&HashKey::Str(text), (key, value));
                 }
                 return Ok(Value::with(
                     Data::Dict(crate::cycles::Tracked::track(DictObj {
@@ -986,7 +1017,7 @@ impl Machine<'_> {
                     // to it too: reading `note["body"]` depends on the part, not on the
                     // other keys the tool chose.
                     k.label = v.label;
-                    d.borrow_mut().map.insert(key, (k.clone(), v.clone()));
+                    d.borrow_mut().map.insert(&key, (k.clone(), v.clone()));
                 }
             }
             Data::List(l) => {

@@ -2,6 +2,7 @@
 
 use super::{Frame, Machine};
 use crate::builtins::Builtin;
+use crate::dictmap::KeyIndex;
 use crate::error::{err, exception, Eval, Unwind};
 use crate::ops;
 use crate::syntax::ir::*;
@@ -34,6 +35,17 @@ const ARG_POOL: usize = 16;
 /// A method call's operands: its receiver, then `args`.
 fn receiver_and<'v>(receiver: &'v Value, args: &'v [Value]) -> Vec<&'v Value> {
     std::iter::once(receiver).chain(args).collect()
+}
+
+/// Keeps `v` among the inputs a result derives from, unless it is plain (a value made from
+/// plan literals alone, which `Machine::derive` ignores).
+#[inline(always)]
+fn keep_input(inputs: &mut Vec<Value>, v: Value) {
+    if v.is_plain() {
+        v.discard();
+    } else {
+        inputs.push(v);
+    }
 }
 
 impl<'h> Machine<'h> {
@@ -244,6 +256,7 @@ impl<'h> Machine<'h> {
             ExprKind::MethodCall {
                 obj,
                 name,
+                slots,
                 args,
                 kwargs,
             } => {
@@ -259,7 +272,7 @@ impl<'h> Machine<'h> {
                     | Data::List(_)
                     | Data::Dict(_)
                     | Data::Set(_)
-                    | Data::Tuple(_) => Some(crate::methods::has_method(&receiver.data, name)),
+                    | Data::Tuple(_) => Some(slots.has_method(&receiver.data, name)),
                     _ => None,
                 };
                 if known == Some(false) {
@@ -277,21 +290,36 @@ impl<'h> Machine<'h> {
                 {
                     self.chosen_receiver(obj, &receiver, frame);
                 }
-                // The arguments are kept for the labels of a failure (plain literals add
-                // nothing, and without any no vector is allocated); the receiver outlives
-                // the call.
-                let inputs: Vec<Value> = pos
-                    .iter()
-                    .chain(kw.iter().map(|(_, v)| v))
-                    .filter(|v| !v.is_plain())
-                    .cloned()
-                    .collect();
+                // The arguments give the labels of a failure (plain literals add nothing).
+                // The positional ones are read from `pos` when a failure comes (the method
+                // only borrows them), so a call that succeeds copies none; the keyword ones,
+                // which the method takes, are kept aside first when there are any.
+                let kw_inputs: Vec<Value> = if kw.is_empty() {
+                    Vec::new()
+                } else {
+                    kw.iter()
+                        .map(|(_, v)| v)
+                        .filter(|v| !v.is_plain())
+                        .cloned()
+                        .collect()
+                };
+                let inputs_of = |pos: &[Value], kw_inputs: &[Value]| -> Vec<Value> {
+                    pos.iter()
+                        .filter(|v| !v.is_plain())
+                        .chain(kw_inputs)
+                        .cloned()
+                        .collect()
+                };
                 if !self.try_labels.is_empty() {
+                    let inputs = inputs_of(&pos, &kw_inputs);
                     self.note_operands(&receiver_and(&receiver, &inputs));
                 }
                 let result = self
-                    .call_method(&receiver, name, &pos, kw, &e.text)
-                    .map_err(|u| self.failed_on(u, &receiver_and(&receiver, &inputs)));
+                    .call_method_at(&receiver, name, *slots, &pos, kw, &e.text)
+                    .map_err(|u| {
+                        let inputs = inputs_of(&pos, &kw_inputs);
+                        self.failed_on(u, &receiver_and(&receiver, &inputs))
+                    });
                 pos.clear();
                 if self.arg_pool.len() < ARG_POOL {
                     self.arg_pool.push(pos);
@@ -350,8 +378,8 @@ impl<'h> Machine<'h> {
                 for item in items {
                     match item {
                         DictItem::Pair(k, v) => {
-                            let k = self.expr(k, frame)?;
-                            let v = self.expr(v, frame)?;
+                            let k = self.operand(k, frame)?;
+                            let v = self.operand(v, frame)?;
                             pairs.push((k, v));
                         }
                         DictItem::Splat(m) => {
@@ -469,6 +497,9 @@ impl<'h> Machine<'h> {
         Ok(v)
     }
 
+    /// The text of an f-string; `inputs` gets the field values the result derives from (a
+    /// plain one adds nothing to `derive`, so only the others are kept: most f-strings keep
+    /// none, and allocate no vector for them).
     fn fstring(
         &mut self,
         parts: &[FPart],
@@ -512,7 +543,7 @@ impl<'h> Machine<'h> {
                         };
                         if written {
                             self.check_str_len(out.len())?;
-                            inputs.push(v);
+                            keep_input(inputs, v);
                             continue;
                         }
                     }
@@ -540,7 +571,7 @@ impl<'h> Machine<'h> {
                     };
                     self.check_str_len(out.len() + text.len())?;
                     out.push_str(&text);
-                    inputs.push(v);
+                    keep_input(inputs, v);
                 }
             }
         }
@@ -653,7 +684,7 @@ impl<'h> Machine<'h> {
     fn elements(&mut self, elts: &[Elt], frame: &mut Frame) -> Eval<Vec<Value>> {
         let mut items = Vec::with_capacity(elts.len());
         for elt in elts {
-            let v = self.expr(&elt.expr, frame)?;
+            let v = self.operand(&elt.expr, frame)?;
             if elt.starred {
                 let shape = self.shape_label(&v);
                 for mut item in self.collect_items(&v)? {
@@ -768,12 +799,12 @@ impl<'h> Machine<'h> {
     }
 
     /// Where the key `v` is in `map`, if it is there; a string is looked up by its bytes.
-    pub fn find_key<V>(&mut self, map: &KeyMap<V>, v: &Value) -> Eval<Option<usize>> {
+    pub fn find_key<M: KeyIndex>(&mut self, map: &M, v: &Value) -> Eval<Option<usize>> {
         match &v.data {
-            Data::Str(s) => Ok(map.get_index_of(&StrKey(s))),
+            Data::Str(s) => Ok(map.index_of_str(s)),
             _ => {
                 let key = self.hash_key(v)?;
-                Ok(map.get_index_of(&key))
+                Ok(map.index_of(&key))
             }
         }
     }
@@ -804,55 +835,10 @@ impl<'h> Machine<'h> {
         v: &Value,
         f: &mut dyn FnMut(&mut Self, Value) -> Eval<bool>,
     ) -> Eval<bool> {
-        let outer = v.label;
-        let tag = |m: &mut Self, mut item: Value| {
-            if outer != Label::PROGRAM {
-                item.label = m.labels.join(item.label, outer);
-            }
-            item
-        };
         match &v.data {
-            Data::List(l) => {
-                // Live iteration, as Python: appends during the loop are seen. The list may
-                // change while the loop runs: which item comes next, and whether one does,
-                // is decided by its shape as it is then.
-                let mut i = 0;
-                loop {
-                    let (item, shape) = {
-                        let l = l.borrow();
-                        (l.items.get(i).cloned(), l.shape)
-                    };
-                    if self.strict && shape != Label::PROGRAM {
-                        self.ctx.label = self.labels.join(self.ctx.label, shape);
-                    }
-                    let Some(mut item) = item else {
-                        return Ok(true);
-                    };
-                    if shape != Label::PROGRAM {
-                        item.label = self.labels.join(item.label, shape);
-                    }
-                    i += 1;
-                    let item = tag(self, item);
-                    if !f(self, item)? {
-                        return Ok(false);
-                    }
-                }
-            }
+            Data::List(l) => self.iterate_list(v, l, f),
             Data::Dict(_) | Data::Set(_) => self.iterate_table(v, v, None, f),
-            Data::Range(r) if r.is_narrow() => {
-                // `r.get(i)` for each i, counted up by the step: every item lies between
-                // the 64-bit bounds (the step past the last one may wrap; it is not used).
-                let (n, step) = (r.len(), r.step);
-                let mut x = r.start;
-                for _ in 0..n {
-                    let item = Value::with(Data::Int(x), v.label, v.node);
-                    if !f(self, item)? {
-                        return Ok(false);
-                    }
-                    x = x.wrapping_add(step);
-                }
-                Ok(true)
-            }
+            Data::Range(r) if r.is_narrow() => self.iterate_narrow_range(v, r, f),
             Data::Range(r) => {
                 let n = r.len();
                 for i in 0..n {
@@ -910,6 +896,84 @@ impl<'h> Machine<'h> {
         }
     }
 
+    /// [`Machine::iterate`], with the loop over a list or a range of 64-bit bounds (the
+    /// commonest iterables) made in the caller, so that `f` is called directly, not through
+    /// a `dyn` pointer, and can be inlined into the loop: a comprehension's or a `for`
+    /// statement's per-item work.
+    #[inline(always)]
+    pub fn iterate_inline<F: FnMut(&mut Self, Value) -> Eval<bool>>(
+        &mut self,
+        v: &Value,
+        f: &mut F,
+    ) -> Eval<bool> {
+        match &v.data {
+            Data::List(l) => self.iterate_list(v, l, f),
+            Data::Range(r) if r.is_narrow() => self.iterate_narrow_range(v, r, f),
+            _ => self.iterate(v, f),
+        }
+    }
+
+    /// `iterate` over a list. Live iteration, as Python: appends during the loop are seen.
+    /// The list may change while the loop runs: which item comes next, and whether one
+    /// does, is decided by its shape as it is then.
+    #[inline(always)]
+    fn iterate_list<F: FnMut(&mut Self, Value) -> Eval<bool> + ?Sized>(
+        &mut self,
+        v: &Value,
+        l: &Rc<std::cell::RefCell<ListObj>>,
+        f: &mut F,
+    ) -> Eval<bool> {
+        let outer = v.label;
+        let mut i = 0;
+        loop {
+            let mut item = {
+                let l = l.borrow();
+                let shape = l.shape;
+                if self.strict && shape != Label::PROGRAM {
+                    self.ctx.label = self.labels.join(self.ctx.label, shape);
+                }
+                let Some(item) = l.items.get(i) else {
+                    return Ok(true);
+                };
+                let mut item = item.copied();
+                if shape != Label::PROGRAM {
+                    item.label = self.labels.join(item.label, shape);
+                }
+                item
+            };
+            i += 1;
+            // Items carry the label of the reference to the list.
+            if outer != Label::PROGRAM {
+                item.label = self.labels.join(item.label, outer);
+            }
+            if !f(self, item)? {
+                return Ok(false);
+            }
+        }
+    }
+
+    /// `iterate` over a range of 64-bit bounds: `r.get(i)` for each i, counted up by the
+    /// step (every item lies between the bounds; the step past the last one may wrap, and
+    /// is not used).
+    #[inline(always)]
+    fn iterate_narrow_range<F: FnMut(&mut Self, Value) -> Eval<bool> + ?Sized>(
+        &mut self,
+        v: &Value,
+        r: &RangeObj,
+        f: &mut F,
+    ) -> Eval<bool> {
+        let (n, step) = (r.len(), r.step);
+        let mut x = r.start;
+        for _ in 0..n {
+            let item = Value::with(Data::Int(x), v.label, v.node);
+            if !f(self, item)? {
+                return Ok(false);
+            }
+            x = x.wrapping_add(step);
+        }
+        Ok(true)
+    }
+
     /// Iterates a dict or a set, live as CPython does: a change of size is a RuntimeError at
     /// the next step. `v` is what the plan iterates (the table itself or a view of it, whose
     /// shape decides each step); `view` says what a dict view yields (`None`: the keys).
@@ -951,7 +1015,7 @@ impl<'h> Machine<'h> {
             };
             let item = match &table.data {
                 Data::Dict(d) => {
-                    let pair = d.borrow().map.get_index(at).map(|(_, pair)| pair.clone());
+                    let pair = d.borrow().map.get_index(at).cloned();
                     pair.map(|(k, val)| match view {
                         Some("dict_values") => val,
                         Some("dict_items") => self.new_tuple(vec![k, val], Label::PROGRAM, NO_NODE),
@@ -1141,7 +1205,7 @@ impl<'h> Machine<'h> {
         // Every element is computed because the iterable had that many items.
         self.enter(l, n, &g.iter.text);
         let innermost = level + 1 == generators.len();
-        self.iterate(&iterable, &mut |m, item| {
+        self.iterate_inline(&iterable, &mut |m, item| {
             m.tick()?;
             let before = m.ctx;
             match &g.target {
@@ -1200,7 +1264,13 @@ impl<'h> Machine<'h> {
             Some(v) => Some(self.expr(v, frame)?),
             None => None,
         };
-        if out.hashed {
+        // A number, a string, a bool or None always hashes: only other keys are tried here.
+        if out.hashed
+            && !matches!(
+                k.data,
+                Data::Int(_) | Data::Str(_) | Data::Float(_) | Data::Bool(_) | Data::None
+            )
+        {
             self.hash_key(&k)?;
         }
         match v {
@@ -1372,7 +1442,7 @@ impl<'h> Machine<'h> {
                 let found = self
                     .find_key(&d.map, key)?
                     .and_then(|i| d.map.get_index(i))
-                    .map(|(_, (k, v))| (k.label, v.clone()));
+                    .map(|(k, v)| (k.label, v.clone()));
                 drop(d);
                 match found {
                     // A key that is there: what decided that it is there (its last store),
@@ -1770,7 +1840,7 @@ impl<'h> Machine<'h> {
                 let mut dict = d.borrow_mut();
                 let len = dict.map.len();
                 let inserted = match existing.and_then(|i| dict.map.get_index_mut(i)) {
-                    Some((_, entry)) => {
+                    Some(entry) => {
                         entry.0.label = present;
                         entry.1 = value;
                         false
@@ -1779,8 +1849,8 @@ impl<'h> Machine<'h> {
                         self.check_growth(len + 1, 1)?;
                         let mut stored = key.clone();
                         stored.label = present;
-                        let hk = self.hash_key(key)?;
-                        dict.map.insert(hk, (stored, value));
+                        // `find_key` found the key hashable and not there.
+                        dict.map.push_new((stored, value));
                         true
                     }
                 };

@@ -276,7 +276,7 @@ impl Machine<'_> {
         let shape = self.shape_label(&iterable);
         let shape_node = self.shape_node(&iterable);
         let saved = self.enter(shape, shape_node, &iter.text);
-        let result = self.iterate(&iterable, &mut |m, item| {
+        let result = self.iterate_inline(&iterable, &mut |m, item| {
             m.tick()?;
             match target {
                 // `for x in ...`: what `assign` does for a name, without the call.
@@ -729,11 +729,10 @@ impl Machine<'_> {
         }
     }
 
-    pub(crate) fn dict_from_pairs(&mut self, pairs: Vec<(Value, Value)>) -> Eval<Value> {
+    pub(crate) fn dict_from_pairs(&mut self, mut pairs: Vec<(Value, Value)>) -> Eval<Value> {
         if pairs.len() > 64 {
             self.check_memory(pairs.len() as u64 * DICT_ENTRY_BYTES)?;
         }
-        let mut map: KeyMap<(Value, Value)> = key_map(pairs.len());
         let mut shape = Label::PROGRAM;
         // An entry stays as written unless a later key equals it: its presence also depends
         // on every later key. With only plan-labelled keys (a record literal) every such
@@ -751,25 +750,22 @@ impl Machine<'_> {
             later.reverse();
             later
         };
-        for (i, (k, v)) in pairs.into_iter().enumerate() {
-            let key = self.hash_key(&k)?;
+        // Each key, in order: hashable (the first that is not raises), and labelled with its
+        // presence. An equal key already there stays (as in Python); only its value and its
+        // label change (`DictMap::from_pairs`).
+        for (i, (k, _)) in pairs.iter_mut().enumerate() {
+            // A number, a string, a bool or None always hashes: only other keys are tried.
+            if !matches!(
+                k.data,
+                Data::Int(_) | Data::Str(_) | Data::Float(_) | Data::Bool(_) | Data::None
+            ) {
+                self.hash_key(k)?;
+            }
             shape = self.join(shape, k.label);
             let after = later.get(i + 1).copied().unwrap_or(Label::PROGRAM);
-            let present = self.join(k.label, after);
-            // An equal key already there stays (as in Python); only the value changes.
-            match map.entry(key) {
-                indexmap::map::Entry::Occupied(mut e) => {
-                    let entry = e.get_mut();
-                    entry.0.label = present;
-                    entry.1 = v;
-                }
-                indexmap::map::Entry::Vacant(e) => {
-                    let mut k = k;
-                    k.label = present;
-                    e.insert((k, v));
-                }
-            }
+            k.label = self.join(k.label, after);
         }
+        let map = crate::dictmap::DictMap::from_pairs(pairs);
         self.check_len(map.len())?;
         Ok(Value::program(Data::Dict(crate::cycles::Tracked::track(
             DictObj {

@@ -24,7 +24,7 @@ impl Machine<'_> {
                 let found = self
                     .find_key(&d.map, arg)?
                     .and_then(|i| d.map.get_index(i))
-                    .map(|(_, (k, v))| (k.label, v.clone()));
+                    .map(|(k, v)| (k.label, v.clone()));
                 drop(d);
                 // A key that is there was decided by its last store; a missing one by the
                 // whole shape.
@@ -71,7 +71,7 @@ impl Machine<'_> {
                 let last = dict.borrow_mut().map.pop();
                 self.mutated(recv);
                 match last {
-                    Some((_, (k, v))) => Ok(self.new_tuple(vec![k, v], shape, shape_node)),
+                    Some((k, v)) => Ok(self.new_tuple(vec![k, v], shape, shape_node)),
                     None => Err(exception(
                         ExcKind::KeyError,
                         "popitem(): dictionary is empty",
@@ -100,7 +100,7 @@ impl Machine<'_> {
                         stored.label = self.labels.join(kl, ctx);
                         stored.label = self.labels.join(stored.label, recv.label);
                         self.raise_presence(recv, kl);
-                        dict.borrow_mut().map.insert(key, (stored, v.clone()));
+                        dict.borrow_mut().map.push_new((stored, v.clone()));
                         self.taint_shape(recv, kl, arg.node);
                         self.mutated(recv);
                         Ok(v)
@@ -148,16 +148,17 @@ impl Machine<'_> {
                     present = self.labels.join(present, ctx);
                     present = self.labels.join(present, recv.label);
                     let mut dict = dict.borrow_mut();
-                    match dict.map.entry(hk) {
-                        indexmap::map::Entry::Occupied(mut e) => {
-                            let entry = e.get_mut();
-                            entry.0.label = present;
-                            entry.1 = v;
+                    match dict.map.find(&hk) {
+                        Some(at) => {
+                            if let Some(entry) = dict.map.get_index_mut(at) {
+                                entry.0.label = present;
+                                entry.1 = v;
+                            }
                         }
-                        indexmap::map::Entry::Vacant(e) => {
+                        None => {
                             let mut k = k.clone();
                             k.label = present;
-                            e.insert((k, v));
+                            dict.map.push_new((k, v));
                         }
                     }
                     drop(dict);

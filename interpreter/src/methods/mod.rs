@@ -321,6 +321,76 @@ pub(crate) fn frozenset_methods() -> Vec<&'static str> {
         .collect()
 }
 
+/// Where a method name stands in the method table of each container type (`NO_SLOT`: it
+/// is not one of its methods). The plan's method calls find theirs when the plan is lowered,
+/// so that a call looks its method up by position instead of comparing names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MethodSlots {
+    list: u8,
+    dict: u8,
+    set: u8,
+    tuple: u8,
+}
+
+const NO_SLOT: u8 = u8::MAX;
+
+impl MethodSlots {
+    /// The slots of the method `name`.
+    pub fn of(name: &str) -> MethodSlots {
+        let at = |table: &[Method]| {
+            table
+                .iter()
+                .position(|m| m.name == name)
+                .and_then(|i| u8::try_from(i).ok())
+                .unwrap_or(NO_SLOT)
+        };
+        MethodSlots {
+            list: at(LIST_METHODS),
+            dict: at(DICT_METHODS),
+            set: at(SET_METHODS),
+            tuple: at(TUPLE_METHODS),
+        }
+    }
+
+    /// The slot of the method `name` in the table of `data`'s type only (the one a call on
+    /// it reads): for a call by name, which scans one table, as before the slots.
+    fn for_receiver(data: &Data, name: &str) -> MethodSlots {
+        let at = |table: &[Method]| {
+            table
+                .iter()
+                .position(|m| m.name == name)
+                .and_then(|i| u8::try_from(i).ok())
+                .unwrap_or(NO_SLOT)
+        };
+        let mut slots = MethodSlots {
+            list: NO_SLOT,
+            dict: NO_SLOT,
+            set: NO_SLOT,
+            tuple: NO_SLOT,
+        };
+        match data {
+            Data::List(_) => slots.list = at(LIST_METHODS),
+            Data::Dict(_) => slots.dict = at(DICT_METHODS),
+            Data::Set(_) => slots.set = at(SET_METHODS),
+            Data::Tuple(_) => slots.tuple = at(TUPLE_METHODS),
+            _ => {}
+        }
+        slots
+    }
+
+    /// [`has_method`] of `data` and the method `name` these are the slots of.
+    #[inline]
+    pub fn has_method(self, data: &Data, name: &str) -> bool {
+        match data {
+            Data::List(_) => self.list != NO_SLOT,
+            Data::Dict(_) => self.dict != NO_SLOT,
+            Data::Set(_) => self.set != NO_SLOT,
+            Data::Tuple(_) => self.tuple != NO_SLOT,
+            _ => has_method(data, name),
+        }
+    }
+}
+
 /// Whether `data` has a method called `name`.
 pub fn has_method(data: &Data, name: &str) -> bool {
     let table: &[Method] = match data {
@@ -503,6 +573,20 @@ impl Machine<'_> {
         kwargs: Kwargs,
         text: &Arc<str>,
     ) -> Eval<Value> {
+        let slots = MethodSlots::for_receiver(&receiver.data, name);
+        self.call_method_at(receiver, name, slots, args, kwargs, text)
+    }
+
+    /// `call_method` of a method whose slots are known (a method call of the plan).
+    pub fn call_method_at(
+        &mut self,
+        receiver: &Value,
+        name: &Rc<str>,
+        slots: MethodSlots,
+        args: &[Value],
+        kwargs: Kwargs,
+        text: &Arc<str>,
+    ) -> Eval<Value> {
         self.tick()?;
         if let Data::Type(t) = &receiver.data {
             return self.call_through_type(*t, receiver, name, args, kwargs, text);
@@ -513,19 +597,19 @@ impl Machine<'_> {
                 self.check_time()?;
             }
         }
-        let (type_name, table) = match &receiver.data {
-            Data::List(_) => ("list", LIST_METHODS),
-            Data::Dict(_) => ("dict", DICT_METHODS),
+        let (type_name, table, slot) = match &receiver.data {
+            Data::List(_) => ("list", LIST_METHODS, slots.list),
+            Data::Dict(_) => ("dict", DICT_METHODS, slots.dict),
             // A frozenset has no mutating methods: `AttributeError` comes first.
             Data::Set(s) if s.borrow().frozen && set::MUTATING_METHODS.contains(&&**name) => {
-                ("", &[][..])
+                ("", &[][..], NO_SLOT)
             }
-            Data::Set(s) if s.borrow().frozen => ("frozenset", SET_METHODS),
-            Data::Set(_) => ("set", SET_METHODS),
-            Data::Tuple(_) => ("tuple", TUPLE_METHODS),
-            _ => ("", &[][..]),
+            Data::Set(s) if s.borrow().frozen => ("frozenset", SET_METHODS, slots.set),
+            Data::Set(_) => ("set", SET_METHODS, slots.set),
+            Data::Tuple(_) => ("tuple", TUPLE_METHODS, slots.tuple),
+            _ => ("", &[][..], NO_SLOT),
         };
-        if let Some(method) = table.iter().find(|m| m.name == &**name) {
+        if let Some(method) = table.get(slot as usize) {
             check_method_arity(type_name, method, args)?;
         }
         match &receiver.data {
@@ -533,7 +617,7 @@ impl Machine<'_> {
             Data::List(_) => self.list_method(receiver, name, args, kwargs, text),
             Data::Dict(_) => self.dict_method(receiver, name, args, kwargs, text),
             Data::Set(_) => self.set_method(receiver, name, args, kwargs, text),
-            Data::Tuple(t) if TUPLE_METHODS.iter().any(|m| m.name == &**name) => {
+            Data::Tuple(t) if slots.tuple != NO_SLOT => {
                 let items = t.items.clone();
                 self.seq_search(receiver, &items, name, args, text)
             }

@@ -404,6 +404,8 @@ pub enum ExprKind {
     MethodCall {
         obj: Box<Expr>,
         name: Rc<str>,
+        /// Where `name` stands in each container type's method table, found once here.
+        slots: crate::methods::MethodSlots,
         args: Vec<Elt>,
         kwargs: Vec<Kwarg>,
     },

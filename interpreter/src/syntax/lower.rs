@@ -1174,6 +1174,7 @@ impl<'a> Lowerer<'a> {
                         ExprKind::MethodCall {
                             obj: self.boxed(&a.value),
                             name: Rc::from(a.attr.as_str()),
+                            slots: crate::methods::MethodSlots::of(a.attr.as_str()),
                             args,
                             kwargs,
                         }
