@@ -48,15 +48,28 @@ pub trait Store: Send + Sync {
     fn load_agents(&self) -> Result<Vec<StoredAgent>, String>;
 }
 
-/// A directory: `runs/ID.json` and `agents/ID.json`, each replaced whole (written beside,
-/// then renamed), so a crash leaves the old version or the new one, never half of one; and
-/// each run's journal in `runs/ID.journal`, one JSON entry per line, appended as the run goes
-/// (a suspension costs the entries since the last one, not the whole journal). A torn last
-/// line (a crash mid-append) is dropped when read back: that call was never answered.
+/// A directory. A run that waits (suspended) has `runs/ID.json`, replaced whole (written
+/// beside, then renamed, so a crash leaves the old version or the new one, never half of
+/// one), and its journal in `runs/ID.journal`, one JSON entry per line, appended as the run
+/// goes (a suspension costs the entries since the last one, not the whole journal). A torn
+/// last line (a crash mid-append) is dropped when read back: that call was never answered.
+/// An ended run needs no journal: its view is appended to `runs/ended.jsonl` and its own
+/// files go, so a run that never waits creates no file here (its record is in `records/`).
+/// Agents are `agents/ID.json`.
 pub struct DirStore {
     root: PathBuf,
-    /// Entries of each run's journal file, as written by this process.
+    /// Entries of each waiting run's journal file, as written by this process.
     journal_lens: std::sync::Mutex<std::collections::HashMap<String, usize>>,
+    /// `runs/ended.jsonl`, open for appending.
+    ended: std::sync::Mutex<Option<std::fs::File>>,
+}
+
+/// Whether a run with this view has ended.
+fn has_ended(run: &StoredRun) -> bool {
+    matches!(
+        run.view.get("status").and_then(serde_json::Value::as_str),
+        Some("completed" | "failed" | "denied" | "stopped")
+    )
 }
 
 impl DirStore {
@@ -69,6 +82,7 @@ impl DirStore {
         Ok(DirStore {
             root: root.to_path_buf(),
             journal_lens: Default::default(),
+            ended: Default::default(),
         })
     }
 
@@ -130,6 +144,8 @@ impl DirStore {
             Ok(out)
         };
         match lens.get(id).copied() {
+            // Nothing to write, and no file to make for it.
+            None if entries.is_empty() && !path.exists() => {}
             Some(n) if n <= entries.len() => {
                 let new = lines(entries.get(n..).unwrap_or_default())?;
                 if !new.is_empty() {
@@ -168,15 +184,72 @@ impl DirStore {
     }
 }
 
+impl DirStore {
+    /// Appends an ended run to `runs/ended.jsonl`, then removes its own files.
+    fn save_ended(&self, run: &StoredRun) -> Result<(), String> {
+        use std::io::Write;
+        let path = self.root.join("runs").join("ended.jsonl");
+        let mut line = serde_json::to_vec(run).map_err(|e| e.to_string())?;
+        line.push(b'\n');
+        let mut ended = self.ended.lock().unwrap_or_else(|p| p.into_inner());
+        if ended.is_none() {
+            *ended = Some(
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(&path)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+            );
+        }
+        if let Some(file) = ended.as_mut() {
+            file.write_all(&line)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+        drop(ended);
+        let known = self
+            .journal_lens
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&run.id)
+            .is_some();
+        let json = self.root.join("runs").join(format!("{}.json", run.id));
+        if known || json.exists() {
+            let _ = std::fs::remove_file(&json);
+            let _ = std::fs::remove_file(self.journal_path(&run.id));
+        }
+        Ok(())
+    }
+
+    fn read_ended(&self) -> Vec<StoredRun> {
+        let path = self.root.join("runs").join("ended.jsonl");
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        text.lines()
+            .filter_map(|l| serde_json::from_str(l).ok())
+            .collect()
+    }
+}
+
 impl Store for DirStore {
     fn save_run(&self, run: &StoredRun) -> Result<(), String> {
+        if has_ended(run) {
+            return self.save_ended(run);
+        }
         // The journal first: a saved view never waits on entries the journal lacks.
         self.write_journal(&run.id, &run.entries)?;
         self.write("runs", &run.id, run)
     }
     fn load_runs(&self) -> Result<Vec<StoredRun>, String> {
-        let mut runs: Vec<StoredRun> = self.read_all("runs")?;
-        for run in &mut runs {
+        // An ended run's line wins over its own files (a crash between the two writes).
+        let mut by_id: std::collections::HashMap<String, StoredRun> = self
+            .read_ended()
+            .into_iter()
+            .map(|r| (r.id.clone(), r))
+            .collect();
+        for run in self.read_all::<StoredRun>("runs")? {
+            by_id.entry(run.id.clone()).or_insert(run);
+        }
+        let mut runs: Vec<StoredRun> = by_id.into_values().collect();
+        for run in runs.iter_mut().filter(|r| !has_ended(r)) {
             let (entries, whole) = self.read_journal(&run.id);
             run.entries = entries;
             if whole {
@@ -246,5 +319,31 @@ mod tests {
             .unwrap();
         let third = DirStore::open(dir.path()).unwrap().load_runs().unwrap();
         assert_eq!(third[0].entries, vec![entry(1), entry(2), entry(3)]);
+    }
+
+    #[test]
+    fn an_ended_run_leaves_one_line_and_no_files_of_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = DirStore::open(dir.path()).unwrap();
+        store.save_run(&run(vec![entry(1)])).unwrap();
+        assert!(dir.path().join("runs/run_1.json").exists());
+        let mut ended = run(vec![entry(1)]);
+        ended.view = json!({"status": "completed"});
+        store.save_run(&ended).unwrap();
+        assert!(!dir.path().join("runs/run_1.json").exists());
+        assert!(!dir.path().join("runs/run_1.journal").exists());
+        let mut quick = run(Vec::new());
+        quick.id = "run_2".into();
+        quick.view = json!({"status": "failed"});
+        store.save_run(&quick).unwrap();
+        let names: Vec<String> = std::fs::read_dir(dir.path().join("runs"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        assert_eq!(names, ["ended.jsonl"]);
+        let mut loaded = DirStore::open(dir.path()).unwrap().load_runs().unwrap();
+        loaded.sort_by(|a, b| a.id.cmp(&b.id));
+        assert_eq!(loaded.len(), 2);
+        assert_eq!(loaded[0].view["status"], "completed");
     }
 }
