@@ -120,7 +120,14 @@ pub struct Config {
     /// Set from another thread to stop the run (checked every 1024 steps, and by the host
     /// while a tool runs): it ends with `Fatal::Host` "the run was cancelled".
     pub cancel: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+    /// Run on the calling thread instead of a fresh one: only for a thread made with at
+    /// least [`EVAL_STACK_SIZE`] of stack (a host's pool of run threads, whose allocator
+    /// heaps and stack pages stay warm from one run to the next).
+    pub on_this_thread: bool,
 }
+
+/// The stack a thread needs to run plans on itself ([`Config::on_this_thread`]).
+pub const EVAL_STACK_SIZE: usize = eval::STACK_SIZE;
 
 /// Which variables a run reports at its end (computing a label means walking the value).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -301,7 +308,16 @@ impl<'h> Interpreter<'h> {
                 ),
             ));
         }
-        let result = run_on_big_stack(move || run_inner(config, host, source));
+        let result = if config.on_this_thread {
+            // The thread was made for this (see `on_this_thread`); a panic, which would be a
+            // bug, is caught as the spawned thread's join catches it.
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+                run_inner(config, host, source)
+            }))
+            .ok()
+        } else {
+            run_on_big_stack(move || run_inner(config, host, source))
+        };
         result.unwrap_or_else(|| {
             RunOutcome::failed(ErrorReport {
                 type_name: "InternalError".into(),
@@ -343,6 +359,8 @@ impl RunOutcome {
 }
 
 fn run_inner(config: Config, host: &mut (dyn ToolHost + Send), source: &str) -> RunOutcome {
+    // What this thread held before the run is not the run's (a host's run thread, reused).
+    let live_base = memory::live_bytes();
     let tools: HashSet<String> = host.tool_names().into_iter().collect();
     let program = match syntax::compile(source, &tools) {
         Ok(p) => p,
@@ -372,6 +390,7 @@ fn run_inner(config: Config, host: &mut (dyn ToolHost + Send), source: &str) -> 
     let mut machine = eval::Machine::new(host, config.limits.clone(), config.mode == Mode::Strict);
     machine.tracing = config.trace;
     machine.cancel = config.cancel.clone();
+    machine.live_base = live_base;
     let result = machine.run_program(&program);
     machine.report_progress();
     let error = match result {

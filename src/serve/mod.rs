@@ -139,6 +139,7 @@ fn serve(args: ServeArgs) -> Result<(), String> {
         runs: RwLock::new(HashMap::new()),
         idempotency: Mutex::new(HashMap::new()),
         sessions: Mutex::new(HashMap::new()),
+        idle: Mutex::new(Vec::new()),
         store: Box::new(store),
         records,
         key,

@@ -38,8 +38,13 @@ pub struct Settings {
     pub retain: Duration,
 }
 
+/// A run, as a run thread takes it.
+pub type Job = Box<dyn FnOnce() + Send>;
+
 /// The daemon's shared state.
 pub struct Daemon {
+    /// Run threads waiting for their next run.
+    pub idle: Mutex<Vec<Sender<Job>>>,
     pub sessions: Mutex<HashMap<String, super::sessions::Session>>,
     pub settings: Settings,
     pub agents: RwLock<HashMap<String, Arc<Agent>>>,
@@ -331,14 +336,12 @@ impl Daemon {
             slot.version.send_modify(|v| *v += 1);
         }
         let (daemon, slot2) = (self.clone(), slot.clone());
-        let spawned = std::thread::Builder::new()
-            .name("bactrian-run".into())
-            .spawn(move || {
-                daemon.execute(&slot2, entries, rx);
-                daemon.release_session(&slot2);
-                daemon.active.fetch_sub(1, Ordering::SeqCst);
-            });
-        if let Err(e) = spawned {
+        let job: Job = Box::new(move || {
+            daemon.execute(&slot2, entries, rx);
+            daemon.release_session(&slot2);
+            daemon.active.fetch_sub(1, Ordering::SeqCst);
+        });
+        if let Err(e) = self.dispatch(job) {
             self.active.fetch_sub(1, Ordering::SeqCst);
             let mut state = lock(&slot.state);
             state.answer = None;
@@ -349,9 +352,41 @@ impl Daemon {
                 "ServerError",
                 &format!("cannot start the run: {e}"),
             );
-            return true;
         }
         true
+    }
+
+    /// Runs `job` on an idle run thread, or on a new one. Run threads stay for the next run:
+    /// their stacks and allocator heaps are warm (a fresh thread's first pages are zeroed by
+    /// the kernel, huge pages included), and no stack is unmapped after every run.
+    fn dispatch(self: &Arc<Daemon>, mut job: Job) -> Result<(), String> {
+        loop {
+            let idle = lock(&self.idle).pop();
+            let Some(worker) = idle else { break };
+            match worker.send(job) {
+                Ok(()) => return Ok(()),
+                // That thread is gone: try the next.
+                Err(std::sync::mpsc::SendError(back)) => job = back,
+            }
+        }
+        let (tx, rx) = std::sync::mpsc::channel::<Job>();
+        let daemon = self.clone();
+        let me = tx.clone();
+        std::thread::Builder::new()
+            .name("bactrian-run".into())
+            .stack_size(bactrian_interpreter::EVAL_STACK_SIZE)
+            .spawn(move || {
+                for job in rx {
+                    job();
+                    let mut idle = lock(&daemon.idle);
+                    if idle.len() >= daemon.settings.max_active {
+                        break;
+                    }
+                    idle.push(me.clone());
+                }
+            })
+            .map_err(|e| e.to_string())?;
+        tx.send(job).map_err(|e| e.to_string())
     }
 
     pub fn finish_with_error(
@@ -447,6 +482,8 @@ impl Daemon {
         });
         engine.config.limits = limits;
         engine.config.cancel = Some(slot.cancel.clone());
+        // A run thread has the interpreter's stack (see `dispatch`).
+        engine.config.on_this_thread = true;
         engine.caller = Some(slot.caller.clone());
         let path = self.records.join(format!("{}.record", slot.id));
         let writer = match bactrian_engine::record::RecordWriter::create(

@@ -701,3 +701,32 @@ fn the_python_client_runs_plans_with_host_tools_against_the_daemon() {
     assert!(out.status.success(), "{text}");
     assert!(text.contains("Ran 5 tests"), "{text}");
 }
+
+#[test]
+fn run_threads_are_reused_and_each_run_is_held_to_its_own_memory_limit() {
+    let dir = state();
+    let daemon = Daemon::start(dir.path(), &["--max-runs", "2"]);
+    runtime().block_on(async {
+        let c = daemon.unix();
+        let agent = register(&c, &json!({"agent_yaml": "name: mem\nllm:\n  secure_execution: true\n"})).await;
+        let limits = json!({"max_alloc_bytes": 48_000_000});
+        for _ in 0..30 {
+            let r = c
+                .post(
+                    "/v1/runs?wait=30",
+                    &json!({"agent": agent, "limits": limits,
+                            "code": "s = 'x' * 20000000\nparts = [s[:10], s[-10:]]\nprint(len(s))\n"}),
+                )
+                .await;
+            assert_eq!(r.body["status"], "completed", "{}", r.text);
+        }
+        let r = c
+            .post(
+                "/v1/runs?wait=30",
+                &json!({"agent": agent, "limits": limits, "code": "s = 'x' * 60000000\n"}),
+            )
+            .await;
+        assert_eq!(r.body["status"], "failed", "{}", r.text);
+        assert_eq!(r.body["error"]["type_name"], "LimitExceeded", "{}", r.text);
+    });
+}

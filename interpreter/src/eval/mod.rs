@@ -76,6 +76,8 @@ pub struct Machine<'h> {
     pub(crate) started: Instant,
     /// Set by the host to stop the run ([`crate::Config::cancel`]).
     pub(crate) cancel: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+    /// What the thread held when the run began ([`crate::memory::live_bytes`]).
+    pub(crate) live_base: i64,
     pub(crate) tool_calls: u32,
     /// Where the current statement is, for errors raised by builtins.
     pub(crate) pos: Pos,
@@ -147,6 +149,7 @@ impl<'h> Machine<'h> {
             allocated: 0,
             started: Instant::now(),
             cancel: None,
+            live_base: 0,
             tool_calls: 0,
             pos: Pos::default(),
             handling: Vec::new(),
@@ -244,7 +247,9 @@ impl<'h> Machine<'h> {
     /// memory limit (by the counts of [`crate::memory`]: the graph, tool results and every
     /// container's real size included).
     pub fn check_memory(&self, more: u64) -> Eval<()> {
-        let live = crate::memory::live_bytes().max(0) as u64;
+        let live = crate::memory::live_bytes()
+            .saturating_sub(self.live_base)
+            .max(0) as u64;
         if live.saturating_add(more) > self.limits.max_alloc_bytes {
             return Err(Unwind::limit(
                 "memory",

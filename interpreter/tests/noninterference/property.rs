@@ -82,6 +82,7 @@ pub fn run(plan: &str, world: World, mode: Mode, rules: Rules) -> Run {
         inspect: Inspect::All,
         trace: false,
         cancel: None,
+        on_this_thread: false,
     })
     .with_host(&mut host)
     .run("plan.py", plan);
