@@ -246,7 +246,13 @@ impl ToolSet for AgentTools {
         self.specs.clone()
     }
 
-    fn run(&mut self, spec: &ToolSpec, call_id: &str, args: &Map<String, Value>) -> CallOutcome {
+    fn run(
+        &mut self,
+        spec: &ToolSpec,
+        call_id: &str,
+        args: &Map<String, Value>,
+        _labels: &Map<String, Value>,
+    ) -> CallOutcome {
         let mut events = CallEvents::default();
         let result = self.run_tool(spec, call_id, args, &mut events);
         CallOutcome { result, events }

@@ -463,7 +463,7 @@ impl ToolHost for PolicyGate<'_> {
                 )
             })
             .collect();
-        let outcome = self.tools.run_labelled(&spec, &call.id, &plain, &labels);
+        let outcome = self.tools.run(&spec, &call.id, &plain, &labels);
         let result = match outcome.result {
             // A tool's own complaint about its arguments (an MCP server's validation error)
             // may quote them: it reaches the plan as a TypeError, whose message is trusted.

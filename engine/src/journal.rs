@@ -77,6 +77,15 @@ impl JournalEntry {
             outcome: JournalOutcome::of(result),
         }
     }
+
+    /// The entry of the answer `approval` to an `ask` on call `call` of `tool`.
+    pub fn approval(call: &str, tool: &str, approval: Approval) -> JournalEntry {
+        JournalEntry::Approval {
+            call: call.to_string(),
+            tool: tool.to_string(),
+            answer: approval_name(approval).into(),
+        }
+    }
 }
 
 impl JournalOutcome {
@@ -250,11 +259,7 @@ impl<T: ToolSet> ToolSet for JournaledTools<T> {
         self.inner.specs()
     }
 
-    fn run(&mut self, spec: &ToolSpec, call_id: &str, args: &Map<String, Value>) -> CallOutcome {
-        self.run_labelled(spec, call_id, args, &Map::new())
-    }
-
-    fn run_labelled(
+    fn run(
         &mut self,
         spec: &ToolSpec,
         call_id: &str,
@@ -270,13 +275,13 @@ impl<T: ToolSet> ToolSet for JournaledTools<T> {
             Some(Err(why)) => return Err(HostError::Stopped(why)).into(),
             Some(Ok(JournalEntry::Approval { .. })) | None => {}
         }
-        let outcome = self.inner.run_labelled(spec, call_id, args, labels);
-        lock(&self.journal).push(JournalEntry::Call {
-            call: call_id.to_string(),
-            tool: spec.name.clone(),
-            args: args.clone(),
-            outcome: JournalOutcome::of(&outcome.result),
-        });
+        let outcome = self.inner.run(spec, call_id, args, labels);
+        lock(&self.journal).push(JournalEntry::call(
+            call_id,
+            &spec.name,
+            args,
+            &outcome.result,
+        ));
         outcome
     }
 }
@@ -300,11 +305,7 @@ impl Approver for JournaledApprover {
             Some(Ok(JournalEntry::Call { .. })) | None => {}
         }
         let answer = self.inner.approve(call, reasons);
-        lock(&self.journal).push(JournalEntry::Approval {
-            call: call.id.clone(),
-            tool: call.tool.clone(),
-            answer: approval_name(answer).into(),
-        });
+        lock(&self.journal).push(JournalEntry::approval(&call.id, &call.tool, answer));
         answer
     }
 }
@@ -322,11 +323,7 @@ impl<A: ToolSet, B: ToolSet> ToolSet for BothTools<A, B> {
         specs
     }
 
-    fn run(&mut self, spec: &ToolSpec, call_id: &str, args: &Map<String, Value>) -> CallOutcome {
-        self.run_labelled(spec, call_id, args, &Map::new())
-    }
-
-    fn run_labelled(
+    fn run(
         &mut self,
         spec: &ToolSpec,
         call_id: &str,
@@ -334,9 +331,9 @@ impl<A: ToolSet, B: ToolSet> ToolSet for BothTools<A, B> {
         labels: &Map<String, Value>,
     ) -> CallOutcome {
         if self.first.specs().iter().any(|s| s.name == spec.name) {
-            self.first.run_labelled(spec, call_id, args, labels)
+            self.first.run(spec, call_id, args, labels)
         } else {
-            self.second.run_labelled(spec, call_id, args, labels)
+            self.second.run(spec, call_id, args, labels)
         }
     }
 }

@@ -58,7 +58,13 @@ impl ToolSet for RecordedTools {
         self.specs.clone()
     }
 
-    fn run(&mut self, spec: &ToolSpec, call_id: &str, _args: &Map<String, Value>) -> CallOutcome {
+    fn run(
+        &mut self,
+        spec: &ToolSpec,
+        call_id: &str,
+        _args: &Map<String, Value>,
+        _labels: &Map<String, Value>,
+    ) -> CallOutcome {
         let events = self.events.remove(call_id).unwrap_or_default();
         let result = match self.results.get(call_id) {
             Some(Ok((value, parts))) => {

@@ -8,20 +8,16 @@ use serde_json::{Map, Value};
 /// The tools of an agent: their declarations, and a way to run each.
 pub trait ToolSet {
     fn specs(&self) -> Vec<ToolSpec>;
-    /// Runs an allowed call with its arguments by name.
-    fn run(&mut self, spec: &ToolSpec, call_id: &str, args: &Map<String, Value>) -> CallOutcome;
-
-    /// Runs an allowed call, with each argument's label (`{"trusted", "sources",
-    /// "readers"}` by parameter name) for tools that show them (host tools).
-    fn run_labelled(
+    /// Runs an allowed call with its arguments by name, and each argument's label
+    /// (`{"trusted", "sources", "readers"}` by parameter name) for tools that show them
+    /// (host tools).
+    fn run(
         &mut self,
         spec: &ToolSpec,
         call_id: &str,
         args: &Map<String, Value>,
-        _labels: &Map<String, Value>,
-    ) -> CallOutcome {
-        self.run(spec, call_id, args)
-    }
+        labels: &Map<String, Value>,
+    ) -> CallOutcome;
 }
 
 /// How a host tool's call reaches the client and its answer comes back.
@@ -46,11 +42,7 @@ impl ToolSet for HostTools {
         self.specs.clone()
     }
 
-    fn run(&mut self, spec: &ToolSpec, call_id: &str, args: &Map<String, Value>) -> CallOutcome {
-        self.run_labelled(spec, call_id, args, &Map::new())
-    }
-
-    fn run_labelled(
+    fn run(
         &mut self,
         spec: &ToolSpec,
         call_id: &str,
@@ -206,7 +198,13 @@ impl ToolSet for InProcessTools {
         self.tools.iter().map(|(s, _)| s.clone()).collect()
     }
 
-    fn run(&mut self, spec: &ToolSpec, call_id: &str, args: &Map<String, Value>) -> CallOutcome {
+    fn run(
+        &mut self,
+        spec: &ToolSpec,
+        call_id: &str,
+        args: &Map<String, Value>,
+        _labels: &Map<String, Value>,
+    ) -> CallOutcome {
         let Some((_, f)) = self.tools.iter_mut().find(|(s, _)| s.name == spec.name) else {
             return Err(HostError::BadCall(format!("no tool named '{}'", spec.name))).into();
         };

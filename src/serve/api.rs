@@ -3,7 +3,8 @@
 use super::agents::Agent;
 use super::auth::{Grant, Refusal, Scope, Tokens};
 use super::runs::{
-    answer_entry, lock, new_id, now, Answer, Daemon, PendingKind, RunSlot, RunState,
+    answer_entry, host_answer, lock, new_id, now, Answer, Daemon, Pending, PendingKind, RunSlot,
+    RunState,
 };
 use super::store::StoredAgent;
 use axum::body::Body;
@@ -498,14 +499,15 @@ struct Resume {
     labels: Vec<AnswerLabel>,
 }
 
-/// Hands `answer` to the run waiting on suspension `suspension`: to its live thread, or
-/// (after a restart) by replaying its journal with the answer appended.
+/// Hands the answer `make` gives for the pending suspension to the run waiting on
+/// `suspension`: to its live thread, or (after a restart) by replaying its journal with the
+/// answer appended.
 fn deliver(
     app: &App,
     slot: &Arc<RunSlot>,
     suspension: &str,
     kind: PendingKind,
-    answer: Answer,
+    make: impl FnOnce(&Pending) -> Result<Answer, String>,
 ) -> Result<(), ApiError> {
     let mut state = lock(&slot.state);
     let Some(pending) = state.pending.clone() else {
@@ -530,26 +532,19 @@ fn deliver(
             }
         }));
     }
-    // Checked here, so that a malformed answer is the client's 400, not the plan's error.
-    let entry = answer_entry(&slot.agent, &pending, &answer).map_err(ApiError::bad)?;
-    if let PendingKind::HostCall = kind {
-        if let bactrian_engine::journal::JournalEntry::Call {
-            outcome: bactrian_engine::journal::JournalOutcome::Error { error, message },
-            ..
-        } = &entry
-        {
-            if error == "tool_failed" && matches!(answer, Answer::Result { .. }) {
-                return Err(ApiError::bad(format!("the answer's labels: {message}")));
-            }
-        }
-    }
+    // Made here, so that a malformed answer is the client's 400, not the plan's error.
+    let mut answer = make(&pending).map_err(ApiError::bad)?;
     let resumed = json!({"suspension": pending.id, "call_id": pending.call});
     if let Some(tx) = state.answer.clone() {
-        if tx.send(answer).is_ok() {
-            state.pending = None;
-            state.status = "running";
-            slot.emit(&mut state, "resumed", resumed);
-            return Ok(());
+        match tx.send(answer) {
+            Ok(()) => {
+                state.pending = None;
+                state.status = "running";
+                slot.emit(&mut state, "resumed", resumed);
+                return Ok(());
+            }
+            // The thread is gone: resume by replay.
+            Err(std::sync::mpsc::SendError(back)) => answer = back,
         }
     }
     // No live thread (the daemon restarted): replay the journal, then the answer.
@@ -557,7 +552,7 @@ fn deliver(
         return Err(ApiError::conflict("the suspension has expired"));
     }
     let mut entries = state.entries.clone();
-    entries.push(entry);
+    entries.push(answer_entry(&pending, &answer).map_err(ApiError::bad)?);
     slot.emit(&mut state, "resumed", resumed);
     drop(state);
     if !app.daemon.start(slot, entries) {
@@ -576,15 +571,16 @@ async fn resume_run(
     authorize(&app, &headers, Scope::Submitter)?;
     let req: Resume = read_json(&app, body).await?;
     let slot = find_run(&app, &id)?;
-    let answer = match (req.result, req.error) {
-        (Some(value), None) => Answer::Result {
-            value,
-            labels: req.labels,
-        },
-        (None, Some(message)) => Answer::Error(message),
-        _ => return Err(ApiError::bad("give either result or error")),
+    if req.result.is_some() == req.error.is_some() {
+        return Err(ApiError::bad("give either result or error"));
+    }
+    let agent = slot.agent.clone();
+    let make = |pending: &Pending| match (req.result, req.error) {
+        (Some(value), None) => host_answer(&agent, pending, value, &req.labels),
+        (None, Some(message)) => Ok(Answer::Error(message)),
+        _ => Err("give either result or error".into()),
     };
-    deliver(&app, &slot, &req.suspension, PendingKind::HostCall, answer)?;
+    deliver(&app, &slot, &req.suspension, PendingKind::HostCall, make)?;
     settle(&slot, q.wait).await;
     Ok(Json(slot.view()))
 }
@@ -617,13 +613,9 @@ async fn approve_run(
         }
     };
     let slot = find_run(&app, &id)?;
-    deliver(
-        &app,
-        &slot,
-        &req.suspension,
-        PendingKind::Approval,
-        Answer::Approval(approval),
-    )?;
+    deliver(&app, &slot, &req.suspension, PendingKind::Approval, |_| {
+        Ok(Answer::Approval(approval))
+    })?;
     settle(&slot, q.wait).await;
     Ok(Json(slot.view()))
 }

@@ -59,10 +59,8 @@ pub struct Daemon {
 
 /// A client's answer to a suspension.
 pub enum Answer {
-    Result {
-        value: Value,
-        labels: Vec<AnswerLabel>,
-    },
+    /// A host call's result, labelled from the tool's registration ([`host_answer`]).
+    Output(ToolOutput),
     Error(String),
     Approval(Approval),
     Cancel,
@@ -606,9 +604,9 @@ fn host_call_fn(
                 expires_at: now() + ttl.as_secs(),
             };
             match daemon.suspend(&slot, &journal, pending, &answers, ttl) {
-                Ok(Answer::Result { value, labels }) => {
-                    budget.charge_value(&value)?;
-                    host_output(spec, call_id, value, &labels)
+                Ok(Answer::Output(output)) => {
+                    budget.charge_value(&output.value)?;
+                    Ok(output)
                 }
                 Ok(Answer::Error(message)) => Err(HostError::ToolFailed(message)),
                 Ok(Answer::Approval(_)) => Err(HostError::ToolFailed(
@@ -691,42 +689,36 @@ impl Approver for SuspendingApprover {
     }
 }
 
-/// The journal entry a client's answer makes, for resuming a run by replay.
-pub fn answer_entry(
+/// A client's result for the host call `pending` waits on, labelled as the tool's
+/// registration says (tightened by `labels`); an error names what is wrong with the labels.
+pub fn host_answer(
     agent: &Agent,
     pending: &Pending,
-    answer: &Answer,
-) -> Result<JournalEntry, String> {
+    value: Value,
+    labels: &[AnswerLabel],
+) -> Result<Answer, String> {
+    let spec = agent
+        .host_specs
+        .iter()
+        .find(|s| s.name == pending.tool)
+        .ok_or("the host tool is no longer registered")?;
+    host_output(spec, &pending.call, value, labels)
+        .map(Answer::Output)
+        .map_err(|e| format!("the answer's labels: {e}"))
+}
+
+/// The journal entry a client's answer makes, for resuming a run by replay.
+pub fn answer_entry(pending: &Pending, answer: &Answer) -> Result<JournalEntry, String> {
+    let call = |result: Result<ToolOutput, HostError>| {
+        JournalEntry::call(&pending.call, &pending.tool, &pending.args, &result)
+    };
     match (pending.kind, answer) {
-        (PendingKind::Approval, Answer::Approval(a)) => Ok(JournalEntry::Approval {
-            call: pending.call.clone(),
-            tool: pending.tool.clone(),
-            answer: match a {
-                Approval::Once => "once",
-                Approval::ForRun => "for_run",
-                Approval::Deny => "deny",
-            }
-            .into(),
-        }),
-        (PendingKind::HostCall, Answer::Result { .. } | Answer::Error(_)) => {
-            let spec = agent
-                .host_specs
-                .iter()
-                .find(|s| s.name == pending.tool)
-                .ok_or("the host tool is no longer registered")?;
-            let result = match answer {
-                Answer::Result { value, labels } => {
-                    host_output(spec, &pending.call, value.clone(), labels)
-                }
-                Answer::Error(m) => Err(HostError::ToolFailed(m.clone())),
-                _ => Err(HostError::ToolFailed(String::new())),
-            };
-            Ok(JournalEntry::call(
-                &pending.call,
-                &pending.tool,
-                &pending.args,
-                &result,
-            ))
+        (PendingKind::Approval, Answer::Approval(a)) => {
+            Ok(JournalEntry::approval(&pending.call, &pending.tool, *a))
+        }
+        (PendingKind::HostCall, Answer::Output(out)) => Ok(call(Ok(out.clone()))),
+        (PendingKind::HostCall, Answer::Error(m)) => {
+            Ok(call(Err(HostError::ToolFailed(m.clone()))))
         }
         _ => Err("the answer does not fit the suspension".into()),
     }
