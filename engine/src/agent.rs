@@ -8,12 +8,12 @@ use super::mcp::{self, McpServer, McpTool};
 use super::quarantined::QuarantinedClient;
 use super::sandboxing::{named_profile, profile_for};
 use super::sensing::Sensing;
-use super::spec::{ParamSpec, ToolSpec};
+use super::spec::{param_type_from_json_schema, ParamSpec, ToolSpec};
 use super::tools::{CallOutcome, OutputBudget, ToolSet};
 use super::watch::{CallEvents, SensorReport, Unwatched, Watcher};
 use super::Engine;
 use bactrian_agent_config::{
-    AgentConfig, Approve, ListedParameter, ListedTool, ParamType, QuarantinedBackend, ToolRunner,
+    AgentConfig, Approve, ListedParameter, ListedTool, QuarantinedBackend, ToolRunner,
 };
 use bactrian_interpreter::{Config, HostError, Mode, ToolOutput, QUARANTINED_LLM};
 use bactrian_policy::BuiltinRules;
@@ -75,15 +75,7 @@ fn listed(tool: &McpTool) -> ListedTool {
                         .and_then(|p| p.get(&name));
                     let text =
                         |key: &str| declared.and_then(|d| d.get(key)).and_then(Value::as_str);
-                    let ty = match text("type") {
-                        Some("string") => ParamType::Str,
-                        Some("integer") => ParamType::Int,
-                        Some("number") => ParamType::Float,
-                        Some("boolean") => ParamType::Bool,
-                        Some("array") => ParamType::List,
-                        Some("object") => ParamType::Dict,
-                        _ => ParamType::Any,
-                    };
+                    let ty = param_type_from_json_schema(text("type"));
                     ListedParameter {
                         description: text("description").map(String::from),
                         name,

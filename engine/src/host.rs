@@ -7,7 +7,7 @@
 //! only tighten them: a part it labels gets fewer readers (never more than the declaration
 //! allows) and is trusted only when the declaration says the tool's output is.
 
-use super::spec::{audience_from_json, ParamSpec, ParamType, ToolSpec};
+use super::spec::{audience_from_json, param_type_from_json_schema, ParamSpec, ToolSpec};
 use bactrian_interpreter::{HostError, PartLabel, ToolOutput};
 use bactrian_policy::Verdict;
 use bactrian_provenance::Readers;
@@ -112,15 +112,7 @@ impl HostToolDecl {
                     Some(_) => Err(format!("{name}.{pname}: {key} must be true or false")),
                 }
             };
-            let ty = match prop.get("type").and_then(Value::as_str) {
-                Some("string") => ParamType::Str,
-                Some("integer") => ParamType::Int,
-                Some("number") => ParamType::Float,
-                Some("boolean") => ParamType::Bool,
-                Some("array") => ParamType::List,
-                Some("object") => ParamType::Dict,
-                _ => ParamType::Any,
-            };
+            let ty = param_type_from_json_schema(prop.get("type").and_then(Value::as_str));
             let mut param = ParamSpec::new(pname).typed(ty);
             param.sensitive = flag("sensitive")?;
             param.recipient = flag("recipient")?;

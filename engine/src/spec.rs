@@ -200,6 +200,20 @@ pub fn audience_from_json(v: &Value) -> Option<Audience> {
     }
 }
 
+/// The parameter type of a JSON Schema `type` (an MCP tool's or a host tool's property);
+/// `any` for anything else.
+pub fn param_type_from_json_schema(ty: Option<&str>) -> ParamType {
+    match ty {
+        Some("string") => ParamType::Str,
+        Some("integer") => ParamType::Int,
+        Some("number") => ParamType::Float,
+        Some("boolean") => ParamType::Bool,
+        Some("array") => ParamType::List,
+        Some("object") => ParamType::Dict,
+        _ => ParamType::Any,
+    }
+}
+
 /// `str`, `int`, ... for a type as agent.yaml writes it; `any` for anything unknown.
 pub fn param_type_from_str(s: &str) -> ParamType {
     match s {

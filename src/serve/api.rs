@@ -3,8 +3,8 @@
 use super::agents::Agent;
 use super::auth::{Grant, Refusal, Scope, Tokens};
 use super::runs::{
-    answer_entry, host_answer, lock, new_id, now, Answer, Daemon, Pending, PendingKind, RunSlot,
-    RunState,
+    answer_entry, host_answer, idempotency_slot, lock, new_id, now, Answer, Daemon, Pending,
+    PendingKind, RunSlot, RunState,
 };
 use super::store::StoredAgent;
 use axum::body::Body;
@@ -356,7 +356,7 @@ async fn create_run(
     if let Some(key) = &req.idempotency_key {
         let existing = {
             let mut keys = lock(&daemon.idempotency);
-            let scoped = format!("{}\u{0}{key}", agent.id);
+            let scoped = idempotency_slot(&agent.id, key);
             let existing = keys.get(&scoped).cloned();
             if existing.is_none() {
                 keys.insert(scoped, id.clone());
@@ -444,7 +444,7 @@ async fn create_run(
             .unwrap_or_else(|p| p.into_inner())
             .remove(&id);
         if let Some(key) = &req.idempotency_key {
-            lock(&daemon.idempotency).remove(&format!("{}\u{0}{key}", slot.agent.id));
+            lock(&daemon.idempotency).remove(&idempotency_slot(&slot.agent.id, key));
         }
         return Err(ApiError::busy(daemon));
     }

@@ -348,7 +348,7 @@ fn restore(daemon: &Arc<Daemon>) -> Result<(), String> {
         let key = stored
             .idempotency_key
             .clone()
-            .map(|k| format!("{}\u{0}{k}", stored.agent));
+            .map(|k| runs::idempotency_slot(&stored.agent, &k));
         let slot = Arc::new(RunSlot::restored(stored, agent));
         if let Some(key) = key {
             lock(&daemon.idempotency).insert(key, slot.id.clone());
@@ -369,7 +369,7 @@ fn restore(daemon: &Arc<Daemon>) -> Result<(), String> {
 fn forget(daemon: &Daemon, slot: &RunSlot) {
     lock_write(&daemon.runs).remove(&slot.id);
     if let Some(key) = &slot.idempotency_key {
-        lock(&daemon.idempotency).remove(&format!("{}\u{0}{key}", slot.agent.id));
+        lock(&daemon.idempotency).remove(&runs::idempotency_slot(&slot.agent.id, key));
     }
 }
 

@@ -190,6 +190,11 @@ pub fn new_id(prefix: &str) -> String {
     format!("{prefix}{hex}")
 }
 
+/// Where an idempotency key is kept: per agent.
+pub fn idempotency_slot(agent: &str, key: &str) -> String {
+    format!("{agent}\u{0}{key}")
+}
+
 pub fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
