@@ -31,22 +31,25 @@ const TOKEN: &str = "bench-submitter-token-000000";
 type Sender = hyper::client::conn::http1::SendRequest<Full<Bytes>>;
 
 async fn connect(target: &str) -> Sender {
-    if let Some(path) = target.strip_prefix("unix:") {
-        let stream = tokio::net::UnixStream::connect(path).await.unwrap();
-        let (sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
-            .await
-            .unwrap();
-        tokio::spawn(conn);
-        sender
-    } else {
-        let stream = tokio::net::TcpStream::connect(target).await.unwrap();
-        stream.set_nodelay(true).unwrap();
-        let (sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
-            .await
-            .unwrap();
-        tokio::spawn(conn);
-        sender
+    match target.strip_prefix("unix:") {
+        Some(path) => handshake(tokio::net::UnixStream::connect(path).await.unwrap()).await,
+        None => {
+            let stream = tokio::net::TcpStream::connect(target).await.unwrap();
+            stream.set_nodelay(true).unwrap();
+            handshake(stream).await
+        }
     }
+}
+
+async fn handshake<S>(stream: S) -> Sender
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let (sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
+        .await
+        .unwrap();
+    tokio::spawn(conn);
+    sender
 }
 
 async fn post(sender: &mut Sender, path: &str, body: &Value) -> (u16, Value) {

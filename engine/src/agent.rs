@@ -127,6 +127,29 @@ fn start_mcp(
     Ok((running, expanded))
 }
 
+/// Every tool a plan of this agent may call by name, with its parameter names in positional
+/// order, as agent.yaml declares them (no MCP server is started), then `query_ai_assistant`
+/// when a quarantined model is configured: what `check --agent` checks calls against.
+pub fn callable_tools(config: &AgentConfig) -> Vec<(String, Vec<String>)> {
+    let mut tools: Vec<(String, Vec<String>)> = config
+        .tools
+        .iter()
+        .map(|t| {
+            (
+                t.name.clone(),
+                t.parameters.iter().map(|p| p.name.clone()).collect(),
+            )
+        })
+        .collect();
+    if config.llm.quarantined.is_some() {
+        tools.push((
+            QUARANTINED_LLM.to_string(),
+            vec!["query".to_string(), "output_schema".to_string()],
+        ));
+    }
+    tools
+}
+
 /// The tools a plan of this agent may call, as [`AgentTools`] would offer them: the declared
 /// tools, each MCP server's tools (the server is started in its sandbox profile to list them,
 /// then stopped), and `query_ai_assistant` when a quarantined model is configured. No sensor

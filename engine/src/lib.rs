@@ -64,7 +64,7 @@ mod spec;
 mod tools;
 mod watch;
 
-pub use agent::{agent_tool_specs, AgentTools, SetupError};
+pub use agent::{agent_tool_specs, callable_tools, AgentTools, SetupError};
 pub use approval::{Approval, Approver, FixedApprover};
 pub use command::{parse_response, CommandTool, ResponseOrigin};
 pub use counting::CountingAllocator;

@@ -340,26 +340,7 @@ pub fn check_plan(args: CheckArgs) -> i32 {
     let problems = match &args.agent {
         None => check(&source, &[]),
         Some(path) => match AgentConfig::load(path) {
-            Ok(config) => {
-                let mut tools: Vec<(String, Vec<String>)> = config
-                    .tools
-                    .iter()
-                    .map(|t| {
-                        (
-                            t.name.clone(),
-                            t.parameters.iter().map(|p| p.name.clone()).collect(),
-                        )
-                    })
-                    .collect();
-                // The quarantined model is a tool of every agent that configures one.
-                if config.llm.quarantined.is_some() {
-                    tools.push((
-                        bactrian_interpreter::QUARANTINED_LLM.to_string(),
-                        vec!["query".to_string(), "output_schema".to_string()],
-                    ));
-                }
-                check_for_agent(&source, &tools)
-            }
+            Ok(config) => check_for_agent(&source, &bactrian_engine::callable_tools(&config)),
             Err(e) => {
                 eprintln!("bactrian: {e}");
                 return exit::USAGE;

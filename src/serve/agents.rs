@@ -38,10 +38,9 @@ pub struct Agent {
     pub host_specs: Vec<ToolSpec>,
     /// The planner's prompt, made on first request (listing an MCP server's tools starts it).
     pub prompt: std::sync::OnceLock<String>,
-    /// Every tool the plan may call, by name (agent.yaml's, the quarantined model, host).
-    pub tool_names: Vec<String>,
-    /// Each tool's parameter names in positional order (to name an approval's arguments).
-    pub params: std::collections::HashMap<String, Vec<String>>,
+    /// Every tool the plan may call (agent.yaml's, the quarantined model, host tools), with
+    /// its parameter names in positional order (to name an approval's arguments).
+    pub tools: Vec<(String, Vec<String>)>,
     /// What was registered, as given (stored so the agent survives a restart).
     pub registration: Value,
 }
@@ -74,34 +73,20 @@ impl Agent {
         config.check_secure_execution().map_err(|e| e.to_string())?;
         let policy_paths: Vec<_> = config.policies.iter().map(|p| p.path.clone()).collect();
         bactrian_policy::PolicySet::load(&policy_paths).map_err(|e| e.to_string())?;
-        let mut tool_names: Vec<String> = config.tools.iter().map(|t| t.name.clone()).collect();
-        if config.llm.quarantined.is_some() {
-            tool_names.push(bactrian_interpreter::QUARANTINED_LLM.to_string());
-        }
-        let mut params: std::collections::HashMap<String, Vec<String>> = config
-            .tools
-            .iter()
-            .map(|t| {
-                (
-                    t.name.clone(),
-                    t.parameters.iter().map(|p| p.name.clone()).collect(),
-                )
-            })
-            .collect();
+        let mut tools = bactrian_engine::callable_tools(&config);
         let mut host_specs = Vec::new();
         for decl in &reg.host_tools {
             let spec = decl.to_spec()?;
-            if tool_names.contains(&spec.name) {
+            if tools.iter().any(|(name, _)| *name == spec.name) {
                 return Err(format!(
                     "host tool {} has the name of another tool of the agent",
                     spec.name
                 ));
             }
-            tool_names.push(spec.name.clone());
-            params.insert(
+            tools.push((
                 spec.name.clone(),
                 spec.params.iter().map(|p| p.name.clone()).collect(),
-            );
+            ));
             host_specs.push(spec);
         }
         let mut hasher = Sha256::new();
@@ -123,8 +108,7 @@ impl Agent {
             origin,
             host_specs,
             prompt: std::sync::OnceLock::new(),
-            tool_names,
-            params,
+            tools,
             registration: raw,
         })
     }
@@ -153,12 +137,20 @@ impl Agent {
         Ok(self.prompt.get_or_init(|| text).clone())
     }
 
+    /// The parameter names of tool `name`, in positional order.
+    pub fn params_of(&self, name: &str) -> Option<&[String]> {
+        self.tools
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, params)| params.as_slice())
+    }
+
     pub fn view(&self) -> Value {
         json!({
             "id": self.id,
             "name": self.name,
             "digest": self.digest,
-            "tools": self.tool_names,
+            "tools": self.tools.iter().map(|(name, _)| name).collect::<Vec<_>>(),
             "host_tools": self.host_specs.iter().map(|s| &s.name).collect::<Vec<_>>(),
         })
     }

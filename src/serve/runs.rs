@@ -642,7 +642,7 @@ impl Approver for SuspendingApprover {
     fn approve(&mut self, call: &ToolCall, reasons: &[Reason]) -> Approval {
         let ttl = self.daemon.settings.approval_ttl;
         // Positional arguments by their parameter's name where the agent declares it.
-        let names = self.slot.agent.params.get(&call.tool);
+        let names = self.slot.agent.params_of(&call.tool);
         let name_of = |i: usize| {
             names
                 .and_then(|n| n.get(i))

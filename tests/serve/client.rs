@@ -108,6 +108,21 @@ impl Drop for Daemon {
     }
 }
 
+/// One request on a fresh connection.
+async fn exchange<S>(
+    stream: std::io::Result<S>,
+    req: hyper::Request<Full<Bytes>>,
+) -> hyper::Response<hyper::body::Incoming>
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let (mut sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(stream.unwrap()))
+        .await
+        .unwrap();
+    tokio::spawn(conn);
+    sender.send_request(req).await.unwrap()
+}
+
 #[derive(Clone)]
 enum Target {
     Unix(PathBuf),
@@ -151,24 +166,8 @@ impl Client {
             .body(Full::new(Bytes::from(body.unwrap_or_default())))
             .unwrap();
         let response = match &self.target {
-            Target::Unix(path) => {
-                let stream = tokio::net::UnixStream::connect(path).await.unwrap();
-                let (mut sender, conn) =
-                    hyper::client::conn::http1::handshake(TokioIo::new(stream))
-                        .await
-                        .unwrap();
-                tokio::spawn(conn);
-                sender.send_request(req).await.unwrap()
-            }
-            Target::Tcp(addr) => {
-                let stream = tokio::net::TcpStream::connect(addr).await.unwrap();
-                let (mut sender, conn) =
-                    hyper::client::conn::http1::handshake(TokioIo::new(stream))
-                        .await
-                        .unwrap();
-                tokio::spawn(conn);
-                sender.send_request(req).await.unwrap()
-            }
+            Target::Unix(path) => exchange(tokio::net::UnixStream::connect(path).await, req).await,
+            Target::Tcp(addr) => exchange(tokio::net::TcpStream::connect(addr).await, req).await,
         };
         let status = response.status().as_u16();
         let headers = response.headers().clone();

@@ -11,6 +11,12 @@ _JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean",
                list: "array", dict: "object"}
 
 
+def _with_given(body, **optional):
+    """`body` with each of `optional` that is not None."""
+    body.update({k: v for k, v in optional.items() if v is not None})
+    return body
+
+
 class BactrianError(Exception):
     """An error answer from the daemon: `status` (HTTP), `code` and `message`."""
 
@@ -52,13 +58,8 @@ def tool(fn=None, *, description=None, side_effects=False, sensitive=(), recipie
         doc = description or inspect.getdoc(f)
         if doc:
             decl["description"] = doc
-        if output_readers is not None:
-            decl["output_readers"] = output_readers
-        if audience is not None:
-            decl["audience"] = audience
-        if policy_default is not None:
-            decl["policy_default"] = policy_default
-        f.__bactrian_tool__ = decl
+        f.__bactrian_tool__ = _with_given(decl, output_readers=output_readers,
+                                          audience=audience, policy_default=policy_default)
         return f
 
     return wrap(fn) if fn is not None else wrap
@@ -192,13 +193,8 @@ class Agent:
         return self.client.request("GET", f"/v1/agents/{self.id}/prompt")
 
     def start(self, code, query="", session=None, limits=None, idempotency_key=None):
-        body = {"agent": self.id, "code": code, "query": query}
-        if session is not None:
-            body["session"] = session
-        if limits is not None:
-            body["limits"] = limits
-        if idempotency_key is not None:
-            body["idempotency_key"] = idempotency_key
+        body = _with_given({"agent": self.id, "code": code, "query": query},
+                           session=session, limits=limits, idempotency_key=idempotency_key)
         return Run(self.client.request("POST", "/v1/runs?wait=60", body))
 
     def run(self, code, query="", session=None, limits=None, on_approval=None):

@@ -334,16 +334,19 @@ pub struct MethodSlots {
 
 const NO_SLOT: u8 = u8::MAX;
 
+/// Where `name` stands in `table` (`NO_SLOT`: not there).
+fn slot_in(table: &[Method], name: &str) -> u8 {
+    table
+        .iter()
+        .position(|m| m.name == name)
+        .and_then(|i| u8::try_from(i).ok())
+        .unwrap_or(NO_SLOT)
+}
+
 impl MethodSlots {
     /// The slots of the method `name`.
     pub fn of(name: &str) -> MethodSlots {
-        let at = |table: &[Method]| {
-            table
-                .iter()
-                .position(|m| m.name == name)
-                .and_then(|i| u8::try_from(i).ok())
-                .unwrap_or(NO_SLOT)
-        };
+        let at = |table| slot_in(table, name);
         MethodSlots {
             list: at(LIST_METHODS),
             dict: at(DICT_METHODS),
@@ -355,13 +358,7 @@ impl MethodSlots {
     /// The slot of the method `name` in the table of `data`'s type only (the one a call on
     /// it reads): for a call by name, which scans one table, as before the slots.
     fn for_receiver(data: &Data, name: &str) -> MethodSlots {
-        let at = |table: &[Method]| {
-            table
-                .iter()
-                .position(|m| m.name == name)
-                .and_then(|i| u8::try_from(i).ok())
-                .unwrap_or(NO_SLOT)
-        };
+        let at = |table| slot_in(table, name);
         let mut slots = MethodSlots {
             list: NO_SLOT,
             dict: NO_SLOT,
