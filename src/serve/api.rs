@@ -421,7 +421,7 @@ async fn create_run(
             pending: None,
             answer: None,
             events: Vec::new(),
-            record: None,
+            record_sealed: false,
             entries: Vec::new(),
         }),
         version: tokio::sync::watch::channel(0).0,
@@ -458,7 +458,7 @@ async fn list_runs(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<Value>, ApiError> {
     authorize_reader(&app, &headers)?;
-    let runs: Vec<Arc<RunSlot>> = app
+    let mut runs: Vec<Arc<RunSlot>> = app
         .daemon
         .runs
         .read()
@@ -466,12 +466,17 @@ async fn list_runs(
         .values()
         .cloned()
         .collect();
-    let mut views: Vec<Value> = runs
+    runs.sort_by_key(|r| r.created_at);
+    // Only the runs asked for are described.
+    let views: Vec<Value> = runs
         .iter()
-        .map(|r| r.view())
-        .filter(|v| q.get("status").is_none_or(|s| v["status"] == s.as_str()))
+        .filter_map(|r| {
+            let state = lock(&r.state);
+            q.get("status")
+                .is_none_or(|s| state.status == s.as_str())
+                .then(|| r.view_of(&state))
+        })
         .collect();
-    views.sort_by_key(|v| v["created_at"].as_u64());
     Ok(Json(json!({"runs": views})))
 }
 
@@ -681,7 +686,7 @@ async fn run_record(
             "the record is sealed when the run ends; this run has not ended",
         ));
     }
-    let path = app.daemon.records.join(format!("{}.record", slot.id));
+    let path = app.daemon.record_path(&slot.id);
     let bytes = tokio::fs::read(&path)
         .await
         .map_err(|_| ApiError::not_found(&format!("record for run {id}")))?;

@@ -13,6 +13,24 @@ use serde_json::{json, Value};
 
 /// `prefix_lines`: lines of `code` earlier runs of its session executed; lines are counted
 /// from the fragment the planner wrote.
+/// How many lines of `code` ran as whole top-level statements when it raised at `line`: the
+/// session's `prefix_lines`, then the fragment's statements before the one that raised (which
+/// may have run in part).
+pub fn lines_run_whole(code: &str, prefix_lines: u32, line: u32) -> u32 {
+    let fragment: String = code
+        .lines()
+        .skip(prefix_lines as usize)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let at = line.saturating_sub(prefix_lines);
+    let start = bactrian_interpreter::statement_lines(&fragment)
+        .into_iter()
+        .filter(|&l| l <= at)
+        .max()
+        .unwrap_or(1);
+    prefix_lines + start.saturating_sub(1)
+}
+
 pub fn feedback(code: &str, prefix_lines: u32, outcome: &RunOutcome, status: &str) -> Value {
     let Some(error) = &outcome.error else {
         return Value::Null;
@@ -45,20 +63,11 @@ pub fn feedback(code: &str, prefix_lines: u32, outcome: &RunOutcome, status: &st
         });
     }
     let line = error.line.saturating_sub(prefix_lines);
-    let fragment: String = code
+    let run_whole = lines_run_whole(code, prefix_lines, error.line);
+    let executed: Vec<&str> = code
         .lines()
         .skip(prefix_lines as usize)
-        .map(|l| format!("{l}\n"))
-        .collect();
-    // Whole top-level statements: the one that raised may have run in part.
-    let start = bactrian_interpreter::statement_lines(&fragment)
-        .into_iter()
-        .filter(|&l| l <= line)
-        .max()
-        .unwrap_or(1);
-    let executed: Vec<&str> = fragment
-        .lines()
-        .take(start.saturating_sub(1) as usize)
+        .take(run_whole.saturating_sub(prefix_lines) as usize)
         .collect();
     let executed = executed.join("\n");
     let prompt = format!(

@@ -140,7 +140,8 @@ pub struct RunState {
     /// Where the live thread waits for an answer (none after a restart).
     pub answer: Option<Sender<Answer>>,
     pub events: Vec<Event>,
-    pub record: Option<PathBuf>,
+    /// The run's record is sealed ([`Daemon::record_path`]).
+    pub record_sealed: bool,
     /// The journal as it stands (entries answered so far).
     pub entries: Vec<JournalEntry>,
 }
@@ -205,7 +206,7 @@ impl RunSlot {
         self.view_of(&state)
     }
 
-    fn view_of(&self, state: &RunState) -> Value {
+    pub fn view_of(&self, state: &RunState) -> Value {
         json!({
             "id": self.id,
             "agent": self.agent.id,
@@ -216,7 +217,7 @@ impl RunSlot {
             "error": state.error,
             "feedback": state.feedback,
             "pending": state.pending.as_ref().map(Pending::view),
-            "record": state.record.as_ref().map(|_| format!("/v1/runs/{}/record", self.id)),
+            "record": state.record_sealed.then(|| format!("/v1/runs/{}/record", self.id)),
             "session": self.session,
             "caller": self.caller,
             "created_at": self.created_at,
@@ -271,10 +272,6 @@ impl RunSlot {
         if view.get("status").and_then(Value::as_str) == Some("running") {
             error = json!({"type_name": "Interrupted", "message": "the daemon stopped while the run was running; its tool calls since the last suspension are unknown, so it is not resumed", "line": 0, "col": 0, "redacted": false});
         }
-        let record = view
-            .get("record")
-            .and_then(Value::as_str)
-            .map(|_| PathBuf::new());
         RunSlot {
             id: stored.id,
             agent,
@@ -301,7 +298,7 @@ impl RunSlot {
                 pending,
                 answer: None,
                 events: Vec::new(),
-                record,
+                record_sealed: view.get("record").is_some_and(Value::is_string),
                 entries: stored.entries,
             }),
             version: tokio::sync::watch::channel(0).0,
@@ -311,6 +308,11 @@ impl RunSlot {
 }
 
 impl Daemon {
+    /// Where run `id`'s signed record is written.
+    pub fn record_path(&self, id: &str) -> PathBuf {
+        self.records.join(format!("{id}.record"))
+    }
+
     fn save(&self, slot: &RunSlot, state: &RunState) {
         if let Err(e) = self.store.save_run(&slot.stored(state)) {
             eprintln!("bactrian serve: run {}: {e}", slot.id);
@@ -488,7 +490,7 @@ impl Daemon {
         // A run thread has the interpreter's stack (see `dispatch`).
         engine.config.on_this_thread = true;
         engine.caller = Some(slot.caller.clone());
-        let path = self.records.join(format!("{}.record", slot.id));
+        let path = self.record_path(&slot.id);
         let writer = match bactrian_engine::record::RecordWriter::create(
             &path,
             &engine.agent,
@@ -535,7 +537,7 @@ impl Daemon {
         state.error = view.get("error").cloned().unwrap_or(Value::Null);
         state.feedback = feedback(&slot.code, slot.prefix_lines, outcome, status);
         state.entries = entries;
-        state.record = finished.is_ok().then_some(path);
+        state.record_sealed = finished.is_ok();
         if !stdout.is_empty() {
             slot.emit(&mut state, "printed", json!({"text": stdout}));
         }

@@ -62,19 +62,11 @@ impl Daemon {
             ("failed", Some(e))
                 if !e.redacted && e.fatal.is_none() && e.line > slot.prefix_lines =>
             {
-                let fragment: String = slot
-                    .code
-                    .lines()
-                    .skip(slot.prefix_lines as usize)
-                    .map(|l| format!("{l}\n"))
-                    .collect();
-                let at = e.line - slot.prefix_lines;
-                let start = bactrian_interpreter::statement_lines(&fragment)
-                    .into_iter()
-                    .filter(|&l| l <= at)
-                    .max()
-                    .unwrap_or(1);
-                Some(slot.prefix_lines + start - 1)
+                Some(super::feedback::lines_run_whole(
+                    &slot.code,
+                    slot.prefix_lines,
+                    e.line,
+                ))
             }
             _ => None,
         };
