@@ -105,7 +105,8 @@ impl Machine<'_> {
                     }
                     return err(ExcKind::ValueError, "chr() arg not in range(0x110000)");
                 };
-                Ok(self.derive(Data::Str(PyStr::from(c.to_string())), &[code], text))
+                let c = self.char_str(c);
+                Ok(self.derive(Data::Str(c), &[code], text))
             }
             Builtin::Ord => {
                 no_kwargs(name, &kwargs)?;

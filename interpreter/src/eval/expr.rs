@@ -156,6 +156,18 @@ impl<'h> Machine<'h> {
                 if let Some(v) = ops::plain_compare(*op, &l, &r) {
                     return Ok(v);
                 }
+                if let CmpOp::Is | CmpOp::IsNot = op {
+                    // Identity never raises, and says nothing of what a container holds.
+                    let same = ops::identical(&l.data, &r.data);
+                    let result = self.derive_from_references(
+                        Data::Bool(same == (*op == CmpOp::Is)),
+                        &[&l, &r],
+                        &e.text,
+                    );
+                    l.discard();
+                    r.discard();
+                    return Ok(result);
+                }
                 self.note_operands(&[&l, &r]);
                 let ok =
                     ops::compare(self, *op, &l, &r).map_err(|u| self.failed_on(u, &[&l, &r]))?;
@@ -852,7 +864,7 @@ impl<'h> Machine<'h> {
             Data::Str(s) => {
                 let s = s.clone();
                 for c in s.chars() {
-                    let item = Value::with(Data::Str(PyStr::from(c.to_string())), v.label, v.node);
+                    let item = Value::with(Data::Str(self.char_str(c)), v.label, v.node);
                     if !f(self, item)? {
                         return Ok(false);
                     }
@@ -1055,7 +1067,7 @@ impl<'h> Machine<'h> {
             Data::Str(s) => {
                 self.check_len(s.len())?;
                 s.chars()
-                    .map(|c| Value::with(Data::Str(PyStr::from(c.to_string())), v.label, v.node))
+                    .map(|c| Value::with(Data::Str(self.char_str(c)), v.label, v.node))
                     .collect()
             }
             Data::Iterator(it) => {
@@ -1419,11 +1431,14 @@ impl<'h> Machine<'h> {
                 };
                 let i = self.index(key, count, "string", access)?;
                 let c = if s.is_ascii() {
-                    s[i..i + 1].to_string()
+                    s.as_bytes().get(i).map(|&b| char::from(b))
                 } else {
-                    s.chars().nth(i).map(String::from).unwrap_or_default()
+                    s.chars().nth(i)
                 };
-                let data = Data::Str(PyStr::from(c));
+                let data = Data::Str(match c {
+                    Some(c) => self.char_str(c),
+                    None => PyStr::from(String::new()),
+                });
                 return Ok(self.derive(data, &[container, key], text));
             }
             Data::Range(r) => {

@@ -103,6 +103,9 @@ pub struct Machine<'h> {
     todo_scratch: Vec<Data>,
     /// Storage of finished call frames' locals, reused by the next calls.
     frame_pool: Vec<Vec<Option<Value>>>,
+    /// One-character ASCII strings, made on first use and shared (CPython shares them too):
+    /// iterating or indexing a string makes one per character.
+    ascii_chars: Vec<Option<PyStr>>,
     /// Empty vectors for the positional arguments of method calls, reused.
     pub(crate) arg_pool: Vec<Vec<Value>>,
     /// The join of the shapes of the last call's `*xs` and `**d` arguments: they decided
@@ -163,6 +166,7 @@ impl<'h> Machine<'h> {
             seen_scratch: crate::value::Path::default(),
             todo_scratch: Vec::new(),
             frame_pool: Vec::new(),
+            ascii_chars: vec![None; 128],
             arg_pool: Vec::new(),
             call_spread: Label::PROGRAM,
             stack_base: stack_here(),
@@ -402,6 +406,47 @@ impl<'h> Machine<'h> {
                 label = self.labels.join(label, l);
             }
         }
+        self.derived(data, label, plain, inputs, text)
+    }
+
+    /// A value computed from its inputs' identities (`is`, `is not`): it depends on the
+    /// references, so it carries their labels and not their contents' (whose full labels
+    /// would walk every element of a container).
+    pub fn derive_from_references(
+        &mut self,
+        data: Data,
+        inputs: &[&Value],
+        text: &Arc<str>,
+    ) -> Value {
+        let mut label = Label::PROGRAM;
+        let mut plain = true;
+        for v in inputs {
+            if v.label != Label::PROGRAM || v.node != NO_NODE {
+                plain = false;
+                label = self.labels.join(label, v.label);
+            }
+        }
+        self.derived(data, label, plain, inputs, text)
+    }
+
+    /// The string of one character `c`.
+    pub fn char_str(&mut self, c: char) -> PyStr {
+        match self.ascii_chars.get_mut(c as usize) {
+            Some(slot) => slot
+                .get_or_insert_with(|| PyStr::from(c.to_string()))
+                .clone(),
+            None => PyStr::from(c.to_string()),
+        }
+    }
+
+    fn derived(
+        &mut self,
+        data: Data,
+        label: Label,
+        plain: bool,
+        inputs: &[&Value],
+        text: &Arc<str>,
+    ) -> Value {
         if plain {
             return Value::program(data);
         }

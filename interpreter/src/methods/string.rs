@@ -278,12 +278,9 @@ impl Machine<'_> {
                         )
                     }
                 };
-                let chars: Vec<char> = s.chars().collect();
-                let (start, end) = slice_range(chars.len(), args.get(1), args.get(2))?;
-                let hay: String = chars
-                    .get(start..end)
-                    .map(|run| run.iter().collect())
-                    .unwrap_or_default();
+                let n_chars = char_count(s);
+                let (start, end) = slice_range(n_chars, args.get(1), args.get(2))?;
+                let hay = char_run(s, start, end).unwrap_or_default();
                 if name == "count" {
                     let n = if start > end {
                         0
@@ -294,7 +291,7 @@ impl Machine<'_> {
                     };
                     return Ok(self.derive(Data::Int(n as i64), refs, text));
                 }
-                let found = if start > end || start > chars.len() {
+                let found = if start > end || start > n_chars {
                     None
                 } else if name.starts_with('r') {
                     hay.rfind(&*sub)
@@ -316,8 +313,7 @@ impl Machine<'_> {
                 arity(name, args, 1, 3)?;
                 let [affix] = leading(args)?;
                 // CPython reads the bounds before it looks at the affix.
-                let chars: Vec<char> = s.chars().collect();
-                let (start, end) = slice_range(chars.len(), args.get(1), args.get(2))?;
+                let (start, end) = slice_range(char_count(s), args.get(1), args.get(2))?;
                 let prefixes: Vec<Value> = match &affix.data {
                     Data::Str(_) => vec![affix.clone()],
                     Data::Tuple(t) => t.items.clone(),
@@ -331,7 +327,7 @@ impl Machine<'_> {
                         ))
                     }
                 };
-                let hay: Option<String> = chars.get(start..end).map(|run| run.iter().collect());
+                let hay = char_run(s, start, end);
                 // Each item is checked when it is reached, as CPython does.
                 for p in &prefixes {
                     let Data::Str(p) = &p.data else {
@@ -544,6 +540,33 @@ impl Machine<'_> {
         let refs: Vec<&Value> = used.iter().collect();
         self.new_str(out, &refs, text)
     }
+}
+
+/// How many characters `s` has (its bytes when ASCII).
+fn char_count(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+/// The characters `start..end` of `s`, borrowed; `None` when the range is not inside `s`
+/// (as a slice of its characters would be).
+fn char_run(s: &str, start: usize, end: usize) -> Option<&str> {
+    if start > end {
+        return None;
+    }
+    if s.is_ascii() {
+        return s.get(start..end);
+    }
+    let mut offsets = s.char_indices().map(|(i, _)| i).chain([s.len()]);
+    let a = offsets.nth(start)?;
+    let b = match (end - start).checked_sub(1) {
+        None => a,
+        Some(k) => offsets.nth(k)?,
+    };
+    s.get(a..b)
 }
 
 /// `split()` and `rsplit()` with no separator, as CPython's `split_whitespace`: runs of

@@ -2461,7 +2461,7 @@ impl Gen {
 
     fn gen_bool(&mut self, d: u32) -> Expr {
         loop {
-            match self.rng.below(16) {
+            match self.rng.below(19) {
                 0 | 1 => {
                     let ty = self.rng.pick(&[Ty::Str, Ty::Str, Ty::Int]);
                     let a = self.expr(ty, d);
@@ -2564,6 +2564,26 @@ impl Gen {
                     let x = self.sized();
                     let k = self.expr(Ty::Int, 0);
                     return binop(call("len", vec![x]), ">", k);
+                }
+                15 | 16 => {
+                    // Identity of containers: which object a name holds, whatever it holds.
+                    let ty = self
+                        .rng
+                        .pick(&[Ty::LStr, Ty::Rec, Ty::DStr, Ty::LInt, Ty::Model]);
+                    let mut side = |g: &mut Self| match g.var_of(ty) {
+                        Some(v) if g.rng.chance(70) => lit(&v),
+                        _ => g.expr(ty, d),
+                    };
+                    let a = side(self);
+                    let b = side(self);
+                    return binop(a, self.rng.pick(&["is", "is not"]), b);
+                }
+                17 => {
+                    // `d.get(k) is None`: the planner's presence test.
+                    let m = self.expr(Ty::DStr, d);
+                    let k = self.expr(Ty::Str, d);
+                    let got = method(m, "get", vec![k]);
+                    return binop(got, self.rng.pick(&["is", "is not"]), lit("None"));
                 }
                 _ => {
                     if let Some(e) = self.func_call(Some(Ty::Bool)) {
