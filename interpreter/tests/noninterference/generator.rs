@@ -2570,7 +2570,7 @@ impl Gen {
                     let ty = self
                         .rng
                         .pick(&[Ty::LStr, Ty::Rec, Ty::DStr, Ty::LInt, Ty::Model]);
-                    let mut side = |g: &mut Self| match g.var_of(ty) {
+                    let side = |g: &mut Self| match g.var_of(ty) {
                         Some(v) if g.rng.chance(70) => lit(&v),
                         _ => g.expr(ty, d),
                     };
