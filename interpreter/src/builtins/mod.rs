@@ -5,6 +5,7 @@
 mod digits;
 mod iteration;
 mod names;
+mod native_sort;
 mod numbers;
 mod text;
 mod types;
@@ -706,10 +707,10 @@ impl Machine<'_> {
             keyed.push((k, item));
         }
         let data: Vec<Data> = keyed.iter().map(|(k, _)| k.data.clone()).collect();
-        let idx = if data.len() < SMALL_SORT {
-            self.small_sort_order(&data, reverse)?
-        } else {
-            self.large_sort_order(&data, reverse)?
+        let idx = match native_sort::native_sort_order(&data, reverse) {
+            Some(idx) => idx,
+            None if data.len() < SMALL_SORT => self.small_sort_order(&data, reverse)?,
+            None => self.large_sort_order(&data, reverse)?,
         };
         let mut slots: Vec<Option<(Value, Value)>> = keyed.into_iter().map(Some).collect();
         let sorted = idx

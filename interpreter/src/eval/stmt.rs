@@ -26,10 +26,14 @@ impl Machine<'_> {
         // An exception raised here also tells that this statement ran: it carries the
         // context the statement ran under.
         let ctx = self.ctx.label;
-        self.exec(stmt, frame).map_err(|u| {
-            let u = attach(u, stmt.pos, &frame.function);
-            self.raised_under(u, ctx)
-        })
+        match self.exec(stmt, frame) {
+            Err(u @ Unwind::Exc(_)) => {
+                let u = attach(u, stmt.pos, &frame.function);
+                Err(self.raised_under(u, ctx))
+            }
+            // `return`, `break`, `continue` and fatal stops pass through as they are.
+            other => other,
+        }
     }
 
     fn exec(&mut self, stmt: &Stmt, frame: &mut Frame) -> Eval<()> {
