@@ -241,6 +241,18 @@ fn hashing_a_tuple_shared_many_times_over_takes_one_step_per_tuple() {
 // Loops
 
 #[test]
+fn summing_a_long_list_counts_a_step_per_item() {
+    // `sum` adds a list of plain ints in one go; it still spends a step per item.
+    let src = "xs = [1] * 9000\ntotal = sum(xs) + sum(xs) + sum(xs)";
+    let outcome = run_limited(src, small());
+    assert_limit(&outcome, "steps", "step limit");
+    assert!(outcome.steps <= small().max_steps + 1);
+    let outcome = run_limited("xs = [1] * 300\ntotal = sum(xs)", small());
+    expect_ok(&outcome, "sum");
+    assert_eq!(outcome.variable("total").unwrap().repr, "300");
+}
+
+#[test]
 fn an_endless_loop_hits_the_step_limit() {
     let outcome = run_limited("while True:\n    pass", small());
     assert_limit(&outcome, "steps", "step limit");

@@ -228,9 +228,30 @@ impl<'h> Machine<'h> {
         Ok(())
     }
 
+    /// Counts `n` steps at once, for a builtin's loop over items that can neither fail nor
+    /// call back: the same budgets as `n` ticks.
+    pub fn tick_many(&mut self, n: u64) -> Eval<()> {
+        let before = self.steps;
+        self.steps = self.steps.saturating_add(n);
+        if self.steps > self.limits.max_steps {
+            // Where `n` ticks would have stopped.
+            self.steps = self.limits.max_steps.saturating_add(1);
+            return self.budget_checks(false);
+        }
+        if before >> 10 != self.steps >> 10 {
+            return self.budget_checks(true);
+        }
+        Ok(())
+    }
+
     /// The checks of `tick` past the step limit and every 1024 steps.
     #[inline(never)]
     fn tick_checks(&mut self) -> Eval<()> {
+        self.budget_checks(self.steps & 0x3ff == 0)
+    }
+
+    /// The step limit, and with `periodic` the time and memory limits.
+    fn budget_checks(&mut self, periodic: bool) -> Eval<()> {
         if self.steps > self.limits.max_steps {
             return Err(Unwind::limit(
                 "steps",
@@ -240,7 +261,7 @@ impl<'h> Machine<'h> {
                 ),
             ));
         }
-        if self.steps & 0x3ff == 0 {
+        if periodic {
             self.check_time()?;
             self.check_memory(0)?;
         }

@@ -120,7 +120,9 @@ impl Effects {
     }
 }
 
+// A tag byte of its own, as `ExprKind`.
 #[derive(Debug)]
+#[repr(u8)]
 pub enum StmtKind {
     Expr(Expr),
     Assign {
@@ -373,7 +375,10 @@ pub enum FPart {
     },
 }
 
+// A tag byte of its own: the evaluator matches on the kind at every step, and a tag packed
+// into a vector's capacity (the layout Rust picks otherwise) takes several instructions to read.
 #[derive(Debug)]
+#[repr(u8)]
 pub enum ExprKind {
     Const(Const),
     Name(Name),
