@@ -127,6 +127,9 @@ impl<'h> Machine<'h> {
                 let r = self.operand(right, frame)?;
                 self.pos = e.pos;
                 if let Some(v) = ops::plain_binary(*op, &l, &r, self.limits.max_int_bits) {
+                    // Numbers: no out-of-line destructor call for them.
+                    l.discard();
+                    r.discard();
                     return Ok(v);
                 }
                 self.note_operands(&[&l, &r]);
@@ -137,10 +140,13 @@ impl<'h> Machine<'h> {
                 result
             }
             ExprKind::Unary { op, operand } => {
-                let v = self.expr(operand, frame)?;
+                let v = self.operand(operand, frame)?;
                 self.note_operands(&[&v]);
-                self.unary(*op, &v, &e.text)
-                    .map_err(|u| self.failed_on(u, &[&v]))
+                let result = self
+                    .unary(*op, &v, &e.text)
+                    .map_err(|u| self.failed_on(u, &[&v]));
+                v.discard();
+                result
             }
             ExprKind::And(values, effects) | ExprKind::Or(values, effects) => {
                 let is_and = matches!(e.kind, ExprKind::And(..));
@@ -154,6 +160,8 @@ impl<'h> Machine<'h> {
                 let r = self.operand(right, frame)?;
                 self.pos = e.pos;
                 if let Some(v) = ops::plain_compare(*op, &l, &r) {
+                    l.discard();
+                    r.discard();
                     return Ok(v);
                 }
                 if let CmpOp::Is | CmpOp::IsNot = op {

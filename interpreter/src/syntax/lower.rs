@@ -1132,15 +1132,30 @@ impl<'a> Lowerer<'a> {
                 left: self.boxed(&b.left),
                 right: self.boxed(&b.right),
             },
-            E::UnaryOp(u) => ExprKind::Unary {
-                op: match u.op {
-                    ast::UnaryOp::Not => UnaryOp::Not,
-                    ast::UnaryOp::USub => UnaryOp::Neg,
-                    ast::UnaryOp::UAdd => UnaryOp::Pos,
-                    ast::UnaryOp::Invert => UnaryOp::Invert,
-                },
-                operand: self.boxed(&u.operand),
-            },
+            E::UnaryOp(u) => {
+                let operand = self.boxed(&u.operand);
+                match (u.op, &operand.kind) {
+                    // `-1000000` is a constant, as CPython makes it: not a negation at every
+                    // turn of a loop.
+                    (ast::UnaryOp::USub, ExprKind::Const(Const::Int(n)))
+                        if n.checked_neg().is_some() =>
+                    {
+                        ExprKind::Const(Const::Int(-n))
+                    }
+                    (ast::UnaryOp::USub, ExprKind::Const(Const::Float(f))) => {
+                        ExprKind::Const(Const::Float(-f))
+                    }
+                    _ => ExprKind::Unary {
+                        op: match u.op {
+                            ast::UnaryOp::Not => UnaryOp::Not,
+                            ast::UnaryOp::USub => UnaryOp::Neg,
+                            ast::UnaryOp::UAdd => UnaryOp::Pos,
+                            ast::UnaryOp::Invert => UnaryOp::Invert,
+                        },
+                        operand,
+                    },
+                }
+            }
             E::Compare(c) => {
                 let left = self.boxed(&c.left);
                 let ops = c
