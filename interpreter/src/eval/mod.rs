@@ -71,6 +71,9 @@ pub struct Machine<'h> {
     pub strict: bool,
     pub ctx: Context,
     pub(crate) steps: u64,
+    /// The step at which `tick` next looks at the budgets: past the step limit, or the next
+    /// multiple of 1024 (time and memory), whichever comes first. One comparison a step.
+    next_check: u64,
     pub(crate) depth: u32,
     pub(crate) allocated: u64,
     pub(crate) started: Instant,
@@ -134,6 +137,7 @@ fn stack_here() -> usize {
 
 impl<'h> Machine<'h> {
     pub fn new(host: &'h mut dyn ToolHost, limits: Limits, strict: bool) -> Machine<'h> {
+        let first_check = next_check_after(0, limits.max_steps);
         let mut graph = Graph::new();
         // Node 0 stands for the plan itself; values with node 0 have no other lineage.
         graph.add(NodeKind::Source(Source::Program), 0, &[], &[]);
@@ -148,6 +152,7 @@ impl<'h> Machine<'h> {
             strict,
             ctx: Context::NONE,
             steps: 0,
+            next_check: first_check,
             depth: 0,
             allocated: 0,
             started: Instant::now(),
@@ -222,7 +227,7 @@ impl<'h> Machine<'h> {
     #[inline(always)]
     pub fn tick(&mut self) -> Eval<()> {
         self.steps += 1;
-        if self.steps > self.limits.max_steps || self.steps & 0x3ff == 0 {
+        if self.steps >= self.next_check {
             return self.tick_checks();
         }
         Ok(())
@@ -252,6 +257,7 @@ impl<'h> Machine<'h> {
 
     /// The step limit, and with `periodic` the time and memory limits.
     fn budget_checks(&mut self, periodic: bool) -> Eval<()> {
+        self.next_check = next_check_after(self.steps, self.limits.max_steps);
         if self.steps > self.limits.max_steps {
             return Err(Unwind::limit(
                 "steps",
@@ -933,4 +939,10 @@ impl<'h> Machine<'h> {
         }
         exception(ExcKind::TypeError, message, label)
     }
+}
+
+/// The first step after `steps` at which the budgets are looked at (see `Machine::tick`).
+fn next_check_after(steps: u64, max_steps: u64) -> u64 {
+    let next_period = (steps | 0x3ff).saturating_add(1);
+    next_period.min(max_steps.saturating_add(1))
 }
