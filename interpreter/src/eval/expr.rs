@@ -79,6 +79,61 @@ impl<'h> Machine<'h> {
         self.expr(e, frame)
     }
 
+    /// `a < b` (one comparison, `e`): two numbers compared in place, anything else by
+    /// `compare_rest`. Inlined into `expr` and into `test`.
+    #[inline(always)]
+    fn compare_one(
+        &mut self,
+        e: &Expr,
+        left: &Expr,
+        chain: &[(CmpOp, Expr)],
+        frame: &mut Frame,
+    ) -> Eval<Value> {
+        let l = self.operand(left, frame)?;
+        let Some((op, right)) = chain.first() else {
+            return Ok(l); // not reached: the callers check for one comparison
+        };
+        let r = self.operand(right, frame)?;
+        self.pos = e.pos;
+        if let Some(v) = ops::plain_compare(*op, &l, &r) {
+            l.discard();
+            r.discard();
+            return Ok(v);
+        }
+        self.compare_rest(*op, l, r, &e.text)
+    }
+
+    #[inline(never)]
+    fn compare_rest(&mut self, op: CmpOp, l: Value, r: Value, text: &Arc<str>) -> Eval<Value> {
+        if let CmpOp::Is | CmpOp::IsNot = op {
+            // Identity never raises, and says nothing of what a container holds.
+            let same = ops::identical(&l.data, &r.data);
+            let result =
+                self.derive_from_references(Data::Bool(same == (op == CmpOp::Is)), &[&l, &r], text);
+            l.discard();
+            r.discard();
+            return Ok(result);
+        }
+        self.note_operands(&[&l, &r]);
+        let ok = ops::compare(self, op, &l, &r).map_err(|u| self.failed_on(u, &[&l, &r]))?;
+        let result = self.derive(Data::Bool(ok), &[&l, &r], text);
+        l.discard();
+        r.discard();
+        Ok(result)
+    }
+
+    /// The value of a test (`if`, `while`, a comprehension's filter): mostly one comparison,
+    /// evaluated here without a call of `expr`.
+    #[inline(always)]
+    pub(crate) fn test(&mut self, test: &Expr, frame: &mut Frame) -> Eval<Value> {
+        match &test.kind {
+            ExprKind::Compare { left, ops: chain } if chain.len() == 1 => {
+                self.compare_one(test, left, chain, frame)
+            }
+            _ => self.expr(test, frame),
+        }
+    }
+
     pub fn expr(&mut self, e: &Expr, frame: &mut Frame) -> Eval<Value> {
         match &e.kind {
             ExprKind::Const(Const::BigInt(b)) if b.bits() > self.limits.max_int_bits => {
@@ -153,36 +208,7 @@ impl<'h> Machine<'h> {
                 self.bool_op(is_and, values, effects.as_deref(), frame, &e.text)
             }
             ExprKind::Compare { left, ops: chain } if chain.len() == 1 => {
-                let l = self.operand(left, frame)?;
-                let Some((op, right)) = chain.first() else {
-                    return Ok(l); // not reached: the guard says one comparison
-                };
-                let r = self.operand(right, frame)?;
-                self.pos = e.pos;
-                if let Some(v) = ops::plain_compare(*op, &l, &r) {
-                    l.discard();
-                    r.discard();
-                    return Ok(v);
-                }
-                if let CmpOp::Is | CmpOp::IsNot = op {
-                    // Identity never raises, and says nothing of what a container holds.
-                    let same = ops::identical(&l.data, &r.data);
-                    let result = self.derive_from_references(
-                        Data::Bool(same == (*op == CmpOp::Is)),
-                        &[&l, &r],
-                        &e.text,
-                    );
-                    l.discard();
-                    r.discard();
-                    return Ok(result);
-                }
-                self.note_operands(&[&l, &r]);
-                let ok =
-                    ops::compare(self, *op, &l, &r).map_err(|u| self.failed_on(u, &[&l, &r]))?;
-                let result = self.derive(Data::Bool(ok), &[&l, &r], &e.text);
-                l.discard();
-                r.discard();
-                Ok(result)
+                self.compare_one(e, left, chain, frame)
             }
             ExprKind::Compare { left, ops: chain } => {
                 let mut l = self.expr(left, frame)?;
@@ -1234,7 +1260,7 @@ impl<'h> Machine<'h> {
                 target => m.assign(target, item, frame)?,
             }
             for cond in &g.ifs {
-                let c = m.expr(cond, frame)?;
+                let c = m.test(cond, frame)?;
                 let cl = m.full_label(&c);
                 *shape = m.labels.join(*shape, cl);
                 if c.node != NO_NODE && !shape_nodes.contains(&c.node) && shape_nodes.len() < 8 {

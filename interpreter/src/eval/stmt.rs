@@ -63,7 +63,7 @@ impl Machine<'_> {
                 orelse,
                 effects,
             } => {
-                let cond = self.expr(test, frame)?;
+                let cond = self.test(test, frame)?;
                 let (truth, saved) = match cond.data {
                     // A plain bool (a comparison of literals' values) changes no context.
                     Data::Bool(b) if cond.label == Label::PROGRAM && cond.node == NO_NODE => {
@@ -234,7 +234,7 @@ impl Machine<'_> {
         let result = (|| -> Eval<bool> {
             loop {
                 self.tick()?;
-                let cond = self.expr(test, frame)?;
+                let cond = self.test(test, frame)?;
                 let truth = self.truthy(&cond)?;
                 if self.strict {
                     let label = self.full_label(&cond);
