@@ -202,6 +202,17 @@ impl<'a> Lowerer<'a> {
             end -= 1;
         }
         let text = self.source.get(start..end).unwrap_or("");
+        // Most expressions are short and on one line (`e["id"]`, `n + 1`): already in the
+        // form below.
+        let plain = text.len() <= TEXT_LIMIT
+            && text.is_ascii()
+            && !text.starts_with(' ')
+            && !text.ends_with(' ')
+            && !text.contains("  ")
+            && !text.chars().any(|c| c.is_whitespace() && c != ' ');
+        if plain {
+            return Arc::from(text);
+        }
         let mut one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
         if one_line.chars().count() > TEXT_LIMIT {
             one_line = one_line.chars().take(TEXT_LIMIT - 1).collect::<String>() + "…";
