@@ -21,6 +21,145 @@ mod serve;
 static ALLOCATOR: bactrian_engine::CountingAllocator<mimalloc::MiMalloc> =
     bactrian_engine::CountingAllocator(mimalloc::MiMalloc);
 
+/// The allocator's first arena, mapped here without huge pages, so that a small run faults in
+/// the few hundred KiB it uses 4 KiB at a time instead of having the kernel zero 2 MiB huge
+/// pages for it; once the arena has grown past [`first_arena::HUGE_PAGES_AFTER`], its rest
+/// is advised for huge pages, as mimalloc advises the arenas it maps itself (large heaps fault
+/// far less with them). Installed before `main`, before the first allocation (Rust's runtime
+/// allocates before `main`, and mimalloc maps its first arena on the first allocation).
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static INSTALL_FIRST_ARENA: extern "C" fn() = first_arena::install;
+
+#[cfg(target_os = "linux")]
+mod first_arena {
+    use std::ffi::c_void;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+    /// Bytes the arena must have handed out (besides its own bookkeeping) before it is
+    /// advised for huge pages. bench/programs/plan50.py takes 5 MiB of it (mimalloc hands out
+    /// 64 KiB pages and fills them gradually: the run touches under 1 MiB); a loop-heavy plan
+    /// passes it in its first milliseconds and faults the rest of its heap in huge pages.
+    pub const HUGE_PAGES_AFTER: usize = 8 << 20;
+
+    /// The arena's sizes to try, largest first: mimalloc's own first arena (1 GiB), and its
+    /// fallback under an address-space limit (128 MiB).
+    const SIZES: [usize; 2] = [1 << 30, 128 << 20];
+
+    static BASE: AtomicUsize = AtomicUsize::new(0);
+    static SIZE: AtomicUsize = AtomicUsize::new(0);
+    static COMMITTED: AtomicUsize = AtomicUsize::new(0);
+    static ADVISED: AtomicBool = AtomicBool::new(false);
+
+    type CommitFun = unsafe extern "C" fn(bool, *mut c_void, usize, *mut bool, *mut c_void) -> bool;
+
+    extern "C" {
+        fn mi_process_init();
+        #[allow(clippy::too_many_arguments)]
+        fn mi_manage_memory(
+            start: *mut c_void,
+            size: usize,
+            is_committed: bool,
+            is_pinned: bool,
+            is_zero: bool,
+            numa_node: libc::c_int,
+            exclusive: bool,
+            commit_fun: Option<CommitFun>,
+            commit_fun_arg: *mut c_void,
+            arena_id: *mut *mut c_void,
+        ) -> bool;
+    }
+
+    /// Maps the arena and hands it to mimalloc. When the kernel or mimalloc refuses, nothing
+    /// is left mapped and mimalloc maps its own arenas, as without this.
+    pub extern "C" fn install() {
+        // SAFETY: `mi_process_init` is idempotent and may be called before mimalloc's own
+        // constructor (it is what that constructor calls first).
+        unsafe { mi_process_init() };
+        for size in SIZES {
+            // SAFETY: a new private anonymous mapping at an address of the kernel's choosing
+            // touches no existing memory.
+            let start = unsafe {
+                libc::mmap(
+                    std::ptr::null_mut(),
+                    size,
+                    libc::PROT_READ | libc::PROT_WRITE,
+                    libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+                    -1,
+                    0,
+                )
+            };
+            if start == libc::MAP_FAILED {
+                continue;
+            }
+            BASE.store(start as usize, Ordering::Relaxed);
+            SIZE.store(size, Ordering::Relaxed);
+            // SAFETY: the range is ours, mapped above, readable, writable and zero; mimalloc
+            // owns it from here on (it is never unmapped) and asks `commit` before using a
+            // part of it.
+            let managed = unsafe {
+                mi_manage_memory(
+                    start,
+                    size,
+                    false,
+                    false,
+                    true,
+                    -1,
+                    false,
+                    Some(commit),
+                    std::ptr::null_mut(),
+                    std::ptr::null_mut(),
+                )
+            };
+            if managed {
+                // What the arena has handed out counts from here on, without its own
+                // bookkeeping (committed above, 2 MiB, but hardly touched).
+                COMMITTED.store(0, Ordering::Relaxed);
+            } else {
+                BASE.store(0, Ordering::Relaxed);
+                SIZE.store(0, Ordering::Relaxed);
+                // SAFETY: the mapping made above, which mimalloc declined and nothing uses.
+                unsafe { libc::munmap(start, size) };
+            }
+            return;
+        }
+    }
+
+    /// mimalloc's commit hook for the arena. Committing needs nothing (the mapping is
+    /// readable and writable, pages come on first touch) but counts the arena's growth, and
+    /// advises it for huge pages once it is past [`HUGE_PAGES_AFTER`]. Decommitting gives
+    /// the pages back to the kernel (`MADV_DONTNEED`, as mimalloc purges on Linux), and the
+    /// range stays usable, so it needs no recommit (`false`).
+    unsafe extern "C" fn commit(
+        commit: bool,
+        start: *mut c_void,
+        size: usize,
+        _is_zero: *mut bool,
+        _arg: *mut c_void,
+    ) -> bool {
+        if !commit {
+            // SAFETY: mimalloc purges a range of its arena that no block in use lies in; an
+            // error leaves the pages as they were.
+            unsafe { libc::madvise(start, size, libc::MADV_DONTNEED) };
+            return false;
+        }
+        let grown = COMMITTED.fetch_add(size, Ordering::Relaxed) + size;
+        if grown >= HUGE_PAGES_AFTER && !ADVISED.swap(true, Ordering::Relaxed) {
+            // SAFETY: advice over the arena mapped in `install`; it changes no content, and
+            // on an error its pages stay 4 KiB ones.
+            unsafe {
+                libc::madvise(
+                    BASE.load(Ordering::Relaxed) as *mut c_void,
+                    SIZE.load(Ordering::Relaxed),
+                    libc::MADV_HUGEPAGE,
+                )
+            };
+        }
+        true
+    }
+}
+
 fn main() {
     // Die quietly on a closed pipe (`bactrian graph ... | head`), as Unix tools do, instead
     // of failing a write.
@@ -29,5 +168,13 @@ fn main() {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    std::process::exit(cli::main());
+    let code = cli::main();
+    // Leave at once, without the C library's exit: what a command writes is written by now
+    // (files are closed, the record finished, stderr unbuffered) but for stdout's buffer,
+    // flushed here; what is left is mimalloc's teardown, which collects every heap and gives
+    // its pages back one range at a time, work the kernel does anyway when the process ends.
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+    // SAFETY: `_exit` ends the process; nothing after it runs, and Rust statics are never
+    // dropped at exit anyway.
+    unsafe { libc::_exit(code) }
 }
