@@ -45,12 +45,14 @@ mod first_arena {
     /// passes it in its first milliseconds and faults the rest of its heap in huge pages.
     pub const HUGE_PAGES_AFTER: usize = 8 << 20;
 
-    /// The arena's sizes to try, largest first: mimalloc's own first arena (1 GiB), and its
-    /// fallback under an address-space limit (128 MiB).
-    const SIZES: [usize; 2] = [1 << 30, 128 << 20];
+    /// The arena's size. mimalloc reserves 1 GiB for its first arena, but an arena's
+    /// bookkeeping (a bitmap per size class and state, ~190 KiB for 1 GiB, written when the
+    /// arena is set up) grows with it: at 64 MiB it is 16 times smaller, 3 pages instead of
+    /// 45 to fault in. A heap that outgrows it goes on in arenas mimalloc maps (1 GiB each,
+    /// advised for huge pages).
+    const ARENA_SIZE: usize = 64 << 20;
 
     static BASE: AtomicUsize = AtomicUsize::new(0);
-    static SIZE: AtomicUsize = AtomicUsize::new(0);
     static COMMITTED: AtomicUsize = AtomicUsize::new(0);
     static ADVISED: AtomicBool = AtomicBool::new(false);
 
@@ -79,52 +81,47 @@ mod first_arena {
         // SAFETY: `mi_process_init` is idempotent and may be called before mimalloc's own
         // constructor (it is what that constructor calls first).
         unsafe { mi_process_init() };
-        for size in SIZES {
-            // SAFETY: a new private anonymous mapping at an address of the kernel's choosing
-            // touches no existing memory.
-            let start = unsafe {
-                libc::mmap(
-                    std::ptr::null_mut(),
-                    size,
-                    libc::PROT_READ | libc::PROT_WRITE,
-                    libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
-                    -1,
-                    0,
-                )
-            };
-            if start == libc::MAP_FAILED {
-                continue;
-            }
-            BASE.store(start as usize, Ordering::Relaxed);
-            SIZE.store(size, Ordering::Relaxed);
-            // SAFETY: the range is ours, mapped above, readable, writable and zero; mimalloc
-            // owns it from here on (it is never unmapped) and asks `commit` before using a
-            // part of it.
-            let managed = unsafe {
-                mi_manage_memory(
-                    start,
-                    size,
-                    false,
-                    false,
-                    true,
-                    -1,
-                    false,
-                    Some(commit),
-                    std::ptr::null_mut(),
-                    std::ptr::null_mut(),
-                )
-            };
-            if managed {
-                // What the arena has handed out counts from here on, without its own
-                // bookkeeping (committed above, 2 MiB, but hardly touched).
-                COMMITTED.store(0, Ordering::Relaxed);
-            } else {
-                BASE.store(0, Ordering::Relaxed);
-                SIZE.store(0, Ordering::Relaxed);
-                // SAFETY: the mapping made above, which mimalloc declined and nothing uses.
-                unsafe { libc::munmap(start, size) };
-            }
+        // SAFETY: a new private anonymous mapping at an address of the kernel's choosing
+        // touches no existing memory.
+        let start = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                ARENA_SIZE,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+                -1,
+                0,
+            )
+        };
+        if start == libc::MAP_FAILED {
             return;
+        }
+        BASE.store(start as usize, Ordering::Relaxed);
+        // SAFETY: the range is ours, mapped above, readable, writable and zero; mimalloc
+        // owns it from here on (it is never unmapped) and asks `commit` before using a part
+        // of it.
+        let managed = unsafe {
+            mi_manage_memory(
+                start,
+                ARENA_SIZE,
+                false,
+                false,
+                true,
+                -1,
+                false,
+                Some(commit),
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+            )
+        };
+        if managed {
+            // What the arena has handed out counts from here on, without its own
+            // bookkeeping (committed above, but hardly touched).
+            COMMITTED.store(0, Ordering::Relaxed);
+        } else {
+            BASE.store(0, Ordering::Relaxed);
+            // SAFETY: the mapping made above, which mimalloc declined and nothing uses.
+            unsafe { libc::munmap(start, ARENA_SIZE) };
         }
     }
 
@@ -153,7 +150,7 @@ mod first_arena {
             unsafe {
                 libc::madvise(
                     BASE.load(Ordering::Relaxed) as *mut c_void,
-                    SIZE.load(Ordering::Relaxed),
+                    ARENA_SIZE,
                     libc::MADV_HUGEPAGE,
                 )
             };
