@@ -23,11 +23,12 @@ mod serve;
 static ALLOCATOR: bactrian_engine::CountingAllocator<mimalloc::MiMalloc> =
     bactrian_engine::CountingAllocator(mimalloc::MiMalloc);
 
-/// The allocator's first arena, mapped here without huge pages, so that a small run faults in
-/// the few hundred KiB it uses 4 KiB at a time instead of having the kernel zero 2 MiB huge
-/// pages for it; once the arena has grown past [`first_arena::HUGE_PAGES_AFTER`], its rest
-/// is advised for huge pages, as mimalloc advises the arenas it maps itself (large heaps fault
-/// far less with them). Installed before `main`, before the first allocation (Rust's runtime
+/// The allocator's first arena (64 MiB), mapped here without huge pages, so that a small run
+/// faults in the few hundred KiB it uses 4 KiB at a time instead of having the kernel zero
+/// four 2 MiB huge pages for it; once the arena has grown past
+/// [`first_arena::HUGE_PAGES_AFTER`], it is advised for huge pages, as mimalloc advises the
+/// arenas it maps itself when the heap outgrows this one (large heaps fault far less with
+/// them). Installed before `main`, before the first allocation (Rust's runtime
 /// allocates before `main`, and mimalloc maps its first arena on the first allocation).
 #[cfg(target_os = "linux")]
 #[used]
@@ -41,9 +42,12 @@ mod first_arena {
 
     /// Bytes the arena must have handed out (besides its own bookkeeping) before it is
     /// advised for huge pages. bench/programs/plan50.py takes 5 MiB of it (mimalloc hands out
-    /// 64 KiB pages and fills them gradually: the run touches under 1 MiB); a loop-heavy plan
-    /// passes it in its first milliseconds and faults the rest of its heap in huge pages.
-    pub const HUGE_PAGES_AFTER: usize = 8 << 20;
+    /// 64 KiB pages and fills them gradually: the run touches ~0.5 MiB) and faults no huge
+    /// page in with 4 MiB (it crosses the mark near its end, in 2 MiB ranges already
+    /// touched; at 3 MiB it faults in one). A loop-heavy plan passes the mark in its first
+    /// milliseconds and pays ~260-340 more 4 KiB faults than with huge pages from the start
+    /// (~1,300 at 8 MiB).
+    pub const HUGE_PAGES_AFTER: usize = 4 << 20;
 
     /// The arena's size. mimalloc reserves 1 GiB for its first arena, but an arena's
     /// bookkeeping (a bitmap per size class and state, ~190 KiB for 1 GiB, written when the
