@@ -41,13 +41,14 @@ mod first_arena {
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
     /// Bytes the arena must have handed out (besides its own bookkeeping) before it is
-    /// advised for huge pages. bench/programs/plan50.py takes 5 MiB of it (mimalloc hands out
-    /// 64 KiB pages and fills them gradually: the run touches ~0.5 MiB) and faults no huge
-    /// page in with 4 MiB (it crosses the mark near its end, in 2 MiB ranges already
-    /// touched; at 3 MiB it faults in one). A loop-heavy plan passes the mark in its first
-    /// milliseconds and pays ~260-340 more 4 KiB faults than with huge pages from the start
-    /// (~1,300 at 8 MiB).
-    pub const HUGE_PAGES_AFTER: usize = 4 << 20;
+    /// advised for huge pages. `print(1)` takes 2.2 MiB of it, bench/programs/plan50.py 4.3
+    /// MiB (mimalloc hands out 64 KiB pages and fills them gradually: the run touches ~0.5
+    /// MiB): below the mark, no huge page is faulted in. A plan that crosses it goes on in
+    /// huge pages wherever it touches a fresh 2 MiB range (one huge page, ~0.3 ms, for a plan
+    /// that crosses it near its end, as plan50 did at 4 MiB). A loop-heavy plan passes it in
+    /// its first milliseconds and pays ~700 more 4 KiB faults than with huge pages from the
+    /// start (~300 at 4 MiB, ~1,300 at 8 MiB), within the noise of its 50-150 ms.
+    pub const HUGE_PAGES_AFTER: usize = 6 << 20;
 
     /// The arena's size. mimalloc reserves 1 GiB for its first arena, but an arena's
     /// bookkeeping (a bitmap per size class and state, ~190 KiB for 1 GiB, written when the
