@@ -46,8 +46,9 @@ mod first_arena {
     /// MiB): below the mark, no huge page is faulted in. A plan that crosses it goes on in
     /// huge pages wherever it touches a fresh 2 MiB range (one huge page, ~0.3 ms, for a plan
     /// that crosses it near its end, as plan50 did at 4 MiB). A loop-heavy plan passes it in
-    /// its first milliseconds and pays ~700 more 4 KiB faults than with huge pages from the
-    /// start (~300 at 4 MiB, ~1,300 at 8 MiB), within the noise of its 50-150 ms.
+    /// its first milliseconds and pays ~900 more 4 KiB faults than with huge pages from the
+    /// start (~300 at 4 MiB, ~1,300 at 8 MiB): dict_list ~2-3% of its ~115 ms, the others
+    /// level with base (bench/README.md, "Start-up (round 6)").
     pub const HUGE_PAGES_AFTER: usize = 6 << 20;
 
     /// The arena's size. mimalloc reserves 1 GiB for its first arena, but an arena's
