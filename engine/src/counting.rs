@@ -59,11 +59,17 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAllocator<A> {
 /// thread's stack, the allocator's arenas, the binary), so that the run stops at its memory
 /// limit with a clear error before an allocation fails and aborts the process.
 pub fn address_space_budget() -> Option<u64> {
-    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
-    let line = limits
-        .lines()
-        .find(|l| l.starts_with("Max address space"))?;
-    let soft = line.split_whitespace().nth(3)?;
-    let cap: u64 = soft.parse().ok()?;
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: `getrlimit` writes only the `rlimit` it is given, a valid local.
+    if unsafe { libc::getrlimit(libc::RLIMIT_AS, &mut limit) } != 0 {
+        return None;
+    }
+    if limit.rlim_cur == libc::RLIM_INFINITY {
+        return None;
+    }
+    let cap: u64 = limit.rlim_cur;
     Some(cap / 5 * 2)
 }

@@ -1,6 +1,6 @@
 //! Command-line surface: parses arguments with clap and hands each subcommand to its module.
 
-use clap::{Parser, Subcommand};
+use clap::{Args, FromArgMatches, Parser, Subcommand};
 
 mod doctor;
 mod policy;
@@ -56,6 +56,9 @@ enum Command {
 
 /// Runs the CLI and returns the process exit code.
 pub fn main() -> i32 {
+    if let Some(args) = run_args() {
+        return run::run(args);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -76,4 +79,20 @@ pub fn main() -> i32 {
         Command::Serve(args) => crate::serve::run(args),
         Command::Prompt(args) => prompt::run(args),
     }
+}
+
+/// The arguments of `bactrian run ...`, parsed by a parser of `run` alone: building the
+/// whole command (every subcommand and its arguments) took more instructions than parsing.
+/// `None` for any other command, and for a `run` whose arguments do not parse (or ask for
+/// help), which the whole parser then parses and reports, as it would have anyway.
+fn run_args() -> Option<run::RunArgs> {
+    let mut args = std::env::args_os().skip(1);
+    if args.next()? != "run" {
+        return None;
+    }
+    let command = run::RunArgs::augment_args(clap::Command::new("run"));
+    let matches = command
+        .try_get_matches_from(std::env::args_os().skip(1))
+        .ok()?;
+    run::RunArgs::from_arg_matches(&matches).ok()
 }
