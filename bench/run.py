@@ -9,7 +9,8 @@ For every program in bench/programs/ this script
    way (a program monty cannot run is skipped for monty, and said so);
 2. runs `python3 -S PROG` (the judged baseline), `python3 PROG` (shown),
    monty (when a venv with pydantic-monty is found) and `bactrian run PROG`
-   alternately --runs times each, timing each process from start to exit;
+   alternately --runs times each (the order turned by one each round, so that none
+   always runs right after the same one), timing each process from start to exit;
 3. prints a table of medians, the ratio Bactrian/`python3 -S` and whether the
    goals for that program are met (PASS/MISS): the ratio goal, and faster than
    monty's whole process.
@@ -392,8 +393,13 @@ def main(argv=None):
         if not args.json:
             print(f"{name}: timing {args.runs} runs of each of {', '.join(commands)}...",
                   file=sys.stderr, flush=True)
-        for _ in range(args.runs):
-            for who, cmd in commands.items():
+        # The order turns each round: whatever runs right after a heavy process (`python3`
+        # with site, monty) runs slower, and a fixed order would put one interpreter there
+        # every time.
+        order = list(commands.items())
+        for turn in range(args.runs):
+            shift = turn % len(order)
+            for who, cmd in order[shift:] + order[:shift]:
                 wall, cpu, in_process = time_once(cmd, env, in_process=(who == "monty"))
                 row[f"{who}_ms"].append(wall)
                 row[f"{who}_cpu_ms"].append(cpu)
