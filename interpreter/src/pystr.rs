@@ -155,6 +155,15 @@ impl fmt::Display for PyStr {
     }
 }
 
+/// How many characters `s` has (Python's `len`): its bytes when it is ASCII.
+pub(crate) fn char_count(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::PyStr;

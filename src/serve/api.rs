@@ -458,14 +458,7 @@ async fn list_runs(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<Value>, ApiError> {
     authorize_reader(&app, &headers)?;
-    let mut runs: Vec<Arc<RunSlot>> = app
-        .daemon
-        .runs
-        .read()
-        .unwrap_or_else(|p| p.into_inner())
-        .values()
-        .cloned()
-        .collect();
+    let mut runs = app.daemon.all_runs();
     runs.sort_by_key(|r| r.created_at);
     // Only the runs asked for are described.
     let views: Vec<Value> = runs

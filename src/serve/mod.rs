@@ -383,13 +383,7 @@ fn lock_write<T>(l: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
 async fn sweep(daemon: Arc<Daemon>) {
     loop {
         tokio::time::sleep(Duration::from_secs(1)).await;
-        let runs: Vec<Arc<RunSlot>> = daemon
-            .runs
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .values()
-            .cloned()
-            .collect();
+        let runs = daemon.all_runs();
         let now = runs::now();
         let retain = daemon.settings.retain.as_secs();
         for slot in runs {

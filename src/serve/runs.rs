@@ -308,6 +308,16 @@ impl RunSlot {
 }
 
 impl Daemon {
+    /// Every run the daemon answers for now (a snapshot: the lock is not held after).
+    pub fn all_runs(&self) -> Vec<Arc<RunSlot>> {
+        self.runs
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .values()
+            .cloned()
+            .collect()
+    }
+
     /// Where run `id`'s signed record is written.
     pub fn record_path(&self, id: &str) -> PathBuf {
         self.records.join(format!("{id}.record"))

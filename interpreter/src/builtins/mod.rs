@@ -198,7 +198,7 @@ impl Machine<'_> {
     /// `len(v)`: the length is decided by the shape (a string's length by the whole string).
     pub(crate) fn len_of(&mut self, v: &Value, text: &Arc<str>) -> Eval<Value> {
         let n = match &v.data {
-            Data::Str(s) => s.chars().count(),
+            Data::Str(s) => crate::pystr::char_count(s),
             Data::List(l) => l.borrow().items.len(),
             Data::Tuple(t) => t.items.len(),
             Data::Dict(d) => d.borrow().map.len(),

@@ -1458,11 +1458,7 @@ impl<'h> Machine<'h> {
                 }
             }
             Data::Str(s) => {
-                let count = if s.is_ascii() {
-                    s.len()
-                } else {
-                    s.chars().count()
-                };
+                let count = crate::pystr::char_count(s);
                 let i = self.index(key, count, "string", access)?;
                 let c = if s.is_ascii() {
                     s.as_bytes().get(i).map(|&b| char::from(b))

@@ -1,6 +1,7 @@
 //! Methods of `str`.
 
 use super::*;
+use crate::pystr::char_count;
 
 impl Machine<'_> {
     pub(super) fn new_str(&mut self, s: String, inputs: &[&Value], text: &Arc<str>) -> Eval<Value> {
@@ -539,15 +540,6 @@ impl Machine<'_> {
         used.push(recv.clone());
         let refs: Vec<&Value> = used.iter().collect();
         self.new_str(out, &refs, text)
-    }
-}
-
-/// How many characters `s` has (its bytes when ASCII).
-fn char_count(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().count()
     }
 }
 
