@@ -48,6 +48,48 @@ fn keep_input(inputs: &mut Vec<Value>, v: Value) {
     }
 }
 
+/// `container[key]` read without label work, when nothing labeled decides it: the reference
+/// and the key are plain, and so is the place read (a list's fixed prefix or its shape, a
+/// tuple's shape, the stored key of a dict's entry). What [`Machine::get_item`] gives then,
+/// which decides everything else (labels, errors, other types): `None`.
+#[inline(always)]
+fn plain_item(container: &Value, key: &Value) -> Option<Value> {
+    if container.label != Label::PROGRAM
+        || container.node != NO_NODE
+        || key.label != Label::PROGRAM
+        || key.node != NO_NODE
+    {
+        return None;
+    }
+    /// `k` as a position among `len` items, Python's negative indices included.
+    fn position(k: i64, len: usize) -> Option<usize> {
+        let i = if k < 0 { k.checked_add(len as i64)? } else { k };
+        usize::try_from(i).ok().filter(|i| *i < len)
+    }
+    match (&container.data, &key.data) {
+        (Data::List(l), Data::Int(k)) => {
+            let l = l.borrow();
+            let i = position(*k, l.items.len())?;
+            let place = if *k >= 0 && i < l.fixed {
+                l.fixed_label
+            } else {
+                l.shape
+            };
+            (place == Label::PROGRAM).then(|| l.items.get(i).cloned())?
+        }
+        (Data::Tuple(t), Data::Int(k)) => {
+            let i = position(*k, t.items.len())?;
+            (t.shape == Label::PROGRAM).then(|| t.items.get(i).cloned())?
+        }
+        (Data::Dict(d), Data::Str(s)) => {
+            let d = d.borrow();
+            let (stored, v) = d.map.get_index(d.map.index_of_str(s)?)?;
+            (stored.label == Label::PROGRAM).then(|| v.clone())
+        }
+        _ => None,
+    }
+}
+
 impl<'h> Machine<'h> {
     /// `expr` for an operand: a bound variable or a small literal without the recursive call
     /// (the same value `expr` gives), anything else through `expr`.
@@ -386,6 +428,9 @@ impl<'h> Machine<'h> {
                 let key = self.operand(index, frame)?;
                 self.pos = e.pos;
                 self.note_operands(&[&container, &key]);
+                if let Some(v) = plain_item(&container, &key) {
+                    return Ok(v);
+                }
                 self.get_item(&container, &key, &e.text)
                     .map_err(|u| self.failed_on(u, &[&container, &key]))
             }

@@ -106,8 +106,11 @@ impl Machine<'_> {
                     .int_unless_absent(maxsplit.as_ref())?
                     .filter(|m| *m >= 0)
                     .map(|m| m as usize);
-                let parts: Vec<String> = match sep.as_ref().map(|v| &v.data) {
-                    None | Some(Data::None) => split_whitespace(s, max, name == "rsplit"),
+                let parts: Vec<PyStr> = match sep.as_ref().map(|v| &v.data) {
+                    None | Some(Data::None) => split_whitespace(s, max, name == "rsplit")
+                        .into_iter()
+                        .map(PyStr::from)
+                        .collect(),
                     Some(Data::Str(sep)) => {
                         if sep.is_empty() {
                             return err(ExcKind::ValueError, "empty separator");
@@ -115,11 +118,11 @@ impl Machine<'_> {
                         match (max, name) {
                             (None, _) => split_all(s, sep),
                             (Some(m), "split") => {
-                                s.splitn(m + 1, &**sep).map(String::from).collect()
+                                s.splitn(m + 1, &**sep).map(PyStr::from).collect()
                             }
                             (Some(m), _) => {
-                                let mut v: Vec<String> =
-                                    s.rsplitn(m + 1, &**sep).map(String::from).collect();
+                                let mut v: Vec<PyStr> =
+                                    s.rsplitn(m + 1, &**sep).map(PyStr::from).collect();
                                 v.reverse();
                                 v
                             }
@@ -142,10 +145,18 @@ impl Machine<'_> {
                     l
                 };
                 let nodes: Vec<u32> = refs.iter().map(|r| r.node).collect();
-                let items: Vec<Value> = parts
-                    .into_iter()
-                    .map(|p| self.derive_with(Data::Str(PyStr::from(p)), label, &nodes, text))
-                    .collect();
+                let items: Vec<Value> =
+                    if label == Label::PROGRAM && nodes.iter().all(|n| *n == NO_NODE) {
+                        parts
+                            .into_iter()
+                            .map(|p| Value::program(Data::Str(p)))
+                            .collect()
+                    } else {
+                        parts
+                            .into_iter()
+                            .map(|p| self.derive_with(Data::Str(p), label, &nodes, text))
+                            .collect()
+                    };
                 let node = items.first().map(|v| v.node).unwrap_or(NO_NODE);
                 Ok(self.new_list(items, label, node))
             }
@@ -314,10 +325,15 @@ impl Machine<'_> {
                 arity(name, args, 1, 3)?;
                 let [affix] = leading(args)?;
                 // CPython reads the bounds before it looks at the affix.
-                let (start, end) = slice_range(char_count(s), args.get(1), args.get(2))?;
-                let prefixes: Vec<Value> = match &affix.data {
-                    Data::Str(_) => vec![affix.clone()],
-                    Data::Tuple(t) => t.items.clone(),
+                let hay = if args.len() == 1 {
+                    Some(s)
+                } else {
+                    let (start, end) = slice_range(char_count(s), args.get(1), args.get(2))?;
+                    char_run(s, start, end)
+                };
+                let prefixes: &[Value] = match &affix.data {
+                    Data::Str(_) => std::slice::from_ref(affix),
+                    Data::Tuple(t) => &t.items,
                     other => {
                         return Err(self.type_error(
                             format!(
@@ -328,9 +344,8 @@ impl Machine<'_> {
                         ))
                     }
                 };
-                let hay = char_run(s, start, end);
                 // Each item is checked when it is reached, as CPython does.
-                for p in &prefixes {
+                for p in prefixes {
                     let Data::Str(p) = &p.data else {
                         return Err(self.type_error(
                             format!(
@@ -611,14 +626,14 @@ fn split_whitespace(s: &str, max: Option<usize>, from_right: bool) -> Vec<String
 /// `s.split(sep)`, every part. A separator of one ASCII character (a comma, a newline) is
 /// looked for byte by byte, and the parts are counted first so that their vector is made
 /// once.
-fn split_all(s: &str, sep: &str) -> Vec<String> {
+fn split_all(s: &str, sep: &str) -> Vec<PyStr> {
     if let [byte] = sep.as_bytes() {
         if byte.is_ascii() {
             let n = s.bytes().filter(|b| b == byte).count() + 1;
             let mut parts = Vec::with_capacity(n);
-            parts.extend(s.split(char::from(*byte)).map(String::from));
+            parts.extend(s.split(char::from(*byte)).map(PyStr::from));
             return parts;
         }
     }
-    s.split(sep).map(String::from).collect()
+    s.split(sep).map(PyStr::from).collect()
 }
