@@ -349,6 +349,13 @@ impl<'h> Machine<'h> {
                 kwargs,
             } => {
                 let receiver = self.operand(obj, frame)?;
+                if kwargs.is_empty() {
+                    if let Some(result) =
+                        self.common_method(e, &receiver, name, *slots, args, frame)
+                    {
+                        return result;
+                    }
+                }
                 // CPython looks the method up before it evaluates the arguments.
                 let known = match &receiver.data {
                     Data::Bool(_) => Some(crate::methods::has_method(&Data::Int(0), name)),
@@ -1306,6 +1313,15 @@ impl<'h> Machine<'h> {
             }
             for cond in &g.ifs {
                 let c = m.test(cond, frame)?;
+                if let (Data::Bool(pass), true) = (&c.data, c.is_plain()) {
+                    // A plain test decides nothing labeled: no context to enter.
+                    if !*pass {
+                        m.restore(before);
+                        m.carry_into_context();
+                        return Ok(true);
+                    }
+                    continue;
+                }
                 let cl = m.full_label(&c);
                 *shape = m.labels.join(*shape, cl);
                 if c.node != NO_NODE && !shape_nodes.contains(&c.node) && shape_nodes.len() < 8 {
@@ -1350,9 +1366,9 @@ impl<'h> Machine<'h> {
         out: &mut Produced,
     ) -> Eval<bool> {
         self.tick()?;
-        let k = self.expr(elt, frame)?;
+        let k = self.operand(elt, frame)?;
         let v = match value {
-            Some(v) => Some(self.expr(v, frame)?),
+            Some(v) => Some(self.operand(v, frame)?),
             None => None,
         };
         // A number, a string, a bool or None always hashes: only other keys are tried here.

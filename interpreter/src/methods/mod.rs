@@ -13,6 +13,7 @@ use num_traits::Signed;
 use std::rc::Rc;
 use std::sync::Arc;
 
+mod common;
 mod dict;
 mod list;
 mod set;
