@@ -27,10 +27,20 @@ impl Machine<'_> {
         args: &[Elt],
         frame: &mut Frame,
     ) -> Option<Eval<Value>> {
-        if receiver.label != Label::PROGRAM
-            || !self.try_labels.is_empty()
-            || args.iter().any(|a| a.starred)
-        {
+        if !self.try_labels.is_empty() || args.iter().any(|a| a.starred) {
+            return None;
+        }
+        if let Data::Str(s) = &receiver.data {
+            // No str method mutates: the reference's label needs no bookkeeping here.
+            return match args {
+                [] | [_] | [_, _] | [_, _, _] if slots.str => {
+                    Some(self.str_call(e, receiver, s, name, args, frame))
+                }
+                _ => None,
+            };
+        }
+        if receiver.label != Label::PROGRAM {
+            // Which container changes is decided by the reference: the general path notes it.
             return None;
         }
         match (&receiver.data, args) {
@@ -103,6 +113,66 @@ impl Machine<'_> {
         list.borrow_mut().items.push(item);
         self.mutated(receiver);
         Ok(Value::none())
+    }
+
+    /// A str method with up to three positional arguments: what the general call does,
+    /// with the arguments on the stack (a vector for three).
+    fn str_call(
+        &mut self,
+        e: &Expr,
+        receiver: &Value,
+        s: &PyStr,
+        name: &Rc<str>,
+        args: &[Elt],
+        frame: &mut Frame,
+    ) -> Eval<Value> {
+        match args {
+            [] => self.str_call_with(e, receiver, s, name, &[]),
+            [a] => {
+                let a = self.operand(&a.expr, frame)?;
+                self.str_call_with(e, receiver, s, name, std::slice::from_ref(&a))
+            }
+            [a, b] => {
+                let a = self.operand(&a.expr, frame)?;
+                let b = self.operand(&b.expr, frame)?;
+                self.str_call_with(e, receiver, s, name, &[a, b])
+            }
+            _ => {
+                let mut values = Vec::with_capacity(args.len());
+                for a in args {
+                    values.push(self.operand(&a.expr, frame)?);
+                }
+                self.str_call_with(e, receiver, s, name, &values)
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn str_call_with(
+        &mut self,
+        e: &Expr,
+        receiver: &Value,
+        s: &PyStr,
+        name: &Rc<str>,
+        values: &[Value],
+    ) -> Eval<Value> {
+        self.call_spread = Label::PROGRAM;
+        self.pos = e.pos;
+        let result = self
+            .str_call_checks(s)
+            .and_then(|()| self.str_method(receiver, s, name, values, Vec::new(), &e.text));
+        result.map_err(|u| self.failed_on_call(u, receiver, values))
+    }
+
+    /// What `call_method_at` checks before a str method runs: a step, and the clock before a
+    /// step over a long string.
+    #[inline(always)]
+    fn str_call_checks(&mut self, s: &str) -> Eval<()> {
+        self.tick()?;
+        if s.len() > 1 << 16 {
+            self.check_time()?;
+        }
+        Ok(())
     }
 
     /// A method's failure, labeled by its receiver and its labeled arguments.

@@ -331,6 +331,8 @@ pub struct MethodSlots {
     dict: u8,
     set: u8,
     tuple: u8,
+    /// Whether it is a method of str.
+    str: bool,
 }
 
 const NO_SLOT: u8 = u8::MAX;
@@ -353,6 +355,7 @@ impl MethodSlots {
             dict: at(DICT_METHODS),
             set: at(SET_METHODS),
             tuple: at(TUPLE_METHODS),
+            str: is_str_method(name),
         }
     }
 
@@ -365,6 +368,7 @@ impl MethodSlots {
             dict: NO_SLOT,
             set: NO_SLOT,
             tuple: NO_SLOT,
+            str: false,
         };
         match data {
             Data::List(_) => slots.list = at(LIST_METHODS),
@@ -384,6 +388,7 @@ impl MethodSlots {
             Data::Dict(_) => self.dict != NO_SLOT,
             Data::Set(_) => self.set != NO_SLOT,
             Data::Tuple(_) => self.tuple != NO_SLOT,
+            Data::Str(_) => self.str,
             _ => has_method(data, name),
         }
     }

@@ -63,8 +63,10 @@ impl Machine<'_> {
             }};
         }
         match name {
+            "lower" if s.is_ascii() => string!(s.to_ascii_lowercase()),
             "lower" => string!(s.to_lowercase()),
             "casefold" => string!(unicode::casefold(s)),
+            "upper" if s.is_ascii() => string!(s.to_ascii_uppercase()),
             "upper" => string!(s.to_uppercase()),
             "swapcase" => string!(unicode::swapcase(s)),
             "title" => string!(unicode::title(s)),
