@@ -290,7 +290,7 @@ impl<'h> Machine<'h> {
                             .map_err(|u| self.failed_on(u, &[&v]));
                     }
                 }
-                let f = self.expr(func, frame)?;
+                let f = self.operand(func, frame)?;
                 if let Data::Function(function) = &f.data {
                     if f.label == Label::PROGRAM
                         && f.node == NO_NODE
