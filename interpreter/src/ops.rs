@@ -180,8 +180,40 @@ pub fn plain_binary(op: BinOp, left: &Value, right: &Value, max_int_bits: u64) -
     Some(Value::program(data))
 }
 
-/// `left op right` for an ordering or equality of two plain small ints or floats: the value
-/// `compare` and `derive` give together. `None`: the general path decides.
+/// `left op k` for a plain value and an int literal `k` (the right operand of `i % 7`,
+/// `v > 50`): what `plain_binary` or `plain_compare` give with `k` as a plain value, without
+/// making it one. `None`: the general path decides.
+#[inline(always)]
+pub fn plain_binary_literal(op: BinOp, left: &Value, k: i64, max_int_bits: u64) -> Option<Value> {
+    match left.data {
+        Data::Int(a) if is_plain_scalar(left) => Some(Value::program(Data::Int(small_int_op(
+            op,
+            a,
+            k,
+            max_int_bits,
+        )?))),
+        _ => None,
+    }
+}
+
+/// `plain_compare` of a plain value and an int literal `k`.
+#[inline(always)]
+pub fn plain_compare_literal(op: CmpOp, left: &Value, k: i64) -> Option<Value> {
+    match left.data {
+        Data::Int(a) if is_plain_scalar(left) => {
+            Some(Value::program(Data::Bool(ordered(op, &a, &k)?)))
+        }
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn is_plain_scalar(v: &Value) -> bool {
+    v.label == bactrian_provenance::Label::PROGRAM && v.node == NO_NODE
+}
+
+/// `left op right` for an ordering or equality of two plain small ints, floats or strings:
+/// the value `compare` and `derive` give together. `None`: the general path decides.
 #[inline(always)]
 pub fn plain_compare(op: CmpOp, left: &Value, right: &Value) -> Option<Value> {
     if !both_plain(left, right) {
@@ -191,6 +223,8 @@ pub fn plain_compare(op: CmpOp, left: &Value, right: &Value) -> Option<Value> {
         (Data::Int(x), Data::Int(y)) => ordered(op, x, y)?,
         // IEEE comparison is Python's for two floats, NaN included.
         (Data::Float(x), Data::Float(y)) => ordered(op, x, y)?,
+        // UTF-8 orders as code points do, which is how Python orders strings.
+        (Data::Str(x), Data::Str(y)) => ordered(op, &x.as_str(), &y.as_str())?,
         _ => return None,
     };
     Some(Value::program(Data::Bool(ok)))

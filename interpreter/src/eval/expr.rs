@@ -135,6 +135,12 @@ impl<'h> Machine<'h> {
         let Some((op, right)) = chain.first() else {
             return Ok(l); // not reached: the callers check for one comparison
         };
+        if let ExprKind::Const(Const::Int(k)) = right.kind {
+            if let Some(v) = ops::plain_compare_literal(*op, &l, k) {
+                self.pos = e.pos;
+                return Ok(v);
+            }
+        }
         let r = self.operand(right, frame)?;
         self.pos = e.pos;
         if let Some(v) = ops::plain_compare(*op, &l, &r) {
@@ -221,6 +227,13 @@ impl<'h> Machine<'h> {
             ExprKind::Tool(name) => Ok(Value::program(Data::Tool(name.clone()))),
             ExprKind::BinOp { op, left, right } => {
                 let l = self.operand(left, frame)?;
+                if let ExprKind::Const(Const::Int(k)) = right.kind {
+                    let bits = self.limits.max_int_bits;
+                    if let Some(v) = ops::plain_binary_literal(*op, &l, k, bits) {
+                        self.pos = e.pos;
+                        return Ok(v);
+                    }
+                }
                 let r = self.operand(right, frame)?;
                 self.pos = e.pos;
                 if let Some(v) = ops::plain_binary(*op, &l, &r, self.limits.max_int_bits) {
