@@ -5,8 +5,8 @@
 //!
 //! ```ignore
 //! #[global_allocator]
-//! static ALLOCATOR: bactrian_engine::CountingAllocator<mimalloc::MiMalloc> =
-//!     bactrian_engine::CountingAllocator(mimalloc::MiMalloc);
+//! static ALLOCATOR: bactrian_engine::CountingAllocator<std::alloc::System> =
+//!     bactrian_engine::CountingAllocator(std::alloc::System);
 //! ```
 
 use bactrian_interpreter::memory::{note_alloc, note_free};
