@@ -1315,43 +1315,24 @@ impl<'h> Machine<'h> {
         }
         // Every element is computed because the iterable had that many items.
         self.enter(l, n, &g.iter.text);
-        let innermost = level + 1 == generators.len();
-        self.iterate_inline(&iterable, &mut |m, item| {
-            m.tick()?;
-            let before = m.ctx;
-            match &g.target {
-                // `for x in ...`: what `assign` does for a name, without the call.
-                Target::Var(name) => m.store(name.var, item, frame),
-                target => m.assign(target, item, frame)?,
-            }
-            for cond in &g.ifs {
-                let c = m.test(cond, frame)?;
-                if let (Data::Bool(pass), true) = (&c.data, c.is_plain()) {
-                    // A plain test decides nothing labeled: no context to enter.
-                    if !*pass {
-                        m.restore(before);
-                        m.carry_into_context();
-                        return Ok(true);
-                    }
-                    continue;
-                }
-                let cl = m.full_label(&c);
-                *shape = m.labels.join(*shape, cl);
-                if c.node != NO_NODE && !shape_nodes.contains(&c.node) && shape_nodes.len() < 8 {
-                    shape_nodes.push(c.node);
-                }
-                // What follows for this item runs because the filter let it through.
-                m.enter(cl, c.node, &cond.text);
-                if !m.truthy(&c)? {
-                    m.restore(before);
-                    m.carry_into_context();
+        // Two loops, so that the innermost one (where the elements are made) is a small
+        // closure of its own, inlined into the iteration, without the recursive call.
+        if level + 1 == generators.len() {
+            self.iterate_inline(&iterable, &mut |m, item| {
+                let Some(before) = m.comp_item(g, item, frame, shape, shape_nodes)? else {
                     return Ok(true);
-                }
-            }
-            let go_on = if innermost {
-                m.comp_element(elt, value, frame, out)
-            } else {
-                m.comp_level(
+                };
+                let go_on = m.comp_element(elt, value, frame, out);
+                m.restore(before);
+                m.carry_into_context();
+                go_on
+            })
+        } else {
+            self.iterate_inline(&iterable, &mut |m, item| {
+                let Some(before) = m.comp_item(g, item, frame, shape, shape_nodes)? else {
+                    return Ok(true);
+                };
+                let go_on = m.comp_level(
                     level + 1,
                     elt,
                     value,
@@ -1360,12 +1341,58 @@ impl<'h> Machine<'h> {
                     out,
                     shape,
                     shape_nodes,
-                )
-            };
-            m.restore(before);
-            m.carry_into_context();
-            go_on
-        })
+                );
+                m.restore(before);
+                m.carry_into_context();
+                go_on
+            })
+        }
+    }
+
+    /// An item of a comprehension's `for` clause: binds its target and runs its `if`
+    /// clauses. The context before the item when the filters let it through (what follows
+    /// runs under them); `None` when one did not (the context is restored).
+    #[inline(always)]
+    fn comp_item(
+        &mut self,
+        g: &Generator,
+        item: Value,
+        frame: &mut Frame,
+        shape: &mut Label,
+        shape_nodes: &mut Vec<NodeId>,
+    ) -> Eval<Option<super::Context>> {
+        self.tick()?;
+        let before = self.ctx;
+        match &g.target {
+            // `for x in ...`: what `assign` does for a name, without the call.
+            Target::Var(name) => self.store(name.var, item, frame),
+            target => self.assign(target, item, frame)?,
+        }
+        for cond in &g.ifs {
+            let c = self.test(cond, frame)?;
+            if let (Data::Bool(pass), true) = (&c.data, c.is_plain()) {
+                // A plain test decides nothing labeled: no context to enter.
+                if !*pass {
+                    self.restore(before);
+                    self.carry_into_context();
+                    return Ok(None);
+                }
+                continue;
+            }
+            let cl = self.full_label(&c);
+            *shape = self.labels.join(*shape, cl);
+            if c.node != NO_NODE && !shape_nodes.contains(&c.node) && shape_nodes.len() < 8 {
+                shape_nodes.push(c.node);
+            }
+            // What follows for this item runs because the filter let it through.
+            self.enter(cl, c.node, &cond.text);
+            if !self.truthy(&c)? {
+                self.restore(before);
+                self.carry_into_context();
+                return Ok(None);
+            }
+        }
+        Ok(Some(before))
     }
 
     /// One element of a comprehension (and its value, for a dict's), inside every `for`
