@@ -101,7 +101,7 @@ impl Machine<'_> {
             StmtKind::Pass => {}
             StmtKind::Return(value) => {
                 let v = match value {
-                    Some(e) => self.expr(e, frame)?,
+                    Some(e) => self.operand(e, frame)?,
                     None => Value::none(),
                 };
                 let v = self.under_context(v);
