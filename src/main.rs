@@ -12,6 +12,7 @@
 )]
 // `main` is the C entry point, without Rust's runtime set-up (see `main`).
 #![cfg_attr(not(test), no_main)]
+mod allocator;
 mod cli;
 mod serve;
 
@@ -20,69 +21,8 @@ mod serve;
 /// of the run of string-heavy plans. Counted, so that a run stops at its memory limit by
 /// what it really holds.
 #[global_allocator]
-static ALLOCATOR: bactrian_engine::CountingAllocator<WordAligned> =
-    bactrian_engine::CountingAllocator(WordAligned);
-
-/// mimalloc, asked for an alignment only when a type needs more than a word. `mimalloc`'s
-/// own allocator asks `mi_malloc_aligned` every time, which takes ~80 instructions where
-/// `mi_malloc` takes ~20: a sixth of string_building's time was in the allocator.
-struct WordAligned;
-
-/// What every mimalloc block is aligned to: its blocks are whole words from a word-aligned
-/// page start (and double words from 16 bytes on).
-const WORD: usize = std::mem::size_of::<usize>();
-
-// SAFETY: for an alignment of at most a word, `mi_malloc`/`mi_zalloc`/`mi_realloc` give
-// blocks of the size asked that are word-aligned (see `WORD`), which is all `Layout` asks;
-// larger alignments go to mimalloc's aligned functions (which the `mimalloc` crate uses for
-// all).
-// `mi_free` frees blocks of either kind.
-unsafe impl std::alloc::GlobalAlloc for WordAligned {
-    #[inline]
-    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
-        use libmimalloc_sys::{mi_malloc, mi_malloc_aligned};
-        // SAFETY: see the impl.
-        unsafe {
-            if layout.align() <= WORD {
-                mi_malloc(layout.size()).cast()
-            } else {
-                mi_malloc_aligned(layout.size(), layout.align()).cast()
-            }
-        }
-    }
-
-    #[inline]
-    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
-        use libmimalloc_sys::{mi_zalloc, mi_zalloc_aligned};
-        // SAFETY: see the impl.
-        unsafe {
-            if layout.align() <= WORD {
-                mi_zalloc(layout.size()).cast()
-            } else {
-                mi_zalloc_aligned(layout.size(), layout.align()).cast()
-            }
-        }
-    }
-
-    #[inline]
-    unsafe fn dealloc(&self, ptr: *mut u8, _layout: std::alloc::Layout) {
-        // SAFETY: `ptr` came from this allocator (the caller's contract).
-        unsafe { libmimalloc_sys::mi_free(ptr.cast()) }
-    }
-
-    #[inline]
-    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new: usize) -> *mut u8 {
-        use libmimalloc_sys::{mi_realloc, mi_realloc_aligned};
-        // SAFETY: see the impl; `ptr` came from this allocator with `layout`.
-        unsafe {
-            if layout.align() <= WORD {
-                mi_realloc(ptr.cast(), new).cast()
-            } else {
-                mi_realloc_aligned(ptr.cast(), new, layout.align()).cast()
-            }
-        }
-    }
-}
+static ALLOCATOR: bactrian_engine::CountingAllocator<allocator::Allocator> =
+    bactrian_engine::CountingAllocator(allocator::Allocator);
 
 /// The allocator's first arena (64 MiB), mapped here without huge pages, so that a small run
 /// faults in the few hundred KiB it uses 4 KiB at a time instead of having the kernel zero
