@@ -248,6 +248,15 @@ impl DictMap {
     /// Where the string key `s` is.
     #[inline]
     pub fn find_str(&self, s: &PyStr) -> Option<usize> {
+        if self.index.is_empty() {
+            // A key the plan wrote as a literal and reads with the same literal is the same
+            // string (literals are shared): found by identity before any text is compared.
+            let same =
+                |(k, _): &(Value, Value)| matches!(&k.data, Data::Str(b) if PyStr::ptr_eq(b, s));
+            if let Some(at) = self.entries.iter().position(same) {
+                return Some(at);
+            }
+        }
         lookup(
             &self.entries,
             &self.index,

@@ -81,13 +81,23 @@ fn plain_item(container: &Value, key: &Value) -> Option<Value> {
             let i = position(*k, t.items.len())?;
             (t.shape == Label::PROGRAM).then(|| t.items.get(i).cloned())?
         }
-        (Data::Dict(d), Data::Str(s)) => {
-            let d = d.borrow();
-            let (stored, v) = d.map.get_index(d.map.index_of_str(s)?)?;
-            (stored.label == Label::PROGRAM).then(|| v.clone())
-        }
+        (Data::Dict(_), Data::Str(s)) => plain_entry(container, s),
         _ => None,
     }
+}
+
+/// `plain_item` of a dict and a plain string key.
+#[inline(always)]
+fn plain_entry(container: &Value, key: &PyStr) -> Option<Value> {
+    let Data::Dict(d) = &container.data else {
+        return None;
+    };
+    if container.label != Label::PROGRAM || container.node != NO_NODE {
+        return None;
+    }
+    let d = d.borrow();
+    let (stored, v) = d.map.get_index(d.map.index_of_str(key)?)?;
+    (stored.label == Label::PROGRAM).then(|| v.clone())
 }
 
 impl<'h> Machine<'h> {
@@ -442,8 +452,19 @@ impl<'h> Machine<'h> {
             }
             ExprKind::Subscript { obj, index } => {
                 let container = self.operand(obj, frame)?;
-                if let ExprKind::Slice { lower, upper, step } = &index.kind {
-                    return self.slice_literal(e, &container, [lower, upper, step], frame);
+                match &index.kind {
+                    ExprKind::Slice { lower, upper, step } => {
+                        return self.slice_literal(e, &container, [lower, upper, step], frame);
+                    }
+                    // `r["key"]`: the literal key looked up as it is, without a copy of it.
+                    ExprKind::Const(Const::Str(k)) => {
+                        if let Some(v) = plain_entry(&container, k) {
+                            self.pos = e.pos;
+                            self.note_operands(&[&container]);
+                            return Ok(v);
+                        }
+                    }
+                    _ => {}
                 }
                 let key = self.operand(index, frame)?;
                 self.pos = e.pos;
