@@ -28,6 +28,9 @@ impl Produced {
     }
 }
 
+/// The largest f-string buffer kept for the next f-string (a larger one is freed).
+const FSTRING_SCRATCH_MAX: usize = 64 << 10;
+
 /// How many argument vectors the machine keeps for method calls (one per call nested in
 /// another's arguments).
 const ARG_POOL: usize = 16;
@@ -596,9 +599,15 @@ impl<'h> Machine<'h> {
             ExprKind::Lambda { code, defaults } => self.make_function(code, defaults, frame),
             ExprKind::FString(parts) => {
                 let mut inputs = Vec::new();
-                let s = self.fstring(parts, frame, &mut inputs)?;
+                let mut out = std::mem::take(&mut self.fstring_scratch);
+                out.clear();
+                let written = self.fstring_into(parts, frame, &mut inputs, &mut out);
+                let s = written.map(|()| PyStr::from(out.as_str()));
+                if out.capacity() <= FSTRING_SCRATCH_MAX {
+                    self.fstring_scratch = out;
+                }
                 let refs: Vec<&Value> = inputs.iter().collect();
-                Ok(self.derive(Data::Str(PyStr::from(s)), &refs, &e.text))
+                Ok(self.derive(Data::Str(s?), &refs, &e.text))
             }
         }
     }
@@ -632,22 +641,27 @@ impl<'h> Machine<'h> {
     /// The text of an f-string; `inputs` gets the field values the result derives from (a
     /// plain one adds nothing to `derive`, so only the others are kept: most f-strings keep
     /// none, and allocate no vector for them).
+    /// An f-string's text (a format spec with fields of its own, `{x:>{width}}`).
     fn fstring(
         &mut self,
         parts: &[FPart],
         frame: &mut Frame,
         inputs: &mut Vec<Value>,
     ) -> Eval<String> {
-        // Room for the literal text and a short value in each field, so that most results
-        // are written without growing.
-        let guess = parts
-            .iter()
-            .map(|p| match p {
-                FPart::Lit(s) => s.len(),
-                FPart::Value { .. } => 8,
-            })
-            .sum();
-        let mut out = String::with_capacity(guess);
+        let mut out = String::new();
+        self.fstring_into(parts, frame, inputs, &mut out)?;
+        Ok(out)
+    }
+
+    /// Writes an f-string's text into `out`; the values of its fields that are not plain
+    /// literals go into `inputs`.
+    fn fstring_into(
+        &mut self,
+        parts: &[FPart],
+        frame: &mut Frame,
+        inputs: &mut Vec<Value>,
+        out: &mut String,
+    ) -> Eval<()> {
         for p in parts {
             match p {
                 FPart::Lit(s) => out.push_str(s),
@@ -707,7 +721,7 @@ impl<'h> Machine<'h> {
                 }
             }
         }
-        Ok(out)
+        Ok(())
     }
 
     fn bool_op(
@@ -1885,8 +1899,14 @@ impl<'h> Machine<'h> {
             label = self.labels.join(label, l);
         }
         let key = Value::with(Data::None, label, NO_NODE);
-        self.get_slice_of(container, &key, &parts, &e.text)
-            .map_err(|u| self.failed_on(u, &[container, &key]))
+        let result = self
+            .get_slice_of(container, &key, &parts, &e.text)
+            .map_err(|u| self.failed_on(u, &[container, &key]));
+        // Bounds are ints or None: no destructor to call for them.
+        for p in parts {
+            p.discard();
+        }
+        result
     }
 
     /// `container[key]` for a slice `key` of bounds `parts`.

@@ -102,6 +102,9 @@ pub struct Machine<'h> {
     pub(crate) iterators_made: u64,
     /// Reused by `full_label` for the containers it is inside of (cycle detection).
     seen_scratch: crate::value::Path,
+    /// Where an f-string is written before its text is copied, at its exact size, into the
+    /// string made of it: kept between f-strings, so that writing one grows no buffer.
+    pub(crate) fstring_scratch: String,
     /// Reused by `full_label` for the containers still to visit.
     todo_scratch: Vec<Data>,
     /// Storage of finished call frames' locals, reused by the next calls.
@@ -169,6 +172,7 @@ impl<'h> Machine<'h> {
             comp_carry: Label::PROGRAM,
             try_labels: Vec::new(),
             seen_scratch: crate::value::Path::default(),
+            fstring_scratch: String::new(),
             todo_scratch: Vec::new(),
             frame_pool: Vec::new(),
             ascii_chars: vec![None; 128],
