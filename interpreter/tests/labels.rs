@@ -1619,3 +1619,67 @@ fn every_value_untrusted_data_decided_is_untrusted() {
         "trusted though untrusted data decided them: {leaks:?}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The evaluator's shortcuts (subscripts, `dict.get`, `list.append`, str methods, f-strings,
+// arithmetic with a literal) give the labels the general path gives: each case has one
+// labeled part, and the shortcut must not drop it.
+
+#[test]
+fn a_subscript_shortcut_keeps_the_item_label_and_the_place_label() {
+    assert_untrusted("d = {'a': web_search('q')['email']}\nx = d['a']", "x");
+    assert_untrusted("xs = [web_search('q')['email'], 1]\nx = xs[0]", "x");
+    assert_untrusted("t = (1, web_search('q')['email'])\nx = t[-1]", "x");
+    // The key was stored under an untrusted key: whether it is there was decided by it.
+    assert_untrusted(
+        "d = {}\nd[web_search('q')['key']] = 1\nd['title'] = 2\nd[web_search('q')['key']] = 3\nx = d['title']",
+        "x",
+    );
+    assert_trusted("d = {'a': 'b'}\nx = d['a']\ny = [1, 2][1]", "x");
+}
+
+#[test]
+fn a_get_shortcut_keeps_the_presence_and_shape_labels() {
+    assert_untrusted("d = {'a': web_search('q')['email']}\nx = d.get('a')", "x");
+    assert_untrusted(
+        "d = {}\nif web_search('q')['flag']:\n    d['a'] = 1\nx = d.get('a', 0)",
+        "x",
+    );
+    assert_untrusted(
+        "d = {'title': 1}\nx = d.get(web_search('q')['key'], 0)",
+        "x",
+    );
+    assert_untrusted("d = web_search('q')\nx = d.get('n', 0)", "x");
+    assert_trusted("d = {'a': 1}\nx = d.get('a', 0)\ny = d.get('b')", "x");
+}
+
+#[test]
+fn an_append_shortcut_keeps_the_item_and_the_context() {
+    assert_untrusted(
+        "xs = []\nxs.append(web_search('q')['email'])\nx = xs[0]",
+        "x",
+    );
+    assert_untrusted(
+        "xs = []\nif web_search('q')['flag']:\n    xs.append(1)\nn = len(xs)",
+        "n",
+    );
+    assert_trusted("xs = []\nxs.append(1)\nn = len(xs)", "n");
+}
+
+#[test]
+fn str_method_and_f_string_shortcuts_keep_their_operands_labels() {
+    assert_untrusted("s = web_search('q')['title'].upper()", "s");
+    assert_untrusted("s = 'x'.join([web_search('q')['title']])", "s");
+    assert_untrusted("s = 'abc'.replace('a', web_search('q')['title'])", "s");
+    assert_untrusted("b = web_search('q')['title'].startswith('B')", "b");
+    assert_untrusted("s = f\"{web_search('q')['title']}!\"", "s");
+    assert_trusted("s = 'abc'.upper()\nt = f'{s}!'", "t");
+}
+
+#[test]
+fn arithmetic_and_comparison_with_a_literal_keep_the_operand_label() {
+    assert_untrusted("x = web_search('q')['n'] + 1", "x");
+    assert_untrusted("b = web_search('q')['n'] > 2", "b");
+    assert_untrusted("b = web_search('q')['title'] == 'Breaking news'", "b");
+    assert_trusted("n = 3\nx = n % 2\nb = n > 2", "b");
+}
