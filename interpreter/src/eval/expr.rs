@@ -1055,6 +1055,17 @@ impl<'h> Machine<'h> {
         match &v.data {
             Data::List(l) => self.iterate_list(v, l, f),
             Data::Range(r) if r.is_narrow() => self.iterate_narrow_range(v, r, f),
+            Data::Dict(_) | Data::Set(_) => self.iterate_table(v, v, None, f),
+            Data::Iterator(it) => {
+                let view = {
+                    let it = it.borrow();
+                    it.viewed_dict().cloned().map(|dict| (dict, it.kind))
+                };
+                match view {
+                    Some((dict, kind)) => self.iterate_table(v, &dict, Some(kind), f),
+                    None => self.iterate(v, f),
+                }
+            }
             _ => self.iterate(v, f),
         }
     }
@@ -1123,12 +1134,12 @@ impl<'h> Machine<'h> {
     /// Iterates a dict or a set, live as CPython does: a change of size is a RuntimeError at
     /// the next step. `v` is what the plan iterates (the table itself or a view of it, whose
     /// shape decides each step); `view` says what a dict view yields (`None`: the keys).
-    fn iterate_table(
+    fn iterate_table<F: FnMut(&mut Self, Value) -> Eval<bool> + ?Sized>(
         &mut self,
         v: &Value,
         table: &Value,
         view: Option<&'static str>,
-        f: &mut dyn FnMut(&mut Self, Value) -> Eval<bool>,
+        f: &mut F,
     ) -> Eval<bool> {
         let size = |t: &Value| match &t.data {
             Data::Dict(d) => d.borrow().map.len(),
@@ -1161,12 +1172,18 @@ impl<'h> Machine<'h> {
             };
             let item = match &table.data {
                 Data::Dict(d) => {
-                    let pair = d.borrow().map.get_index(at).cloned();
-                    pair.map(|(k, val)| match view {
-                        Some("dict_values") => val,
-                        Some("dict_items") => self.new_tuple(vec![k, val], Label::PROGRAM, NO_NODE),
-                        _ => k,
-                    })
+                    // Only what the view shows is copied out of the entry.
+                    let d = d.borrow();
+                    match (d.map.get_index(at), view) {
+                        (None, _) => None,
+                        (Some((_, val)), Some("dict_values")) => Some(val.clone()),
+                        (Some((k, val)), Some("dict_items")) => {
+                            let pair = vec![k.clone(), val.clone()];
+                            drop(d);
+                            Some(self.new_tuple(pair, Label::PROGRAM, NO_NODE))
+                        }
+                        (Some((k, _)), _) => Some(k.clone()),
+                    }
                 }
                 Data::Set(s) => s.borrow().map.get_index(at).map(|(_, k)| k.clone()),
                 _ => None,

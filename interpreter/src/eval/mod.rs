@@ -664,17 +664,14 @@ impl<'h> Machine<'h> {
     fn iterator_shape_label(&mut self, v: &Value) -> Label {
         let shape = match &v.data {
             Data::Iterator(i) => {
-                let (shape, dict) = {
-                    let i = i.borrow();
-                    (i.shape, i.viewed_dict().cloned())
-                };
-                match dict {
+                let i = i.borrow();
+                match i.viewed_dict() {
                     // A view shows the dict as it is now: its shape is the dict's, live.
                     Some(dict) => {
-                        let live = self.shape_label(&dict);
-                        self.labels.join(shape, live)
+                        let live = self.shape_label(dict);
+                        self.labels.join(i.shape, live)
                     }
-                    None => shape,
+                    None => i.shape,
                 }
             }
             _ => return v.label,
