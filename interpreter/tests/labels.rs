@@ -1683,3 +1683,16 @@ fn arithmetic_and_comparison_with_a_literal_keep_the_operand_label() {
     assert_untrusted("b = web_search('q')['title'] == 'Breaking news'", "b");
     assert_trusted("n = 3\nx = n % 2\nb = n > 2", "b");
 }
+
+#[test]
+fn and_or_carry_the_operands_they_tested() {
+    // `a or b` is `b` because `a` was falsy: the result depends on `a`.
+    assert_untrusted("x = (web_search('q')['n'] == 0) or 'default'", "x");
+    assert_untrusted("x = web_search('q')['title'] and 'yes'", "x");
+    // A container tested before a later operand changed it: what it holds at the end counts.
+    assert_untrusted(
+        "xs = [1]\nr = xs and xs.append(web_search('q')['email'])",
+        "r",
+    );
+    assert_trusted("a = 1\nb = 'x'\nx = a and b\ny = (a == 2) or b", "y");
+}

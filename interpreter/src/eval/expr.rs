@@ -724,6 +724,7 @@ impl<'h> Machine<'h> {
         Ok(())
     }
 
+    #[inline(never)]
     fn bool_op(
         &mut self,
         is_and: bool,
@@ -733,12 +734,18 @@ impl<'h> Machine<'h> {
         text: &Arc<str>,
     ) -> Eval<Value> {
         // The result is one of the operands, but which one depends on the ones tested before
-        // it: in strict mode their labels ride along.
-        let mut tested: Vec<Value> = Vec::new();
+        // it: in strict mode their labels ride along. A tested scalar's label is taken as it
+        // is tested; a container's full label is read at the end (a later operand may change
+        // what it holds); the nodes are kept in order. Nothing is allocated when every tested
+        // operand is plain.
+        let mut tested_any = false;
+        let mut tested_label = Label::PROGRAM;
+        let mut tested_nodes: Vec<NodeId> = Vec::new();
+        let mut tested_containers: Vec<Value> = Vec::new();
         let mut last = Value::none();
         let saved = self.ctx;
         for (i, e) in values.iter().enumerate() {
-            let v = match self.expr(e, frame) {
+            let v = match self.test(e, frame) {
                 Ok(v) => v,
                 Err(err) => {
                     self.leave_expr(saved, effects, frame);
@@ -760,7 +767,16 @@ impl<'h> Machine<'h> {
             // Whether the next operand runs at all depends on this one.
             let l = self.full_label(&v);
             self.enter(l, v.node, text);
-            tested.push(v);
+            tested_any = true;
+            if v.node != NO_NODE {
+                tested_nodes.push(v.node);
+            }
+            if v.is_container() {
+                tested_containers.push(v);
+            } else {
+                tested_label = self.labels.join(tested_label, l);
+                v.discard();
+            }
         }
         if self.strict && effects.is_some() {
             // The operands never evaluated were skipped because of the last one tested.
@@ -768,19 +784,18 @@ impl<'h> Machine<'h> {
             self.ctx.label = self.labels.join(self.ctx.label, l);
         }
         self.leave_expr(saved, effects, frame);
-        if !self.strict || tested.is_empty() {
+        if !self.strict || !tested_any {
             return Ok(last);
         }
-        let mut label = last.label;
-        let mut deps = vec![last.node];
-        for t in &tested {
+        let mut label = self.labels.join(last.label, tested_label);
+        for t in &tested_containers {
             let l = self.full_label(t);
             label = self.labels.join(label, l);
-            deps.push(t.node);
         }
-        if label == last.label && deps.iter().skip(1).all(|d| *d == NO_NODE) {
+        if label == last.label && tested_nodes.is_empty() {
             return Ok(last);
         }
+        let deps: Vec<NodeId> = std::iter::once(last.node).chain(tested_nodes).collect();
         let node = self.derive_with(Data::None, label, &deps, text).node;
         Ok(Value {
             data: last.data,
