@@ -1685,6 +1685,14 @@ fn arithmetic_and_comparison_with_a_literal_keep_the_operand_label() {
 }
 
 #[test]
+fn a_builtin_called_by_name_keeps_its_arguments_labels() {
+    assert_untrusted("x = abs(web_search('q')['n'])", "x");
+    assert_untrusted("x = min(3, web_search('q')['n'])", "x");
+    assert_untrusted("x = sorted(web_search('q')['items'])", "x");
+    assert_trusted("x = abs(-3)\ny = min(x, 2)", "y");
+}
+
+#[test]
 fn and_or_carry_the_operands_they_tested() {
     // `a or b` is `b` because `a` was falsy: the result depends on `a`.
     assert_untrusted("x = (web_search('q')['n'] == 0) or 'default'", "x");

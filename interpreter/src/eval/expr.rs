@@ -316,6 +316,11 @@ impl<'h> Machine<'h> {
                             .map_err(|u| self.failed_on(u, &[&v]));
                     }
                 }
+                if let (ExprKind::Builtin(b), []) = (&func.kind, kwargs.as_slice()) {
+                    if self.try_labels.is_empty() && args.iter().all(|a| !a.starred) {
+                        return self.call_builtin_plainly(e, *b, args, frame);
+                    }
+                }
                 let f = self.operand(func, frame)?;
                 if let Data::Function(function) = &f.data {
                     if f.label == Label::PROGRAM
@@ -610,6 +615,32 @@ impl<'h> Machine<'h> {
                 Ok(self.derive(Data::Str(s?), &refs, &e.text))
             }
         }
+    }
+
+    /// `b(args)` for a builtin the plan names, with positional arguments only, outside any
+    /// `try`: what the general call does (the arguments, a step, the builtin; a failure
+    /// labeled by the labeled arguments), without the callee value, a keyword vector and the
+    /// bookkeeping of a callable chosen by data.
+    #[inline(never)]
+    fn call_builtin_plainly(
+        &mut self,
+        e: &Expr,
+        b: Builtin,
+        args: &[Elt],
+        frame: &mut Frame,
+    ) -> Eval<Value> {
+        let mut pos = Vec::with_capacity(args.len());
+        for a in args {
+            pos.push(self.operand(&a.expr, frame)?);
+        }
+        self.call_spread = Label::PROGRAM;
+        self.pos = e.pos;
+        let inputs: Vec<Value> = pos.iter().filter(|v| !v.is_plain()).cloned().collect();
+        self.tick()?;
+        self.call_builtin(b, pos, Vec::new(), &e.text).map_err(|u| {
+            let refs: Vec<&Value> = inputs.iter().collect();
+            self.failed_on(u, &refs)
+        })
     }
 
     /// Calls `f`; when untrusted data chose which callable this is (`fns[i]()`), the call
