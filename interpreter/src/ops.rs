@@ -186,7 +186,7 @@ pub fn plain_binary(op: BinOp, left: &Value, right: &Value, max_int_bits: u64) -
 #[inline(always)]
 pub fn plain_binary_literal(op: BinOp, left: &Value, k: i64, max_int_bits: u64) -> Option<Value> {
     match left.data {
-        Data::Int(a) if is_plain_scalar(left) => Some(Value::program(Data::Int(small_int_op(
+        Data::Int(a) if left.is_plain_reference() => Some(Value::program(Data::Int(small_int_op(
             op,
             a,
             k,
@@ -200,16 +200,11 @@ pub fn plain_binary_literal(op: BinOp, left: &Value, k: i64, max_int_bits: u64) 
 #[inline(always)]
 pub fn plain_compare_literal(op: CmpOp, left: &Value, k: i64) -> Option<Value> {
     match left.data {
-        Data::Int(a) if is_plain_scalar(left) => {
+        Data::Int(a) if left.is_plain_reference() => {
             Some(Value::program(Data::Bool(ordered(op, &a, &k)?)))
         }
         _ => None,
     }
-}
-
-#[inline(always)]
-fn is_plain_scalar(v: &Value) -> bool {
-    v.label == bactrian_provenance::Label::PROGRAM && v.node == NO_NODE
 }
 
 /// `left op right` for an ordering or equality of two plain small ints, floats or strings:
@@ -246,10 +241,7 @@ fn ordered<T: PartialOrd>(op: CmpOp, x: &T, y: &T) -> Option<bool> {
 /// Both values carry no label and no lineage (scalars; the callers match the data).
 #[inline(always)]
 fn both_plain(a: &Value, b: &Value) -> bool {
-    a.label == bactrian_provenance::Label::PROGRAM
-        && b.label == bactrian_provenance::Label::PROGRAM
-        && a.node == NO_NODE
-        && b.node == NO_NODE
+    a.is_plain_reference() && b.is_plain_reference()
 }
 
 /// `a op b` on small ints when the result is a small int too (`None`: the general path

@@ -64,7 +64,14 @@ impl Value {
     /// True when only plan literals decided this scalar (containers: see `full_label`).
     #[inline]
     pub fn is_plain(&self) -> bool {
-        self.label == Label::PROGRAM && self.node == NO_NODE && !self.is_container()
+        self.is_plain_reference() && !self.is_container()
+    }
+
+    /// True when the value itself (for a container, the reference to it) carries no label
+    /// and no lineage; what a container holds is not looked at.
+    #[inline(always)]
+    pub fn is_plain_reference(&self) -> bool {
+        self.label == Label::PROGRAM && self.node == NO_NODE
     }
 
     #[inline]

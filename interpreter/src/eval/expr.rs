@@ -57,11 +57,7 @@ fn keep_input(inputs: &mut Vec<Value>, v: Value) {
 /// which decides everything else (labels, errors, other types): `None`.
 #[inline(always)]
 fn plain_item(container: &Value, key: &Value) -> Option<Value> {
-    if container.label != Label::PROGRAM
-        || container.node != NO_NODE
-        || key.label != Label::PROGRAM
-        || key.node != NO_NODE
-    {
+    if !container.is_plain_reference() || !key.is_plain_reference() {
         return None;
     }
     /// `k` as a position among `len` items, Python's negative indices included.
@@ -95,7 +91,7 @@ fn plain_entry(container: &Value, key: &PyStr) -> Option<Value> {
     let Data::Dict(d) = &container.data else {
         return None;
     };
-    if container.label != Label::PROGRAM || container.node != NO_NODE {
+    if !container.is_plain_reference() {
         return None;
     }
     let d = d.borrow();
@@ -669,10 +665,8 @@ impl<'h> Machine<'h> {
         Ok(v)
     }
 
-    /// The text of an f-string; `inputs` gets the field values the result derives from (a
-    /// plain one adds nothing to `derive`, so only the others are kept: most f-strings keep
-    /// none, and allocate no vector for them).
-    /// An f-string's text (a format spec with fields of its own, `{x:>{width}}`).
+    /// The text of an f-string in a string of its own (a format spec with fields of its
+    /// own, `{x:>{width}}`); see `fstring_into`.
     fn fstring(
         &mut self,
         parts: &[FPart],
@@ -684,8 +678,9 @@ impl<'h> Machine<'h> {
         Ok(out)
     }
 
-    /// Writes an f-string's text into `out`; the values of its fields that are not plain
-    /// literals go into `inputs`.
+    /// Writes an f-string's text into `out`; `inputs` gets the field values the result
+    /// derives from (a plain one adds nothing to `derive`, so only the others are kept: most
+    /// f-strings keep none, and allocate no vector for them).
     fn fstring_into(
         &mut self,
         parts: &[FPart],
@@ -1962,14 +1957,8 @@ impl<'h> Machine<'h> {
             label = self.labels.join(label, l);
         }
         let key = Value::with(Data::None, label, NO_NODE);
-        let result = self
-            .get_slice_of(container, &key, &parts, &e.text)
-            .map_err(|u| self.failed_on(u, &[container, &key]));
-        // Bounds are ints or None: no destructor to call for them.
-        for p in parts {
-            p.discard();
-        }
-        result
+        self.get_slice_of(container, &key, &parts, &e.text)
+            .map_err(|u| self.failed_on(u, &[container, &key]))
     }
 
     /// `container[key]` for a slice `key` of bounds `parts`.

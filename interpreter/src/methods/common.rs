@@ -1,11 +1,11 @@
-//! The two method calls plans make most, `d.get(k)` / `d.get(k, default)` and
-//! `xs.append(x)`, without the general call's argument vectors and dispatch by name. Each
-//! gives what the general path ([`Machine::call_method_at`]) gives: a value nothing labeled
-//! decides is read or stored in place, anything else goes through the general method with
-//! the arguments already evaluated.
+//! The method calls plans make most, `d.get(k)` / `d.get(k, default)`, `xs.append(x)` and
+//! str methods with positional arguments, without the general call's argument vectors,
+//! keyword vector and dispatch by name. Each gives what the general path
+//! ([`Machine::call_method_at`]) gives: a value nothing labeled decides is read or stored in
+//! place, anything else goes through the general method with the arguments already
+//! evaluated.
 
 use super::*;
-use crate::dictmap::KeyIndex;
 use crate::error::Unwind;
 use crate::eval::Frame;
 use crate::syntax::ir::{Elt, Expr};
@@ -81,7 +81,7 @@ impl Machine<'_> {
         };
         self.call_spread = Label::PROGRAM;
         self.pos = e.pos;
-        self.tick()?;
+        self.method_step(receiver)?;
         if let Some(v) = plain_get(receiver, &key, default.as_ref()) {
             key.discard();
             return Ok(v);
@@ -101,7 +101,7 @@ impl Machine<'_> {
         let item = self.operand(item, frame)?;
         self.call_spread = Label::PROGRAM;
         self.pos = e.pos;
-        self.tick()?;
+        self.method_step(receiver)?;
         let Data::List(list) = &receiver.data else {
             return Ok(Value::none()); // not reached: the caller matched a list
         };
@@ -159,20 +159,9 @@ impl Machine<'_> {
         self.call_spread = Label::PROGRAM;
         self.pos = e.pos;
         let result = self
-            .str_call_checks(s)
+            .method_step(receiver)
             .and_then(|()| self.str_method(receiver, s, name, values, Vec::new(), &e.text));
         result.map_err(|u| self.failed_on_call(u, receiver, values))
-    }
-
-    /// What `call_method_at` checks before a str method runs: a step, and the clock before a
-    /// step over a long string.
-    #[inline(always)]
-    fn str_call_checks(&mut self, s: &str) -> Eval<()> {
-        self.tick()?;
-        if s.len() > 1 << 16 {
-            self.check_time()?;
-        }
-        Ok(())
     }
 
     /// A method's failure, labeled by its receiver and its labeled arguments.
@@ -190,19 +179,18 @@ fn plain_get(receiver: &Value, key: &Value, default: Option<&Value>) -> Option<V
     let Data::Dict(d) = &receiver.data else {
         return None;
     };
-    if receiver.label != Label::PROGRAM || receiver.node != NO_NODE || !key.is_plain() {
+    // A string or an int key always hashes (anything else may raise: the general path).
+    if !receiver.is_plain_reference()
+        || !key.is_plain()
+        || !matches!(key.data, Data::Str(_) | Data::Int(_))
+    {
         return None;
     }
     let d = d.borrow();
     if d.shape_node != NO_NODE {
         return None;
     }
-    let found = match &key.data {
-        Data::Str(s) => d.map.index_of_str(s),
-        Data::Int(i) => d.map.index_of(&HashKey::Int(*i)),
-        _ => return None,
-    };
-    match found {
+    match d.map.find_data(&key.data) {
         Some(i) => {
             let (stored, v) = d.map.get_index(i)?;
             (stored.label == Label::PROGRAM).then(|| v.clone())

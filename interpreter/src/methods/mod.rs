@@ -581,6 +581,19 @@ impl Machine<'_> {
     }
 
     /// `call_method` of a method whose slots are known (a method call of the plan).
+    /// The step a method call takes, before the method runs; a step over a large string can
+    /// take long, so the clock is read before it.
+    #[inline(always)]
+    pub(crate) fn method_step(&mut self, receiver: &Value) -> Eval<()> {
+        self.tick()?;
+        if let Data::Str(s) = &receiver.data {
+            if s.len() > 1 << 16 {
+                self.check_time()?;
+            }
+        }
+        Ok(())
+    }
+
     pub fn call_method_at(
         &mut self,
         receiver: &Value,
@@ -590,15 +603,9 @@ impl Machine<'_> {
         kwargs: Kwargs,
         text: &Arc<str>,
     ) -> Eval<Value> {
-        self.tick()?;
+        self.method_step(receiver)?;
         if let Data::Type(t) = &receiver.data {
             return self.call_through_type(*t, receiver, name, args, kwargs, text);
-        }
-        // A step over a large string can take long: read the clock before it.
-        if let Data::Str(s) = &receiver.data {
-            if s.len() > 1 << 16 {
-                self.check_time()?;
-            }
         }
         let (type_name, table, slot) = match &receiver.data {
             Data::List(_) => ("list", LIST_METHODS, slots.list),
