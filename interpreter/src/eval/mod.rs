@@ -486,7 +486,9 @@ impl<'h> Machine<'h> {
         Value { data, label, node }
     }
 
-    /// A derived value whose label is given (for operations with their own rules).
+    /// A derived value whose label is given (for operations with their own rules). Inlined
+    /// for its plain case, as `derive` is.
+    #[inline]
     pub fn derive_with(
         &mut self,
         data: Data,
@@ -497,6 +499,17 @@ impl<'h> Machine<'h> {
         if label == Label::PROGRAM && deps.iter().all(|d| *d == NO_NODE) {
             return Value::program(data);
         }
+        self.derive_with_labeled(data, label, deps, text)
+    }
+
+    #[inline(never)]
+    fn derive_with_labeled(
+        &mut self,
+        data: Data,
+        label: Label,
+        deps: &[NodeId],
+        text: &Arc<str>,
+    ) -> Value {
         self.note_in_try(label);
         let node = self.node_for(deps.iter().copied(), text);
         Value { data, label, node }

@@ -147,6 +147,7 @@ impl Machine<'_> {
                     l
                 };
                 let nodes: Vec<u32> = refs.iter().map(|r| r.node).collect();
+                // `derive_with`'s test for a plain result, made once for all the parts.
                 let items: Vec<Value> =
                     if label == Label::PROGRAM && nodes.iter().all(|n| *n == NO_NODE) {
                         parts
