@@ -73,6 +73,7 @@ pub mod memory;
 mod methods;
 mod ops;
 mod pystr;
+mod search;
 mod set_order;
 mod strtools;
 pub mod surface;

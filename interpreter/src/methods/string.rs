@@ -2,11 +2,22 @@
 
 use super::*;
 use crate::pystr::char_count;
+use crate::search;
 
 impl Machine<'_> {
     pub(super) fn new_str(&mut self, s: String, inputs: &[&Value], text: &Arc<str>) -> Eval<Value> {
         self.check_str_len(s.len())?;
         Ok(self.derive(Data::Str(PyStr::from(s)), inputs, text))
+    }
+
+    /// The receiver itself, for a method that found nothing to change (`replace` with no
+    /// occurrence, `strip` with nothing to strip): CPython gives the same object.
+    fn same_str(&mut self, recv: &Value, s: &str, inputs: &[&Value], text: &Arc<str>) -> Value {
+        let data = match &recv.data {
+            Data::Str(same) => Data::Str(same.clone()),
+            _ => Data::Str(PyStr::from(s)),
+        };
+        self.derive(data, inputs, text)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -89,11 +100,15 @@ impl Machine<'_> {
                     Some(set) => set.contains(&c),
                     None => unicode::is_space(c),
                 };
-                string!(match name {
-                    "strip" => s.trim_matches(pred).to_string(),
-                    "lstrip" => s.trim_start_matches(pred).to_string(),
-                    _ => s.trim_end_matches(pred).to_string(),
-                })
+                let kept = match name {
+                    "strip" => s.trim_matches(pred),
+                    "lstrip" => s.trim_start_matches(pred),
+                    _ => s.trim_end_matches(pred),
+                };
+                if kept.len() == s.len() {
+                    return Ok(self.same_str(recv, s, refs, text));
+                }
+                string!(kept.to_string())
             }
             "split" | "rsplit" => {
                 if args.len() > 2 {
@@ -108,23 +123,17 @@ impl Machine<'_> {
                     .int_unless_absent(maxsplit.as_ref())?
                     .filter(|m| *m >= 0)
                     .map(|m| m as usize);
-                let parts: Vec<PyStr> = match sep.as_ref().map(|v| &v.data) {
-                    None | Some(Data::None) => split_whitespace(s, max, name == "rsplit")
-                        .into_iter()
-                        .map(PyStr::from)
-                        .collect(),
+                let parts: Vec<&str> = match sep.as_ref().map(|v| &v.data) {
+                    None | Some(Data::None) => split_whitespace(s, max, name == "rsplit"),
                     Some(Data::Str(sep)) => {
                         if sep.is_empty() {
                             return err(ExcKind::ValueError, "empty separator");
                         }
                         match (max, name) {
-                            (None, _) => split_all(s, sep),
-                            (Some(m), "split") => {
-                                s.splitn(m + 1, &**sep).map(PyStr::from).collect()
-                            }
+                            (None, _) => search::split(s, sep, usize::MAX),
+                            (Some(m), "split") => search::split(s, sep, m),
                             (Some(m), _) => {
-                                let mut v: Vec<PyStr> =
-                                    s.rsplitn(m + 1, &**sep).map(PyStr::from).collect();
+                                let mut v: Vec<&str> = s.rsplitn(m + 1, &**sep).collect();
                                 v.reverse();
                                 v
                             }
@@ -146,20 +155,21 @@ impl Machine<'_> {
                     }
                     l
                 };
-                let nodes: Vec<u32> = refs.iter().map(|r| r.node).collect();
                 // `derive_with`'s test for a plain result, made once for all the parts.
-                let items: Vec<Value> =
-                    if label == Label::PROGRAM && nodes.iter().all(|n| *n == NO_NODE) {
-                        parts
-                            .into_iter()
-                            .map(|p| Value::program(Data::Str(p)))
-                            .collect()
-                    } else {
-                        parts
-                            .into_iter()
-                            .map(|p| self.derive_with(Data::Str(p), label, &nodes, text))
-                            .collect()
-                    };
+                let items: Vec<Value> = if label == Label::PROGRAM
+                    && refs.iter().all(|r| r.node == NO_NODE)
+                {
+                    parts
+                        .into_iter()
+                        .map(|p| Value::program(Data::Str(PyStr::from(p))))
+                        .collect()
+                } else {
+                    let nodes: Vec<u32> = refs.iter().map(|r| r.node).collect();
+                    parts
+                        .into_iter()
+                        .map(|p| self.derive_with(Data::Str(PyStr::from(p)), label, &nodes, text))
+                        .collect()
+                };
                 let node = items.first().map(|v| v.node).unwrap_or(NO_NODE);
                 Ok(self.new_list(items, label, node))
             }
@@ -271,16 +281,22 @@ impl Machine<'_> {
                 };
                 let (old, new) = (text_of(1, old)?, text_of(2, new)?);
                 let count = self.int_unless_absent(args.get(2))?.filter(|c| *c >= 0);
-                let estimate = if old.is_empty() {
-                    s.len() + (s.chars().count() + 1) * new.len()
-                } else {
-                    s.len() / old.len().max(1) * new.len() + s.len()
-                };
-                self.check_str_len(estimate.min(usize::MAX / 2))?;
-                string!(match count {
-                    None => s.replace(&*old, &new),
-                    Some(c) => s.replacen(&*old, &new, c as usize),
-                })
+                if old.is_empty() {
+                    let estimate = s.len() + (s.chars().count() + 1) * new.len();
+                    self.check_str_len(estimate.min(usize::MAX / 2))?;
+                    string!(match count {
+                        None => s.replace(&*old, &new),
+                        Some(c) => s.replacen(&*old, &new, c as usize),
+                    })
+                }
+                let max = count.map_or(usize::MAX, |c| usize::try_from(c).unwrap_or(usize::MAX));
+                let n = search::count(s, &old, max);
+                if n == 0 {
+                    // Nothing to replace: the same string, as CPython gives.
+                    return Ok(self.same_str(recv, s, refs, text));
+                }
+                self.check_str_len(search::replaced_len(s, &old, &new, n))?;
+                string!(search::replace(s, &old, &new, n))
             }
             "find" | "rfind" | "index" | "rindex" | "count" => {
                 arity(name, args, 1, 3)?;
@@ -302,7 +318,7 @@ impl Machine<'_> {
                     } else if sub.is_empty() {
                         hay.chars().count() + 1
                     } else {
-                        hay.matches(&*sub).count()
+                        search::count(hay, &sub, usize::MAX)
                     };
                     return Ok(self.derive(Data::Int(n as i64), refs, text));
                 }
@@ -310,8 +326,10 @@ impl Machine<'_> {
                     None
                 } else if name.starts_with('r') {
                     hay.rfind(&*sub)
+                } else if sub.is_empty() {
+                    Some(0)
                 } else {
-                    hay.find(&*sub)
+                    search::find(hay, &sub)
                 };
                 let result =
                     found.map(|b| (hay.get(..b).map_or(0, |h| h.chars().count()) + start) as i64);
@@ -582,61 +600,42 @@ fn char_run(s: &str, start: usize, end: usize) -> Option<&str> {
 /// `split()` and `rsplit()` with no separator, as CPython's `split_whitespace`: runs of
 /// whitespace separate; at most `max` splits, the rest kept whole (without the whitespace
 /// before it).
-fn split_whitespace(s: &str, max: Option<usize>, from_right: bool) -> Vec<String> {
-    let chars: Vec<char> = if from_right {
-        s.chars().rev().collect()
-    } else {
-        s.chars().collect()
-    };
-    let mut parts: Vec<String> = Vec::new();
+fn split_whitespace(s: &str, max: Option<usize>, from_right: bool) -> Vec<&str> {
+    let mut parts = Vec::new();
     let mut remaining = max.unwrap_or(usize::MAX);
-    let mut i = 0;
-    let word = |from: usize, to: usize| -> String {
-        let run = chars.get(from..to).unwrap_or_default();
-        if from_right {
-            run.iter().rev().collect()
+    let mut rest = s;
+    loop {
+        rest = if from_right {
+            rest.trim_end_matches(unicode::is_space)
         } else {
-            run.iter().collect()
-        }
-    };
-    let space_at = |i: usize| chars.get(i).is_some_and(|&c| unicode::is_space(c));
-    while remaining > 0 {
-        while space_at(i) {
-            i += 1;
-        }
-        if i >= chars.len() {
+            rest.trim_start_matches(unicode::is_space)
+        };
+        if rest.is_empty() {
             break;
         }
-        let start = i;
-        while i < chars.len() && !space_at(i) {
-            i += 1;
+        if remaining == 0 {
+            parts.push(rest);
+            break;
         }
-        parts.push(word(start, i));
         remaining -= 1;
-    }
-    while space_at(i) {
-        i += 1;
-    }
-    if i < chars.len() {
-        parts.push(word(i, chars.len()));
+        if from_right {
+            let start = rest
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| unicode::is_space(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let (before, word) = rest.split_at(start);
+            parts.push(word);
+            rest = before;
+        } else {
+            let end = rest.find(unicode::is_space).unwrap_or(rest.len());
+            let (word, after) = rest.split_at(end);
+            parts.push(word);
+            rest = after;
+        }
     }
     if from_right {
         parts.reverse();
     }
     parts
-}
-
-/// `s.split(sep)`, every part. A separator of one ASCII character (a comma, a newline) is
-/// looked for byte by byte, and the parts are counted first so that their vector is made
-/// once.
-fn split_all(s: &str, sep: &str) -> Vec<PyStr> {
-    if let [byte] = sep.as_bytes() {
-        if byte.is_ascii() {
-            let n = s.bytes().filter(|b| b == byte).count() + 1;
-            let mut parts = Vec::with_capacity(n);
-            parts.extend(s.split(char::from(*byte)).map(PyStr::from));
-            return parts;
-        }
-    }
-    s.split(sep).map(PyStr::from).collect()
 }
