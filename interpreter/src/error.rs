@@ -59,15 +59,22 @@ impl std::fmt::Display for Fatal {
     }
 }
 
-/// Non-local exits of evaluation.
+/// Non-local exits of evaluation. Two words, so that an `Eval<bool>` or an `Eval<()>` comes
+/// back in registers: `return`'s value waits on the machine ([`crate::eval::Machine`]'s
+/// `returned`), not in here, where it made every `Eval` of a small value three words or four
+/// written to memory and read back whole (a store-forwarding stall at each).
 #[derive(Debug)]
 pub enum Unwind {
     Exc(Box<PyErr>),
     Break,
     Continue,
-    Return(Value),
+    /// `return`: the value is the machine's `returned` until the call takes it.
+    Return,
     Fatal(Box<Fatal>),
 }
+
+const _: () = assert!(std::mem::size_of::<Unwind>() == 16);
+const _: () = assert!(std::mem::size_of::<Eval<bool>>() == 16);
 
 pub type Eval<T> = Result<T, Unwind>;
 

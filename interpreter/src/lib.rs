@@ -495,7 +495,7 @@ fn report(m: &mut eval::Machine, unwind: Unwind) -> ErrorReport {
                 fatal: Some(*f),
             }
         }
-        Unwind::Break | Unwind::Continue | Unwind::Return(_) => ErrorReport {
+        Unwind::Break | Unwind::Continue | Unwind::Return => ErrorReport {
             type_name: "SyntaxError".into(),
             message: "control flow escaped its block".into(),
             line: m.pos.line,

@@ -402,7 +402,7 @@ impl Machine<'_> {
         let result = match &code.body {
             FunctionBody::Block(body) => match self.block(body, &mut frame) {
                 Ok(()) => Ok(self.under_context(Value::none())),
-                Err(Unwind::Return(v)) => Ok(v),
+                Err(Unwind::Return) => Ok(std::mem::replace(&mut self.returned, Value::none())),
                 Err(e) => Err(e),
             },
             FunctionBody::Lambda(e) => self.expr(e, &mut frame),

@@ -105,6 +105,8 @@ pub struct Machine<'h> {
     /// Where an f-string is written before its text is copied, at its exact size, into the
     /// string made of it: kept between f-strings, so that writing one grows no buffer.
     pub(crate) fstring_scratch: String,
+    /// The value of the `return` being unwound ([`Unwind::Return`]), until its call takes it.
+    pub(crate) returned: Value,
     /// Reused by `full_label` for the containers still to visit.
     todo_scratch: Vec<Data>,
     /// Storage of finished call frames' locals, reused by the next calls.
@@ -173,6 +175,7 @@ impl<'h> Machine<'h> {
             try_labels: Vec::new(),
             seen_scratch: crate::value::Path::default(),
             fstring_scratch: String::new(),
+            returned: Value::none(),
             todo_scratch: Vec::new(),
             frame_pool: Vec::new(),
             ascii_chars: vec![None; 128],
@@ -204,7 +207,7 @@ impl<'h> Machine<'h> {
         );
         match self.block(&program.body, &mut frame) {
             Ok(()) => Ok(()),
-            Err(Unwind::Break) | Err(Unwind::Continue) | Err(Unwind::Return(_)) => Ok(()),
+            Err(Unwind::Break) | Err(Unwind::Continue) | Err(Unwind::Return) => Ok(()),
             Err(other) => Err(other),
         }
     }

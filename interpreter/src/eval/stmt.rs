@@ -104,8 +104,8 @@ impl Machine<'_> {
                     Some(e) => self.operand(e, frame)?,
                     None => Value::none(),
                 };
-                let v = self.under_context(v);
-                return Err(Unwind::Return(v));
+                self.returned = self.under_context(v);
+                return Err(Unwind::Return);
             }
             StmtKind::Raise { exc, cause } => {
                 return Err(self.raise(exc.as_ref(), cause.as_ref(), frame))
@@ -358,8 +358,17 @@ impl Machine<'_> {
             // `finally` runs on every way out but a fatal stop (a limit, a policy denial: the
             // run is over), then the original outcome continues unless the finally block
             // itself left.
+            // A `return` waiting to leave keeps its value through the block's own calls.
+            let returning = matches!(outcome, Err(Unwind::Return))
+                .then(|| std::mem::replace(&mut self.returned, Value::none()));
             match self.block(finalbody, frame) {
-                Ok(()) => {}
+                Ok(()) => {
+                    if let Some(v) = returning {
+                        self.returned = v;
+                    }
+                }
+                // The block's own exit replaces the `return` (and its own `return` has put
+                // its value in place).
                 Err(e) => outcome = Err(e),
             }
         }
