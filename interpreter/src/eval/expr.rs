@@ -74,11 +74,11 @@ fn plain_item(container: &Value, key: &Value) -> Option<Value> {
             } else {
                 l.shape
             };
-            (place == Label::PROGRAM).then(|| l.items.get(i).cloned())?
+            (place == Label::PROGRAM).then(|| l.items.get(i).map(Value::copied))?
         }
         (Data::Tuple(t), Data::Int(k)) => {
             let i = position(*k, t.items.len())?;
-            (t.shape == Label::PROGRAM).then(|| t.items.get(i).cloned())?
+            (t.shape == Label::PROGRAM).then(|| t.items.get(i).map(Value::copied))?
         }
         (Data::Dict(_), Data::Str(s)) => plain_entry(container, s),
         _ => None,
@@ -96,7 +96,7 @@ fn plain_entry(container: &Value, key: &PyStr) -> Option<Value> {
     }
     let d = d.borrow();
     let (stored, v) = d.map.get_index(d.map.index_of_str(key)?)?;
-    (stored.label == Label::PROGRAM).then(|| v.clone())
+    (stored.label == Label::PROGRAM).then(|| v.copied())
 }
 
 impl<'h> Machine<'h> {
