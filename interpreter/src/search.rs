@@ -1,9 +1,10 @@
 //! Finding a substring, for the str methods that look for one (`replace`, `split`, `count`,
 //! `find`). A plan's strings are mostly short, and the standard library's searcher spends
 //! ~300 instructions setting up its two-way tables before it looks at a byte: `replace` on
-//! a 35-character line took twice CPython's time. Short needles are found here with
-//! `memchr` on their first byte and a comparison of the rest (at most 8 bytes compared per
-//! candidate, so linear in the haystack); longer ones with `memchr::memmem`, linear too.
+//! a 35-character line took twice CPython's time. Short needles are found here by their
+//! first byte (a loop over a short haystack, `memchr` over a longer one) and a comparison of
+//! the rest (at most 8 bytes compared per candidate, so linear in the haystack); longer ones
+//! with `memchr::memmem`, linear too.
 
 use memchr::memmem;
 
@@ -27,7 +28,7 @@ pub fn each_match(hay: &str, needle: &str, mut found: impl FnMut(usize) -> bool)
         return;
     }
     let mut from = 0;
-    while let Some(offset) = hay.get(from..).and_then(|h| memchr::memchr(first, h)) {
+    while let Some(offset) = hay.get(from..).and_then(|h| find_byte(first, h)) {
         let at = from + offset;
         let tail = at + 1;
         if hay.get(tail..tail + rest.len()) == Some(rest) {
@@ -38,6 +39,17 @@ pub fn each_match(hay: &str, needle: &str, mut found: impl FnMut(usize) -> bool)
         } else {
             from = tail;
         }
+    }
+}
+
+/// Where `byte` first is in `hay`. A plan's strings are mostly a few dozen bytes, where a
+/// plain loop ends before `memchr`'s vector set-up has paid for itself.
+#[inline(always)]
+fn find_byte(byte: u8, hay: &[u8]) -> Option<usize> {
+    if hay.len() < 32 {
+        hay.iter().position(|b| *b == byte)
+    } else {
+        memchr::memchr(byte, hay)
     }
 }
 
