@@ -32,9 +32,9 @@ impl Machine<'_> {
         }
         if let Data::Str(s) = &receiver.data {
             // No str method mutates: the reference's label needs no bookkeeping here.
-            return match args {
-                [] | [_] | [_, _] | [_, _, _] if slots.str => {
-                    Some(self.str_call(e, receiver, s, name, args, frame))
+            return match (args, slots.str) {
+                ([] | [_] | [_, _] | [_, _, _], Some(method)) => {
+                    Some(self.str_call(e, receiver, s, method, name, args, frame))
                 }
                 _ => None,
             };
@@ -117,32 +117,35 @@ impl Machine<'_> {
 
     /// A str method with up to three positional arguments: what the general call does,
     /// with the arguments on the stack (a vector for three).
+    #[allow(clippy::too_many_arguments)]
     fn str_call(
         &mut self,
         e: &Expr,
         receiver: &Value,
         s: &PyStr,
+        method: StrMethod,
         name: &Rc<str>,
         args: &[Elt],
         frame: &mut Frame,
     ) -> Eval<Value> {
+        let call = (e, receiver, s, method, name);
         match args {
-            [] => self.str_call_with(e, receiver, s, name, &[]),
+            [] => self.str_call_with(call, &[]),
             [a] => {
                 let a = self.operand(&a.expr, frame)?;
-                self.str_call_with(e, receiver, s, name, std::slice::from_ref(&a))
+                self.str_call_with(call, std::slice::from_ref(&a))
             }
             [a, b] => {
                 let a = self.operand(&a.expr, frame)?;
                 let b = self.operand(&b.expr, frame)?;
-                self.str_call_with(e, receiver, s, name, &[a, b])
+                self.str_call_with(call, &[a, b])
             }
             _ => {
                 let mut values = Vec::with_capacity(args.len());
                 for a in args {
                     values.push(self.operand(&a.expr, frame)?);
                 }
-                self.str_call_with(e, receiver, s, name, &values)
+                self.str_call_with(call, &values)
             }
         }
     }
@@ -150,17 +153,14 @@ impl Machine<'_> {
     #[inline(always)]
     fn str_call_with(
         &mut self,
-        e: &Expr,
-        receiver: &Value,
-        s: &PyStr,
-        name: &Rc<str>,
+        (e, receiver, s, method, name): (&Expr, &Value, &PyStr, StrMethod, &Rc<str>),
         values: &[Value],
     ) -> Eval<Value> {
         self.call_spread = Label::PROGRAM;
         self.pos = e.pos;
-        let result = self
-            .method_step(receiver)
-            .and_then(|()| self.str_method(receiver, s, name, values, Vec::new(), &e.text));
+        let result = self.method_step(receiver).and_then(|()| {
+            self.str_method(receiver, s, Some(method), name, values, Vec::new(), &e.text)
+        });
         result.map_err(|u| self.failed_on_call(u, receiver, values))
     }
 

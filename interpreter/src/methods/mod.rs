@@ -19,77 +19,111 @@ mod list;
 mod set;
 mod string;
 
-/// A test of membership in a set of method names, which the compiler turns into comparisons
-/// by length and content (no loop over a list, no `memcmp` calls): the dispatch of every
-/// method call asks it.
-/// With a third name, also the list of those names (what [`crate::surface`] publishes), made
-/// from the same literals, so that the list and the test cannot differ.
-macro_rules! method_names {
-    ($test:ident, [$($name:literal),* $(,)?]) => {
-        #[inline]
-        fn $test(name: &str) -> bool {
-            matches!(name, $($name)|*)
+// The methods of str: an enum, so that a call the plan makes is dispatched on the method
+// found when the plan was lowered ([`MethodSlots`]) instead of comparing its name with each
+// method's in turn, and the list [`crate::surface`] publishes, from the same literals.
+macro_rules! str_methods {
+    ($($variant:ident = $name:literal),* $(,)?) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub(crate) enum StrMethod {
+            $($variant),*
         }
-    };
-    ($test:ident, $list:ident, [$($name:literal),* $(,)?]) => {
-        method_names!($test, [$($name),*]);
-        pub(crate) const $list: &[&str] = &[$($name),*];
+
+        pub(crate) const STR_METHODS: &[&str] = &[$($name),*];
+
+        impl StrMethod {
+            /// The str method called `name`.
+            #[inline]
+            pub(crate) fn named(name: &str) -> Option<StrMethod> {
+                match name {
+                    $($name => Some(StrMethod::$variant),)*
+                    _ => None,
+                }
+            }
+        }
     };
 }
 
-// The methods of str.
-method_names!(
-    is_str_method,
-    STR_METHODS,
-    [
-        "lower",
-        "upper",
-        "strip",
-        "lstrip",
-        "rstrip",
-        "split",
-        "rsplit",
-        "join",
-        "replace",
-        "find",
-        "rfind",
-        "index",
-        "rindex",
-        "count",
-        "startswith",
-        "endswith",
-        "title",
-        "capitalize",
-        "swapcase",
-        "isdigit",
-        "isalpha",
-        "isalnum",
-        "isspace",
-        "isupper",
-        "islower",
-        "isnumeric",
-        "isdecimal",
-        "istitle",
-        "zfill",
-        "center",
-        "ljust",
-        "rjust",
-        "partition",
-        "rpartition",
-        "splitlines",
-        "format",
-        "format_map",
-        "casefold",
-        "removeprefix",
-        "removesuffix",
-        "expandtabs",
-        "isidentifier",
-        "isprintable",
-        "isascii",
-        "translate",
-        "maketrans",
-    ]
+str_methods!(
+    Lower = "lower",
+    Upper = "upper",
+    Strip = "strip",
+    LStrip = "lstrip",
+    RStrip = "rstrip",
+    Split = "split",
+    RSplit = "rsplit",
+    Join = "join",
+    Replace = "replace",
+    Find = "find",
+    RFind = "rfind",
+    Index = "index",
+    RIndex = "rindex",
+    Count = "count",
+    StartsWith = "startswith",
+    EndsWith = "endswith",
+    Title = "title",
+    Capitalize = "capitalize",
+    SwapCase = "swapcase",
+    IsDigit = "isdigit",
+    IsAlpha = "isalpha",
+    IsAlnum = "isalnum",
+    IsSpace = "isspace",
+    IsUpper = "isupper",
+    IsLower = "islower",
+    IsNumeric = "isnumeric",
+    IsDecimal = "isdecimal",
+    IsTitle = "istitle",
+    ZFill = "zfill",
+    Center = "center",
+    LJust = "ljust",
+    RJust = "rjust",
+    Partition = "partition",
+    RPartition = "rpartition",
+    SplitLines = "splitlines",
+    Format = "format",
+    FormatMap = "format_map",
+    CaseFold = "casefold",
+    RemovePrefix = "removeprefix",
+    RemoveSuffix = "removesuffix",
+    ExpandTabs = "expandtabs",
+    IsIdentifier = "isidentifier",
+    IsPrintable = "isprintable",
+    IsAscii = "isascii",
+    Translate = "translate",
+    MakeTrans = "maketrans",
 );
+
+fn is_str_method(name: &str) -> bool {
+    StrMethod::named(name).is_some()
+}
+
+impl StrMethod {
+    /// Whether it takes no arguments (`s.upper()`), as CPython's argument clinic checks.
+    fn takes_no_arguments(self) -> bool {
+        use StrMethod::*;
+        matches!(
+            self,
+            Lower
+                | Upper
+                | CaseFold
+                | SwapCase
+                | Title
+                | Capitalize
+                | IsDigit
+                | IsDecimal
+                | IsNumeric
+                | IsAlpha
+                | IsAlnum
+                | IsSpace
+                | IsAscii
+                | IsUpper
+                | IsLower
+                | IsTitle
+                | IsIdentifier
+                | IsPrintable
+        )
+    }
+}
 /// The `start` and `end` of `find`, `count` and `startswith` as character positions, as
 /// CPython adjusts them: negative ones count from the end, `end` stops at the length, and a
 /// `start` past the length stays there (nothing is found).
@@ -130,31 +164,6 @@ pub(crate) fn clinic_type_name(data: &Data) -> String {
         other => other.type_name(),
     }
 }
-
-// The str methods that take no arguments.
-method_names!(
-    is_no_argument_str_method,
-    [
-        "lower",
-        "upper",
-        "casefold",
-        "swapcase",
-        "title",
-        "capitalize",
-        "isdigit",
-        "isdecimal",
-        "isnumeric",
-        "isalpha",
-        "isalnum",
-        "isspace",
-        "isascii",
-        "isupper",
-        "islower",
-        "istitle",
-        "isidentifier",
-        "isprintable",
-    ]
-);
 
 /// CPython's message for a method of one positional argument (`str.zfill(width)`).
 /// CPython's message for a str method that parses no keywords (`str.upper`, `str.zfill`).
@@ -331,8 +340,8 @@ pub struct MethodSlots {
     dict: u8,
     set: u8,
     tuple: u8,
-    /// Whether it is a method of str.
-    str: bool,
+    /// The str method of that name.
+    str: Option<StrMethod>,
 }
 
 const NO_SLOT: u8 = u8::MAX;
@@ -355,7 +364,7 @@ impl MethodSlots {
             dict: at(DICT_METHODS),
             set: at(SET_METHODS),
             tuple: at(TUPLE_METHODS),
-            str: is_str_method(name),
+            str: StrMethod::named(name),
         }
     }
 
@@ -368,7 +377,7 @@ impl MethodSlots {
             dict: NO_SLOT,
             set: NO_SLOT,
             tuple: NO_SLOT,
-            str: false,
+            str: None,
         };
         match data {
             Data::List(_) => slots.list = at(LIST_METHODS),
@@ -388,7 +397,7 @@ impl MethodSlots {
             Data::Dict(_) => self.dict != NO_SLOT,
             Data::Set(_) => self.set != NO_SLOT,
             Data::Tuple(_) => self.tuple != NO_SLOT,
-            Data::Str(_) => self.str,
+            Data::Str(_) => self.str.is_some(),
             _ => has_method(data, name),
         }
     }
@@ -623,7 +632,10 @@ impl Machine<'_> {
             check_method_arity(type_name, method, args)?;
         }
         match &receiver.data {
-            Data::Str(s) => self.str_method(receiver, s, name, args, kwargs, text),
+            Data::Str(s) => {
+                let method = slots.str.or_else(|| StrMethod::named(name));
+                self.str_method(receiver, s, method, name, args, kwargs, text)
+            }
             Data::List(_) => self.list_method(receiver, name, args, kwargs, text),
             Data::Dict(_) => self.dict_method(receiver, name, args, kwargs, text),
             Data::Set(_) => self.set_method(receiver, name, args, kwargs, text),

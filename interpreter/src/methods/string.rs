@@ -20,23 +20,35 @@ impl Machine<'_> {
         self.derive(data, inputs, text)
     }
 
+    /// `recv.name(args)` for a str `recv`, `method` the str method of that name (`None`:
+    /// str has none, an `AttributeError`).
     #[allow(clippy::too_many_arguments)]
     pub(super) fn str_method(
         &mut self,
         recv: &Value,
         s: &str,
+        method: Option<StrMethod>,
         name: &str,
         args: &[Value],
         mut kwargs: Kwargs,
         text: &Arc<str>,
     ) -> Eval<Value> {
-        if name == "maketrans" {
-            return self.maketrans(args.to_vec(), kwargs, text);
+        use StrMethod::*;
+        let Some(method) = method else {
+            return Err(exception(
+                ExcKind::AttributeError,
+                format!("'str' object has no attribute '{name}'"),
+                Label::PROGRAM,
+            ));
+        };
+        match method {
+            MakeTrans => return self.maketrans(args.to_vec(), kwargs, text),
+            Format | FormatMap => {
+                return self.str_format(recv, s, args, kwargs, text, method == FormatMap)
+            }
+            _ => {}
         }
-        if name == "format" || name == "format_map" {
-            return self.str_format(recv, s, args, kwargs, text, name == "format_map");
-        }
-        if is_no_argument_str_method(name) {
+        if method.takes_no_arguments() {
             str_takes_no_keywords(name, &kwargs)?;
             if !args.is_empty() {
                 return err(
@@ -73,16 +85,16 @@ impl Machine<'_> {
                 return Ok(self.derive(Data::Bool(b), refs, text));
             }};
         }
-        match name {
-            "lower" if s.is_ascii() => string!(s.to_ascii_lowercase()),
-            "lower" => string!(s.to_lowercase()),
-            "casefold" => string!(unicode::casefold(s)),
-            "upper" if s.is_ascii() => string!(s.to_ascii_uppercase()),
-            "upper" => string!(s.to_uppercase()),
-            "swapcase" => string!(unicode::swapcase(s)),
-            "title" => string!(unicode::title(s)),
-            "capitalize" => string!(unicode::capitalize(s)),
-            "strip" | "lstrip" | "rstrip" => {
+        match method {
+            Lower if s.is_ascii() => string!(s.to_ascii_lowercase()),
+            Lower => string!(s.to_lowercase()),
+            CaseFold => string!(unicode::casefold(s)),
+            Upper if s.is_ascii() => string!(s.to_ascii_uppercase()),
+            Upper => string!(s.to_uppercase()),
+            SwapCase => string!(unicode::swapcase(s)),
+            Title => string!(unicode::title(s)),
+            Capitalize => string!(unicode::capitalize(s)),
+            Strip | LStrip | RStrip => {
                 if args.len() > 1 {
                     return err(
                         ExcKind::TypeError,
@@ -110,7 +122,7 @@ impl Machine<'_> {
                 }
                 string!(kept.to_string())
             }
-            "split" | "rsplit" => {
+            Split | RSplit => {
                 if args.len() > 2 {
                     return err(
                         ExcKind::TypeError,
@@ -173,7 +185,7 @@ impl Machine<'_> {
                 let node = items.first().map(|v| v.node).unwrap_or(NO_NODE);
                 Ok(self.new_list(items, label, node))
             }
-            "splitlines" => {
+            SplitLines => {
                 if args.len() > 1 {
                     return err(
                         ExcKind::TypeError,
@@ -227,7 +239,7 @@ impl Machine<'_> {
                     .collect();
                 Ok(self.new_list(items, label, recv.node))
             }
-            "join" => {
+            Join => {
                 one_argument(name, args, &kwargs)?;
                 let [arg] = leading(args)?;
                 if matches!(
@@ -266,7 +278,7 @@ impl Machine<'_> {
                 self.check_str_len(out.len())?;
                 Ok(self.derive_with(Data::Str(PyStr::from(out)), label, &nodes, text))
             }
-            "replace" => {
+            Replace => {
                 expected_arguments(name, args, 2, 3)?;
                 let [old, new] = leading(args)?;
                 let text_of = |position: usize, arg: &Value| match &arg.data {
@@ -298,7 +310,7 @@ impl Machine<'_> {
                 self.check_str_len(search::replaced_len(s, &old, &new, n))?;
                 string!(search::replace(s, &old, &new, n))
             }
-            "find" | "rfind" | "index" | "rindex" | "count" => {
+            Find | RFind | Index | RIndex | Count => {
                 arity(name, args, 1, 3)?;
                 let [arg] = leading(args)?;
                 let sub = match &arg.data {
@@ -342,7 +354,7 @@ impl Machine<'_> {
                     }
                 }
             }
-            "startswith" | "endswith" => {
+            StartsWith | EndsWith => {
                 arity(name, args, 1, 3)?;
                 let [affix] = leading(args)?;
                 // CPython reads the bounds before it looks at the affix.
@@ -389,19 +401,19 @@ impl Machine<'_> {
                 }
                 boolean!(false)
             }
-            "isdigit" => boolean!(!s.is_empty() && s.chars().all(unicode::is_digit)),
-            "isdecimal" => boolean!(!s.is_empty() && s.chars().all(unicode::is_decimal)),
-            "isnumeric" => boolean!(!s.is_empty() && s.chars().all(unicode::is_numeric)),
-            "isalpha" => boolean!(!s.is_empty() && s.chars().all(unicode::is_alpha)),
-            "isalnum" => boolean!(!s.is_empty() && s.chars().all(unicode::is_alnum)),
-            "isspace" => boolean!(!s.is_empty() && s.chars().all(unicode::is_space)),
-            "isascii" => boolean!(s.is_ascii()),
-            "isupper" => boolean!(unicode::is_all_case(s, true)),
-            "islower" => boolean!(unicode::is_all_case(s, false)),
-            "istitle" => boolean!(unicode::is_title(s)),
-            "isidentifier" => boolean!(unicode::is_identifier(s)),
-            "isprintable" => boolean!(s.chars().all(unicode::is_printable)),
-            "zfill" => {
+            IsDigit => boolean!(!s.is_empty() && s.chars().all(unicode::is_digit)),
+            IsDecimal => boolean!(!s.is_empty() && s.chars().all(unicode::is_decimal)),
+            IsNumeric => boolean!(!s.is_empty() && s.chars().all(unicode::is_numeric)),
+            IsAlpha => boolean!(!s.is_empty() && s.chars().all(unicode::is_alpha)),
+            IsAlnum => boolean!(!s.is_empty() && s.chars().all(unicode::is_alnum)),
+            IsSpace => boolean!(!s.is_empty() && s.chars().all(unicode::is_space)),
+            IsAscii => boolean!(s.is_ascii()),
+            IsUpper => boolean!(unicode::is_all_case(s, true)),
+            IsLower => boolean!(unicode::is_all_case(s, false)),
+            IsTitle => boolean!(unicode::is_title(s)),
+            IsIdentifier => boolean!(unicode::is_identifier(s)),
+            IsPrintable => boolean!(s.chars().all(unicode::is_printable)),
+            ZFill => {
                 one_argument(name, args, &kwargs)?;
                 let width = self.opt_int(args.first())?.unwrap_or(0).max(0) as usize;
                 self.check_str_len(width)?;
@@ -415,7 +427,7 @@ impl Machine<'_> {
                 };
                 string!(format!("{sign}{}{rest}", "0".repeat(width - n)))
             }
-            "center" | "ljust" | "rjust" => {
+            Center | LJust | RJust => {
                 expected_arguments(name, args, 1, 2)?;
                 let width = self.opt_int(args.first())?.unwrap_or(0).max(0) as usize;
                 self.check_str_len(width.saturating_mul(4))?;
@@ -454,7 +466,7 @@ impl Machine<'_> {
                     }
                 })
             }
-            "partition" | "rpartition" => {
+            Partition | RPartition => {
                 one_argument(name, args, &kwargs)?;
                 let [arg] = leading(args)?;
                 let sep = match &arg.data {
@@ -500,19 +512,19 @@ impl Machine<'_> {
                     .collect();
                 Ok(self.new_tuple(items, label, recv.node))
             }
-            "removeprefix" => {
+            RemovePrefix => {
                 one_argument(name, args, &kwargs)?;
                 let [arg] = leading(args)?;
                 let p = self.str_arg(arg, name)?;
                 string!(s.strip_prefix(&*p).unwrap_or(s).to_string())
             }
-            "removesuffix" => {
+            RemoveSuffix => {
                 one_argument(name, args, &kwargs)?;
                 let [arg] = leading(args)?;
                 let p = self.str_arg(arg, name)?;
                 string!(s.strip_suffix(&*p).unwrap_or(s).to_string())
             }
-            "expandtabs" => {
+            ExpandTabs => {
                 let size = take_kwarg(&mut kwargs, "tabsize").or_else(|| args.first().cloned());
                 if args.len() > 1 {
                     return err(
@@ -526,7 +538,7 @@ impl Machine<'_> {
                 let size = self.opt_int(size.as_ref())?.unwrap_or(8);
                 string!(self.expand_tabs(s, size)?)
             }
-            "translate" => {
+            Translate => {
                 one_argument(name, args, &kwargs)?;
                 let [arg] = leading(args)?;
                 string!(self.translate(s, arg)?)
