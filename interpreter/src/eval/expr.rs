@@ -2007,8 +2007,19 @@ impl<'h> Machine<'h> {
                 })
             }
             Data::Str(s) => {
+                let n_chars = if s.is_ascii() {
+                    s.len()
+                } else {
+                    crate::pystr::char_count(s)
+                };
+                let (a, b, c) = self.slice_bounds_of(parts, n_chars as i64)?;
+                if (a, c) == (0, 1) && b as usize >= n_chars {
+                    // The whole string: the same string, as CPython gives (`s[:20]` of a
+                    // shorter one, `s[:]`).
+                    let whole = Data::Str(s.clone());
+                    return Ok(self.derive(whole, &[container, key], text));
+                }
                 let out: String = if s.is_ascii() {
-                    let (a, b, c) = self.slice_bounds_of(parts, s.len() as i64)?;
                     if c == 1 {
                         // Bounds in 0..=len: a run of bytes (none when b <= a).
                         s.get(a as usize..b.max(a) as usize)
@@ -2022,7 +2033,6 @@ impl<'h> Machine<'h> {
                     }
                 } else {
                     let chars: Vec<char> = s.chars().collect();
-                    let (a, b, c) = self.slice_bounds_of(parts, chars.len() as i64)?;
                     slice_walk(a, b, c).filter_map(|i| chars.get(i)).collect()
                 };
                 Ok(self.derive(Data::Str(PyStr::from(out)), &[container, key], text))
