@@ -165,7 +165,6 @@ pub(crate) fn clinic_type_name(data: &Data) -> String {
     }
 }
 
-/// CPython's message for a method of one positional argument (`str.zfill(width)`).
 /// CPython's message for a str method that parses no keywords (`str.upper`, `str.zfill`).
 pub(super) fn str_takes_no_keywords(name: &str, kwargs: &Kwargs) -> Eval<()> {
     if !kwargs.is_empty() {
@@ -177,6 +176,7 @@ pub(super) fn str_takes_no_keywords(name: &str, kwargs: &Kwargs) -> Eval<()> {
     Ok(())
 }
 
+/// CPython's checks for a str method of one positional argument (`str.zfill(width)`).
 fn one_argument(name: &str, args: &[Value], kwargs: &Kwargs) -> Eval<()> {
     str_takes_no_keywords(name, kwargs)?;
     if args.len() != 1 {

@@ -112,9 +112,9 @@ impl Machine<'_> {
                     Some(set) => set.contains(&c),
                     None => unicode::is_space(c),
                 };
-                let kept = match name {
-                    "strip" => s.trim_matches(pred),
-                    "lstrip" => s.trim_start_matches(pred),
+                let kept = match method {
+                    Strip => s.trim_matches(pred),
+                    LStrip => s.trim_start_matches(pred),
                     _ => s.trim_end_matches(pred),
                 };
                 if kept.len() == s.len() {
@@ -136,14 +136,14 @@ impl Machine<'_> {
                     .filter(|m| *m >= 0)
                     .map(|m| m as usize);
                 let parts: Vec<&str> = match sep.as_ref().map(|v| &v.data) {
-                    None | Some(Data::None) => split_whitespace(s, max, name == "rsplit"),
+                    None | Some(Data::None) => split_whitespace(s, max, method == RSplit),
                     Some(Data::Str(sep)) => {
                         if sep.is_empty() {
                             return err(ExcKind::ValueError, "empty separator");
                         }
-                        match (max, name) {
+                        match (max, method) {
                             (None, _) => search::split(s, sep, usize::MAX),
-                            (Some(m), "split") => search::split(s, sep, m),
+                            (Some(m), Split) => search::split(s, sep, m),
                             (Some(m), _) => {
                                 let mut v: Vec<&str> = s.rsplitn(m + 1, &**sep).collect();
                                 v.reverse();
@@ -324,7 +324,7 @@ impl Machine<'_> {
                 let n_chars = char_count(s);
                 let (start, end) = slice_range(n_chars, args.get(1), args.get(2))?;
                 let hay = char_run(s, start, end).unwrap_or_default();
-                if name == "count" {
+                if method == Count {
                     let n = if start > end {
                         0
                     } else if sub.is_empty() {
@@ -336,7 +336,7 @@ impl Machine<'_> {
                 }
                 let found = if start > end || start > n_chars {
                     None
-                } else if name.starts_with('r') {
+                } else if matches!(method, RFind | RIndex) {
                     hay.rfind(&*sub)
                 } else if sub.is_empty() {
                     Some(0)
@@ -389,7 +389,7 @@ impl Machine<'_> {
                         ));
                     };
                     let hit = hay.as_ref().is_some_and(|hay| {
-                        if name == "startswith" {
+                        if method == StartsWith {
                             hay.starts_with(&**p)
                         } else {
                             hay.ends_with(&**p)
@@ -456,9 +456,9 @@ impl Machine<'_> {
                 }
                 let pad = width - n;
                 let fills = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
-                string!(match name {
-                    "ljust" => format!("{s}{}", fills(pad)),
-                    "rjust" => format!("{}{s}", fills(pad)),
+                string!(match method {
+                    LJust => format!("{s}{}", fills(pad)),
+                    RJust => format!("{}{s}", fills(pad)),
                     _ => {
                         // CPython puts the extra fill on the left when the string is odd.
                         let left = pad / 2 + (pad & width & 1);
@@ -480,7 +480,7 @@ impl Machine<'_> {
                 if sep.is_empty() {
                     return err(ExcKind::ValueError, "empty separator");
                 }
-                let found = if name == "partition" {
+                let found = if method == Partition {
                     s.find(&*sep)
                 } else {
                     s.rfind(&*sep)
@@ -491,7 +491,7 @@ impl Machine<'_> {
                         sep.to_string(),
                         s[i + sep.len()..].to_string(),
                     ],
-                    None if name == "partition" => [s.to_string(), String::new(), String::new()],
+                    None if method == Partition => [s.to_string(), String::new(), String::new()],
                     None => [String::new(), String::new(), s.to_string()],
                 };
                 let label = {
