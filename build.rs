@@ -35,7 +35,10 @@ fn main() {
 /// library asks for `-lgcc_s`, and the linker, finding an archive in this directory before
 /// the shared library in the system's, links the unwinder in.
 fn static_unwinder(cc: &str, out: &Path) -> Option<PathBuf> {
-    let printed = Command::new(cc).arg("-print-file-name=libgcc_eh.a").output().ok()?;
+    let printed = Command::new(cc)
+        .arg("-print-file-name=libgcc_eh.a")
+        .output()
+        .ok()?;
     let archive = PathBuf::from(String::from_utf8(printed.stdout).ok()?.trim());
     // The compiler prints the bare name when it has no such archive.
     if !archive.is_absolute() || !archive.is_file() {

@@ -1,7 +1,9 @@
 //! The text of a `str` value: one pointer wide, so that a [`crate::value::Value`] is 24 bytes
-//! (an `Rc<str>` is two words and made every value 32), and with its dict-key hash computed
-//! once, as CPython keeps a string's hash in the object.
+//! (an `Rc<str>` is two words and made every value 32), with its dict-key hash computed
+//! once, as CPython keeps a string's hash in the object, and a short text (up to 24 bytes,
+//! most of a plan's keys, words and names) inside the object: one allocation, not two.
 
+use compact_str::CompactString;
 use std::cell::Cell;
 use std::fmt;
 use std::ops::Deref;
@@ -12,13 +14,20 @@ use std::rc::Rc;
 pub struct PyStr(Rc<StrObj>);
 
 struct StrObj {
-    text: Box<str>,
+    text: CompactString,
     /// [`crate::value::str_key_hash`] of `text`; 0 until first asked for (a text whose hash
     /// is 0 is hashed each time, which is only slower).
     hash: Cell<u64>,
 }
 
 impl PyStr {
+    fn new(text: CompactString) -> PyStr {
+        PyStr(Rc::new(StrObj {
+            text,
+            hash: Cell::new(0),
+        }))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0.text
     }
@@ -65,22 +74,24 @@ impl std::borrow::Borrow<str> for PyStr {
 
 impl From<Box<str>> for PyStr {
     fn from(text: Box<str>) -> PyStr {
-        PyStr(Rc::new(StrObj {
-            text,
-            hash: Cell::new(0),
-        }))
+        PyStr::from(String::from(text))
     }
 }
 
 impl From<String> for PyStr {
-    fn from(text: String) -> PyStr {
-        PyStr::from(text.into_boxed_str())
+    fn from(mut text: String) -> PyStr {
+        // A long text keeps its buffer: without the room a builder left at its end, which
+        // would count against the plan's memory for as long as the string lives.
+        if text.len() > std::mem::size_of::<CompactString>() && text.capacity() > text.len() {
+            text.shrink_to_fit();
+        }
+        PyStr::new(CompactString::from(text))
     }
 }
 
 impl From<&str> for PyStr {
     fn from(text: &str) -> PyStr {
-        PyStr::from(Box::<str>::from(text))
+        PyStr::new(CompactString::from(text))
     }
 }
 
@@ -185,5 +196,17 @@ mod tests {
         sorted.sort();
         assert_eq!(&*sorted[0], "a");
         assert_eq!(&*PyStr::from(""), "");
+    }
+
+    #[test]
+    fn short_and_long_texts_read_back_whole() {
+        for len in [0, 1, 23, 24, 25, 1000] {
+            let text: String = "ab€".chars().cycle().take(len).collect();
+            let mut built = String::with_capacity(4 * len + 64);
+            built.push_str(&text);
+            assert_eq!(&*PyStr::from(built), text);
+            assert_eq!(&*PyStr::from(text.as_str()), text);
+            assert_eq!(&*PyStr::from(text.clone().into_boxed_str()), text);
+        }
     }
 }
