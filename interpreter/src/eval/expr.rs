@@ -1498,7 +1498,8 @@ impl<'h> Machine<'h> {
         frame: &mut Frame,
         out: &mut Produced,
     ) -> Eval<bool> {
-        self.tick()?;
+        // No step of its own: the item that led here counted one (a comprehension has a
+        // `for` clause).
         let k = self.operand(elt, frame)?;
         let v = match value {
             Some(v) => Some(self.operand(v, frame)?),
