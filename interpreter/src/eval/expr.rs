@@ -1193,9 +1193,34 @@ impl<'h> Machine<'h> {
             Data::Set(s) => s.borrow().cpython_order(),
             _ => None,
         };
+        // What each step shows of a dict's entry, decided once.
+        #[derive(Clone, Copy)]
+        enum Shown {
+            Keys,
+            Values,
+            Items,
+        }
+        let shown = match view {
+            Some("dict_values") => Shown::Values,
+            Some("dict_items") => Shown::Items,
+            _ => Shown::Keys,
+        };
+        // A view's shape is its own and its dict's, live: `iterator_shape_label`, without
+        // finding the dict again at each step.
+        let view_of = match &v.data {
+            Data::Iterator(it) => Some(it),
+            _ => None,
+        };
         let mut i = 0;
         loop {
-            let shape = self.shape_label(v);
+            let shape = match view_of {
+                Some(it) => {
+                    let own = self.labels.join(v.label, it.borrow().shape);
+                    let live = self.shape_label(table);
+                    self.labels.join(own, live)
+                }
+                None => self.shape_label(v),
+            };
             if self.strict && shape != Label::PROGRAM {
                 self.ctx.label = self.labels.join(self.ctx.label, shape);
             }
@@ -1215,10 +1240,10 @@ impl<'h> Machine<'h> {
                 Data::Dict(d) => {
                     // Only what the view shows is copied out of the entry.
                     let d = d.borrow();
-                    match (d.map.get_index(at), view) {
+                    match (d.map.get_index(at), shown) {
                         (None, _) => None,
-                        (Some((_, val)), Some("dict_values")) => Some(val.clone()),
-                        (Some((k, val)), Some("dict_items")) => {
+                        (Some((_, val)), Shown::Values) => Some(val.clone()),
+                        (Some((k, val)), Shown::Items) => {
                             let pair = vec![k.clone(), val.clone()];
                             drop(d);
                             Some(self.new_tuple(pair, Label::PROGRAM, NO_NODE))
