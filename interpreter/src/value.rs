@@ -894,16 +894,17 @@ impl std::hash::Hash for HashKey {
     /// What `#[derive(Hash)]` would do (the kind, then the content), but a string by its
     /// bytes alone: keys equal under `eq` below have equal content, so they hash alike.
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        if let HashKey::Str(s) = self {
-            // Its hash alone (no kind): string keys are the most common, and a string
+        match self {
+            // Its hash alone (no kind): string and int keys are the most common, and one
             // hashing like a key of another kind only costs an `eq` that says no.
-            state.write_u64(s.key_hash());
-            return;
+            HashKey::Str(s) => return state.write_u64(s.key_hash()),
+            HashKey::Int(i) => return state.write_u64(*i as u64),
+            _ => {}
         }
         std::mem::discriminant(self).hash(state);
         match self {
             HashKey::None => {}
-            HashKey::Int(i) => i.hash(state),
+            HashKey::Int(_) => {} // hashed above, alone
             HashKey::BigInt(b) => b.hash(state),
             HashKey::Float(f) => f.hash(state),
             HashKey::Str(_) => {} // hashed above, by its cached hash

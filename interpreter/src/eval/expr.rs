@@ -12,11 +12,16 @@ use num_bigint::BigInt;
 use std::rc::Rc;
 use std::sync::Arc;
 
-/// What a comprehension has produced so far: its elements, or its key-value pairs (a dict's).
+/// What a comprehension has produced so far: its elements, its key-value pairs (a dict's),
+/// or its set.
 #[derive(Default)]
 struct Produced {
     items: Vec<Value>,
     pairs: Vec<(Value, Value)>,
+    /// A set comprehension's set, each element added when it is made (as CPython's
+    /// `SET_ADD`), and the labels of the elements added: which of them collapsed into one
+    /// depends on their values.
+    set: Option<(KeyMap<Value>, Label)>,
     /// A set's elements or a dict's keys: each is hashed when it is made, as CPython adds
     /// it then (an unhashable one fails before the next element is computed).
     hashed: bool,
@@ -24,7 +29,7 @@ struct Produced {
 
 impl Produced {
     fn len(&self) -> usize {
-        self.items.len() + self.pairs.len()
+        self.items.len() + self.pairs.len() + self.set.as_ref().map_or(0, |(s, _)| s.len())
     }
 }
 
@@ -1339,13 +1344,20 @@ impl<'h> Machine<'h> {
     ) -> Eval<Value> {
         let mut out = Produced {
             hashed: !matches!(kind, CompKind::List),
+            set: matches!(kind, CompKind::Set).then(|| (key_map(0), Label::PROGRAM)),
             ..Produced::default()
         };
         let (shape, shape_node) =
             self.comprehend(elt, value, generators, effects, frame, &mut out)?;
         Ok(match kind {
             CompKind::List => self.new_list(out.items, shape, shape_node),
-            CompKind::Set => self.new_set(out.items, shape, false)?,
+            CompKind::Set => {
+                let (set, collapsed) = out.set.unwrap_or_else(|| (key_map(0), Label::PROGRAM));
+                let shape = self.labels.join(shape, collapsed);
+                Value::program(Data::Set(crate::cycles::Tracked::track(SetObj::new(
+                    set, shape, false,
+                ))))
+            }
             CompKind::Dict => {
                 let d = self.dict_from_pairs(out.pairs)?;
                 self.taint_shape(&d, shape, shape_node);
@@ -1526,6 +1538,14 @@ impl<'h> Machine<'h> {
         // No step of its own: the item that led here counted one (a comprehension has a
         // `for` clause).
         let k = self.operand(elt, frame)?;
+        if let Some((set, collapsed)) = &mut out.set {
+            let key = self.hash_key(&k)?;
+            *collapsed = self.labels.join(*collapsed, k.label);
+            set.entry(key).or_insert(k);
+            let len = set.len();
+            self.check_growth(len, 1)?;
+            return Ok(true);
+        }
         let v = match value {
             Some(v) => Some(self.operand(v, frame)?),
             None => None,
@@ -1557,7 +1577,9 @@ impl<'h> Machine<'h> {
         if n as u64 > self.limits.max_collection_len.min(budget) {
             return;
         }
-        if pairs {
+        if out.set.is_some() {
+            // A set grows as its distinct elements come (often far fewer than the items).
+        } else if pairs {
             out.pairs.reserve_exact(n);
         } else {
             out.items.reserve_exact(n);

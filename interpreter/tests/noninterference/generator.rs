@@ -2717,7 +2717,7 @@ impl Gen {
     }
 
     fn gen_lint(&mut self, d: u32) -> Expr {
-        match self.rng.below(7) {
+        match self.rng.below(8) {
             0 | 1 => {
                 let n = self.rng.below(4);
                 let items = (0..n).map(|_| self.expr(Ty::Int, d)).collect();
@@ -2741,6 +2741,13 @@ impl Gen {
                 let l = self.expr(Ty::LRec, d);
                 self.comprehension("[", "]", Ty::Rec, l, d, |_, x| {
                     vec![t(&format!("{x}['n']"))]
+                })
+            }
+            6 => {
+                // A set comprehension: how many elements it keeps depends on which collapse.
+                let l = self.expr(Ty::LStr, d);
+                self.comprehension("sorted({", "})", Ty::Str, l, d, |_, x| {
+                    vec![t(&format!("len({x}) % 3"))]
                 })
             }
             _ => {
