@@ -21,15 +21,16 @@ struct Produced {
     /// A set comprehension's set, each element added when it is made (as CPython's
     /// `SET_ADD`), and the labels of the elements added: which of them collapsed into one
     /// depends on their values.
-    set: Option<(KeyMap<Value>, Label)>,
+    set: Option<Box<(KeyMap<Value>, Label)>>,
     /// A set's elements or a dict's keys: each is hashed when it is made, as CPython adds
     /// it then (an unhashable one fails before the next element is computed).
     hashed: bool,
 }
 
 impl Produced {
+    /// How many elements or pairs (a set's are counted where they are added).
     fn len(&self) -> usize {
-        self.items.len() + self.pairs.len() + self.set.as_ref().map_or(0, |(s, _)| s.len())
+        self.items.len() + self.pairs.len()
     }
 }
 
@@ -1344,7 +1345,7 @@ impl<'h> Machine<'h> {
     ) -> Eval<Value> {
         let mut out = Produced {
             hashed: !matches!(kind, CompKind::List),
-            set: matches!(kind, CompKind::Set).then(|| (key_map(0), Label::PROGRAM)),
+            set: matches!(kind, CompKind::Set).then(|| Box::new((key_map(0), Label::PROGRAM))),
             ..Produced::default()
         };
         let (shape, shape_node) =
@@ -1352,7 +1353,7 @@ impl<'h> Machine<'h> {
         Ok(match kind {
             CompKind::List => self.new_list(out.items, shape, shape_node),
             CompKind::Set => {
-                let (set, collapsed) = out.set.unwrap_or_else(|| (key_map(0), Label::PROGRAM));
+                let (set, collapsed) = out.set.map_or_else(|| (key_map(0), Label::PROGRAM), |b| *b);
                 let shape = self.labels.join(shape, collapsed);
                 Value::program(Data::Set(crate::cycles::Tracked::track(SetObj::new(
                     set, shape, false,
@@ -1429,6 +1430,11 @@ impl<'h> Machine<'h> {
         shape_nodes: &mut Vec<NodeId>,
     ) -> Eval<bool> {
         let Some(g) = generators.get(level) else {
+            // Only without a `for` clause, which a comprehension always has.
+            if out.set.is_some() {
+                let k = self.operand(elt, frame)?;
+                return self.add_to_set(out, k);
+            }
             return self.comp_element(elt, value, frame, out);
         };
         let iterable = self.expr(&g.iter, frame)?;
@@ -1447,7 +1453,19 @@ impl<'h> Machine<'h> {
         self.enter(l, n, &g.iter.text);
         // Two loops, so that the innermost one (where the elements are made) is a small
         // closure of its own, inlined into the iteration, without the recursive call.
-        if level + 1 == generators.len() {
+        if level + 1 == generators.len() && out.set.is_some() {
+            // A loop of its own for a set's elements, so that a list's (below) is compiled
+            // as if sets did not exist: its speed hangs on how its result is returned.
+            self.iterate_inline(&iterable, &mut |m, item| {
+                let Some(before) = m.comp_item(g, item, frame, shape, shape_nodes)? else {
+                    return Ok(true);
+                };
+                let go_on = m.operand(elt, frame).and_then(|k| m.add_to_set(out, k));
+                m.restore(before);
+                m.carry_into_context();
+                go_on
+            })
+        } else if level + 1 == generators.len() {
             self.iterate_inline(&iterable, &mut |m, item| {
                 let Some(before) = m.comp_item(g, item, frame, shape, shape_nodes)? else {
                     return Ok(true);
@@ -1538,14 +1556,6 @@ impl<'h> Machine<'h> {
         // No step of its own: the item that led here counted one (a comprehension has a
         // `for` clause).
         let k = self.operand(elt, frame)?;
-        if let Some((set, collapsed)) = &mut out.set {
-            let key = self.hash_key(&k)?;
-            *collapsed = self.labels.join(*collapsed, k.label);
-            set.entry(key).or_insert(k);
-            let len = set.len();
-            self.check_growth(len, 1)?;
-            return Ok(true);
-        }
         let v = match value {
             Some(v) => Some(self.operand(v, frame)?),
             None => None,
@@ -1564,6 +1574,23 @@ impl<'h> Machine<'h> {
             None => out.items.push(k),
         }
         self.check_growth(out.len(), 1)?;
+        Ok(true)
+    }
+
+    /// A set comprehension's element `k` added to its set. Out of line: a list
+    /// comprehension's element path stays as it was without sets (its code layout decides
+    /// its speed more than its instructions do).
+    #[inline(never)]
+    fn add_to_set(&mut self, out: &mut Produced, k: Value) -> Eval<bool> {
+        let Some(building) = &mut out.set else {
+            return Ok(true);
+        };
+        let (set, collapsed) = &mut **building;
+        let key = self.hash_key(&k)?;
+        *collapsed = self.labels.join(*collapsed, k.label);
+        set.entry(key).or_insert(k);
+        let len = set.len();
+        self.check_growth(len, 1)?;
         Ok(true)
     }
 
