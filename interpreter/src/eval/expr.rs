@@ -1432,6 +1432,7 @@ impl<'h> Machine<'h> {
         let Some(g) = generators.get(level) else {
             // Only without a `for` clause, which a comprehension always has.
             if out.set.is_some() {
+                self.steps += 1;
                 let k = self.operand(elt, frame)?;
                 return self.add_to_set(out, k);
             }
@@ -1460,6 +1461,8 @@ impl<'h> Machine<'h> {
                 let Some(before) = m.comp_item(g, item, frame, shape, shape_nodes)? else {
                     return Ok(true);
                 };
+                // A step for the element, as `comp_element` counts one.
+                m.steps += 1;
                 let go_on = m.operand(elt, frame).and_then(|k| m.add_to_set(out, k));
                 m.restore(before);
                 m.carry_into_context();
@@ -1553,8 +1556,10 @@ impl<'h> Machine<'h> {
         frame: &mut Frame,
         out: &mut Produced,
     ) -> Eval<bool> {
-        // No step of its own: the item that led here counted one (a comprehension has a
-        // `for` clause).
+        // A step, as before a comprehension's element was counted without its own check:
+        // the next item's `tick` (or the next statement's) sees a limit it crossed, and a
+        // record's step count stays what it was.
+        self.steps += 1;
         let k = self.operand(elt, frame)?;
         let v = match value {
             Some(v) => Some(self.operand(v, frame)?),
