@@ -1432,9 +1432,7 @@ impl<'h> Machine<'h> {
         let Some(g) = generators.get(level) else {
             // Only without a `for` clause, which a comprehension always has.
             if out.set.is_some() {
-                self.steps += 1;
-                let k = self.operand(elt, frame)?;
-                return self.add_to_set(out, k);
+                return self.set_element(elt, frame, out);
             }
             return self.comp_element(elt, value, frame, out);
         };
@@ -1461,9 +1459,7 @@ impl<'h> Machine<'h> {
                 let Some(before) = m.comp_item(g, item, frame, shape, shape_nodes)? else {
                     return Ok(true);
                 };
-                // A step for the element, as `comp_element` counts one.
-                m.steps += 1;
-                let go_on = m.operand(elt, frame).and_then(|k| m.add_to_set(out, k));
+                let go_on = m.set_element(elt, frame, out);
                 m.restore(before);
                 m.carry_into_context();
                 go_on
@@ -1556,9 +1552,8 @@ impl<'h> Machine<'h> {
         frame: &mut Frame,
         out: &mut Produced,
     ) -> Eval<bool> {
-        // A step, as before a comprehension's element was counted without its own check:
-        // the next item's `tick` (or the next statement's) sees a limit it crossed, and a
-        // record's step count stays what it was.
+        // The element's step, counted without the limit check, which the next item's
+        // `tick` (or the next statement's) makes: a step per item and one per element.
         self.steps += 1;
         let k = self.operand(elt, frame)?;
         let v = match value {
@@ -1582,11 +1577,13 @@ impl<'h> Machine<'h> {
         Ok(true)
     }
 
-    /// A set comprehension's element `k` added to its set. Out of line: a list
-    /// comprehension's element path stays as it was without sets (its code layout decides
-    /// its speed more than its instructions do).
+    /// A set comprehension's element, made and added to its set (with its step, as
+    /// `comp_element` counts one). Out of line: a list comprehension's element path stays as
+    /// it was without sets (its code layout decides its speed more than its instructions).
     #[inline(never)]
-    fn add_to_set(&mut self, out: &mut Produced, k: Value) -> Eval<bool> {
+    fn set_element(&mut self, elt: &Expr, frame: &mut Frame, out: &mut Produced) -> Eval<bool> {
+        self.steps += 1;
+        let k = self.operand(elt, frame)?;
         let Some(building) = &mut out.set else {
             return Ok(true);
         };
