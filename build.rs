@@ -14,6 +14,7 @@ use std::process::Command;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-env-changed=CC");
     let linux_gnu = std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux")
         && std::env::var("CARGO_CFG_TARGET_ENV").as_deref() == Ok("gnu");
     let static_crt = std::env::var("CARGO_CFG_TARGET_FEATURE")
@@ -31,9 +32,10 @@ fn main() {
     }
 }
 
-/// A directory holding `libgcc_s.a`, a link to the compiler's `libgcc_eh.a`: the standard
-/// library asks for `-lgcc_s`, and the linker, finding an archive in this directory before
-/// the shared library in the system's, links the unwinder in.
+/// A directory holding `libgcc_s.a`, a copy of the compiler's `libgcc_eh.a` (a copy, not a
+/// link, so that a compiler upgrade leaves no dangling name): the standard library asks for
+/// `-lgcc_s`, and the linker, finding an archive in this directory before the shared
+/// library in the system's, links the unwinder in.
 fn static_unwinder(cc: &str, out: &Path) -> Option<PathBuf> {
     let printed = Command::new(cc)
         .arg("-print-file-name=libgcc_eh.a")
@@ -46,9 +48,11 @@ fn static_unwinder(cc: &str, out: &Path) -> Option<PathBuf> {
     }
     let dir = out.join("static-unwinder");
     std::fs::create_dir_all(&dir).ok()?;
-    let link = dir.join("libgcc_s.a");
-    let _ = std::fs::remove_file(&link);
-    std::os::unix::fs::symlink(&archive, &link).ok()?;
+    let copy = dir.join("libgcc_s.a");
+    // Removed first: copying onto a symbolic link (an earlier build's) would write through
+    // it, into the compiler's own archive.
+    let _ = std::fs::remove_file(&copy);
+    std::fs::copy(&archive, &copy).ok()?;
     let search = format!("-L{}", dir.display());
     links_and_runs(cc, out, &[&search, "-lgcc_s"]).then_some(dir)
 }
