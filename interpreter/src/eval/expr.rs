@@ -27,13 +27,6 @@ struct Produced {
     hashed: bool,
 }
 
-impl Produced {
-    /// How many elements or pairs (a set's are counted where they are added).
-    fn len(&self) -> usize {
-        self.items.len() + self.pairs.len()
-    }
-}
-
 /// The largest f-string buffer kept for the next f-string (a larger one is freed).
 const FSTRING_SCRATCH_MAX: usize = 64 << 10;
 
@@ -1556,10 +1549,15 @@ impl<'h> Machine<'h> {
         // `tick` (or the next statement's) makes: a step per item and one per element.
         self.steps += 1;
         let k = self.operand(elt, frame)?;
-        let v = match value {
-            Some(v) => Some(self.operand(v, frame)?),
-            None => None,
+        let Some(value) = value else {
+            // A list's element, pushed straight from the registers it came back in: with a
+            // branch between, it was stored in three words and reloaded in two halves, a
+            // store-forwarding stall on the hottest instruction of the loop.
+            out.items.push(k);
+            self.check_growth(out.items.len(), 1)?;
+            return Ok(true);
         };
+        let v = self.operand(value, frame)?;
         // A number, a string, a bool or None always hashes: only other keys are tried here.
         if out.hashed
             && !matches!(
@@ -1569,11 +1567,8 @@ impl<'h> Machine<'h> {
         {
             self.hash_key(&k)?;
         }
-        match v {
-            Some(v) => out.pairs.push((k, v)),
-            None => out.items.push(k),
-        }
-        self.check_growth(out.len(), 1)?;
+        out.pairs.push((k, v));
+        self.check_growth(out.pairs.len(), 1)?;
         Ok(true)
     }
 
