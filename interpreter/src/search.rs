@@ -71,8 +71,8 @@ pub fn replaced_len(hay: &str, old: &str, new: &str, n: usize) -> usize {
 }
 
 /// `hay` with its first `n` occurrences of a non-empty `old` replaced by `new`, made at its
-/// exact length (so that it becomes a boxed `str` without a copy); `n` is at most
-/// [`count`]'s.
+/// exact length (so that a long result becomes a str's text without being shrunk); `n` is
+/// at most [`count`]'s.
 pub fn replace(hay: &str, old: &str, new: &str, n: usize) -> String {
     let mut out = String::with_capacity(replaced_len(hay, old, new, n));
     let mut copied = 0;

@@ -891,8 +891,9 @@ pub enum HashKey {
 }
 
 impl std::hash::Hash for HashKey {
-    /// What `#[derive(Hash)]` would do (the kind, then the content), but a string by its
-    /// bytes alone: keys equal under `eq` below have equal content, so they hash alike.
+    /// What `#[derive(Hash)]` would do (the kind, then the content), but a string or an int
+    /// by its content alone: keys equal under `eq` below have equal content, so they hash
+    /// alike.
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         match self {
             // Its hash alone (no kind): string and int keys are the most common, and one

@@ -21,7 +21,7 @@ struct Produced {
     /// A set comprehension's set, each element added when it is made (as CPython's
     /// `SET_ADD`), and the labels of the elements added: which of them collapsed into one
     /// depends on their values.
-    set: Option<Box<(KeyMap<Value>, Label)>>,
+    set: Option<(KeyMap<Value>, Label)>,
     /// A set's elements or a dict's keys: each is hashed when it is made, as CPython adds
     /// it then (an unhashable one fails before the next element is computed).
     hashed: bool,
@@ -33,6 +33,13 @@ const FSTRING_SCRATCH_MAX: usize = 64 << 10;
 /// How many argument vectors the machine keeps for method calls (one per call nested in
 /// another's arguments).
 const ARG_POOL: usize = 16;
+
+/// A set value holding `map`, its shape labeled `shape`.
+fn set_value(map: KeyMap<Value>, shape: Label, frozen: bool) -> Value {
+    Value::program(Data::Set(crate::cycles::Tracked::track(SetObj::new(
+        map, shape, frozen,
+    ))))
+}
 
 /// A method call's operands: its receiver, then `args`.
 fn receiver_and<'v>(receiver: &'v Value, args: &'v [Value]) -> Vec<&'v Value> {
@@ -923,14 +930,19 @@ impl<'h> Machine<'h> {
         let mut map = key_map(items.len());
         let mut shape = shape;
         for v in items {
-            let key = self.hash_key(&v)?;
-            // Which items collapsed into one depends on their values.
-            shape = self.labels.join(shape, v.label);
-            map.entry(key).or_insert(v);
+            self.add_to_new_set(&mut map, &mut shape, v)?;
         }
-        Ok(Value::program(Data::Set(crate::cycles::Tracked::track(
-            SetObj::new(map, shape, frozen),
-        ))))
+        Ok(set_value(map, shape, frozen))
+    }
+
+    /// Adds `v` to a set being made, as CPython's `set.add` (the first of equal elements
+    /// stays); `shape` takes its label: which elements collapsed into one depends on their
+    /// values.
+    fn add_to_new_set(&mut self, map: &mut KeyMap<Value>, shape: &mut Label, v: Value) -> Eval<()> {
+        let key = self.hash_key(&v)?;
+        *shape = self.labels.join(*shape, v.label);
+        map.entry(key).or_insert(v);
+        Ok(())
     }
 
     /// A set made from a copy of `source`'s items (in CPython's order), as CPython's
@@ -1338,7 +1350,7 @@ impl<'h> Machine<'h> {
     ) -> Eval<Value> {
         let mut out = Produced {
             hashed: !matches!(kind, CompKind::List),
-            set: matches!(kind, CompKind::Set).then(|| Box::new((key_map(0), Label::PROGRAM))),
+            set: matches!(kind, CompKind::Set).then(|| (key_map(0), Label::PROGRAM)),
             ..Produced::default()
         };
         let (shape, shape_node) =
@@ -1346,11 +1358,8 @@ impl<'h> Machine<'h> {
         Ok(match kind {
             CompKind::List => self.new_list(out.items, shape, shape_node),
             CompKind::Set => {
-                let (set, collapsed) = out.set.map_or_else(|| (key_map(0), Label::PROGRAM), |b| *b);
-                let shape = self.labels.join(shape, collapsed);
-                Value::program(Data::Set(crate::cycles::Tracked::track(SetObj::new(
-                    set, shape, false,
-                ))))
+                let (set, collapsed) = out.set.unwrap_or_else(|| (key_map(0), Label::PROGRAM));
+                set_value(set, self.labels.join(shape, collapsed), false)
             }
             CompKind::Dict => {
                 let d = self.dict_from_pairs(out.pairs)?;
@@ -1579,13 +1588,10 @@ impl<'h> Machine<'h> {
     fn set_element(&mut self, elt: &Expr, frame: &mut Frame, out: &mut Produced) -> Eval<bool> {
         self.steps += 1;
         let k = self.operand(elt, frame)?;
-        let Some(building) = &mut out.set else {
+        let Some((set, collapsed)) = &mut out.set else {
             return Ok(true);
         };
-        let (set, collapsed) = &mut **building;
-        let key = self.hash_key(&k)?;
-        *collapsed = self.labels.join(*collapsed, k.label);
-        set.entry(key).or_insert(k);
+        self.add_to_new_set(set, collapsed, k)?;
         let len = set.len();
         self.check_growth(len, 1)?;
         Ok(true)
