@@ -40,7 +40,7 @@ impl Made {
             Made::List(w) => {
                 if let Some(l) = w.upgrade() {
                     if let Ok(mut l) = l.try_borrow_mut() {
-                        out.append(&mut l.items);
+                        out.append(&mut l.items.take_values());
                     }
                 }
             }

@@ -240,7 +240,7 @@ impl Machine<'_> {
                     return Ok(());
                 }
                 seen.push(ptr);
-                let items = l.borrow().items.clone();
+                let items = l.borrow().items.to_vec();
                 out.push('[');
                 self.repr_seq(&items, out, seen)?;
                 out.push(']');

@@ -69,6 +69,7 @@ mod eval;
 mod format;
 mod host;
 mod limits;
+mod list_items;
 pub mod memory;
 mod methods;
 mod ops;

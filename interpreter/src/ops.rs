@@ -369,7 +369,7 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
         }
         (Data::List(a), Data::List(b)) if op == BinOp::Add => {
             let mut items = a.borrow().items.clone();
-            items.extend(b.borrow().items.iter().cloned());
+            items.extend_from(&b.borrow().items);
             m.check_len(items.len())?;
             let shape = m.join(a.borrow().shape, b.borrow().shape);
             return Ok(m.new_list(items, shape, NO_NODE).data);
@@ -857,7 +857,12 @@ pub fn equal(m: &mut Machine, a: &Data, b: &Data, depth: u32) -> Eval<bool> {
             if Rc::ptr_eq(x, y) {
                 return Ok(true);
             }
-            let (x, y) = (x.borrow().items.clone(), y.borrow().items.clone());
+            if let (ListItems::PlainInts(x), ListItems::PlainInts(y)) =
+                (&x.borrow().items, &y.borrow().items)
+            {
+                return Ok(x == y);
+            }
+            let (x, y) = (x.borrow().items.to_vec(), y.borrow().items.to_vec());
             seq_equal(m, &x, &y, depth)?
         }
         (Data::Tuple(x), Data::Tuple(y)) => seq_equal(m, &x.items, &y.items, depth)?,
@@ -989,7 +994,12 @@ pub fn order(m: &mut Machine, a: &Data, b: &Data, op: &str) -> Eval<Option<Order
     match (a, b) {
         (Data::Str(x), Data::Str(y)) => Ok(Some(x.cmp(y))),
         (Data::List(x), Data::List(y)) => {
-            let (x, y) = (x.borrow().items.clone(), y.borrow().items.clone());
+            if let (ListItems::PlainInts(x), ListItems::PlainInts(y)) =
+                (&x.borrow().items, &y.borrow().items)
+            {
+                return Ok(Some(x.cmp(y)));
+            }
+            let (x, y) = (x.borrow().items.to_vec(), y.borrow().items.to_vec());
             seq_order(m, &x, &y, op)
         }
         (Data::Tuple(x), Data::Tuple(y)) => seq_order(m, &x.items, &y.items, op),

@@ -2,6 +2,7 @@
 //! containers also carry a *shape* label (who decided their length, order and keys) while each
 //! element keeps its own.
 
+pub use crate::list_items::ListItems;
 pub use crate::pystr::PyStr;
 use crate::syntax::ir::{FunctionCode, ModelClass};
 
@@ -97,7 +98,7 @@ impl Value {
 /// A shared, mutable list.
 #[derive(Debug)]
 pub struct ListObj {
-    pub items: Vec<Value>,
+    pub items: ListItems,
     /// Who decided the length and order.
     pub shape: Label,
     pub shape_node: NodeId,
@@ -1185,8 +1186,8 @@ fn drop_later(values: impl Iterator<Item = Value>) {
 
 impl Drop for ListObj {
     fn drop(&mut self) {
-        if self.items.iter().any(owns_contents) {
-            drop_later(self.items.drain(..));
+        if self.items.labeled_part().iter().any(owns_contents) {
+            drop_later(self.items.take_values().into_iter());
         }
     }
 }

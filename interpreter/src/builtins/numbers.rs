@@ -149,7 +149,15 @@ impl Machine<'_> {
             Some(items.len() as u64)
         };
         let n = match &xs.data {
-            Data::List(l) => add(&mut total, &l.borrow().items)?,
+            Data::List(l) => match &l.borrow().items {
+                ListItems::PlainInts(ints) => {
+                    for &i in ints {
+                        total = total.checked_add(i)?;
+                    }
+                    ints.len() as u64
+                }
+                ListItems::Values(items) => add(&mut total, items)?,
+            },
             Data::Tuple(t) => add(&mut total, &t.items)?,
             _ => return None,
         };

@@ -668,12 +668,12 @@ impl Machine<'_> {
             (FieldType::Optional(_), Data::None) => true,
             (FieldType::Optional(inner), _) => return self.validate_field(inner, v, name),
             (FieldType::List(item), Data::List(l)) => {
-                let items = l.borrow().items.clone();
+                let items = l.borrow().items.to_vec();
                 let mut checked = Vec::with_capacity(items.len());
                 for it in items {
                     checked.push(self.validate_field(item, it, name)?);
                 }
-                l.borrow_mut().items = checked;
+                l.borrow_mut().items = ListItems::from_values(checked);
                 true
             }
             (FieldType::Dict(_, _), Data::Dict(_)) => true,
@@ -843,7 +843,7 @@ impl Machine<'_> {
             Data::Str(s) => serde_json::Value::String(s.to_string()),
             Data::List(_) | Data::Tuple(_) | Data::Set(_) | Data::Iterator(_) => {
                 let raw = match &v.data {
-                    Data::List(l) => l.borrow().items.clone(),
+                    Data::List(l) => l.borrow().items.to_vec(),
                     Data::Tuple(t) => t.items.clone(),
                     Data::Set(s) => s.borrow().values_in_order(),
                     Data::Iterator(i) => match self.view_items(i) {
@@ -947,7 +947,7 @@ impl Machine<'_> {
                 return Ok(Value::with(
                     Data::List(crate::cycles::Tracked::track(ListObj {
                         fixed: out.len(),
-                        items: out,
+                        items: ListItems::from_values(out),
                         shape: label,
                         shape_node: node,
                         fixed_label: label,
@@ -1022,12 +1022,10 @@ impl Machine<'_> {
             }
             Data::List(l) => {
                 if let Ok(i) = first.parse::<usize>() {
-                    let mut item = l.borrow().items.get(i).cloned();
+                    let mut item = l.borrow().items.get(i);
                     if let Some(v) = item.as_mut() {
                         self.relabel_part(v, rest, part, sources)?;
-                        if let Some(slot) = l.borrow_mut().items.get_mut(i) {
-                            *slot = v.clone();
-                        }
+                        l.borrow_mut().items.set(i, v.clone());
                     }
                 }
             }
@@ -1233,7 +1231,7 @@ impl Machine<'_> {
                 })
             }
             (FieldType::List(item), Data::List(l)) => {
-                let items = l.borrow().items.clone();
+                let items = l.borrow().items.to_vec();
                 let mut out = Vec::with_capacity(items.len());
                 for it in items {
                     out.push(self.build_answer(item, it, label, node, depth + 1)?);

@@ -16,7 +16,7 @@ use std::sync::Arc;
 /// or its set.
 #[derive(Default)]
 struct Produced {
-    items: Vec<Value>,
+    items: ListItems,
     pairs: Vec<(Value, Value)>,
     /// A set comprehension's set, each element added when it is made (as CPython's
     /// `SET_ADD`), and the labels of the elements added: which of them collapsed into one
@@ -80,7 +80,7 @@ fn plain_item(container: &Value, key: &Value) -> Option<Value> {
             } else {
                 l.shape
             };
-            (place == Label::PROGRAM).then(|| l.items.get(i).map(Value::copied))?
+            (place == Label::PROGRAM).then(|| l.items.get(i))?
         }
         (Data::Tuple(t), Data::Int(k)) => {
             let i = position(*k, t.items.len())?;
@@ -894,7 +894,13 @@ impl<'h> Machine<'h> {
 
     // ---- constructors ----
 
-    pub fn new_list(&mut self, items: Vec<Value>, shape: Label, shape_node: NodeId) -> Value {
+    pub fn new_list(
+        &mut self,
+        items: impl Into<ListItems>,
+        shape: Label,
+        shape_node: NodeId,
+    ) -> Value {
+        let items = items.into();
         let fixed = items.len();
         Value::program(Data::List(crate::cycles::Tracked::track(ListObj {
             items,
@@ -1281,7 +1287,7 @@ impl<'h> Machine<'h> {
     /// Every item of an iterable, in order (labels as in `iterate`).
     pub fn collect_items(&mut self, v: &Value) -> Eval<Vec<Value>> {
         let items = match &v.data {
-            Data::List(l) => l.borrow().items.clone(),
+            Data::List(l) => l.borrow().items.to_vec(),
             Data::Tuple(t) => t.items.clone(),
             Data::Dict(d) => d.borrow().map.values().map(|(k, _)| k.clone()).collect(),
             Data::Set(s) => s.borrow().values_in_order(),
@@ -1713,7 +1719,7 @@ impl<'h> Machine<'h> {
                     Data::List(l) => {
                         let l = l.borrow();
                         // `index` checked `i` against the length just read.
-                        let v = l.items.get(i).cloned().unwrap_or_else(Value::none);
+                        let v = l.items.get(i).unwrap_or_else(Value::none);
                         // A non-negative index into the fixed prefix: there in every run that
                         // got here, where the plan put it.
                         if matches!(key.data, Data::Int(k) if k >= 0) && i < l.fixed {
@@ -2059,19 +2065,17 @@ impl<'h> Machine<'h> {
                     _ => 0,
                 };
                 let (a, b, c) = self.slice_bounds_of(parts, len as i64)?;
-                let picked: Vec<Value> = {
-                    let list;
-                    let items: &[Value] = match &container.data {
-                        Data::List(l) => {
-                            list = l.borrow();
-                            &list.items
-                        }
-                        Data::Tuple(t) => &t.items,
-                        _ => &[],
-                    };
-                    slice_walk(a, b, c)
-                        .filter_map(|i| items.get(i).cloned())
-                        .collect()
+                let picked: Vec<Value> = match &container.data {
+                    Data::List(l) => {
+                        let list = l.borrow();
+                        slice_walk(a, b, c)
+                            .filter_map(|i| list.items.get(i))
+                            .collect()
+                    }
+                    Data::Tuple(t) => slice_walk(a, b, c)
+                        .filter_map(|i| t.items.get(i).cloned())
+                        .collect(),
+                    _ => Vec::new(),
                 };
                 let node = if key.node != NO_NODE {
                     key.node
@@ -2144,9 +2148,7 @@ impl<'h> Machine<'h> {
                 let i = self.index(key, len, "list assignment", key_label)?;
                 {
                     let mut l = l.borrow_mut();
-                    if let Some(slot) = l.items.get_mut(i) {
-                        *slot = value;
-                    }
+                    l.items.set(i, value);
                     l.fixed_label = self.labels.join(l.fixed_label, key_label);
                     l.fixed_label = self.labels.join(l.fixed_label, container.label);
                 }
@@ -2252,9 +2254,7 @@ impl<'h> Machine<'h> {
             let first = idx.iter().copied().min().unwrap_or(0);
             let mut list = l.borrow_mut();
             for (i, item) in idx.into_iter().zip(items) {
-                if let Some(slot) = list.items.get_mut(i) {
-                    *slot = item;
-                }
+                list.items.set(i, item);
             }
             first
         };

@@ -330,7 +330,10 @@ impl Machine<'_> {
                         l.fixed_label = self.labels.join(l.fixed_label, label);
                         keep_node(&mut l.shape_node, ctx.node);
                     }
-                    l.items.iter().for_each(|v| push(&mut todo, v));
+                    l.items
+                        .labeled_part()
+                        .iter()
+                        .for_each(|v| push(&mut todo, v));
                 }
                 Data::Tuple(t) => t.items.iter().for_each(|v| push(&mut todo, v)),
                 Data::Dict(d) => {

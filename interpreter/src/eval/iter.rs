@@ -256,7 +256,7 @@ impl Machine<'_> {
                 let Data::List(l) = &list.data else {
                     return Ok(None);
                 };
-                let item = l.borrow().items.get(*next).cloned();
+                let item = l.borrow().items.get(*next);
                 let shape = self.shape_label(list);
                 self.decide(decided, shape);
                 if item.is_some() {
@@ -270,7 +270,7 @@ impl Machine<'_> {
                 };
                 let l = l.borrow();
                 let item = match next.checked_sub(1) {
-                    Some(i) if i < l.items.len() => l.items.get(i).cloned(),
+                    Some(i) => l.items.get(i),
                     _ => None,
                 };
                 drop(l);

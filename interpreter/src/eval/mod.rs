@@ -582,7 +582,7 @@ impl<'h> Machine<'h> {
             label = match &data {
                 Data::List(l) => {
                     let l = l.borrow();
-                    self.join_children(label, l.shape, l.items.iter(), &mut todo)
+                    self.join_children(label, l.shape, l.items.labeled_part().iter(), &mut todo)
                 }
                 Data::Tuple(t) => self.join_children(label, t.shape, t.items.iter(), &mut todo),
                 Data::Dict(d) => {

@@ -78,7 +78,7 @@ impl Machine<'_> {
             }
             "remove" => {
                 let [arg] = leading(args)?;
-                let items = list.borrow().items.clone();
+                let items = list.borrow().items.to_vec();
                 for (i, it) in items.iter().enumerate() {
                     if ops::equal(self, &it.data, &arg.data, 0)? {
                         list.borrow_mut().items.remove(i);
@@ -102,7 +102,7 @@ impl Machine<'_> {
                 ))
             }
             "index" | "count" => {
-                let items = list.borrow().items.clone();
+                let items = list.borrow().items.to_vec();
                 self.seq_search(recv, &items, name, args, text)
             }
             "sort" => {
@@ -115,7 +115,7 @@ impl Machine<'_> {
                         format!("sort() got an unexpected keyword argument '{k}'"),
                     );
                 }
-                let items = std::mem::take(&mut list.borrow_mut().items);
+                let items = std::mem::take(&mut list.borrow_mut().items).into_vec();
                 let result = match &key {
                     Some(k) if !matches!(k.data, Data::None) => {
                         let k = k.clone();
@@ -128,14 +128,14 @@ impl Machine<'_> {
                 match result {
                     Ok((sorted, label)) => {
                         let label = self.labels.join(label, reverse_label);
-                        list.borrow_mut().items = sorted;
+                        list.borrow_mut().items = sorted.into();
                         self.taint_shape(recv, label, NO_NODE);
                         self.moved_items(recv, 0, label);
                         self.mutated(recv);
                         Ok(Value::none())
                     }
                     Err(e) => {
-                        list.borrow_mut().items = items;
+                        list.borrow_mut().items = items.into();
                         Err(e)
                     }
                 }
