@@ -1147,10 +1147,9 @@ impl<'h> Machine<'h> {
                 if self.strict && shape != Label::PROGRAM {
                     self.ctx.label = self.labels.join(self.ctx.label, shape);
                 }
-                let Some(item) = l.items.get(i) else {
+                let Some(mut item) = l.items.get(i) else {
                     return Ok(true);
                 };
-                let mut item = item.copied();
                 if shape != Label::PROGRAM {
                     item.label = self.labels.join(item.label, shape);
                 }
