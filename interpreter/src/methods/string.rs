@@ -3,8 +3,55 @@
 use super::*;
 use crate::pystr::char_count;
 use crate::search;
+use bactrian_provenance::NodeId;
 
 impl Machine<'_> {
+    /// `sep.join(items)`: the text, and `label` and `nodes` with the items' own. The length
+    /// is summed first (and checked against the limit), so the text is written once into
+    /// a buffer of its size, as CPython does.
+    fn join_strs(
+        &mut self,
+        sep: &str,
+        items: &[Value],
+        mut label: Label,
+        mut nodes: Vec<NodeId>,
+    ) -> Eval<(String, Label, Vec<NodeId>)> {
+        let mut len = 0usize;
+        for (i, item) in items.iter().enumerate() {
+            let Data::Str(part) = &item.data else {
+                return Err(self.type_error(
+                    format!(
+                        "sequence item {i}: expected str instance, {} found",
+                        item.data.type_name()
+                    ),
+                    &[],
+                ));
+            };
+            if i > 0 {
+                len = len.saturating_add(sep.len());
+            }
+            len = len.saturating_add(part.len());
+            if len as u64 > self.limits.max_str_len {
+                self.check_str_len(len)?;
+            }
+            label = self.labels.join(label, item.label);
+            if item.node != NO_NODE && nodes.len() < 16 {
+                nodes.push(item.node);
+            }
+        }
+        self.check_str_len(len)?;
+        let mut out = String::with_capacity(len);
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            if let Data::Str(part) = &item.data {
+                out.push_str(part);
+            }
+        }
+        Ok((out, label, nodes))
+    }
+
     pub(super) fn new_str(&mut self, s: String, inputs: &[&Value], text: &Arc<str>) -> Eval<Value> {
         self.check_str_len(s.len())?;
         Ok(self.derive(Data::Str(PyStr::from(s)), inputs, text))
@@ -248,34 +295,22 @@ impl Machine<'_> {
                 ) {
                     return Err(self.type_error("can only join an iterable".into(), &[]));
                 }
-                let items = self.collect_items(arg)?;
                 let shape = self.shape_label(arg);
-                let mut out = String::new();
-                let mut label = self.labels.join(recv.label, shape);
-                let mut nodes = vec![recv.node, self.shape_node(arg)];
-                for (i, item) in items.iter().enumerate() {
-                    let Data::Str(part) = &item.data else {
-                        return Err(self.type_error(
-                            format!(
-                                "sequence item {i}: expected str instance, {} found",
-                                item.data.type_name()
-                            ),
-                            &[],
-                        ));
-                    };
-                    if i > 0 {
-                        out.push_str(s);
+                let label = self.labels.join(recv.label, shape);
+                let nodes = vec![recv.node, self.shape_node(arg)];
+                // A list's or tuple's items are read where they are (no user code runs while
+                // they are joined); anything else is iterated first.
+                let (out, label, nodes) = match &arg.data {
+                    Data::List(l) => {
+                        let l = l.borrow();
+                        self.join_strs(s, &l.items.as_values(), label, nodes)?
                     }
-                    out.push_str(part);
-                    if out.len() as u64 > self.limits.max_str_len {
-                        self.check_str_len(out.len())?;
+                    Data::Tuple(t) => self.join_strs(s, &t.items, label, nodes)?,
+                    _ => {
+                        let items = self.collect_items(arg)?;
+                        self.join_strs(s, &items, label, nodes)?
                     }
-                    label = self.labels.join(label, item.label);
-                    if item.node != NO_NODE && nodes.len() < 16 {
-                        nodes.push(item.node);
-                    }
-                }
-                self.check_str_len(out.len())?;
+                };
                 Ok(self.derive_with(Data::Str(PyStr::from(out)), label, &nodes, text))
             }
             Replace => {
