@@ -222,7 +222,7 @@ impl ListItems {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use bactrian_provenance::{LabelTable, Readers, Source};
+    use bactrian_provenance::{Label, LabelTable, Readers, Source};
 
     fn ints(xs: &[i64]) -> Vec<Value> {
         xs.iter().map(|&i| int_value(i)).collect()
@@ -287,5 +287,96 @@ mod tests {
             shown(&packed),
             ["None", "Int(3)", "Int(7)", "Int(7)", "Int(9)"]
         );
+    }
+
+    /// An element for the property test: a plain int, an int with a label and a node, None
+    /// or a str.
+    fn element(kind: u8, n: i64, labeled: Label) -> Value {
+        match kind % 4 {
+            0 | 1 => int_value(n),
+            2 => Value::with(Data::Int(n), labeled, 7),
+            _ if n % 2 == 0 => Value::none(),
+            _ => Value::program(Data::str("s")),
+        }
+    }
+
+    fn same(a: &[Value], b: &[Value]) -> bool {
+        a.len() == b.len()
+            && a.iter().zip(b).all(|(x, y)| {
+                format!("{:?}", x.data) == format!("{:?}", y.data)
+                    && (x.label, x.node) == (y.label, y.node)
+            })
+    }
+
+    proptest::proptest! {
+        /// Any sequence of edits gives the elements (data, label and node) that the same
+        /// edits of a plain vector of values give, and a list only ever given plain ints
+        /// stays packed.
+        #[test]
+        fn edits_agree_with_a_vector_of_values(
+            ops in proptest::collection::vec(
+                (0u8..7, 0usize..12, 0u8..4, -3i64..1000, 0usize..4), 0..60)
+        ) {
+            let mut table = LabelTable::new();
+            let web = table.intern([Source::tool("web", "c1")].into(), Readers::Public);
+            let mut items = ListItems::default();
+            let mut model: Vec<Value> = Vec::new();
+            let mut only_plain_ints = true;
+            for (op, at, kind, n, count) in ops {
+                let v = element(kind, n, web);
+                let plain = kind % 4 < 2;
+                let len = model.len();
+                match op {
+                    0 => {
+                        only_plain_ints &= plain;
+                        items.push(v.clone());
+                        model.push(v);
+                    }
+                    1 if at < len => {
+                        only_plain_ints &= plain;
+                        proptest::prop_assert!(items.set(at, v.clone()));
+                        model[at] = v;
+                    }
+                    2 if at <= len => {
+                        only_plain_ints &= plain;
+                        items.insert(at, v.clone());
+                        model.insert(at, v);
+                    }
+                    3 if at < len => {
+                        let got = items.remove(at);
+                        let want = model.remove(at);
+                        proptest::prop_assert!(same(&[got], &[want]));
+                    }
+                    4 => {
+                        let start = at.min(len);
+                        let stop = (start + count).min(len);
+                        let with = vec![v; count];
+                        only_plain_ints &= plain || count == 0;
+                        items.splice(start..stop, with.clone());
+                        model.splice(start..stop, with);
+                    }
+                    5 => {
+                        items.reverse();
+                        model.reverse();
+                    }
+                    _ => {
+                        let other = ListItems::from_values(vec![v; count]);
+                        only_plain_ints &= plain || count == 0;
+                        items.extend_from(&other);
+                        model.extend(other.into_vec());
+                    }
+                }
+                proptest::prop_assert_eq!(items.len(), model.len());
+                proptest::prop_assert!(same(&items.to_vec(), &model));
+                for (i, want) in model.iter().enumerate() {
+                    let got = items.get(i);
+                    proptest::prop_assert!(got.is_some_and(|g| same(&[g], std::slice::from_ref(want))));
+                }
+                proptest::prop_assert!(items.get(model.len()).is_none());
+                if only_plain_ints {
+                    proptest::prop_assert!(matches!(items, ListItems::PlainInts(_)));
+                }
+            }
+        }
     }
 }
