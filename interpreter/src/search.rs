@@ -27,6 +27,23 @@ pub fn each_match(hay: &str, needle: &str, mut found: impl FnMut(usize) -> bool)
         }
         return;
     }
+    if rest.is_empty() {
+        // One byte (`split(";")`, `count(",")`): every position of it, in one pass.
+        if hay.len() < 32 {
+            for (at, _) in hay.iter().enumerate().filter(|(_, b)| **b == first) {
+                if !found(at) {
+                    return;
+                }
+            }
+        } else {
+            for at in memchr::memchr_iter(first, hay) {
+                if !found(at) {
+                    return;
+                }
+            }
+        }
+        return;
+    }
     let mut from = 0;
     while let Some(offset) = hay.get(from..).and_then(|h| find_byte(first, h)) {
         let at = from + offset;
@@ -134,6 +151,19 @@ mod tests {
         assert_eq!(matches("aaaaaaaaaaaaaaaaaaaa", "aaaaaaaaa"), [0, 9]);
         assert_eq!(matches("abcabc", "c"), [2, 5]);
         assert_eq!(matches("abc", "abcd"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn one_byte_needles_are_found_in_short_and_long_text() {
+        let long = "a;".repeat(40);
+        assert_eq!(
+            matches(&long, ";"),
+            (0..40).map(|i| 2 * i + 1).collect::<Vec<_>>()
+        );
+        assert_eq!(matches("x;y;", ";"), [1, 3]);
+        assert_eq!(split(&long, ";", 2), ["a", "a", &long[4..]]);
+        assert_eq!(count(&long, ";", 5), 5);
+        assert_eq!(find("é;", ";"), Some(2));
     }
 
     #[test]
