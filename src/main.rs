@@ -24,13 +24,15 @@ mod serve;
 static ALLOCATOR: bactrian_engine::CountingAllocator<allocator::Allocator> =
     bactrian_engine::CountingAllocator(allocator::Allocator);
 
-/// The allocator's first arena (64 MiB), mapped here without huge pages, so that a small run
-/// faults in the few hundred KiB it uses 4 KiB at a time instead of having the kernel zero
-/// four 2 MiB huge pages for it; once the arena has grown past
-/// [`first_arena::HUGE_PAGES_AFTER`], it is advised for huge pages, as mimalloc advises the
-/// arenas it maps itself when the heap outgrows this one (large heaps fault far less with
-/// them). Installed before `main`, before the first allocation (Rust's runtime
-/// allocates before `main`, and mimalloc maps its first arena on the first allocation).
+/// The allocator's first arena (64 MiB), mapped here in 4 KiB pages only: a run faults in
+/// what it touches, and never waits for a huge page. When memory is fragmented (as it is
+/// for a while after a large process exits), the kernel compacts memory to make a fresh
+/// 2 MiB page on the fault itself: after a 1.2 GB process exited, dict_records took 100 ms
+/// (median of 7) with huge pages against 54 ms without and CPython's 62, string_building 58
+/// against 26 (bench/README.md, round 11). A heap that outgrows this arena goes on in arenas
+/// mimalloc maps and advises for huge pages (where a large heap's fewer faults pay).
+/// Installed before `main`, before the first allocation (Rust's runtime allocates before
+/// `main`, and mimalloc maps its first arena on the first allocation).
 #[cfg(target_os = "linux")]
 #[used]
 #[link_section = ".init_array"]
@@ -39,18 +41,6 @@ static INSTALL_FIRST_ARENA: extern "C" fn() = first_arena::install;
 #[cfg(target_os = "linux")]
 mod first_arena {
     use std::ffi::c_void;
-    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-
-    /// Bytes the arena must have handed out (besides its own bookkeeping) before it is
-    /// advised for huge pages. `print(1)` takes 2.2 MiB of it, bench/programs/plan50.py 4.3
-    /// MiB (mimalloc hands out 64 KiB pages and fills them gradually: the run touches ~0.5
-    /// MiB): below the mark, no huge page is faulted in. A plan that crosses it goes on in
-    /// huge pages wherever it touches a fresh 2 MiB range (one huge page, ~0.3 ms, for a plan
-    /// that crosses it near its end, as plan50 did at 4 MiB). A loop-heavy plan passes it in
-    /// its first milliseconds and pays ~900 more 4 KiB faults than with huge pages from the
-    /// start (~300 at 4 MiB, ~1,300 at 8 MiB): dict_list ~2-3% of its ~115 ms, the others
-    /// level with base (bench/README.md, "Start-up (round 6)").
-    pub const HUGE_PAGES_AFTER: usize = 6 << 20;
 
     /// The arena's size. mimalloc reserves 1 GiB for its first arena, but an arena's
     /// bookkeeping (a bitmap per size class and state, ~190 KiB for 1 GiB, written when the
@@ -58,10 +48,6 @@ mod first_arena {
     /// 45 to fault in. A heap that outgrows it goes on in arenas mimalloc maps (1 GiB each,
     /// advised for huge pages).
     const ARENA_SIZE: usize = 64 << 20;
-
-    static BASE: AtomicUsize = AtomicUsize::new(0);
-    static COMMITTED: AtomicUsize = AtomicUsize::new(0);
-    static ADVISED: AtomicBool = AtomicBool::new(false);
 
     type CommitFun = unsafe extern "C" fn(bool, *mut c_void, usize, *mut bool, *mut c_void) -> bool;
 
@@ -103,7 +89,10 @@ mod first_arena {
         if start == libc::MAP_FAILED {
             return;
         }
-        BASE.store(start as usize, Ordering::Relaxed);
+        // 4 KiB pages even where the system gives huge pages unasked (`always`).
+        // SAFETY: advice over the mapping just made; it changes no content, and on an
+        // error the system's default stands.
+        unsafe { libc::madvise(start, ARENA_SIZE, libc::MADV_NOHUGEPAGE) };
         // SAFETY: the range is ours, mapped above, readable, writable and zero; mimalloc
         // owns it from here on (it is never unmapped) and asks `commit` before using a part
         // of it.
@@ -121,22 +110,16 @@ mod first_arena {
                 std::ptr::null_mut(),
             )
         };
-        if managed {
-            // What the arena has handed out counts from here on, without its own
-            // bookkeeping (committed above, but hardly touched).
-            COMMITTED.store(0, Ordering::Relaxed);
-        } else {
-            BASE.store(0, Ordering::Relaxed);
+        if !managed {
             // SAFETY: the mapping made above, which mimalloc declined and nothing uses.
             unsafe { libc::munmap(start, ARENA_SIZE) };
         }
     }
 
     /// mimalloc's commit hook for the arena. Committing needs nothing (the mapping is
-    /// readable and writable, pages come on first touch) but counts the arena's growth, and
-    /// advises it for huge pages once it is past [`HUGE_PAGES_AFTER`]. Decommitting gives
-    /// the pages back to the kernel (`MADV_DONTNEED`, as mimalloc purges on Linux), and the
-    /// range stays usable, so it needs no recommit (`false`).
+    /// readable and writable, pages come on first touch). Decommitting gives the pages back
+    /// to the kernel (`MADV_DONTNEED`, as mimalloc purges on Linux), and the range stays
+    /// usable, so it needs no recommit (`false`).
     unsafe extern "C" fn commit(
         commit: bool,
         start: *mut c_void,
@@ -149,18 +132,6 @@ mod first_arena {
             // error leaves the pages as they were.
             unsafe { libc::madvise(start, size, libc::MADV_DONTNEED) };
             return false;
-        }
-        let grown = COMMITTED.fetch_add(size, Ordering::Relaxed) + size;
-        if grown >= HUGE_PAGES_AFTER && !ADVISED.swap(true, Ordering::Relaxed) {
-            // SAFETY: advice over the arena mapped in `install`; it changes no content, and
-            // on an error its pages stay 4 KiB ones.
-            unsafe {
-                libc::madvise(
-                    BASE.load(Ordering::Relaxed) as *mut c_void,
-                    ARENA_SIZE,
-                    libc::MADV_HUGEPAGE,
-                )
-            };
         }
         true
     }

@@ -1667,6 +1667,12 @@ impl<'h> Machine<'h> {
                 Ok(found)
             }
             Data::List(_) | Data::Tuple(_) => {
+                // An int among packed ints: equal exactly when the same int.
+                if let (Data::List(l), Data::Int(n)) = (&haystack.data, &needle.data) {
+                    if let ListItems::PlainInts(ints) = &l.borrow().items {
+                        return Ok(ints.contains(n));
+                    }
+                }
                 let items = self.collect_items(haystack)?;
                 self.any_equal(&items, needle)
             }
