@@ -18,6 +18,19 @@ use std::sync::Arc;
 
 const TEXT_LIMIT: usize = 80;
 
+/// Whether `text` is already in the one-line form an expression's text is kept in: ASCII,
+/// no whitespace but single spaces between words. One pass, as most texts are.
+fn is_one_line(text: &[u8]) -> bool {
+    let mut previous = b' ';
+    for &b in text {
+        if !b.is_ascii() || (char::from(b).is_whitespace() && (b != b' ' || previous == b' ')) {
+            return false;
+        }
+        previous = b;
+    }
+    previous != b' ' || text.is_empty()
+}
+
 struct Scope {
     is_module: bool,
     /// Names bound in this frame (for the module: only comprehension variables live here;
@@ -204,13 +217,7 @@ impl<'a> Lowerer<'a> {
         let text = self.source.get(start..end).unwrap_or("");
         // Most expressions are short and on one line (`e["id"]`, `n + 1`): already in the
         // form below.
-        let plain = text.len() <= TEXT_LIMIT
-            && text.is_ascii()
-            && !text.starts_with(' ')
-            && !text.ends_with(' ')
-            && !text.contains("  ")
-            && !text.chars().any(|c| c.is_whitespace() && c != ' ');
-        if plain {
+        if text.len() <= TEXT_LIMIT && is_one_line(text.as_bytes()) {
             return Arc::from(text);
         }
         let mut one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -1593,4 +1600,18 @@ fn surrogate_escape(source: &str) -> Option<&str> {
         let code = u32::from_str_radix(escape.get(2..)?, 16).ok()?;
         (0xD800..=0xDFFF).contains(&code).then_some(escape)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_one_line;
+
+    #[test]
+    fn texts_already_on_one_line_are_recognised() {
+        assert!(is_one_line(b"e[\"id\"] + 1"));
+        assert!(is_one_line(b""));
+        for text in [" a", "a ", "a  b", "a\tb", "a\nb", "a\x0bb", "caf\u{e9}"] {
+            assert!(!is_one_line(text.as_bytes()), "{text:?}");
+        }
+    }
 }
