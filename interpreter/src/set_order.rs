@@ -1,12 +1,12 @@
 //! The order CPython 3.11 iterates a set in, for sets whose items it hashes the same way in
-//! every process (ints, bools, tuples of them).
+//! every process (ints, bools, floats, tuples of them).
 //!
 //! CPython iterates a set by walking its hash table, so `{3, 1, 2}` prints `{1, 2, 3}`.
 //! Bactrian keeps sets in insertion order; for these sets it replays the insertions into a
 //! model of CPython's table (`Objects/setobject.c`: linear probes, then perturbed jumps;
-//! growth at 60% fill) and iterates in slot order. Sets of strings or floats keep insertion
-//! order: CPython randomizes string hashes per process, so no program can rely on their
-//! order. The model replays the present items in insertion order: it is exact for sets built
+//! growth at 60% fill) and iterates in slot order. Sets holding strings or `None` keep
+//! insertion order: CPython randomizes string hashes per process and hashes `None` (and a
+//! NaN) by its address, so no program can rely on their order. The model replays the present items in insertion order: it is exact for sets built
 //! by adding (literals, comprehensions, `set(xs)`, `add`), and may differ from CPython after
 //! removals or merges of large sets, which leave CPython's table at another size.
 
@@ -78,6 +78,7 @@ fn cpython_hash(key: &HashKey) -> Option<u64> {
     match key {
         HashKey::Int(i) => Some(int_hash(*i) as u64),
         HashKey::BigInt(b) => Some(big_int_hash(b) as u64),
+        HashKey::Float(bits) => float_hash(f64::from_bits(*bits)).map(|h| h as u64),
         HashKey::Tuple(t) => tuple_hash(&t.items),
         _ => None,
     }
@@ -109,6 +110,38 @@ fn big_int_hash(i: &num_bigint::BigInt) -> i64 {
     } else {
         h
     }
+}
+
+/// `hash(x)` of a float (`_Py_HashDouble`): its exact value (a 53-bit integer times a power
+/// of two) modulo 2**61 - 1, where a power of two is a rotation of the 61-bit residue;
+/// infinities hash to +-314159. `None` for a NaN, which CPython hashes by its address.
+fn float_hash(x: f64) -> Option<i64> {
+    if x.is_nan() {
+        return None;
+    }
+    if x.is_infinite() {
+        return Some(if x > 0.0 { 314159 } else { -314159 });
+    }
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let fraction = bits & ((1 << 52) - 1);
+    let (mantissa, exponent) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), biased - 1075)
+    };
+    let shift = exponent.rem_euclid(61) as u32;
+    let residue = if shift == 0 {
+        mantissa
+    } else {
+        ((mantissa << shift) & MODULUS) | (mantissa >> (61 - shift))
+    };
+    let h = if x < 0.0 {
+        -(residue as i64)
+    } else {
+        residue as i64
+    };
+    Some(if h == -1 { -2 } else { h })
 }
 
 /// `hash(t)` of a tuple (xxHash-based, `Objects/tupleobject.c`).
@@ -294,5 +327,29 @@ mod tests {
             Some(-3550055125485641917i64 as u64)
         );
         assert_eq!(tuple_hash(&[]), Some(5740354900026072187));
+    }
+
+    #[test]
+    fn float_hashes_match_cpython() {
+        // python3 -c 'print(hash(1.5), hash(0.1), ...)' (CPython 3.11)
+        let cases: [(f64, i64); 13] = [
+            (1.5, 1152921504606846977),
+            (-1.5, -1152921504606846977),
+            (0.1, 230584300921369408),
+            (-0.1, -230584300921369408),
+            (1e300, 1224995262755759164),
+            (5e-324, 16777216),
+            (2.5e-310, 386353265232576880),
+            (std::f64::consts::PI, 326490430436040707),
+            (f64::INFINITY, 314159),
+            (f64::NEG_INFINITY, -314159),
+            (-0.0, 0),
+            (0.5, 1152921504606846976),
+            (123456.789, 1819310134279660096),
+        ];
+        for (x, want) in cases {
+            assert_eq!(float_hash(x), Some(want), "{x}");
+        }
+        assert_eq!(float_hash(f64::NAN), None);
     }
 }

@@ -19,10 +19,11 @@ impl Machine<'_> {
                 self.any_all(b == Builtin::Any, arg, text)
             }
             Builtin::Sorted => {
+                // The iterable is counted first, then `list.sort` reads the keywords.
+                arity(name, &args, 1, 1)?;
                 let key = take_kwarg(&mut kwargs, "key");
                 let reverse = take_kwarg(&mut kwargs, "reverse");
                 no_kwargs(name, &kwargs)?;
-                arity(name, &args, 1, 1)?;
                 let [arg] = leading(&args)?;
                 let items = self.collect_items(arg)?;
                 let shape = self.shape_label(arg);

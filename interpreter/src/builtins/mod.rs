@@ -96,6 +96,51 @@ pub(crate) fn at_most_with_keywords(
     Ok(())
 }
 
+/// The arguments of a builtin whose parameters may all be given by name (`params`, the
+/// first `required` of them required), bound as CPython's argument clinic binds them
+/// (`_PyArg_UnpackKeywords`), with its messages in its order: too many in all, then a
+/// required one missing, then a name given twice or unknown.
+pub(crate) fn bind_by_name(
+    name: &str,
+    args: Vec<Value>,
+    mut kwargs: Kwargs,
+    params: &[&str],
+    required: usize,
+) -> Eval<Vec<Option<Value>>> {
+    at_most_with_keywords(name, &args, &kwargs, params.len())?;
+    let positional = args.len();
+    let mut bound: Vec<Option<Value>> = args.into_iter().map(Some).collect();
+    for (i, param) in params.iter().enumerate().skip(positional) {
+        let value = take_kwarg(&mut kwargs, param);
+        if value.is_none() && i < required {
+            return err(
+                ExcKind::TypeError,
+                format!(
+                    "{name}() missing required argument '{param}' (pos {})",
+                    i + 1
+                ),
+            );
+        }
+        bound.push(value);
+    }
+    match kwargs.first() {
+        Some((k, _)) => match params.iter().position(|p| *p == &**k) {
+            Some(i) => err(
+                ExcKind::TypeError,
+                format!(
+                    "argument for {name}() given by name ('{k}') and position ({})",
+                    i + 1
+                ),
+            ),
+            None => err(
+                ExcKind::TypeError,
+                format!("'{k}' is an invalid keyword argument for {name}()"),
+            ),
+        },
+        None => Ok(bound),
+    }
+}
+
 /// Checks the number of positional arguments, with Python's message.
 pub(crate) fn arity(name: &str, args: &[Value], min: usize, max: usize) -> Eval<()> {
     let given = args.len();
@@ -414,22 +459,11 @@ impl Machine<'_> {
         }
     }
 
-    fn round(&mut self, mut args: Vec<Value>, mut kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
-        at_most_with_keywords("round", &args, &kwargs, 2)?;
-        if args.is_empty() {
-            match take_kwarg(&mut kwargs, "number") {
-                Some(number) => args.push(number),
-                None => {
-                    return err(
-                        ExcKind::TypeError,
-                        "round() missing required argument 'number' (pos 1)",
-                    )
-                }
-            }
-        }
-        let nd = take_kwarg(&mut kwargs, "ndigits");
-        no_kwargs("round", &kwargs)?;
-        arity("round", &args, 1, 2)?;
+    fn round(&mut self, args: Vec<Value>, kwargs: Kwargs, text: &Arc<str>) -> Eval<Value> {
+        let bound = bind_by_name("round", args, kwargs, &["number", "ndigits"], 1)?;
+        // The number, then `ndigits` when given (by position or by name): the result's
+        // inputs.
+        let args: Vec<Value> = bound.into_iter().flatten().collect();
         let [arg] = leading(&args)?;
         // CPython looks up the number's `__round__` before it reads `ndigits`.
         if !matches!(
@@ -442,7 +476,7 @@ impl Machine<'_> {
             );
             return Err(self.type_error(message, &[arg]));
         }
-        let ndigits = args.get(1).cloned().or(nd);
+        let ndigits = args.get(1).cloned();
         let ndigits = match ndigits.as_ref().map(|v| &v.data) {
             None | Some(Data::None) => None,
             Some(Data::Int(i)) => Some(*i),
@@ -521,26 +555,16 @@ impl Machine<'_> {
     fn str_constructor(
         &mut self,
         args: Vec<Value>,
-        mut kwargs: Kwargs,
+        kwargs: Kwargs,
         text: &Arc<str>,
     ) -> Eval<Value> {
-        if args.len() > 3 {
-            return err(
-                ExcKind::TypeError,
-                format!("str() takes at most 3 arguments ({} given)", args.len()),
-            );
-        }
-        let mut positional = args.into_iter();
-        let object = positional
-            .next()
-            .or_else(|| take_kwarg(&mut kwargs, "object"));
-        let encoding = positional
-            .next()
-            .or_else(|| take_kwarg(&mut kwargs, "encoding"));
-        let errors = positional
-            .next()
-            .or_else(|| take_kwarg(&mut kwargs, "errors"));
-        no_kwargs("str", &kwargs)?;
+        let bound = bind_by_name("str", args, kwargs, &["object", "encoding", "errors"], 0)?;
+        let mut bound = bound.into_iter();
+        let (object, encoding, errors) = (
+            bound.next().flatten(),
+            bound.next().flatten(),
+            bound.next().flatten(),
+        );
         for (what, v) in [("encoding", &encoding), ("errors", &errors)] {
             if let Some(v) = v.as_ref().filter(|v| !matches!(v.data, Data::Str(_))) {
                 let message = format!(

@@ -50,8 +50,9 @@ impl Machine<'_> {
                 Ok(self.new_tuple(vec![q, r], Label::PROGRAM, NO_NODE))
             }
             Builtin::Pow => {
-                no_kwargs(name, &kwargs)?;
-                arity(name, &args, 2, 3)?;
+                let bound = bind_by_name(name, args, kwargs, &["base", "exp", "mod"], 2)?;
+                // `base` and `exp` are there (required); `mod` may not be.
+                let args: Vec<Value> = bound.into_iter().flatten().collect();
                 let ([base, exponent], modulus) = leading_and_rest(&args)?;
                 // `pow(b, e, None)` is `pow(b, e)`.
                 let modulus = match modulus {
@@ -72,7 +73,14 @@ impl Machine<'_> {
                     let r = ops::modular_pow(&b, &e, &m)?;
                     return Ok(self.derive(ops::int_data(r), &[base, exponent, modulus], text));
                 }
-                ops::binary(self, crate::syntax::ir::BinOp::Pow, base, exponent, text)
+                let mut power =
+                    ops::binary(self, crate::syntax::ir::BinOp::Pow, base, exponent, text)?;
+                // A `mod` of None decided that there is no modulus.
+                if let Some(none) = args.get(2) {
+                    let decided = self.full_label(none);
+                    power.label = self.labels.join(power.label, decided);
+                }
+                Ok(power)
             }
             Builtin::Sum => {
                 at_most_with_keywords(name, &args, &kwargs, 2)?;

@@ -39,7 +39,7 @@ impl Machine<'_> {
             "insert" => {
                 let [index, item] = leading(args)?;
                 let len = list.borrow().items.len() as i64;
-                let i = self.opt_int(args.first())?.unwrap_or(0);
+                let i = self.int_unless_absent(args.first())?.unwrap_or(0);
                 let i = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
                 self.check_growth(len as usize + 1, 1)?;
                 let v = self.under_context(item.clone());
@@ -56,7 +56,7 @@ impl Machine<'_> {
                 if len == 0 {
                     return err(ExcKind::IndexError, "pop from empty list");
                 }
-                let i = self.opt_int(args.first())?.unwrap_or(-1);
+                let i = self.int_unless_absent(args.first())?.unwrap_or(-1);
                 let idx = if i < 0 { i + len } else { i };
                 if idx < 0 || idx >= len {
                     return err(ExcKind::IndexError, "pop index out of range");

@@ -450,7 +450,7 @@ impl Machine<'_> {
             IsPrintable => boolean!(s.chars().all(unicode::is_printable)),
             ZFill => {
                 one_argument(name, args, &kwargs)?;
-                let width = self.opt_int(args.first())?.unwrap_or(0).max(0) as usize;
+                let width = self.int_unless_absent(args.first())?.unwrap_or(0).max(0) as usize;
                 self.check_str_len(width)?;
                 let n = s.chars().count();
                 if n >= width {
@@ -464,7 +464,7 @@ impl Machine<'_> {
             }
             Center | LJust | RJust => {
                 expected_arguments(name, args, 1, 2)?;
-                let width = self.opt_int(args.first())?.unwrap_or(0).max(0) as usize;
+                let width = self.int_unless_absent(args.first())?.unwrap_or(0).max(0) as usize;
                 self.check_str_len(width.saturating_mul(4))?;
                 let fill = match args.get(1).map(|a| &a.data) {
                     None => ' ',
@@ -570,7 +570,7 @@ impl Machine<'_> {
                         ),
                     );
                 }
-                let size = self.opt_int(size.as_ref())?.unwrap_or(8);
+                let size = self.int_unless_absent(size.as_ref())?.unwrap_or(8);
                 string!(self.expand_tabs(s, size)?)
             }
             Translate => {
