@@ -6,6 +6,36 @@ use crate::search;
 use bactrian_provenance::NodeId;
 
 impl Machine<'_> {
+    /// The list of the parts a string was cut into (`split`, `splitlines`): the parts, and
+    /// the list's shape, depend on everything the call was given (`refs`: the receiver and
+    /// every argument, by position or by name).
+    fn parts_list<P>(&mut self, parts: Vec<P>, refs: &[&Value], text: &Arc<str>) -> Value
+    where
+        PyStr: From<P>,
+    {
+        let mut label = Label::PROGRAM;
+        for r in refs {
+            let fl = self.full_label(r);
+            label = self.labels.join(label, fl);
+        }
+        // `derive_with`'s test for a plain result, made once for all the parts.
+        let items: Vec<Value> = if label == Label::PROGRAM && refs.iter().all(|r| r.node == NO_NODE)
+        {
+            parts
+                .into_iter()
+                .map(|p| Value::program(Data::Str(PyStr::from(p))))
+                .collect()
+        } else {
+            let nodes: Vec<NodeId> = refs.iter().map(|r| r.node).collect();
+            parts
+                .into_iter()
+                .map(|p| self.derive_with(Data::Str(PyStr::from(p)), label, &nodes, text))
+                .collect()
+        };
+        let node = items.first().map(|v| v.node).unwrap_or(NO_NODE);
+        self.new_list(items, label, node)
+    }
+
     /// `sep.join(items)`: the text, and `label` and `nodes` with the items' own. The length
     /// is summed first (and checked against the limit), so the text is written once into
     /// a buffer of its size, as CPython does.
@@ -104,11 +134,13 @@ impl Machine<'_> {
                 );
             }
         }
-        // The receiver and the arguments, as the operands of the result: on the stack for
-        // up to three arguments (every method but `format`'s many).
+        // The receiver and the arguments, by position and by name (`split(sep=x)`), as the
+        // operands of the result: on the stack for up to three positional arguments and none
+        // by name (every call but `format`'s and a few with names).
+        let named: Vec<Value> = kwargs.iter().map(|(_, v)| v.clone()).collect();
         let mut few: [&Value; 4] = [recv; 4];
         let many: Vec<&Value>;
-        let refs: &[&Value] = match few.get_mut(1..=args.len()) {
+        let refs: &[&Value] = match few.get_mut(1..=args.len()).filter(|_| named.is_empty()) {
             Some(slots) => {
                 for (slot, arg) in slots.iter_mut().zip(args) {
                     *slot = arg;
@@ -116,7 +148,7 @@ impl Machine<'_> {
                 few.get(..=args.len()).unwrap_or_default()
             }
             None => {
-                many = std::iter::once(recv).chain(args).collect();
+                many = std::iter::once(recv).chain(args).chain(&named).collect();
                 &many
             }
         };
@@ -206,31 +238,7 @@ impl Machine<'_> {
                     }
                 };
                 self.check_len(parts.len())?;
-                let label = {
-                    let mut l = Label::PROGRAM;
-                    for r in refs {
-                        let fl = self.full_label(r);
-                        l = self.labels.join(l, fl);
-                    }
-                    l
-                };
-                // `derive_with`'s test for a plain result, made once for all the parts.
-                let items: Vec<Value> = if label == Label::PROGRAM
-                    && refs.iter().all(|r| r.node == NO_NODE)
-                {
-                    parts
-                        .into_iter()
-                        .map(|p| Value::program(Data::Str(PyStr::from(p))))
-                        .collect()
-                } else {
-                    let nodes: Vec<u32> = refs.iter().map(|r| r.node).collect();
-                    parts
-                        .into_iter()
-                        .map(|p| self.derive_with(Data::Str(PyStr::from(p)), label, &nodes, text))
-                        .collect()
-                };
-                let node = items.first().map(|v| v.node).unwrap_or(NO_NODE);
-                Ok(self.new_list(items, label, node))
+                Ok(self.parts_list(parts, refs, text))
             }
             SplitLines => {
                 if args.len() > 1 {
@@ -279,12 +287,7 @@ impl Machine<'_> {
                 if !cur.is_empty() {
                     parts.push(cur);
                 }
-                let label = self.full_label(recv);
-                let items: Vec<Value> = parts
-                    .into_iter()
-                    .map(|p| self.derive_with(Data::Str(PyStr::from(p)), label, &[recv.node], text))
-                    .collect();
-                Ok(self.new_list(items, label, recv.node))
+                Ok(self.parts_list(parts, refs, text))
             }
             Join => {
                 one_argument(name, args, &kwargs)?;
