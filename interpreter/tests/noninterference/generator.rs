@@ -228,6 +228,11 @@ fn attr(recv: Expr, name: &str) -> Expr {
     Expr::new(vec![s(recv.paren()), t("."), t(name)]).atomic()
 }
 
+/// `name=value`, an argument given by name.
+fn named(name: &str, value: Expr) -> Expr {
+    cat(vec![t(&format!("{name}=")), s(value)])
+}
+
 fn binop(a: Expr, op: &str, b: Expr) -> Expr {
     Expr::new(vec![s(a.paren()), t(&format!(" {op} ")), s(b.paren())])
 }
@@ -2174,6 +2179,23 @@ impl Gen {
                     let (sep, i) =
                         self.rng
                             .pick(&[("'@'", "0"), ("'@'", "-1"), ("','", "0"), ("','", "-1")]);
+                    if self.rng.chance(30) {
+                        // The separator and the count given by name, either of them data,
+                        // often cutting the plan's own recipients: which one comes out is
+                        // decided by the arguments alone.
+                        let x = if self.rng.chance(50) {
+                            lit("'bob@corp.com,carol@corp.com'")
+                        } else {
+                            x
+                        };
+                        let y = self.expr(Ty::Str, d);
+                        let n = self.expr(Ty::Int, d);
+                        let args = vec![
+                            named("sep", binop(y, "or", lit(sep))),
+                            named("maxsplit", binop(n, "%", lit("3"))),
+                        ];
+                        return index(method(x, "split", args), lit(i));
+                    }
                     return index(method(x, "split", vec![lit(sep)]), lit(i));
                 }
                 7 => {
@@ -2351,6 +2373,20 @@ impl Gen {
                 }
                 6 => {
                     let a = self.expr(Ty::Int, d);
+                    if self.rng.chance(30) {
+                        // Builtins with arguments given by name, any of them data.
+                        let b = self.expr(Ty::Int, d);
+                        return if self.rng.chance(50) {
+                            let digits = cat(vec![t("-("), s(binop(b, "%", lit("3"))), t(")")]);
+                            call("round", vec![a, named("ndigits", digits)])
+                        } else {
+                            let modulus = binop(binop(b, "%", lit("7")), "+", lit("1"));
+                            call(
+                                "pow",
+                                vec![a, named("exp", lit("2")), named("mod", modulus)],
+                            )
+                        };
+                    }
                     return call("abs", vec![a]);
                 }
                 7 => {
