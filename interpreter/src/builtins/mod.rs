@@ -1211,7 +1211,17 @@ fn check_int_str_digits(s: &str, radix: u32) -> Eval<()> {
     if radix.is_power_of_two() || (radix == 0 && prefixed) {
         return Ok(());
     }
-    let digits = s.chars().filter(|c| c.is_alphanumeric()).count();
+    // The digits CPython counts: the run of them (underscores between) after the sign, before
+    // anything else is looked at (`int('ß2222...')` is an invalid literal, not too long).
+    let ascii = digits::to_ascii_number(s);
+    let body = ascii.trim_start();
+    let body = body.strip_prefix(['+', '-']).unwrap_or(body);
+    let base = if radix == 0 { 10 } else { radix };
+    let digits = body
+        .chars()
+        .take_while(|c| *c == '_' || c.is_digit(base))
+        .filter(|c| *c != '_')
+        .count();
     if digits > crate::format::MAX_STR_DIGITS {
         return err(
             ExcKind::ValueError,

@@ -65,9 +65,25 @@ impl Machine<'_> {
                         ops::to_bigint(&exponent.data),
                         ops::to_bigint(&modulus.data),
                     ) else {
+                        let operands = [base, exponent, modulus];
+                        let numbers = operands.iter().all(|v| {
+                            matches!(
+                                v.data,
+                                Data::Int(_) | Data::Bool(_) | Data::BigInt(_) | Data::Float(_)
+                            )
+                        });
+                        if numbers {
+                            return err(
+                                ExcKind::TypeError,
+                                "pow() 3rd argument not allowed unless all arguments are integers",
+                            );
+                        }
+                        let [b, e, m] = operands.map(|v| v.data.type_name());
                         return err(
                             ExcKind::TypeError,
-                            "pow() 3rd argument not allowed unless all arguments are integers",
+                            format!(
+                                "unsupported operand type(s) for ** or pow(): '{b}', '{e}', '{m}'"
+                            ),
                         );
                     };
                     let r = ops::modular_pow(&b, &e, &m)?;

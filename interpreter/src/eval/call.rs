@@ -192,17 +192,10 @@ impl Machine<'_> {
             Data::Builtin(b) => self.call_builtin(*b, args, kwargs, text),
             Data::Type(t) => self.construct(*t, args, kwargs, text),
             Data::Method(m) => {
+                // `str.lower` used as a function goes through its type, as `str.lower(x)`
+                // does: the first argument must be a str, and `dict.fromkeys` is a class
+                // method.
                 let m = m.clone();
-                if let Data::Type(_) = m.receiver.data {
-                    // `str.lower` used as a function: the first argument is the receiver.
-                    let Some((receiver, args)) = args.split_first() else {
-                        return err(
-                            ExcKind::TypeError,
-                            format!("unbound method {}() needs an argument", m.name),
-                        );
-                    };
-                    return self.call_method(receiver, &m.name, args, kwargs, text);
-                }
                 self.call_method(&m.receiver, &m.name, &args, kwargs, text)
             }
             Data::Model(model) => self.instantiate(model, args, kwargs),

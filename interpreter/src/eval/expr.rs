@@ -1291,7 +1291,15 @@ impl<'h> Machine<'h> {
             Data::Dict(d) => d.borrow().map.values().map(|(k, _)| k.clone()).collect(),
             Data::Set(s) => s.borrow().values_in_order(),
             Data::Range(r) => {
-                let n = r.len();
+                // CPython sizes the list first: a length beyond 64 bits does not convert.
+                let Some(n) = r.len_checked() else {
+                    let label = self.shape_label(v);
+                    return Err(exception(
+                        ExcKind::OverflowError,
+                        "Python int too large to convert to C ssize_t",
+                        label,
+                    ));
+                };
                 self.check_len(usize::try_from(n).unwrap_or(usize::MAX))?;
                 (0..n)
                     .map(|i| Value::with(r.get(i), v.label, v.node))

@@ -250,10 +250,11 @@ impl Machine<'_> {
                         ),
                     );
                 }
-                let keep = take_kwarg(&mut kwargs, "keepends")
-                    .or_else(|| args.first().cloned())
-                    .map(|v| ops::truthy(&v.data))
-                    .unwrap_or(false);
+                // An int (a bool is one), as CPython's `bool(accept={int})`: not None.
+                let keep = take_kwarg(&mut kwargs, "keepends").or_else(|| args.first().cloned());
+                let keep = self
+                    .int_unless_absent(keep.as_ref())?
+                    .is_some_and(|k| k != 0);
                 let mut parts = Vec::new();
                 let mut cur = String::new();
                 let mut chars = s.chars().peekable();
