@@ -90,7 +90,10 @@ pub(crate) fn at_most_with_keywords(
     if given > max {
         return err(
             ExcKind::TypeError,
-            format!("{name}() takes at most {max} arguments ({given} given)"),
+            format!(
+                "{name}() takes at most {max} argument{} ({given} given)",
+                if max == 1 { "" } else { "s" }
+            ),
         );
     }
     Ok(())

@@ -99,10 +99,11 @@ impl Machine<'_> {
                 Ok(power)
             }
             Builtin::Sum => {
+                // Too many in all, then the iterable missing, then an unknown name.
                 at_most_with_keywords(name, &args, &kwargs, 2)?;
+                arity(name, &args, 1, 2)?;
                 let start = take_kwarg(&mut kwargs, "start");
                 no_kwargs(name, &kwargs)?;
-                arity(name, &args, 1, 2)?;
                 let [arg] = leading(&args)?;
                 let mut acc = args
                     .get(1)

@@ -13,6 +13,22 @@ use std::sync::Arc;
 /// Keyword arguments in call order.
 pub type Kwargs = Vec<(Rc<str>, Value)>;
 
+/// CPython's message for missing arguments (`format_missing`): `'a'`, `'a' and 'b'`,
+/// `'a', 'b', and 'c'`.
+fn missing_message(function: &str, kind: &str, quoted: &[String]) -> String {
+    let list = match quoted {
+        [only] => only.clone(),
+        [first, second] => format!("{first} and {second}"),
+        [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
+        [] => String::new(),
+    };
+    let plural = if quoted.len() == 1 { "" } else { "s" };
+    format!(
+        "{function}() missing {} required {kind} argument{plural}: {list}",
+        quoted.len()
+    )
+}
+
 /// CPython's message for a call with more positional arguments than parameters.
 fn too_many_positional(
     name: &str,
@@ -498,19 +514,9 @@ impl Machine<'_> {
             }
         }
         if !missing.is_empty() {
-            let list = match missing.as_slice() {
-                [rest @ .., last] if !rest.is_empty() => {
-                    format!("{} and {}", rest.join(", "), last)
-                }
-                _ => missing.concat(),
-            };
             return err(
                 ExcKind::TypeError,
-                format!(
-                    "{name}() missing {} required positional argument{}: {list}",
-                    missing.len(),
-                    if missing.len() == 1 { "" } else { "s" }
-                ),
+                missing_message(name, "positional", &missing),
             );
         }
         let mut default_idx = code.n_defaults;
@@ -519,20 +525,18 @@ impl Machine<'_> {
             if slot.is_none() {
                 match func.defaults.get(default_idx).filter(|_| has_default) {
                     Some(default) => *slot = Some(default.clone()),
-                    None => {
-                        return err(
-                            ExcKind::TypeError,
-                            format!(
-                                "{name}() missing 1 required keyword-only argument: '{}'",
-                                param.name
-                            ),
-                        )
-                    }
+                    None => missing.push(format!("'{}'", param.name)),
                 }
             }
             if has_default {
                 default_idx += 1;
             }
+        }
+        if !missing.is_empty() {
+            return err(
+                ExcKind::TypeError,
+                missing_message(name, "keyword-only", &missing),
+            );
         }
         for (p, v) in code.params.iter().zip(bound) {
             if let Some(v) = v {

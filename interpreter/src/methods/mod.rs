@@ -466,6 +466,44 @@ impl Machine<'_> {
         }
     }
 
+    /// An optional int argument that CPython converts to a C `int` (`tabsize`, `keepends`).
+    pub(super) fn c_int_unless_absent(&mut self, v: Option<&Value>) -> Eval<Option<i64>> {
+        let too_large = || {
+            err(
+                ExcKind::OverflowError,
+                "Python int too large to convert to C int",
+            )
+        };
+        if v.is_some_and(|v| matches!(v.data, Data::BigInt(_))) {
+            return too_large();
+        }
+        let n = self.int_unless_absent(v)?;
+        if n.is_some_and(|n| i32::try_from(n).is_err()) {
+            return too_large();
+        }
+        Ok(n)
+    }
+
+    /// The `N` optional arguments of a str method whose parameters may be given by position
+    /// or by name (`split(sep=None, maxsplit=-1)`), with CPython's messages for too many, a
+    /// name given twice and an unknown name.
+    pub(super) fn by_position_or_name<const N: usize>(
+        &mut self,
+        name: &str,
+        args: &[Value],
+        kwargs: Kwargs,
+        params: [&str; N],
+    ) -> Eval<[Option<Value>; N]> {
+        let mut bound = if kwargs.is_empty() {
+            crate::builtins::at_most_with_keywords(name, args, &kwargs, N)?;
+            args.iter().cloned().map(Some).collect::<Vec<_>>()
+        } else {
+            crate::builtins::bind_by_name(name, args.to_vec(), kwargs, &params, 0)?
+        }
+        .into_iter();
+        Ok(std::array::from_fn(|_| bound.next().flatten()))
+    }
+
     pub(super) fn opt_int(&mut self, v: Option<&Value>) -> Eval<Option<i64>> {
         match v.map(|v| &v.data) {
             None | Some(Data::None) => Ok(None),

@@ -107,7 +107,7 @@ impl Machine<'_> {
         method: Option<StrMethod>,
         name: &str,
         args: &[Value],
-        mut kwargs: Kwargs,
+        kwargs: Kwargs,
         text: &Arc<str>,
     ) -> Eval<Value> {
         use StrMethod::*;
@@ -125,14 +125,19 @@ impl Machine<'_> {
             }
             _ => {}
         }
-        if method.takes_no_arguments() {
-            str_takes_no_keywords(name, &kwargs)?;
-            if !args.is_empty() {
-                return err(
-                    ExcKind::TypeError,
-                    format!("str.{name}() takes no arguments ({} given)", args.len()),
-                );
-            }
+        // Only these take arguments by name (and `format`, above); CPython refuses a name
+        // before it counts the arguments.
+        if !kwargs.is_empty() && !matches!(method, Split | RSplit | SplitLines | ExpandTabs) {
+            return err(
+                ExcKind::TypeError,
+                format!("str.{name}() takes no keyword arguments"),
+            );
+        }
+        if method.takes_no_arguments() && !args.is_empty() {
+            return err(
+                ExcKind::TypeError,
+                format!("str.{name}() takes no arguments ({} given)", args.len()),
+            );
         }
         // The receiver and the arguments, by position and by name (`split(sep=x)`), as the
         // operands of the result: on the stack for up to three positional arguments and none
@@ -202,14 +207,8 @@ impl Machine<'_> {
                 string!(kept.to_string())
             }
             Split | RSplit => {
-                if args.len() > 2 {
-                    return err(
-                        ExcKind::TypeError,
-                        format!("{name}() takes at most 2 arguments ({} given)", args.len()),
-                    );
-                }
-                let sep = take_kwarg(&mut kwargs, "sep").or_else(|| args.first().cloned());
-                let maxsplit = take_kwarg(&mut kwargs, "maxsplit").or_else(|| args.get(1).cloned());
+                let [sep, maxsplit] =
+                    self.by_position_or_name(name, args, kwargs, ["sep", "maxsplit"])?;
                 let max = self
                     .int_unless_absent(maxsplit.as_ref())?
                     .filter(|m| *m >= 0)
@@ -251,9 +250,9 @@ impl Machine<'_> {
                     );
                 }
                 // An int (a bool is one), as CPython's `bool(accept={int})`: not None.
-                let keep = take_kwarg(&mut kwargs, "keepends").or_else(|| args.first().cloned());
+                let [keep] = self.by_position_or_name(name, args, kwargs, ["keepends"])?;
                 let keep = self
-                    .int_unless_absent(keep.as_ref())?
+                    .c_int_unless_absent(keep.as_ref())?
                     .is_some_and(|k| k != 0);
                 let mut parts = Vec::new();
                 let mut cur = String::new();
@@ -564,17 +563,8 @@ impl Machine<'_> {
                 string!(s.strip_suffix(&*p).unwrap_or(s).to_string())
             }
             ExpandTabs => {
-                let size = take_kwarg(&mut kwargs, "tabsize").or_else(|| args.first().cloned());
-                if args.len() > 1 {
-                    return err(
-                        ExcKind::TypeError,
-                        format!(
-                            "expandtabs() takes at most 1 argument ({} given)",
-                            args.len()
-                        ),
-                    );
-                }
-                let size = self.int_unless_absent(size.as_ref())?.unwrap_or(8);
+                let [size] = self.by_position_or_name(name, args, kwargs, ["tabsize"])?;
+                let size = self.c_int_unless_absent(size.as_ref())?.unwrap_or(8);
                 string!(self.expand_tabs(s, size)?)
             }
             Translate => {
