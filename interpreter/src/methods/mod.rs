@@ -494,13 +494,13 @@ impl Machine<'_> {
         kwargs: Kwargs,
         params: [&str; N],
     ) -> Eval<[Option<Value>; N]> {
-        let mut bound = if kwargs.is_empty() {
+        if kwargs.is_empty() {
+            // The usual call, by position only: no vector made.
             crate::builtins::at_most_with_keywords(name, args, &kwargs, N)?;
-            args.iter().cloned().map(Some).collect::<Vec<_>>()
-        } else {
-            crate::builtins::bind_by_name(name, args.to_vec(), kwargs, &params, 0)?
+            return Ok(std::array::from_fn(|i| args.get(i).cloned()));
         }
-        .into_iter();
+        let mut bound =
+            crate::builtins::bind_by_name(name, args.to_vec(), kwargs, &params, 0)?.into_iter();
         Ok(std::array::from_fn(|_| bound.next().flatten()))
     }
 

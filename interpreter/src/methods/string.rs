@@ -142,17 +142,18 @@ impl Machine<'_> {
         // The receiver and the arguments, by position and by name (`split(sep=x)`), as the
         // operands of the result: on the stack for up to three positional arguments and none
         // by name (every call but `format`'s and a few with names).
-        let named: Vec<Value> = kwargs.iter().map(|(_, v)| v.clone()).collect();
+        let named: Vec<Value>;
         let mut few: [&Value; 4] = [recv; 4];
         let many: Vec<&Value>;
-        let refs: &[&Value] = match few.get_mut(1..=args.len()).filter(|_| named.is_empty()) {
-            Some(slots) => {
+        let refs: &[&Value] = match few.get_mut(1..=args.len()) {
+            Some(slots) if kwargs.is_empty() => {
                 for (slot, arg) in slots.iter_mut().zip(args) {
                     *slot = arg;
                 }
                 few.get(..=args.len()).unwrap_or_default()
             }
-            None => {
+            _ => {
+                named = kwargs.iter().map(|(_, v)| v.clone()).collect();
                 many = std::iter::once(recv).chain(args).chain(&named).collect();
                 &many
             }
