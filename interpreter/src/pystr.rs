@@ -89,6 +89,14 @@ impl From<String> for PyStr {
     }
 }
 
+/// A text built in place (`CompactString::with_capacity` is inline up to 24 bytes): no
+/// buffer of its own to copy from and free, as a `String`'s would be.
+impl From<CompactString> for PyStr {
+    fn from(text: CompactString) -> PyStr {
+        PyStr::new(text)
+    }
+}
+
 impl From<&str> for PyStr {
     fn from(text: &str) -> PyStr {
         PyStr::new(CompactString::from(text))

@@ -4,6 +4,7 @@ use super::*;
 use crate::pystr::char_count;
 use crate::search;
 use bactrian_provenance::NodeId;
+use compact_str::CompactString;
 
 impl Machine<'_> {
     /// The list of the parts a string was cut into (`split`, `splitlines`): the parts, and
@@ -82,9 +83,15 @@ impl Machine<'_> {
         Ok((out, label, nodes))
     }
 
-    pub(super) fn new_str(&mut self, s: String, inputs: &[&Value], text: &Arc<str>) -> Eval<Value> {
+    pub(super) fn new_str(
+        &mut self,
+        s: impl Into<PyStr>,
+        inputs: &[&Value],
+        text: &Arc<str>,
+    ) -> Eval<Value> {
+        let s = s.into();
         self.check_str_len(s.len())?;
-        Ok(self.derive(Data::Str(PyStr::from(s)), inputs, text))
+        Ok(self.derive(Data::Str(s), inputs, text))
     }
 
     /// The receiver itself, for a method that found nothing to change (`replace` with no
@@ -160,7 +167,7 @@ impl Machine<'_> {
         };
         macro_rules! string {
             ($e:expr) => {{
-                let out: String = $e;
+                let out = PyStr::from($e);
                 return self.new_str(out, refs, text);
             }};
         }
@@ -171,10 +178,10 @@ impl Machine<'_> {
             }};
         }
         match method {
-            Lower if s.is_ascii() => string!(s.to_ascii_lowercase()),
+            Lower if s.is_ascii() => string!(ascii_mapped(s, str::make_ascii_lowercase)),
             Lower => string!(s.to_lowercase()),
             CaseFold => string!(unicode::casefold(s)),
-            Upper if s.is_ascii() => string!(s.to_ascii_uppercase()),
+            Upper if s.is_ascii() => string!(ascii_mapped(s, str::make_ascii_uppercase)),
             Upper => string!(s.to_uppercase()),
             SwapCase => string!(unicode::swapcase(s)),
             Title => string!(unicode::title(s)),
@@ -680,4 +687,12 @@ fn split_whitespace(s: &str, max: Option<usize>, from_right: bool) -> Vec<&str> 
         parts.reverse();
     }
     parts
+}
+
+/// An ASCII `s` changed in place by `change` in a copy made at its length (inline up to 24
+/// bytes: the str's only allocation is its object).
+fn ascii_mapped(s: &str, change: fn(&mut str)) -> CompactString {
+    let mut out = CompactString::from(s);
+    change(out.as_mut_str());
+    out
 }
