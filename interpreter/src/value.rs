@@ -43,8 +43,11 @@ impl Value {
     /// `Data::clone`, anything else through it.
     #[inline(always)]
     pub fn copied(&self) -> Value {
-        match self.data {
-            Data::Int(i) => Value::with(Data::Int(i), self.label, self.node),
+        match &self.data {
+            Data::Int(i) => Value::with(Data::Int(*i), self.label, self.node),
+            Data::Str(s) => Value::with(Data::Str(s.clone()), self.label, self.node),
+            Data::List(l) => Value::with(Data::List(l.clone()), self.label, self.node),
+            Data::Dict(d) => Value::with(Data::Dict(d.clone()), self.label, self.node),
             _ => self.clone(),
         }
     }

@@ -66,29 +66,60 @@ fn plain_item(container: &Value, key: &Value) -> Option<Value> {
     if !container.is_plain_reference() || !key.is_plain_reference() {
         return None;
     }
+    match (&container.data, &key.data) {
+        (_, Data::Int(k)) => plain_item_at(container, *k),
+        (Data::Dict(_), Data::Str(s)) => plain_entry(container, s),
+        _ => None,
+    }
+}
+
+/// `plain_item` of a list or tuple and a plain int key.
+#[inline(always)]
+fn plain_item_at(container: &Value, k: i64) -> Option<Value> {
     /// `k` as a position among `len` items, Python's negative indices included.
     fn position(k: i64, len: usize) -> Option<usize> {
         let i = if k < 0 { k.checked_add(len as i64)? } else { k };
         usize::try_from(i).ok().filter(|i| *i < len)
     }
-    match (&container.data, &key.data) {
-        (Data::List(l), Data::Int(k)) => {
+    if !container.is_plain_reference() {
+        return None;
+    }
+    match &container.data {
+        Data::List(l) => {
             let l = l.borrow();
-            let i = position(*k, l.items.len())?;
-            let place = if *k >= 0 && i < l.fixed {
+            let i = position(k, l.items.len())?;
+            let place = if k >= 0 && i < l.fixed {
                 l.fixed_label
             } else {
                 l.shape
             };
             (place == Label::PROGRAM).then(|| l.items.get(i))?
         }
-        (Data::Tuple(t), Data::Int(k)) => {
-            let i = position(*k, t.items.len())?;
+        Data::Tuple(t) => {
+            let i = position(k, t.items.len())?;
             (t.shape == Label::PROGRAM).then(|| t.items.get(i).map(Value::copied))?
         }
-        (Data::Dict(_), Data::Str(s)) => plain_entry(container, s),
         _ => None,
     }
+}
+
+/// The value a bound variable `e` holds, borrowed where it is (`None`: not a variable, or
+/// not bound).
+#[inline(always)]
+fn bound_variable<'a>(
+    globals: &'a [Option<Value>],
+    e: &Expr,
+    frame: &'a Frame,
+) -> Option<&'a Value> {
+    let ExprKind::Name(n) = &e.kind else {
+        return None;
+    };
+    let slot = match n.var {
+        Var::Local(i) => frame.locals.get(i as usize),
+        Var::Global(i) => globals.get(i as usize),
+        _ => None,
+    };
+    slot?.as_ref().filter(|v| !matches!(v.data, Data::Unbound))
 }
 
 /// `plain_item` of a dict and a plain string key.
@@ -111,22 +142,15 @@ impl<'h> Machine<'h> {
     #[inline(always)]
     pub(crate) fn operand(&mut self, e: &Expr, frame: &mut Frame) -> Eval<Value> {
         match &e.kind {
-            ExprKind::Name(n) => {
-                let slot = match n.var {
-                    Var::Local(i) => frame.locals.get(i as usize),
-                    Var::Global(i) => self.globals.get(i as usize),
-                    _ => None,
-                };
-                if let Some(Some(v)) = slot {
-                    if !matches!(v.data, Data::Unbound) {
-                        let v = v.copied();
-                        if v.label != Label::PROGRAM && !self.try_labels.is_empty() {
-                            // Bound here, perhaps unbound in another run: the read could
-                            // have raised NameError, decided by the binding's label.
-                            self.note_in_try(v.label);
-                        }
-                        return Ok(v);
+            ExprKind::Name(_) => {
+                if let Some(v) = bound_variable(&self.globals, e, frame) {
+                    let v = v.copied();
+                    if v.label != Label::PROGRAM && !self.try_labels.is_empty() {
+                        // Bound here, perhaps unbound in another run: the read could have
+                        // raised NameError, decided by the binding's label.
+                        self.note_in_try(v.label);
                     }
+                    return Ok(v);
                 }
             }
             ExprKind::Const(Const::Int(i)) => return Ok(Value::program(Data::Int(*i))),
@@ -461,6 +485,23 @@ impl<'h> Machine<'h> {
                     .map_err(|u| self.failed_on(u, &[&v]))
             }
             ExprKind::Subscript { obj, index } => {
+                // A variable's item at a literal index or key (`parts[1]`, `r["id"]`) read
+                // where the variable is: a copy of the container made on the stack and read
+                // back whole waits for its stores (a store-forwarding stall) and costs two
+                // reference-count writes. Outside a `try` there are no operands to note.
+                if self.try_labels.is_empty() {
+                    if let Some(container) = bound_variable(&self.globals, obj, frame) {
+                        let item = match &index.kind {
+                            ExprKind::Const(Const::Int(k)) => plain_item_at(container, *k),
+                            ExprKind::Const(Const::Str(k)) => plain_entry(container, k),
+                            _ => None,
+                        };
+                        if let Some(item) = item {
+                            self.pos = e.pos;
+                            return Ok(item);
+                        }
+                    }
+                }
                 let container = self.operand(obj, frame)?;
                 match &index.kind {
                     ExprKind::Slice { lower, upper, step } => {
