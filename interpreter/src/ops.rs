@@ -568,10 +568,14 @@ fn binary_data(m: &mut Machine, op: BinOp, l: &Value, r: &Value) -> Eval<Data> {
             if y.is_negative() {
                 return err(ExcKind::ValueError, "negative shift count");
             }
-            let shift = y.to_u64().unwrap_or(u64::MAX);
             if x.is_zero() {
                 return Ok(Data::Int(0));
             }
+            // A count past an index-sized integer is CPython's OverflowError; a smaller
+            // one too large for memory is the integer size limit (CPython: MemoryError).
+            let Some(shift) = y.to_i64().map(|s| s as u64) else {
+                return err(ExcKind::OverflowError, "too many digits in integer");
+            };
             check_int_bits(m, x.bits().saturating_add(shift))?;
             x << shift
         }
