@@ -416,7 +416,6 @@ fn insert_and_item_assignment_keep_labels_on_elements() {
     let src = "r = web_search('q')\nxs = ['a', 'b']\nxs[1] = r['email']\nxs.insert(0, 'boss@x.com')\nfirst = xs[0]\nlast = xs[2]";
     assert_trusted(src, "first");
     assert_untrusted(src, "last");
-    assert_untrusted(src, "xs");
 }
 
 #[test]
@@ -1734,4 +1733,41 @@ fn and_or_carry_the_operands_they_tested() {
         "r",
     );
     assert_trusted("a = 1\nb = 'x'\nx = a and b\ny = (a == 2) or b", "y");
+}
+
+/// A `map` or `filter` whose untrusted source ran out would have called its callback again
+/// had the source been longer: the list the callback appends to, left as it was, tells that
+/// it was not (found by the noninterference search, seed 37). Every consumer of the iterator.
+#[test]
+fn strict_a_callback_not_called_because_an_untrusted_source_ran_out_still_taints() {
+    let pre = "r = web_search('q')\nxs = ['x']\n";
+    let cases = [
+        "for v in map(lambda y: xs.append(y), r['items'][5:]):\n    pass\n",
+        "it = map(lambda y: xs.append(y), r['items'][5:])\nfor v in it:\n    pass\n",
+        "for v in filter(lambda y: xs.append(y), r['items'][5:]):\n    pass\n",
+        "for v in (xs.append(y) for y in r['items'][5:]):\n    pass\n",
+        "n = list(map(lambda y: xs.append(y), r['items'][5:]))\n",
+        "n = sum(1 for _ in map(lambda y: xs.append(y), r['items'][5:]))\n",
+        "n = any(map(lambda y: xs.append(y), r['items'][5:]))\n",
+        "n = [v for v in map(lambda y: xs.append(y), r['items'][5:])]\n",
+        "n = next(map(lambda y: xs.append(y), r['items'][5:]), None)\n",
+        "n = sorted(r['items'][5:], key=lambda y: xs.append(y))\n",
+        "n = list(zip(map(lambda y: xs.append(y), r['items'][5:]), [1, 2]))\n",
+    ];
+    let mut leaks = Vec::new();
+    for c in cases {
+        let src = format!("{pre}{c}last = xs[-1]\n");
+        if is_trusted_in(Mode::Strict, &src, "last") {
+            leaks.push(c);
+        }
+    }
+    assert!(
+        leaks.is_empty(),
+        "trusted though the callback could have appended: {leaks:#?}"
+    );
+    // A source the plan wrote decides nothing.
+    assert_trusted(
+        "xs = ['x']\nfor v in map(lambda y: xs.append(y), []):\n    pass\nlast = xs[-1]",
+        "last",
+    );
 }

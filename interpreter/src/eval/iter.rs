@@ -336,6 +336,7 @@ impl Machine<'_> {
                 text,
             } => {
                 let Some(row) = self.pull_row(sources, false, decided)? else {
+                    self.would_have_called(func, *decided);
                     return Ok(None);
                 };
                 let func = func.clone();
@@ -352,6 +353,7 @@ impl Machine<'_> {
                 let shape = self.shape_label(source);
                 self.decide(decided, shape);
                 let Some(item) = item else {
+                    self.would_have_called(func, *decided);
                     return Ok(None);
                 };
                 let verdict = if matches!(func.data, Data::None) {
@@ -530,6 +532,20 @@ impl Machine<'_> {
         for it in iterators {
             self.taint_reachable(it, ctx, &mut seen, true);
         }
+    }
+
+    /// A `map` or `filter` whose sources ran out where `decided` said: in a run where they
+    /// held more items, `func` would have run on them, so what it can change carries
+    /// `decided` (the calls that did run were under it already).
+    fn would_have_called(&mut self, func: &Value, decided: Label) {
+        if !self.strict || decided == Label::PROGRAM || callee_is_pure(func) {
+            return;
+        }
+        let ctx = Context {
+            label: self.labels.join(self.ctx.label, decided),
+            node: self.ctx.node,
+        };
+        self.taint_reachable(func, ctx, &mut HashSet::new(), false);
     }
 
     /// Whether advancing this iterator changes nothing but iterators.
