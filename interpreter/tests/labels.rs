@@ -1771,3 +1771,44 @@ fn strict_a_callback_not_called_because_an_untrusted_source_ran_out_still_taints
         "last",
     );
 }
+
+/// Whether a tool's result has a method is decided by its type, which the tool chose: the
+/// `AttributeError` carries the tool's label, and so does a handler's call (found by the
+/// noninterference search, seed 53: a tool returning a list where a dict was expected).
+#[test]
+fn strict_a_method_an_untrusted_receiver_lacks_raises_an_untrusted_error() {
+    use serde_json::json;
+    let src = "r = web_search('q')\ntry:\n    s = r.get('body', '')\nexcept Exception as e:\n    send_message('boss@x.com', 'hi')\n";
+    for result in [
+        json!("plain text"),
+        json!([{"a": 1}]),
+        json!(null),
+        json!(3),
+        json!(true),
+    ] {
+        let mut host = host_searching(result.clone());
+        let outcome =
+            bactrian_interpreter::Interpreter::new(bactrian_interpreter::Config::default())
+                .with_host(&mut host)
+                .run("plan.py", src);
+        expect_ok(&outcome, src);
+        let sends: Vec<_> = host
+            .calls
+            .iter()
+            .filter(|c| c.tool == "send_message")
+            .collect();
+        assert_eq!(sends.len(), 1, "{result}");
+        assert!(
+            !sends[0].args[0].is_trusted(),
+            "a trusted send when the tool returned {result}"
+        );
+    }
+    for field in ["items", "title", "n", "flag"] {
+        let src = format!("r = web_search('q')['{field}']\ntry:\n    s = r.nope()\nexcept Exception as e:\n    send_message('boss@x.com', 'hi')\n");
+        let sends = sent_args(&src);
+        assert!(
+            !sends[0].args[0].is_trusted(),
+            "a trusted send after\n{src}"
+        );
+    }
+}

@@ -428,7 +428,9 @@ impl<'h> Machine<'h> {
                     _ => None,
                 };
                 if known == Some(false) {
-                    self.get_attr(&receiver, name, &e.text)?;
+                    // The receiver's type decided that it has no such method.
+                    self.get_attr(&receiver, name, &e.text)
+                        .map_err(|u| self.failed_on(u, &[&receiver]))?;
                 }
                 // The positional arguments go into a vector kept from an earlier call (the
                 // methods only borrow them), so that a call allocates none.
