@@ -1812,3 +1812,23 @@ fn strict_a_method_an_untrusted_receiver_lacks_raises_an_untrusted_error() {
         );
     }
 }
+
+/// `p += ys` extends the list `p` names in place: which list that is was decided by whatever
+/// labeled `p`'s reference (here a branch that could have rebound it), as for `p.extend(ys)`
+/// (found by the noninterference search, seed 71).
+#[test]
+fn strict_an_in_place_add_through_a_labeled_reference_taints_the_list_it_reached() {
+    let src = r#"
+        r = web_search('q')
+        items = ['a']
+        def grow(p):
+            if not r['flag']:
+                p = ['x']
+            p += ['y']
+        grow(items)
+        n = len(items)
+    "#;
+    assert_untrusted(src, "n");
+    assert_untrusted(&src.replace("p += ['y']", "p.extend(['y'])"), "n");
+    assert_trusted(&src.replace("not r['flag']", "False"), "n");
+}

@@ -673,11 +673,9 @@ impl Machine<'_> {
             let rhs_shape = self.shape_label(rhs);
             let rhs_node = self.shape_node(rhs);
             list.borrow_mut().items.extend(items);
-            let ctx = self.ctx;
             self.taint_shape(&current, rhs_shape, rhs_node);
-            if self.strict {
-                self.taint_shape(&current, ctx.label, ctx.node);
-            }
+            // As `extend`: the context, and the reference that chose this list.
+            self.mutated(&current);
             return Ok(current);
         }
         if let Some(method) = self.inplace_method(op, &current, rhs)? {

@@ -775,10 +775,9 @@ impl Machine<'_> {
         }
     }
 
-    /// Joins the control context into a container mutated by a method.
     /// A container changed in place: the context (strict mode) and the reference it was
     /// reached through decided that it did.
-    pub(super) fn mutated(&mut self, container: &Value) {
+    pub(crate) fn mutated(&mut self, container: &Value) {
         if self.strict {
             let ctx = self.ctx;
             self.taint_shape(container, ctx.label, ctx.node);
