@@ -1832,3 +1832,24 @@ fn strict_an_in_place_add_through_a_labeled_reference_taints_the_list_it_reached
     assert_untrusted(&src.replace("p += ['y']", "p.extend(['y'])"), "n");
     assert_trusted(&src.replace("not r['flag']", "False"), "n");
 }
+
+/// An operand of `and`/`or` skipped because of an untrusted one leaves what it would have
+/// assigned under that label, even when the context already carried it (the rest of the
+/// plan ran under an untrusted `if` whose body could `continue`; found by the
+/// noninterference search, seed 73).
+#[test]
+fn strict_a_skipped_walrus_is_tainted_under_a_context_that_already_carried_the_label() {
+    let src = r#"
+        r = web_search('q')
+        to = 'boss@x.com'
+        if len(r['items']) > 0:
+            for i in range(0):
+                continue
+        (r['n'] == 0) and (to := 'other@x.com')
+    "#;
+    assert_untrusted(src, "to");
+    assert_untrusted(
+        &src.replace("for i in range(0):\n                continue", "pass"),
+        "to",
+    );
+}

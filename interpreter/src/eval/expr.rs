@@ -853,12 +853,22 @@ impl<'h> Machine<'h> {
                 v.discard();
             }
         }
-        if self.strict && effects.is_some() {
-            // The operands never evaluated were skipped because of the last one tested.
-            let l = self.full_label(&last);
-            self.ctx.label = self.labels.join(self.ctx.label, l);
+        match effects {
+            Some(effects) if self.strict => {
+                // The operands never evaluated were skipped because of the last one tested:
+                // what they would have assigned carries its label, even when the context
+                // already did (after a branch that left early), so that the context alone
+                // is no reason to skip it.
+                let l = self.full_label(&last);
+                self.ctx.label = self.labels.join(self.ctx.label, l);
+                if l != Label::PROGRAM || self.ctx != saved {
+                    let ctx = self.ctx;
+                    self.apply_effects(effects, ctx, frame);
+                }
+                self.restore(saved);
+            }
+            _ => self.leave_expr(saved, effects, frame),
         }
-        self.leave_expr(saved, effects, frame);
         if !self.strict || !tested_any {
             return Ok(last);
         }
