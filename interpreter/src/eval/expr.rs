@@ -63,7 +63,8 @@ fn keep_input(inputs: &mut Vec<Value>, v: Value) {
 /// which decides everything else (labels, errors, other types): `None`.
 #[inline(always)]
 fn plain_item(container: &Value, key: &Value) -> Option<Value> {
-    if !container.is_plain_reference() || !key.is_plain_reference() {
+    // The container's reference is checked by the two below.
+    if !key.is_plain_reference() {
         return None;
     }
     match (&container.data, &key.data) {
@@ -853,22 +854,13 @@ impl<'h> Machine<'h> {
                 v.discard();
             }
         }
-        match effects {
-            Some(effects) if self.strict => {
-                // The operands never evaluated were skipped because of the last one tested:
-                // what they would have assigned carries its label, even when the context
-                // already did (after a branch that left early), so that the context alone
-                // is no reason to skip it.
-                let l = self.full_label(&last);
-                self.ctx.label = self.labels.join(self.ctx.label, l);
-                if l != Label::PROGRAM || self.ctx != saved {
-                    let ctx = self.ctx;
-                    self.apply_effects(effects, ctx, frame);
-                }
-                self.restore(saved);
-            }
-            _ => self.leave_expr(saved, effects, frame),
-        }
+        // The operands never evaluated were skipped because of the last one tested.
+        let decided = if self.strict && effects.is_some() {
+            self.full_label(&last)
+        } else {
+            Label::PROGRAM
+        };
+        self.leave_expr_decided(saved, effects, decided, frame);
         if !self.strict || !tested_any {
             return Ok(last);
         }

@@ -96,7 +96,24 @@ impl Machine<'_> {
     /// of `and`/`or` after the first, a comprehension's element and filters): what it could
     /// have changed carries the context it ran under, then the context is restored.
     pub fn leave_expr(&mut self, saved: Context, effects: Option<&Effects>, frame: &mut Frame) {
-        if self.ctx != saved {
+        self.leave_expr_decided(saved, effects, Label::PROGRAM, frame);
+    }
+
+    /// `leave_expr` for an expression whose skipped parts were skipped because of a value
+    /// labeled `decided` (the operand that stopped an `and`/`or`): what they would have
+    /// changed carries it even when the context already did (after a branch that left
+    /// early), so an unchanged context is no reason to skip them.
+    pub fn leave_expr_decided(
+        &mut self,
+        saved: Context,
+        effects: Option<&Effects>,
+        decided: Label,
+        frame: &mut Frame,
+    ) {
+        if self.strict && decided != Label::PROGRAM {
+            self.ctx.label = self.labels.join(self.ctx.label, decided);
+        }
+        if self.ctx != saved || (self.strict && decided != Label::PROGRAM) {
             if let Some(effects) = effects {
                 let ctx = self.ctx;
                 self.apply_effects(effects, ctx, frame);
